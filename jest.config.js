@@ -1,6 +1,6 @@
 // Jest runs TypeScript as ES modules (NestJS 12 is ESM-only): `node --experimental-vm-modules`
 // plus ts-jest in ESM mode. Two projects: pure unit specs next to the code, and end-to-end
-// specs in test/ that talk to a real PostgreSQL (see test/setup/global-setup.ts).
+// specs in test/ that talk to a real PostgreSQL (see test/setup/global-setup.mjs).
 const tsJest = [
   'ts-jest',
   { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: ['TS151001'] } },
@@ -13,13 +13,13 @@ const common = {
 };
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,docker}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/setup/global-setup.ts',
-      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
     },
   ],
 };

@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './common/validation.js';
+import { SocketAuthAdapter } from './realtime/socket-auth.adapter.js';
+
+/** Everything main.ts and the end-to-end tests both need on an app before it listens. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.use(helmet());
+  app.useWebSocketAdapter(new SocketAuthAdapter(app));
+  const openApi = new DocumentBuilder()
+    .setTitle('职代会 Congress API')
+    .setDescription(
+      'Employee Representative Congress: rosters, proposals, circulation, ballots, minutes',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+  return app;
+}

@@ -1,0 +1,6 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '../../users/role.enum.js';
+
+export const ROLES = 'auth:roles';
+/** Only these roles may call the route (checked after authentication). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);

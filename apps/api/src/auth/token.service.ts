@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { User } from '../users/user.entity.js';
+import { AccessToken } from './access-token.entity.js';
+import type { AuthContext } from './auth-context.js';
+import { SessionEvents } from './session-events.js';
+
+export interface IssuedToken {
+  accessToken: string;
+  expiresAt: Date;
+  tokenId: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+
+/**
+ * Opaque bearer tokens: 32 random bytes, stored as their SHA-256. Every check reads the row, so
+ * log-out, a password change or a disabled account takes effect on the next request.
+ */
+@Injectable()
+export class TokenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly events: SessionEvents,
+  ) {}
+
+  async issue(userId: string): Promise<IssuedToken> {
+    const accessToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
+    const row = await this.db
+      .getRepository(AccessToken)
+      .save({ userId, tokenHash: hashToken(accessToken), expiresAt });
+    return { accessToken, expiresAt, tokenId: row.id };
+  }
+
+  /** The caller behind a token, or null when it is unknown, expired, revoked or its user disabled. */
+  async resolve(accessToken: string): Promise<AuthContext | null> {
+    if (!accessToken || accessToken.length > 200) return null;
+    const row = await this.db
+      .getRepository(AccessToken)
+      .createQueryBuilder('t')
+      .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.user_id')
+      .where('t.token_hash = :hash', { hash: hashToken(accessToken) })
+      .andWhere('t.revoked_at IS NULL')
+      .andWhere('t.expires_at > now()')
+      .andWhere('u.disabled = false')
+      .getOne();
+    const user = (row as (AccessToken & { user?: User }) | null)?.user;
+    if (!row || !user) return null;
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      tokenId: row.id,
+      expiresAt: row.expiresAt,
+      mustChangePassword: user.mustChangePassword,
+    };
+  }
+
+  async revoke(tokenId: string, reason: string): Promise<void> {
+    await this.db
+      .getRepository(AccessToken)
+      .update(
+        { id: tokenId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: reason },
+      );
+    this.events.revoked$.next({ tokenIds: [tokenId], reason });
+  }
+
+  /** Revokes every live token of a user (password change, account disabled, seat lost). */
+  async revokeAllForUser(userId: string, reason: string, exceptTokenId?: string): Promise<void> {
+    const query = this.db
+      .createQueryBuilder()
+      .update(AccessToken)
+      .set({ revokedAt: () => 'now()', revokedReason: reason })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (exceptTokenId) query.andWhere('id <> :exceptTokenId', { exceptTokenId });
+    const rows = (await query.returning('id').execute()).raw as { id: string }[];
+    if (rows.length > 0) this.events.revoked$.next({ tokenIds: rows.map((r) => r.id), reason });
+  }
+}

@@ -1,0 +1,42 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * Base of every module's own exception. A module declares its error codes as an enum and one
+ * subclass (e.g. `AuthException`); the global filter turns any of them into
+ * `{ statusCode, code, message, details? }` over HTTP and `{ code, message, details? }` on sockets.
+ */
+export abstract class AppException<C extends string = string> extends Error {
+  protected constructor(
+    readonly code: C,
+    message: string,
+    readonly status: HttpStatus,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Codes shared by every module (validation, generic HTTP errors). */
+export enum CommonErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  BadRequest = 'BAD_REQUEST',
+  Unauthorized = 'UNAUTHORIZED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL_ERROR',
+}
+
+export class CommonException extends AppException<CommonErrorCode> {
+  constructor(code: CommonErrorCode, message: string, status: HttpStatus, details?: unknown) {
+    super(code, message, status, details);
+  }
+}
+
+export interface FieldError {
+  field: string;
+  errors: string[];
+}

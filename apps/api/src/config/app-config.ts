@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Environment variables as read at boot; validated once, then turned into {@link AppConfig}. */
+class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV = 'development';
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+  @IsString() DATA_DIR = './data';
+  @Type(() => Number) @IsInt() @Min(1024) @Max(65535) EMBEDDED_PG_PORT = 54329;
+  @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+  @Type(() => Number) @IsInt() @Min(5) @Max(7 * 24 * 60) TOKEN_TTL_MINUTES = 12 * 60;
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000) LOGIN_RATE_LIMIT = 10;
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600) LOGIN_RATE_WINDOW_SECONDS = 60;
+  @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  LOG_PRETTY = false;
+}
+
+/** The one typed configuration object the app runs with. */
+export class AppConfig {
+  nodeEnv!: 'development' | 'production' | 'test';
+  port!: number;
+  host!: string;
+  /** Set when the operator gives a PostgreSQL; otherwise the embedded one is started. */
+  databaseUrl?: string;
+  dataDir!: string;
+  embeddedPgPort!: number;
+  dbPoolSize!: number;
+  adminPassword?: string;
+  tokenTtlMinutes!: number;
+  loginRateLimit!: number;
+  loginRateWindowSeconds!: number;
+  logLevel!: LogLevel;
+  logPretty!: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Reads and validates the environment. Throws {@link ConfigError} naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map(
+        (e) =>
+          `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      ),
+    );
+  }
+  return {
+    nodeEnv: vars.NODE_ENV as AppConfig['nodeEnv'],
+    port: vars.PORT,
+    host: vars.HOST,
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: vars.DATA_DIR,
+    embeddedPgPort: vars.EMBEDDED_PG_PORT,
+    dbPoolSize: vars.DB_POOL_SIZE,
+    adminPassword: vars.ADMIN_PASSWORD,
+    tokenTtlMinutes: vars.TOKEN_TTL_MINUTES,
+    loginRateLimit: vars.LOGIN_RATE_LIMIT,
+    loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+    logLevel: vars.LOG_LEVEL,
+    logPretty: vars.LOG_PRETTY,
+  };
+}

@@ -1,0 +1,65 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
+import { AuthErrorCode } from '../auth/auth.exception.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { bearerToken } from '../auth/guards/auth.guard.js';
+import { TokenService } from '../auth/token.service.js';
+
+export interface SocketData {
+  auth: AuthContext;
+}
+
+/** Rooms every authenticated socket joins, so a revocation or a role broadcast can reach it. */
+export const rooms = {
+  user: (id: string) => `user:${id}`,
+  token: (id: string) => `token:${id}`,
+  role: (role: string) => `role:${role}`,
+};
+
+/**
+ * socket.io with the HTTP tokens: the handshake carries `auth: { token }` (or an
+ * `Authorization: Bearer` header); an unknown, expired or revoked token is refused with a
+ * `connect_error` whose `data.code` says why. A connected socket is dropped when its token expires.
+ */
+export class SocketAuthAdapter extends IoAdapter {
+  constructor(private readonly app: INestApplicationContext) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      maxHttpBufferSize: 256 * 1024,
+    } as ServerOptions);
+    const tokens = this.app.get(TokenService);
+    server.use((socket: Socket, next) => {
+      const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const token =
+        typeof raw === 'string' ? raw : bearerToken(socket.handshake.headers.authorization);
+      tokens
+        .resolve(token ?? '')
+        .then((auth) => {
+          if (!auth || auth.mustChangePassword) {
+            const err = new Error(auth ? '请先修改初始密码' : '未登录或登录已失效') as Error & {
+              data: unknown;
+            };
+            err.data = {
+              code: auth ? AuthErrorCode.PasswordChangeRequired : AuthErrorCode.Unauthenticated,
+            };
+            return next(err);
+          }
+          (socket.data as SocketData).auth = auth;
+          socket.join([rooms.user(auth.userId), rooms.token(auth.tokenId), rooms.role(auth.role)]);
+          const timer = setTimeout(
+            () => socket.disconnect(true),
+            auth.expiresAt.getTime() - Date.now(),
+          );
+          socket.once('disconnect', () => clearTimeout(timer));
+          next();
+        })
+        .catch(next);
+    });
+    return server;
+  }
+}

@@ -1,0 +1,31 @@
+import { type ArgumentsHost, Catch, type WsExceptionFilter, Logger } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import { toErrorBody } from '../common/errors/error-body.js';
+import type { SocketError } from './events.js';
+
+/**
+ * Socket errors keep the connection: the client gets the error in its acknowledgement when it
+ * asked for one, otherwise as an `exception` event, always with a code.
+ */
+@Catch()
+export class WsExceptionsFilter implements WsExceptionFilter {
+  private readonly logger = new Logger('SocketErrors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ws = host.switchToWs();
+    const socket = ws.getClient<Socket>();
+    const { statusCode, code, message, details } = toErrorBody(exception);
+    if (statusCode >= 500) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    }
+    const error: SocketError =
+      details === undefined ? { code, message } : { code, message, details };
+    const args = host.getArgs();
+    const ack = args.find((a, i) => i > 0 && typeof a === 'function') as
+      ((r: unknown) => void) | undefined;
+    if (ack) ack({ ok: false, error });
+    else socket.emit('exception', { ...error, event: ws.getPattern() });
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNewPassword } from '../../auth/dto/password.js';
+import { Role } from '../role.enum.js';
+
+/** Accounts an admin creates by hand. Delegates and attendees come from the roster instead. */
+export const MANAGED_ROLES = [Role.Admin, Role.Staff, Role.Secretary, Role.Department] as const;
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'zhang.wei' })
+  @IsString()
+  @Matches(/^[a-zA-Z0-9._-]{2,64}$/, {
+    message: 'username: 2-64 letters, digits, dot, dash or underscore',
+  })
+  username!: string;
+
+  @ApiProperty({ example: '张伟' }) @IsString() @IsNotEmpty() @MaxLength(100) displayName!: string;
+
+  @ApiProperty({ enum: MANAGED_ROLES }) @IsIn(MANAGED_ROLES) role!: (typeof MANAGED_ROLES)[number];
+
+  /** Initial password; the user must change it at first log-in. */
+  @IsNewPassword() password!: string;
+}

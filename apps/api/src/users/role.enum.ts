@@ -1,0 +1,14 @@
+/** Account roles (domain.md "People and roles"), plus `admin` who manages staff accounts. */
+export enum Role {
+  Admin = 'admin',
+  Staff = 'staff',
+  Secretary = 'secretary',
+  Delegate = 'delegate',
+  Attendee = 'attendee',
+  Department = 'department',
+}
+
+export const ALL_ROLES = Object.values(Role);
+
+/** Roles whose state-changing actions go to the audit log. */
+export const AUDITED_ROLES: ReadonlySet<Role> = new Set([Role.Admin, Role.Staff, Role.Secretary]);

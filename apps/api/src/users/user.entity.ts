@@ -1,0 +1,23 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Role } from './role.enum.js';
+
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Stored lower-case; unique. */
+  @Column({ type: 'text' }) username!: string;
+  @Column({ type: 'text' }) displayName!: string;
+  @Column({ type: 'text' }) role!: Role;
+  /** argon2id; null for an account that has never set a password (e.g. a delegate on a log-in code). */
+  @Column({ type: 'text', nullable: true }) passwordHash!: string | null;
+  @Column({ type: 'boolean', default: false }) disabled!: boolean;
+  @Column({ type: 'boolean', default: false }) mustChangePassword!: boolean;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

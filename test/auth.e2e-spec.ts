@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from './utils/test-app.js';
+
+describe('auth (HTTP)', () => {
+  let t: TestApp;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    adminToken = await t.login('admin', ADMIN_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  async function createUser(username: string, role: string, password = 'initial-pass-1') {
+    const res = await t
+      .http()
+      .post('/api/users')
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ username, displayName: username, role, password });
+    expect(res.status).toBe(201);
+    return res.body as { id: string };
+  }
+
+  /** A user who has already replaced the initial password; returns a live token. */
+  async function readyUser(username: string, role: string): Promise<{ id: string; token: string }> {
+    const { id } = await createUser(username, role);
+    const first = await t.login(username, 'initial-pass-1');
+    await t
+      .http()
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${first}`)
+      .send({ currentPassword: 'initial-pass-1', newPassword: 'changed-pass-2' })
+      .expect(200);
+    return { id, token: await t.login(username, 'changed-pass-2') };
+  }
+
+  it('logs in with the right password and returns token, expiry and user', async () => {
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: ADMIN_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.accessToken).toEqual(expect.any(String));
+    expect(new Date(res.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    expect(res.body.user).toMatchObject({ username: 'admin', role: 'admin' });
+    expect(res.body.user.passwordHash).toBeUndefined();
+  });
+
+  it('refuses a wrong password with 401 and a code, and an unknown user the same way', async () => {
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'nope-nope' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      code: 'AUTH_INVALID_CREDENTIALS',
+      message: expect.any(String),
+    });
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'ghost', password: 'nope-nope' });
+    expect(unknown.body.code).toBe('AUTH_INVALID_CREDENTIALS');
+  });
+
+  it('answers 401 without a token and with a forged one', async () => {
+    const none = await t.http().get('/api/auth/me');
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe('AUTH_UNAUTHENTICATED');
+    const forged = await t.http().get('/api/auth/me').set('authorization', 'Bearer not-a-token');
+    expect(forged.status).toBe(401);
+  });
+
+  it('answers 403 for a role that may not call the route', async () => {
+    const staff = await readyUser('staff.one', 'staff');
+    const res = await t.http().get('/api/users').set('authorization', `Bearer ${staff.token}`);
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('AUTH_WRONG_ROLE');
+    const audit = await t.http().get('/api/audit').set('authorization', `Bearer ${staff.token}`);
+    expect(audit.status).toBe(403);
+  });
+
+  it('names the unknown field and the missing field in a 400', async () => {
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'x', role: 'admin' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('VALIDATION_FAILED');
+    expect(unknown.body.details).toEqual([
+      { field: 'role', errors: [expect.stringContaining('should not exist')] },
+    ]);
+    const missing = await t.http().post('/api/auth/login').send({ username: 'admin' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['password']);
+  });
+
+  it('answers malformed JSON with 400, never a 500 or a stack trace', async () => {
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"username": ');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('stops a token at once after log-out', async () => {
+    const token = await t.login('admin', ADMIN_PASSWORD);
+    await t.http().get('/api/auth/me').set('authorization', `Bearer ${token}`).expect(200);
+    await t.http().post('/api/auth/logout').set('authorization', `Bearer ${token}`).expect(204);
+    const after = await t.http().get('/api/auth/me').set('authorization', `Bearer ${token}`);
+    expect(after.status).toBe(401);
+  });
+
+  it('holds a new account to its one-time password until it is changed, then ends other sessions', async () => {
+    await createUser('secretary.one', 'secretary');
+    const first = await t.login('secretary.one', 'initial-pass-1');
+    const other = await t.login('secretary.one', 'initial-pass-1');
+    const blocked = await t.http().get('/api/audit').set('authorization', `Bearer ${first}`);
+    expect(blocked.body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    const me = await t.http().get('/api/auth/me').set('authorization', `Bearer ${first}`);
+    expect(me.body.mustChangePassword).toBe(true);
+
+    const wrong = await t
+      .http()
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${first}`)
+      .send({ currentPassword: 'bad-guess-1', newPassword: 'changed-pass-2' });
+    expect(wrong.body.code).toBe('AUTH_WRONG_PASSWORD');
+    const short = await t
+      .http()
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${first}`)
+      .send({ currentPassword: 'initial-pass-1', newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(short.body.details[0].field).toBe('newPassword');
+
+    await t
+      .http()
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${first}`)
+      .send({ currentPassword: 'initial-pass-1', newPassword: 'changed-pass-2' })
+      .expect(200);
+    expect(
+      (await t.http().get('/api/auth/me').set('authorization', `Bearer ${first}`)).body
+        .mustChangePassword,
+    ).toBe(false);
+    expect(
+      (await t.http().get('/api/auth/me').set('authorization', `Bearer ${other}`)).status,
+    ).toBe(401);
+    await expect(t.login('secretary.one', 'initial-pass-1')).rejects.toThrow(/401/);
+  });
+
+  it('ends every session of a disabled account and refuses its log-in', async () => {
+    const user = await readyUser('dept.one', 'department');
+    await t
+      .http()
+      .patch(`/api/users/${user.id}`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ disabled: true })
+      .expect(200);
+    expect(
+      (await t.http().get('/api/auth/me').set('authorization', `Bearer ${user.token}`)).status,
+    ).toBe(401);
+    await expect(t.login('dept.one', 'changed-pass-2')).rejects.toThrow(/401/);
+  });
+
+  it('stores only hashes: no token or password in the database', async () => {
+    const token = await t.login('admin', ADMIN_PASSWORD);
+    const rows = await t.sql<{ dump: string }>(
+      `SELECT (SELECT string_agg(t::text, '|') FROM access_tokens t) || (SELECT string_agg(u::text, '|') FROM users u) AS dump`,
+    );
+    expect(rows[0]!.dump).not.toContain(token);
+    expect(rows[0]!.dump).not.toContain(ADMIN_PASSWORD);
+    expect(rows[0]!.dump).toContain('$argon2id$');
+  });
+});
+
+describe('auth (log-in rate limit)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ loginRateLimit: 3, loginRateWindowSeconds: 60 });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 after too many attempts for one account, and still lets another account in', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push(
+        (await t.http().post('/api/auth/login').send({ username: 'admin', password: 'wrong-1234' }))
+          .status,
+      );
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const blocked = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: ADMIN_PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
+    const other = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'someone', password: 'wrong-1234' });
+    expect(other.status).toBe(401);
+  });
+});

@@ -1,0 +1,8 @@
+// Jest loads global setup outside its own module system, where `./x.js` specifiers do not find
+// the TypeScript sources; tsx loads them instead.
+import { tsImport } from 'tsx/esm/api';
+
+export default async function globalSetup() {
+  const { prepareDatabase } = await tsImport('./prepare-database.ts', import.meta.url);
+  globalThis.__testPostgres = await prepareDatabase();
+}
