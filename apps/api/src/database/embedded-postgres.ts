@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -27,13 +28,22 @@ export interface RunningPostgres {
  * close first, the database last.
  */
 class OrderedPostgres extends EmbeddedPostgres {
-  beforeStop: () => Promise<void> = async () => undefined;
+  beforeStop?: () => Promise<void>;
   private stopping?: Promise<void>;
 
+  constructor(options: ConstructorParameters<typeof EmbeddedPostgres>[0]) {
+    super(options);
+    // On a plain process.exit() nothing async runs any more: stop the server synchronously.
+    process.once('exit', () => (this as unknown as { process?: ChildProcess }).process?.kill('SIGINT'));
+  }
+
   override stop(): Promise<void> {
-    this.stopping ??= this.beforeStop()
-      .catch(() => undefined)
-      .then(() => super.stop());
+    const before = this.beforeStop;
+    this.stopping ??= before
+      ? before()
+          .catch(() => undefined)
+          .then(() => super.stop())
+      : super.stop();
     return this.stopping;
   }
 }
