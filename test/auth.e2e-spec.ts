@@ -154,7 +154,7 @@ describe('auth (HTTP)', () => {
   });
 
   it('ends every session of a disabled account and refuses its log-in', async () => {
-    const user = await readyUser('dept.one', 'department');
+    const user = await readyUser('dept.one', 'secretary');
     await t
       .http()
       .patch(`/api/users/${user.id}`)

@@ -3,13 +3,17 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CommonModule } from './common/common.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { CongressModule } from './congress/congress.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logger.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { RosterModule } from './roster/roster.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -20,6 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
+        CommonModule,
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
         AuditModule,
@@ -27,6 +32,9 @@ export class AppModule {
         UsersModule,
         HealthModule,
         RealtimeModule,
+        CongressModule,
+        RosterModule,
+        DepartmentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -18,6 +18,6 @@ import { TokenService } from './token.service.js';
     SessionEvents,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [PasswordService, TokenService, SessionEvents],
+  exports: [PasswordService, TokenService, SessionEvents, LoginRateLimiter],
 })
 export class AuthModule {}

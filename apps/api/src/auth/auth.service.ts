@@ -46,10 +46,17 @@ export class AuthService {
   }
 
   /** Changes the caller's password; every other session of the account is closed. */
-  async changePassword(auth: AuthContext, current: string, next: string): Promise<UserResponse> {
+  async changePassword(
+    auth: AuthContext,
+    current: string | undefined,
+    next: string,
+  ): Promise<UserResponse> {
     const repo = this.db.getRepository(User);
     const user = await repo.findOneByOrFail({ id: auth.userId });
-    if (!(await this.passwords.verify(user.passwordHash, current))) {
+    if (
+      user.passwordHash !== null &&
+      !(await this.passwords.verify(user.passwordHash, current ?? ''))
+    ) {
       throw new AuthException(AuthErrorCode.WrongPassword, [
         { field: 'currentPassword', errors: ['wrong password'] },
       ]);

@@ -33,6 +33,9 @@ class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(5) @Max(7 * 24 * 60) TOKEN_TTL_MINUTES = 12 * 60;
   @Type(() => Number) @IsInt() @Min(1) @Max(1000) LOGIN_RATE_LIMIT = 10;
   @Type(() => Number) @IsInt() @Min(1) @Max(3600) LOGIN_RATE_WINDOW_SECONDS = 60;
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   LOG_PRETTY = false;
@@ -52,6 +55,8 @@ export class AppConfig {
   tokenTtlMinutes!: number;
   loginRateLimit!: number;
   loginRateWindowSeconds!: number;
+  /** How tablets reach the server (printed in log-in QR codes); default: the request's host. */
+  publicUrl?: string;
   logLevel!: LogLevel;
   logPretty!: boolean;
 }
@@ -89,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     tokenTtlMinutes: vars.TOKEN_TTL_MINUTES,
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+    publicUrl: vars.PUBLIC_URL,
     logLevel: vars.LOG_LEVEL,
     logPretty: vars.LOG_PRETTY,
   };

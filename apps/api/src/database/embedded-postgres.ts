@@ -34,7 +34,9 @@ class OrderedPostgres extends EmbeddedPostgres {
   constructor(options: ConstructorParameters<typeof EmbeddedPostgres>[0]) {
     super(options);
     // On a plain process.exit() nothing async runs any more: stop the server synchronously.
-    process.once('exit', () => (this as unknown as { process?: ChildProcess }).process?.kill('SIGINT'));
+    process.once('exit', () =>
+      (this as unknown as { process?: ChildProcess }).process?.kill('SIGINT'),
+    );
   }
 
   override stop(): Promise<void> {

@@ -1,6 +1,24 @@
 import { AccessToken } from '../auth/access-token.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { CongressSession } from '../congress/congress-session.entity.js';
+import { Term } from '../congress/term.entity.js';
+import { Department } from '../departments/department.entity.js';
+import { Delegate } from '../roster/delegate.entity.js';
+import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js';
+import { DelegationGroup } from '../roster/delegation-group.entity.js';
+import { LoginCode } from '../roster/login-code.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
-export const entities = [User, AccessToken, AuditEntry];
+export const entities = [
+  User,
+  AccessToken,
+  AuditEntry,
+  Term,
+  CongressSession,
+  Department,
+  DelegationGroup,
+  Delegate,
+  DelegateStatusChange,
+  LoginCode,
+];

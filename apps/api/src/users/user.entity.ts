@@ -18,6 +18,8 @@ export class User {
   @Column({ type: 'text', nullable: true }) passwordHash!: string | null;
   @Column({ type: 'boolean', default: false }) disabled!: boolean;
   @Column({ type: 'boolean', default: false }) mustChangePassword!: boolean;
+  /** For role `department`: the department the user answers for. */
+  @Column({ type: 'uuid', nullable: true }) departmentId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

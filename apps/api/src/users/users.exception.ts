@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException } from '../common/errors/app.exception.js';
+import { moduleException } from '../common/errors/app.exception.js';
 
 export enum UsersErrorCode {
   NotFound = 'USER_NOT_FOUND',
@@ -7,20 +7,8 @@ export enum UsersErrorCode {
   CannotDisableSelf = 'USER_CANNOT_DISABLE_SELF',
 }
 
-const STATUS: Record<UsersErrorCode, HttpStatus> = {
-  [UsersErrorCode.NotFound]: HttpStatus.NOT_FOUND,
-  [UsersErrorCode.UsernameTaken]: HttpStatus.CONFLICT,
-  [UsersErrorCode.CannotDisableSelf]: HttpStatus.CONFLICT,
-};
-
-const MESSAGE: Record<UsersErrorCode, string> = {
-  [UsersErrorCode.NotFound]: '账号不存在',
-  [UsersErrorCode.UsernameTaken]: '用户名已被使用',
-  [UsersErrorCode.CannotDisableSelf]: '不能停用自己的账号',
-};
-
-export class UsersException extends AppException<UsersErrorCode> {
-  constructor(code: UsersErrorCode, details?: unknown) {
-    super(code, MESSAGE[code], STATUS[code], details);
-  }
-}
+export class UsersException extends moduleException<UsersErrorCode>({
+  [UsersErrorCode.NotFound]: [HttpStatus.NOT_FOUND, '账号不存在'],
+  [UsersErrorCode.UsernameTaken]: [HttpStatus.CONFLICT, '用户名已被使用'],
+  [UsersErrorCode.CannotDisableSelf]: [HttpStatus.CONFLICT, '不能停用自己的账号'],
+}) {}

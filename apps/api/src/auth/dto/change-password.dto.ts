@@ -1,8 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsNewPassword } from './password.js';
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(128) currentPassword!: string;
+  /** Required unless the account has no password yet (a delegate who logged in with a code). */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  currentPassword?: string;
   @IsNewPassword() newPassword!: string;
 }

@@ -36,6 +36,18 @@ export class CommonException extends AppException<CommonErrorCode> {
   }
 }
 
+/**
+ * A module's exception class from its code table: `code -> [HTTP status, Chinese message]`.
+ * `class RosterException extends moduleException(ROSTER_ERRORS) {}`
+ */
+export function moduleException<C extends string>(table: Record<C, readonly [HttpStatus, string]>) {
+  return class extends AppException<C> {
+    constructor(code: C, details?: unknown, message?: string) {
+      super(code, message ?? table[code][1], table[code][0], details);
+    }
+  };
+}
+
 export interface FieldError {
   field: string;
   errors: string[];

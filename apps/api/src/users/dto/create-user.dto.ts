@@ -3,8 +3,8 @@ import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator'
 import { IsNewPassword } from '../../auth/dto/password.js';
 import { Role } from '../role.enum.js';
 
-/** Accounts an admin creates by hand. Delegates and attendees come from the roster instead. */
-export const MANAGED_ROLES = [Role.Admin, Role.Staff, Role.Secretary, Role.Department] as const;
+/** Accounts an admin creates by hand: delegates and attendees come from the roster, department users from their department. */
+export const MANAGED_ROLES = [Role.Admin, Role.Staff, Role.Secretary] as const;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang.wei' })

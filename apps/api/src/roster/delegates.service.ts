@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context.js';
+import { TokenService } from '../auth/token.service.js';
+import { Clock } from '../common/clock.js';
+import type { FieldError } from '../common/errors/app.exception.js';
+import { TermsService } from '../congress/terms.service.js';
+import { User } from '../users/user.entity.js';
+import { ensureAccount, usernameFor } from './delegate-accounts.js';
+import { Delegate } from './delegate.entity.js';
+import { DelegateStatusChange } from './delegate-status-change.entity.js';
+import { DelegationGroup } from './delegation-group.entity.js';
+import type {
+  ByElectionDto,
+  CreateDelegateDto,
+  ListDelegatesQuery,
+  UpdateDelegateDto,
+} from './dto/delegate.dto.js';
+import { RosterErrorCode, RosterException } from './roster.exception.js';
+import { DelegateStatus, RosterKind } from './roster.enums.js';
+
+export interface DelegateWithUsername {
+  delegate: Delegate;
+  username: string | null;
+}
+
+@Injectable()
+export class DelegatesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly terms: TermsService,
+    private readonly tokens: TokenService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(termId: string, q: ListDelegatesQuery): Promise<DelegateWithUsername[]> {
+    await this.terms.get(termId);
+    const query = this.db
+      .getRepository(Delegate)
+      .createQueryBuilder('d')
+      .leftJoin(User, 'u', 'u.id = d.user_id')
+      .addSelect('u.username', 'username')
+      .where('d.term_id = :termId', { termId })
+      .orderBy('d.employee_number');
+    if (q.status) query.andWhere('d.status = :status', { status: q.status });
+    if (q.kind) query.andWhere('d.kind = :kind', { kind: q.kind });
+    if (q.groupId) query.andWhere('d.group_id = :groupId', { groupId: q.groupId });
+    const { entities, raw } = await query.getRawAndEntities<{ username: string | null }>();
+    return entities.map((delegate, i) => ({ delegate, username: raw[i]?.username ?? null }));
+  }
+
+  async get(id: string, manager: EntityManager = this.db.manager): Promise<Delegate> {
+    const delegate = await manager.findOneBy(Delegate, { id });
+    if (!delegate) throw new RosterException(RosterErrorCode.DelegateNotFound);
+    return delegate;
+  }
+
+  /** The caller's own seats (a delegate or attendee on a tablet). */
+  mine(auth: AuthContext): Promise<Delegate[]> {
+    return this.db
+      .getRepository(Delegate)
+      .find({ where: { userId: auth.userId }, order: { createdAt: 'DESC' } });
+  }
+
+  history(delegateId: string): Promise<DelegateStatusChange[]> {
+    return this.db
+      .getRepository(DelegateStatusChange)
+      .find({ where: { delegateId }, order: { id: 'ASC' } });
+  }
+
+  async create(termId: string, dto: CreateDelegateDto, actor: AuthContext): Promise<Delegate> {
+    await this.terms.get(termId);
+    return this.db.transaction((m) => this.seat(m, termId, dto, actor, '当选', null));
+  }
+
+  async update(id: string, dto: UpdateDelegateDto): Promise<Delegate> {
+    return this.db.transaction(async (m) => {
+      const delegate = await this.get(id, m);
+      const next = { ...delegate, ...dto } as Delegate;
+      await this.check(m, delegate.termId, next, delegate.id);
+      Object.assign(delegate, dto);
+      const saved = await m.save(Delegate, delegate);
+      if (delegate.userId && (dto.name !== undefined || dto.employeeNumber !== undefined)) {
+        await m.update(
+          User,
+          { id: delegate.userId },
+          { displayName: delegate.name, username: usernameFor(delegate.employeeNumber) },
+        );
+      }
+      return saved;
+    });
+  }
+
+  /** Recall (罢免) or leaving (离职): log-in and vote end at once; history is kept. */
+  async changeStatus(
+    id: string,
+    to: DelegateStatus,
+    reason: string,
+    actor: AuthContext,
+  ): Promise<Delegate> {
+    const delegate = await this.db.transaction(async (m) => {
+      const d = await this.lockServing(m, id);
+      return this.endSeat(m, d, to, reason, actor);
+    });
+    await this.closeSessions(delegate);
+    return delegate;
+  }
+
+  /** 补选: a new seat holder, optionally replacing one whose seat is vacated. */
+  async byElection(termId: string, dto: ByElectionDto, actor: AuthContext): Promise<Delegate> {
+    await this.terms.get(termId);
+    const { replacesDelegateId, reason, ...fields } = dto;
+    let replaced: Delegate | null = null;
+    const elected = await this.db.transaction(async (m) => {
+      if (replacesDelegateId) {
+        const old = await this.get(replacesDelegateId, m);
+        if (old.termId !== termId) throw new RosterException(RosterErrorCode.DelegateNotFound);
+        if (old.status === DelegateStatus.Serving) {
+          replaced = await this.endSeat(
+            m,
+            await this.lockServing(m, old.id),
+            DelegateStatus.Replaced,
+            reason,
+            actor,
+          );
+        }
+      }
+      return this.seat(
+        m,
+        termId,
+        fields as CreateDelegateDto,
+        actor,
+        `补选：${reason}`,
+        replacesDelegateId ?? null,
+      );
+    });
+    if (replaced) await this.closeSessions(replaced);
+    return elected;
+  }
+
+  private async seat(
+    m: EntityManager,
+    termId: string,
+    dto: CreateDelegateDto,
+    actor: AuthContext,
+    reason: string,
+    replacesDelegateId: string | null,
+  ): Promise<Delegate> {
+    const fields = {
+      kind: dto.kind ?? RosterKind.Delegate,
+      name: dto.name.trim(),
+      employeeNumber: dto.employeeNumber,
+      gender: dto.gender,
+      groupId: dto.groupId ?? null,
+      unit: dto.unit ?? null,
+      category: dto.category ?? null,
+      dispatched: dto.dispatched ?? false,
+      presidium: dto.presidium ?? false,
+      teller: dto.teller ?? false,
+      phone: dto.phone ?? null,
+      note: dto.note ?? null,
+    };
+    await this.check(m, termId, fields);
+    const user = await ensureAccount(m, fields);
+    const now = this.clock.now();
+    const delegate = await m.save(
+      Delegate,
+      m.create(Delegate, {
+        ...fields,
+        termId,
+        status: DelegateStatus.Serving,
+        statusChangedAt: now,
+        replacesDelegateId,
+        userId: user.id,
+      }),
+    );
+    await m.insert(DelegateStatusChange, {
+      delegateId: delegate.id,
+      fromStatus: null,
+      toStatus: DelegateStatus.Serving,
+      reason,
+      recordedBy: actor.userId,
+    });
+    return delegate;
+  }
+
+  private async endSeat(
+    m: EntityManager,
+    d: Delegate,
+    to: DelegateStatus,
+    reason: string,
+    actor: AuthContext,
+  ) {
+    const from = d.status;
+    d.status = to;
+    d.statusChangedAt = this.clock.now();
+    await m.save(Delegate, d);
+    await m.insert(DelegateStatusChange, {
+      delegateId: d.id,
+      fromStatus: from,
+      toStatus: to,
+      reason,
+      recordedBy: actor.userId,
+    });
+    await m.update(DelegationGroup, { headDelegateId: d.id }, { headDelegateId: null });
+    if (d.userId) {
+      const stillSeated = await m.existsBy(Delegate, {
+        userId: d.userId,
+        status: DelegateStatus.Serving,
+      });
+      if (!stillSeated) await m.update(User, { id: d.userId }, { disabled: true });
+    }
+    return d;
+  }
+
+  private async lockServing(m: EntityManager, id: string): Promise<Delegate> {
+    const d = await m.findOne(Delegate, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!d) throw new RosterException(RosterErrorCode.DelegateNotFound);
+    if (d.status !== DelegateStatus.Serving)
+      throw new RosterException(RosterErrorCode.NotServing, { status: d.status });
+    return d;
+  }
+
+  /** Ends the tablet sessions of a seat that was just lost (sockets are closed too). */
+  private async closeSessions(d: Delegate): Promise<void> {
+    if (!d.userId) return;
+    const user = await this.db.getRepository(User).findOneBy({ id: d.userId });
+    if (user?.disabled) await this.tokens.revokeAllForUser(d.userId, `seat ${d.status}`);
+  }
+
+  /** Field rules that span fields or the database; every problem is named. */
+  private async check(
+    m: EntityManager,
+    termId: string,
+    d: Partial<Delegate>,
+    selfId?: string,
+  ): Promise<void> {
+    const problems: FieldError[] = [];
+    if (d.kind === RosterKind.Delegate) {
+      if (!d.groupId)
+        problems.push({ field: 'groupId', errors: ['a voting delegate needs a delegation group'] });
+      if (!d.category)
+        problems.push({ field: 'category', errors: ['a voting delegate needs a category'] });
+    } else {
+      if (d.presidium)
+        problems.push({ field: 'presidium', errors: ['an attendee cannot sit on the presidium'] });
+      if (d.teller) problems.push({ field: 'teller', errors: ['an attendee cannot be a teller'] });
+    }
+    if (problems.length) throw new RosterException(RosterErrorCode.InvalidDelegate, problems);
+    if (d.groupId && !(await m.existsBy(DelegationGroup, { id: d.groupId, termId }))) {
+      throw new RosterException(RosterErrorCode.GroupNotFound, [
+        { field: 'groupId', errors: ['no such group in this term'] },
+      ]);
+    }
+    const clash = await m
+      .createQueryBuilder(Delegate, 'd')
+      .where('d.term_id = :termId AND lower(d.employee_number) = lower(:n)', {
+        termId,
+        n: d.employeeNumber,
+      })
+      .andWhere(selfId ? 'd.id <> :selfId' : 'true', { selfId })
+      .getExists();
+    if (clash)
+      throw new RosterException(RosterErrorCode.EmployeeNumberTaken, [
+        { field: 'employeeNumber', errors: ['already on this roster'] },
+      ]);
+  }
+}

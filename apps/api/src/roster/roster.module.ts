@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { CongressModule } from '../congress/congress.module.js';
+import { DelegatesController } from './delegates.controller.js';
+import { DelegatesService } from './delegates.service.js';
+import { GroupsController } from './groups.controller.js';
+import { GroupsService } from './groups.service.js';
+import { LoginCodesController } from './login-codes.controller.js';
+import { LoginCodesService } from './login-codes.service.js';
+
+@Module({
+  imports: [AuthModule, CongressModule],
+  controllers: [GroupsController, DelegatesController, LoginCodesController],
+  providers: [GroupsService, DelegatesService, LoginCodesService],
+  exports: [DelegatesService],
+})
+export class RosterModule {}
