@@ -13,6 +13,7 @@ export enum RosterErrorCode {
   ImportFileMissing = 'ROSTER_IMPORT_FILE_MISSING',
   NoDelegatesSelected = 'ROSTER_NO_DELEGATES_SELECTED',
   UsernameTaken = 'ROSTER_USERNAME_TAKEN',
+  CompositionInput = 'ROSTER_COMPOSITION_INPUT',
 }
 
 export class RosterException extends moduleException<RosterErrorCode>({
@@ -27,4 +28,5 @@ export class RosterException extends moduleException<RosterErrorCode>({
   [RosterErrorCode.ImportFileMissing]: [HttpStatus.BAD_REQUEST, '请上传名册文件（字段名 file）'],
   [RosterErrorCode.NoDelegatesSelected]: [HttpStatus.BAD_REQUEST, '没有选中在任代表'],
   [RosterErrorCode.UsernameTaken]: [HttpStatus.CONFLICT, '该工号已被其他类型的账号使用'],
+  [RosterErrorCode.CompositionInput]: [HttpStatus.BAD_REQUEST, '构成检查的数据有误'],
 }) {}

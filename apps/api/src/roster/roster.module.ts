@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { CongressModule } from '../congress/congress.module.js';
+import { CompositionController } from './composition.controller.js';
+import { CompositionService } from './composition.service.js';
 import { DelegatesController } from './delegates.controller.js';
 import { DelegatesService } from './delegates.service.js';
 import { GroupsController } from './groups.controller.js';
@@ -10,8 +12,8 @@ import { LoginCodesService } from './login-codes.service.js';
 
 @Module({
   imports: [AuthModule, CongressModule],
-  controllers: [GroupsController, DelegatesController, LoginCodesController],
-  providers: [GroupsService, DelegatesService, LoginCodesService],
+  controllers: [GroupsController, DelegatesController, LoginCodesController, CompositionController],
+  providers: [GroupsService, DelegatesService, LoginCodesService, CompositionService],
   exports: [DelegatesService],
 })
 export class RosterModule {}
