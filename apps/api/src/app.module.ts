@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logger.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RosterModule } from './roster/roster.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         UsersModule,
         HealthModule,
         RealtimeModule,
+        NotificationsModule,
         CongressModule,
         RosterModule,
         DepartmentsModule,

@@ -2,6 +2,7 @@ import { AccessToken } from '../auth/access-token.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CongressSession } from '../congress/congress-session.entity.js';
 import { Term } from '../congress/term.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 import { Department } from '../departments/department.entity.js';
 import { Delegate } from '../roster/delegate.entity.js';
 import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js';
@@ -21,4 +22,5 @@ export const entities = [
   Delegate,
   DelegateStatusChange,
   LoginCode,
+  Notification,
 ];

@@ -17,6 +17,14 @@ export interface PongPayload {
 export interface ServerToClientEvents {
   exception: (error: SocketError & { event?: string }) => void;
   pong: (payload: PongPayload) => void;
+  notification: (payload: {
+    id: string;
+    kind: string;
+    title: string;
+    data: object;
+    createdAt: string;
+    readAt: string | null;
+  }) => void;
 }
 
 export interface ClientToServerEvents {

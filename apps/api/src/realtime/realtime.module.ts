@@ -1,6 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { RealtimeService } from './realtime.service.js';
 import { SystemGateway } from './system.gateway.js';
 
-@Module({ imports: [AuthModule], providers: [SystemGateway] })
+@Global()
+@Module({
+  imports: [AuthModule],
+  providers: [SystemGateway, RealtimeService],
+  exports: [RealtimeService],
+})
 export class RealtimeModule {}

@@ -11,7 +11,8 @@ import type { Server, Socket } from 'socket.io';
 import { SessionEvents } from '../auth/session-events.js';
 import { createValidationPipe } from '../common/validation.js';
 import type { PongPayload } from './events.js';
-import { rooms, type SocketData } from './socket-auth.adapter.js';
+import { RealtimeService } from './realtime.service.js';
+import type { SocketData } from './socket-auth.adapter.js';
 import { WsExceptionsFilter } from './ws-exceptions.filter.js';
 
 /** Connection-level events: `ping`, and closing the sockets of revoked tokens. */
@@ -23,11 +24,15 @@ export class SystemGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private server!: Server;
   private subscription?: Subscription;
 
-  constructor(private readonly sessions: SessionEvents) {}
+  constructor(
+    private readonly sessions: SessionEvents,
+    private readonly realtime: RealtimeService,
+  ) {}
 
   afterInit(): void {
+    this.realtime.attach(this.server);
     this.subscription = this.sessions.revoked$.subscribe(({ tokenIds, reason }) => {
-      for (const id of tokenIds) this.server.in(rooms.token(id)).disconnectSockets(true);
+      this.realtime.disconnectTokens(tokenIds);
       this.logger.log({ tokens: tokenIds.length, reason }, 'sockets of revoked tokens closed');
     });
   }

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumberString } from 'class-validator';
+
+export class MarkReadDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsNumberString({ no_symbols: true }, { each: true })
+  ids!: string[];
+}
+
+export class NotificationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() data!: object;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { MarkReadDto, NotificationResponse } from './dto/notifications.dto.js';
+import { NotificationsService, toPayload } from './notifications.service.js';
+
+/** Every signed-in user's own inbox; nobody reads another's. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [NotificationResponse] })
+  async inbox(@CurrentUser() auth: AuthContext): Promise<NotificationResponse[]> {
+    return (await this.notifications.inbox(auth.userId)).map(toPayload);
+  }
+
+  @Post('read')
+  @HttpCode(204)
+  async markRead(@CurrentUser() auth: AuthContext, @Body() dto: MarkReadDto): Promise<void> {
+    await this.notifications.markRead(auth.userId, dto.ids);
+  }
+}

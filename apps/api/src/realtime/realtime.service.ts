@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import { rooms } from './socket-auth.adapter.js';
+
+/**
+ * Sends events to connected clients from anywhere in the app. The socket.io server is handed
+ * over by the gateway once it exists; before that (or with no client) an emit is a no-op, which
+ * is why anything a client must not miss is also stored (see NotificationsService).
+ */
+@Injectable()
+export class RealtimeService {
+  private server?: Server;
+
+  attach(server: Server): void {
+    this.server = server;
+  }
+
+  toUsers(userIds: string[], event: string, payload: unknown): void {
+    if (!this.server || userIds.length === 0) return;
+    this.server.to(userIds.map(rooms.user)).emit(event, payload);
+  }
+
+  toRoom(room: string, event: string, payload: unknown): void {
+    this.server?.to(room).emit(event, payload);
+  }
+
+  /** Closes every socket of these tokens (revocation). */
+  disconnectTokens(tokenIds: string[]): void {
+    for (const id of tokenIds) this.server?.in(rooms.token(id)).disconnectSockets(true);
+  }
+}
