@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { Clock } from '../apps/api/src/common/clock.js';
 import {
   bearer,
@@ -135,6 +136,47 @@ describe('roster: groups, delegates, log-in codes, recall and by-election', () =
         (r) => r.code_hash.startsWith('$argon2id$') && !r.code_hash.includes(entry.code),
       ),
     ).toBe(true);
+  });
+
+  it('prints the codes as a PDF sheet with an embedded CJK font, or as XLSX', async () => {
+    const ids = roster.delegates.slice(0, 3).map((d) => d.id);
+    const pdf = await t
+      .http()
+      .post(`/api/terms/${roster.termId}/login-codes`)
+      .set(bearer(staff))
+      .send({ delegateIds: ids })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('no-store');
+    const bytes = pdf.body as Buffer;
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.includes('/FontFile2')).toBe(true);
+
+    const xlsx = await t
+      .http()
+      .post(`/api/terms/${roster.termId}/login-codes`)
+      .set(bearer(staff))
+      .send({ delegateIds: ids, format: 'xlsx' })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as Buffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(1 + ids.length);
+    const cells = JSON.stringify(sheet.getSheetValues());
+    expect(cells).toContain('代表1');
+    expect(cells).toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}/);
   });
 
   it('invalidates the old code when a new one is issued, and refuses an expired one', async () => {

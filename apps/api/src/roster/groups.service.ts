@@ -54,14 +54,12 @@ export class GroupsService {
     if (dto.sortOrder !== undefined) group.sortOrder = dto.sortOrder;
     if (dto.headDelegateId !== undefined) {
       if (dto.headDelegateId !== null) {
-        const head = await this.db
-          .getRepository(Delegate)
-          .findOneBy({
-            id: dto.headDelegateId,
-            groupId: group.id,
-            status: DelegateStatus.Serving,
-            kind: RosterKind.Delegate,
-          });
+        const head = await this.db.getRepository(Delegate).findOneBy({
+          id: dto.headDelegateId,
+          groupId: group.id,
+          status: DelegateStatus.Serving,
+          kind: RosterKind.Delegate,
+        });
         if (!head) throw new RosterException(RosterErrorCode.HeadNotInGroup);
       }
       group.headDelegateId = dto.headDelegateId;

@@ -13,7 +13,8 @@ import { Role } from '../users/role.enum.js';
 import { User } from '../users/user.entity.js';
 import { Delegate } from './delegate.entity.js';
 import { DelegationGroup } from './delegation-group.entity.js';
-import { formatCode, generateCode, normalizeCode } from './login-codes.js';
+import { generateCode, normalizeCode } from './login-codes.js';
+import { formatLoginCode } from './login-sheet/login-sheet.js';
 import { LoginCode } from './login-code.entity.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
 import { DelegateStatus } from './roster.enums.js';
@@ -25,6 +26,7 @@ import { DelegateStatus } from './roster.enums.js';
 const CODE_HASH = { type: argon2.argon2id, memoryCost: 4096, timeCost: 3, parallelism: 1 } as const;
 
 export interface IssuedCode {
+  termName: string;
   delegate: Delegate;
   groupName: string | null;
   username: string;
@@ -48,7 +50,7 @@ export class LoginCodesService {
     validHours: number,
     actor: AuthContext,
   ): Promise<IssuedCode[]> {
-    await this.terms.get(termId);
+    const term = await this.terms.get(termId);
     const seats = await this.db.getRepository(Delegate).find({
       where: {
         termId,
@@ -93,10 +95,11 @@ export class LoginCodesService {
       );
     });
     return issued.map(({ delegate, code }) => ({
+      termName: term.name,
       delegate,
       groupName: delegate.groupId ? (groups.get(delegate.groupId) ?? null) : null,
       username: users.get(delegate.userId!)!.username,
-      code: formatCode(code),
+      code: formatLoginCode(code),
       expiresAt,
     }));
   }
@@ -109,14 +112,12 @@ export class LoginCodesService {
     const now = this.clock.now();
     const live =
       user && !user.disabled && (user.role === Role.Delegate || user.role === Role.Attendee)
-        ? await this.db
-            .getRepository(LoginCode)
-            .findBy({
-              userId: user.id,
-              usedAt: IsNull(),
-              revokedAt: IsNull(),
-              expiresAt: MoreThan(now),
-            })
+        ? await this.db.getRepository(LoginCode).findBy({
+            userId: user.id,
+            usedAt: IsNull(),
+            revokedAt: IsNull(),
+            expiresAt: MoreThan(now),
+          })
         : [];
     const code = normalizeCode(typedCode);
     let match: LoginCode | undefined;

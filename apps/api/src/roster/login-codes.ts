@@ -10,11 +10,6 @@ export function generateCode(): string {
   return code;
 }
 
-/** `K7QF2M9X` → `K7QF-2M9X` for people. */
-export function formatCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
-}
-
 /** What a delegate typed back to the canonical code: case, dashes, spaces and look-alikes forgiven. */
 export function normalizeCode(input: string): string {
   return input

@@ -1,4 +1,7 @@
 import type { IssuedCode } from './login-codes.service.js';
+import { renderLoginSheetPdf, renderLoginSheetXlsx } from './login-sheet/login-sheet.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface SheetFile {
   contentType: string;
@@ -33,5 +36,18 @@ export async function renderLoginSheet(
       body: { generatedAt: generatedAt.toISOString(), entries },
     };
   }
-  throw new Error(`format ${format} not yet available`);
+  const termName = issued[0]?.termName ?? '';
+  const input = { title: `${termName} 平板登录码`.trim(), entries, generatedAt };
+  const stamp = generatedAt.toISOString().slice(0, 10);
+  return format === 'pdf'
+    ? {
+        contentType: 'application/pdf',
+        filename: `login-codes-${stamp}.pdf`,
+        body: await renderLoginSheetPdf(input),
+      }
+    : {
+        contentType: XLSX,
+        filename: `login-codes-${stamp}.xlsx`,
+        body: await renderLoginSheetXlsx(input),
+      };
 }
