@@ -8,6 +8,7 @@ import { TermsService } from '../congress/terms.service.js';
 import { composeReport, CompositionError, type CompositionReport } from './composition/index.js';
 import { Delegate } from './delegate.entity.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
+import { Gender } from './roster.enums.js';
 
 export interface TermComposition {
   sessionId: string;
@@ -35,7 +36,13 @@ export class CompositionService {
       });
     }
     const settings = effectiveSettings(term.settings, session.settings);
-    const delegates = await this.db.getRepository(Delegate).find({ where: { termId } });
+    // Only voting delegates need a gender; the report leaves attendees out anyway.
+    const delegates = (await this.db.getRepository(Delegate).find({ where: { termId } })).map(
+      (d) => ({
+        ...d,
+        gender: d.gender ?? Gender.Male,
+      }),
+    );
     try {
       const report = composeReport({
         formulaId: settings.sizeFormula,

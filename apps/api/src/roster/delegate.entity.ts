@@ -18,7 +18,7 @@ export class Delegate {
   @Column({ type: 'text' }) kind!: RosterKind;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text' }) employeeNumber!: string;
-  @Column({ type: 'text' }) gender!: Gender;
+  @Column({ type: 'text', nullable: true }) gender!: Gender | null;
   @Column({ type: 'uuid', nullable: true }) groupId!: string | null;
   @Column({ type: 'text', nullable: true }) unit!: string | null;
   @Column({ type: 'text', nullable: true }) category!: DelegateCategory | null;

@@ -64,7 +64,7 @@ export class Roster1795262400000 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('delegate','attendee')),
         name text NOT NULL CHECK (length(name) BETWEEN 1 AND 50),
         employee_number text NOT NULL CHECK (employee_number ~ '^[A-Za-z0-9-]{1,32}$'),
-        gender text NOT NULL CHECK (gender IN ('male','female')),
+        gender text CHECK (gender IN ('male','female')),
         group_id uuid REFERENCES delegation_groups(id),
         unit text,
         category text CHECK (category IN ('front_line','technician','manager','middle_manager','leader')),
@@ -79,8 +79,8 @@ export class Roster1795262400000 implements MigrationInterface {
         user_id uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        -- A voting delegate belongs to a group and has a category; attendees need neither.
-        CHECK (kind = 'attendee' OR (group_id IS NOT NULL AND category IS NOT NULL)),
+        -- A voting delegate has a group, a category and a gender; an attendee may lack them.
+        CHECK (kind = 'attendee' OR (group_id IS NOT NULL AND category IS NOT NULL AND gender IS NOT NULL)),
         CHECK (kind = 'delegate' OR (presidium = false AND teller = false))
       )`);
     await q.query(

@@ -17,7 +17,7 @@ export class DelegateResponse {
   @ApiProperty({ enum: RosterKind }) kind!: RosterKind;
   @ApiProperty() name!: string;
   @ApiProperty() employeeNumber!: string;
-  @ApiProperty({ enum: Gender }) gender!: Gender;
+  @ApiProperty({ enum: Gender, nullable: true }) gender!: Gender | null;
   @ApiProperty({ nullable: true, type: String }) groupId!: string | null;
   @ApiProperty({ nullable: true, type: String }) unit!: string | null;
   @ApiProperty({ enum: DelegateCategory, nullable: true }) category!: DelegateCategory | null;

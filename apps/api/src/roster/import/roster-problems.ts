@@ -1,0 +1,61 @@
+/**
+ * A problem found in an uploaded roster. `row` is the 1-based spreadsheet row (as Excel shows
+ * it) and `column` the template header (姓名, 工号…); both are null for a problem of the whole
+ * file. `message` is the Chinese sentence shown to union staff.
+ */
+export interface RosterProblem {
+  row: number | null;
+  column: string | null;
+  code: RosterProblemCode;
+  message: string;
+}
+
+export type RosterProblemCode =
+  // the file as a whole
+  | 'EMPTY_FILE'
+  | 'FILE_TOO_LARGE'
+  | 'UNSUPPORTED_FORMAT'
+  | 'UNREADABLE_FILE'
+  | 'UNCLOSED_QUOTE'
+  | 'NO_HEADER'
+  | 'MISSING_COLUMN'
+  | 'DUPLICATE_COLUMN'
+  | 'NO_ROWS'
+  | 'TOO_MANY_ROWS'
+  // one cell or row
+  | 'MISSING_NAME'
+  | 'MISSING_EMPLOYEE_NUMBER'
+  | 'BAD_EMPLOYEE_NUMBER'
+  | 'DUPLICATE_EMPLOYEE_NUMBER_IN_FILE'
+  | 'DUPLICATE_EMPLOYEE_NUMBER_IN_DATABASE'
+  | 'MISSING_GENDER'
+  | 'BAD_GENDER'
+  | 'MISSING_GROUP'
+  | 'UNKNOWN_GROUP'
+  | 'MISSING_CATEGORY'
+  | 'UNKNOWN_CATEGORY'
+  | 'BAD_KIND'
+  | 'BAD_YES_NO'
+  | 'ATTENDEE_ROLE'
+  | 'DUPLICATE_GROUP_HEAD'
+  | 'BAD_PHONE'
+  | 'TOO_LONG';
+
+/** A problem of the whole file (no row), or of a whole column (`column` set, no row). */
+export function fileProblem(
+  code: RosterProblemCode,
+  message: string,
+  column: string | null = null,
+): RosterProblem {
+  return { row: null, column, code, message };
+}
+
+/** A problem of one cell: the message reads 第 5 行「代表团」：未知的代表团「三车间」. */
+export function cellProblem(
+  row: number,
+  column: string,
+  code: RosterProblemCode,
+  reason: string,
+): RosterProblem {
+  return { row, column, code, message: `第 ${row} 行「${column}」：${reason}` };
+}

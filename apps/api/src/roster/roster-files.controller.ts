@@ -1,0 +1,91 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { Roles } from '../auth/decorators/roles.decorator.js';
+import { Role } from '../users/role.enum.js';
+import { MAX_FILE_BYTES } from './import/index.js';
+import { RosterErrorCode, RosterException } from './roster.exception.js';
+import { RosterFilesService } from './roster-files.service.js';
+import { type ImportResult, RosterImportService } from './roster-import.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+class ImportQuery {
+  /** `true` (the default) checks the file and imports nothing. */
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'false' ? false : value === 'true' ? true : value))
+  @IsBoolean()
+  dryRun = true;
+}
+
+@ApiTags('roster')
+@ApiBearerAuth()
+@Controller('terms/:termId/roster')
+export class RosterFilesController {
+  constructor(
+    private readonly importer: RosterImportService,
+    private readonly files: RosterFilesService,
+  ) {}
+
+  /** XLSX or CSV (UTF-8 with or without BOM, or GBK). Send `dryRun=false` to import. */
+  @Post('import')
+  @HttpCode(200)
+  @Roles(Role.Staff)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  import(
+    @Param('termId', ParseUUIDPipe) termId: string,
+    @Query() q: ImportQuery,
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @CurrentUser() actor: AuthContext,
+  ): Promise<ImportResult> {
+    if (!file) throw new RosterException(RosterErrorCode.ImportFileMissing);
+    return this.importer.import(termId, file, q.dryRun, actor);
+  }
+
+  /** An empty roster spreadsheet with the term's groups in a drop-down. */
+  @Get('template')
+  @Roles(Role.Staff)
+  async template(
+    @Param('termId', ParseUUIDPipe) termId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    res
+      .type(XLSX)
+      .attachment('roster-template.xlsx')
+      .send(await this.files.template(termId));
+  }
+
+  /** The whole roster of the term, every status, in the import layout (it re-imports). */
+  @Get('export')
+  @Roles(Role.Staff, Role.Secretary)
+  async export(
+    @Param('termId', ParseUUIDPipe) termId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    res
+      .type(XLSX)
+      .attachment('roster.xlsx')
+      .send(await this.files.export(termId));
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TermsService } from '../congress/terms.service.js';
+import { Delegate } from './delegate.entity.js';
+import { DelegationGroup } from './delegation-group.entity.js';
+import { buildRosterExport, buildRosterTemplate } from './import/index.js';
+
+@Injectable()
+export class RosterFilesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly terms: TermsService,
+  ) {}
+
+  async template(termId: string): Promise<Buffer> {
+    await this.terms.get(termId);
+    const groups = await this.db
+      .getRepository(DelegationGroup)
+      .find({ where: { termId }, order: { sortOrder: 'ASC' } });
+    return buildRosterTemplate({ groups: groups.map((g) => g.name) });
+  }
+
+  async export(termId: string): Promise<Buffer> {
+    const term = await this.terms.get(termId);
+    const groups = await this.db.getRepository(DelegationGroup).findBy({ termId });
+    const groupName = new Map(groups.map((g) => [g.id, g.name]));
+    const heads = new Set(groups.map((g) => g.headDelegateId));
+    const delegates = await this.db
+      .getRepository(Delegate)
+      .find({ where: { termId }, order: { kind: 'DESC', employeeNumber: 'ASC' } });
+    return buildRosterExport(
+      delegates.map((d) => ({
+        name: d.name,
+        employeeNumber: d.employeeNumber,
+        gender: d.gender,
+        groupName: d.groupId ? (groupName.get(d.groupId) ?? null) : null,
+        unit: d.unit,
+        category: d.category,
+        dispatched: d.dispatched,
+        kind: d.kind,
+        presidium: d.presidium,
+        teller: d.teller,
+        groupHead: heads.has(d.id),
+        phone: d.phone,
+        note: d.note,
+        status: d.status,
+        termStart: term.startsOn,
+        termEnd: term.endsOn,
+      })),
+      `${term.name}代表名册`,
+    );
+  }
+}
