@@ -1,3 +1,8 @@
+import { AgendaDelivery } from '../agenda/agenda-delivery.entity.js';
+import { AgendaDocument } from '../agenda/agenda-document.entity.js';
+import { AgendaItem } from '../agenda/agenda-item.entity.js';
+import { AgendaVersion } from '../agenda/agenda-version.entity.js';
+import { LateItemApproval } from '../agenda/late-item-approval.entity.js';
 import { AccessToken } from '../auth/access-token.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CongressSession } from '../congress/congress-session.entity.js';
@@ -23,4 +28,9 @@ export const entities = [
   DelegateStatusChange,
   LoginCode,
   Notification,
+  AgendaItem,
+  AgendaDocument,
+  AgendaVersion,
+  AgendaDelivery,
+  LateItemApproval,
 ];

@@ -18,6 +18,7 @@ import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { singleFileUpload } from '../common/upload.js';
 import { Role } from '../users/role.enum.js';
 import { MAX_FILE_BYTES } from './import/index.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
@@ -52,7 +53,7 @@ export class RosterFilesController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_FILE_BYTES)))
   import(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Query() q: ImportQuery,

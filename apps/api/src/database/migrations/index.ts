@@ -1,10 +1,12 @@
 import { Foundation1795258800000 } from './1795258800000-foundation.js';
 import { Roster1795262400000 } from './1795262400000-roster.js';
 import { Notifications1795264200000 } from './1795264200000-notifications.js';
+import { Agenda1795269600000 } from './1795269600000-agenda.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
   Foundation1795258800000,
   Roster1795262400000,
   Notifications1795264200000,
+  Agenda1795269600000,
 ];

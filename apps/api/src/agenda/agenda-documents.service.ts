@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { fileTypeFromBuffer } from 'file-type';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Clock } from '../common/clock.js';
+import { Role } from '../users/role.enum.js';
+import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
+import { AgendaDocument } from './agenda-document.entity.js';
+import { AgendaItemsService } from './agenda-items.service.js';
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** What a document may be, judged from its bytes (a renamed .exe stays an .exe). */
+const ALLOWED = new Map([
+  ['application/pdf', 'pdf'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+  ['image/png', 'png'],
+  ['image/jpeg', 'jpg'],
+]);
+
+@Injectable()
+export class AgendaDocumentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly items: AgendaItemsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async upload(
+    itemId: string,
+    file: { buffer: Buffer; originalname: string },
+    actor: AuthContext,
+  ): Promise<AgendaDocument> {
+    const item = await this.items.get(itemId);
+    if (file.buffer.length === 0) throw new AgendaException(AgendaErrorCode.EmptyFile);
+    if (file.buffer.length > MAX_DOCUMENT_BYTES)
+      throw new AgendaException(AgendaErrorCode.FileTooLarge, { maxBytes: MAX_DOCUMENT_BYTES });
+    const type = await fileTypeFromBuffer(file.buffer);
+    if (!type || !ALLOWED.has(type.mime)) {
+      throw new AgendaException(AgendaErrorCode.FileType, {
+        detected: type?.mime ?? 'unknown',
+        allowed: [...ALLOWED.keys()],
+      });
+    }
+    const repo = this.db.getRepository(AgendaDocument);
+    const saved = await repo.save(
+      repo.create({
+        itemId: item.id,
+        filename: safeFilename(file.originalname, ALLOWED.get(type.mime)!),
+        contentType: type.mime,
+        size: file.buffer.length,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'),
+        data: file.buffer,
+        uploadedBy: actor.userId,
+      }),
+    );
+    return saved;
+  }
+
+  async detach(id: string): Promise<void> {
+    const doc = await this.db.getRepository(AgendaDocument).findOneBy({ id });
+    if (!doc) throw new AgendaException(AgendaErrorCode.DocumentNotFound);
+    await this.items.get(doc.itemId);
+    if (!doc.detachedAt)
+      await this.db.getRepository(AgendaDocument).update({ id }, { detachedAt: this.clock.now() });
+  }
+
+  /**
+   * The bytes of a document, for staff and secretaries, and for a delegate or attendee who was
+   * sent a circulated version that contains it. Anyone else gets a 404, not a hint it exists.
+   */
+  async download(id: string, auth: AuthContext): Promise<AgendaDocument> {
+    const doc = await this.db
+      .getRepository(AgendaDocument)
+      .createQueryBuilder('d')
+      .addSelect('d.data')
+      .where('d.id = :id', { id })
+      .getOne();
+    if (!doc) throw new AgendaException(AgendaErrorCode.DocumentNotFound);
+    if (auth.role === Role.Staff || auth.role === Role.Secretary) return doc;
+    const [{ allowed }] = await this.db.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM agenda_deliveries d JOIN agenda_versions v ON v.id = d.version_id
+          WHERE d.user_id = $1
+            AND jsonb_path_exists(v.snapshot, '$.items[*].documents[*] ? (@.id == $doc)', jsonb_build_object('doc', $2::text))
+       ) AS allowed`,
+      [auth.userId, id],
+    );
+    if (!allowed) throw new AgendaException(AgendaErrorCode.DocumentNotFound);
+    return doc;
+  }
+}
+
+/** Keeps the name people gave the file, minus path parts and control characters, with the real extension. */
+function safeFilename(name: string, ext: string): string {
+  const base =
+    (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f"<>|:*?]/g, '').trim() || 'document';
+  const stem = base.replace(/\.[^.]*$/, '').slice(0, 120) || 'document';
+  return `${stem}.${ext}`;
+}

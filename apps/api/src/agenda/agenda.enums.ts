@@ -1,0 +1,31 @@
+/** Kinds of agenda item (domain.md "Session rules": powers, and plain reports). */
+export enum AgendaItemKind {
+  Report = 'report',
+  Deliberate = 'deliberate',
+  Approve = 'approve',
+  Decide = 'decide',
+  Evaluate = 'evaluate',
+  Elect = 'elect',
+}
+
+export const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
+  [AgendaItemKind.Report]: '报告',
+  [AgendaItemKind.Deliberate]: '审议建议',
+  [AgendaItemKind.Approve]: '审议通过',
+  [AgendaItemKind.Decide]: '审议决定',
+  [AgendaItemKind.Evaluate]: '民主评议',
+  [AgendaItemKind.Elect]: '民主选举',
+};
+
+/** Kinds that are put to a vote, and so need a vote specification. */
+export const VOTED_KINDS: ReadonlySet<AgendaItemKind> = new Set([
+  AgendaItemKind.Approve,
+  AgendaItemKind.Decide,
+  AgendaItemKind.Evaluate,
+  AgendaItemKind.Elect,
+]);
+
+export enum ReceiptMethod {
+  Tablet = 'tablet',
+  Paper = 'paper',
+}

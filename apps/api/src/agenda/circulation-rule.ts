@@ -1,0 +1,39 @@
+import { shanghaiDay } from '../common/time.js';
+
+export interface CirculationCheck {
+  /** Shanghai calendar days from the circulation day to the session day. */
+  daysBefore: number;
+  requiredDays: number;
+  onTime: boolean;
+  /** How many days short of the rule (0 when on time). */
+  lateByDays: number;
+  /** The last moment (UTC) circulation is on time: the end of day (session day − N) in Shanghai. */
+  deadline: Date;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS;
+
+/**
+ * "At least N days before the session" counted in Shanghai calendar days, the way periods in
+ * days are counted in Chinese law (民法典 Art. 201: the day of the act is not counted): for a
+ * session on 12-05, circulating on 11-28 (any hour) is 7 days before; on 11-29 it is 6.
+ */
+export function checkCirculation(
+  circulatedAt: Date,
+  sessionStartsAt: Date,
+  requiredDays: number,
+): CirculationCheck {
+  const sessionDay = shanghaiDay(sessionStartsAt);
+  const daysBefore = dayNumber(sessionDay) - dayNumber(shanghaiDay(circulatedAt));
+  const lastDay = dayNumber(sessionDay) - requiredDays;
+  // End of that day in Shanghai (UTC+8): 23:59:59.999 local is 15:59:59.999 UTC.
+  const deadline = new Date((lastDay + 1) * DAY_MS - 8 * 3_600_000 - 1);
+  return {
+    daysBefore,
+    requiredDays,
+    onTime: daysBefore >= requiredDays,
+    lateByDays: Math.max(0, requiredDays - daysBefore),
+    deadline,
+  };
+}
