@@ -96,8 +96,9 @@ export class AgendaDocumentsService {
 
 /** Keeps the name people gave the file, minus path parts and control characters, with the real extension. */
 function safeFilename(name: string, ext: string): string {
-  const base =
-    (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f"<>|:*?]/g, '').trim() || 'document';
+  const last = name.split(/[\\/]/).pop() ?? '';
+  const kept = [...last].filter((c) => c.charCodeAt(0) >= 0x20 && !'"<>|:*?'.includes(c));
+  const base = kept.join('').trim() || 'document';
   const stem = base.replace(/\.[^.]*$/, '').slice(0, 120) || 'document';
   return `${stem}.${ext}`;
 }
