@@ -17,6 +17,8 @@ export default {
     {
       ...common,
       displayName: 'e2e',
+      // Real argon2 hashing and a real database on a 2-core machine: generous per-test limits.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',

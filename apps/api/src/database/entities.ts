@@ -3,6 +3,7 @@ import { AgendaDocument } from '../agenda/agenda-document.entity.js';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { AgendaVersion } from '../agenda/agenda-version.entity.js';
 import { LateItemApproval } from '../agenda/late-item-approval.entity.js';
+import { Attendance } from '../attendance/attendance.entity.js';
 import { AccessToken } from '../auth/access-token.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CongressSession } from '../congress/congress-session.entity.js';
@@ -33,4 +34,5 @@ export const entities = [
   AgendaVersion,
   AgendaDelivery,
   LateItemApproval,
+  Attendance,
 ];

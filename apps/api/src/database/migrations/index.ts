@@ -2,6 +2,7 @@ import { Foundation1795258800000 } from './1795258800000-foundation.js';
 import { Roster1795262400000 } from './1795262400000-roster.js';
 import { Notifications1795264200000 } from './1795264200000-notifications.js';
 import { Agenda1795269600000 } from './1795269600000-agenda.js';
+import { Attendance1795273200000 } from './1795273200000-attendance.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Roster1795262400000,
   Notifications1795264200000,
   Agenda1795269600000,
+  Attendance1795273200000,
 ];

@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum AttendanceStatus {
+  Present = 'present',
+  Absent = 'absent',
+}
+
+/** One delegate's attendance at one session: checked in (tablet or staff), or absent with a reason. */
+@Entity({ name: 'attendance' })
+export class Attendance {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) sessionId!: string;
+  @Column({ type: 'uuid' }) delegateId!: string;
+  @Column({ type: 'text' }) status!: AttendanceStatus;
+  /** For an absence: 病假, 公假, 事假 … */
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
+  @Column({ type: 'text' }) method!: 'tablet' | 'staff';
+  @Column({ type: 'uuid', nullable: true }) recordedBy!: string | null;
+  @Column({ type: 'timestamptz' }) at!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

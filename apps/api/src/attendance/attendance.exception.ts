@@ -1,0 +1,16 @@
+import { HttpStatus } from '@nestjs/common';
+import { moduleException } from '../common/errors/app.exception.js';
+
+export enum AttendanceErrorCode {
+  NotOpen = 'ATTENDANCE_NOT_OPEN',
+  NoSeat = 'ATTENDANCE_NO_SEAT',
+  DelegateNotInTerm = 'ATTENDANCE_DELEGATE_NOT_IN_TERM',
+  ReasonRequired = 'ATTENDANCE_REASON_REQUIRED',
+}
+
+export class AttendanceException extends moduleException<AttendanceErrorCode>({
+  [AttendanceErrorCode.NotOpen]: [HttpStatus.CONFLICT, '会议尚未开放签到'],
+  [AttendanceErrorCode.NoSeat]: [HttpStatus.FORBIDDEN, '您不是本次会议的在任代表或列席代表'],
+  [AttendanceErrorCode.DelegateNotInTerm]: [HttpStatus.NOT_FOUND, '该代表不在本届名册中或不在任'],
+  [AttendanceErrorCode.ReasonRequired]: [HttpStatus.BAD_REQUEST, '缺席须填写原因'],
+}) {}

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Clock } from '../common/clock.js';
+import { checkQuorum, type QuorumResult } from '../common/tally.js';
+import type { CongressSession } from '../congress/congress-session.entity.js';
+import { SessionStatus } from '../congress/session-status.js';
+import { SessionsService } from '../congress/sessions.service.js';
+import { RealtimeService } from '../realtime/realtime.service.js';
+import { Delegate } from '../roster/delegate.entity.js';
+import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import { Attendance, AttendanceStatus } from './attendance.entity.js';
+import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
+
+const CHECK_IN_OPEN = new Set([SessionStatus.Circulated, SessionStatus.InSession]);
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+export interface AttendanceSummary {
+  sessionId: string;
+  /** Serving voting delegates right now (a recall lowers it at once). */
+  total: number;
+  present: number;
+  absentWithReason: number;
+  notCheckedIn: number;
+  attendeesPresent: number;
+  quorum: QuorumResult;
+}
+
+export interface AttendanceRow {
+  delegateId: string;
+  name: string;
+  kind: RosterKind;
+  groupId: string | null;
+  status: AttendanceStatus | 'not_checked_in';
+  reason: string | null;
+  method: string | null;
+  at: string | null;
+}
+
+/** 签到 and the quorum, counted from PostgreSQL every time, and broadcast to the session's room. */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly realtime: RealtimeService,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(sessionId: string): Promise<AttendanceSummary> {
+    const session = await this.sessions.get(sessionId);
+    const rows = await this.rows(session);
+    const delegates = rows.filter((r) => r.kind === RosterKind.Delegate);
+    const present = delegates.filter((r) => r.status === AttendanceStatus.Present).length;
+    const settings = await this.sessions.settingsOf(session);
+    return {
+      sessionId,
+      total: delegates.length,
+      present,
+      absentWithReason: delegates.filter((r) => r.status === AttendanceStatus.Absent).length,
+      notCheckedIn: delegates.filter((r) => r.status === 'not_checked_in').length,
+      attendeesPresent: rows.filter(
+        (r) => r.kind === RosterKind.Attendee && r.status === AttendanceStatus.Present,
+      ).length,
+      quorum: checkQuorum(
+        { total: delegates.length, present },
+        { fraction: settings.quorum, comparison: '>=' },
+      ),
+    };
+  }
+
+  /** Every serving seat of the term with its attendance (staff and secretaries). */
+  async rows(session: CongressSession): Promise<AttendanceRow[]> {
+    const seats = await this.db.getRepository(Delegate).find({
+      where: { termId: session.termId, status: DelegateStatus.Serving },
+      order: { kind: 'DESC', employeeNumber: 'ASC' },
+    });
+    const marks = new Map(
+      (await this.db.getRepository(Attendance).findBy({ sessionId: session.id })).map((a) => [
+        a.delegateId,
+        a,
+      ]),
+    );
+    return seats.map((d) => {
+      const a = marks.get(d.id);
+      return {
+        delegateId: d.id,
+        name: d.name,
+        kind: d.kind,
+        groupId: d.groupId,
+        status: a?.status ?? 'not_checked_in',
+        reason: a?.reason ?? null,
+        method: a?.method ?? null,
+        at: a?.at.toISOString() ?? null,
+      };
+    });
+  }
+
+  /** The delegate checks in on the tablet; checking in again changes nothing. */
+  async checkIn(sessionId: string, auth: AuthContext): Promise<AttendanceSummary> {
+    const session = await this.openSession(sessionId);
+    const seat = await this.db.getRepository(Delegate).findOneBy({
+      termId: session.termId,
+      userId: auth.userId,
+      status: DelegateStatus.Serving,
+    });
+    if (!seat) throw new AttendanceException(AttendanceErrorCode.NoSeat);
+    await this.upsert(
+      sessionId,
+      seat.id,
+      AttendanceStatus.Present,
+      null,
+      'tablet',
+      auth.userId,
+      false,
+    );
+    return this.broadcast(sessionId);
+  }
+
+  /** Staff check in a delegate without a tablet, or record an absence with its reason. */
+  async record(
+    sessionId: string,
+    delegateId: string,
+    status: AttendanceStatus,
+    reason: string | undefined,
+    actor: AuthContext,
+  ) {
+    const session = await this.openSession(sessionId);
+    if (status === AttendanceStatus.Absent && !reason)
+      throw new AttendanceException(AttendanceErrorCode.ReasonRequired);
+    const seat = await this.db
+      .getRepository(Delegate)
+      .findOneBy({ id: delegateId, termId: session.termId, status: DelegateStatus.Serving });
+    if (!seat) throw new AttendanceException(AttendanceErrorCode.DelegateNotInTerm);
+    await this.upsert(
+      sessionId,
+      seat.id,
+      status,
+      status === AttendanceStatus.Absent ? reason! : null,
+      'staff',
+      actor.userId,
+      true,
+    );
+    return this.broadcast(sessionId);
+  }
+
+  async broadcast(sessionId: string): Promise<AttendanceSummary> {
+    const summary = await this.summary(sessionId);
+    this.realtime.toRoom(sessionRoom(sessionId), 'attendance', summary);
+    return summary;
+  }
+
+  private async upsert(
+    sessionId: string,
+    delegateId: string,
+    status: AttendanceStatus,
+    reason: string | null,
+    method: 'tablet' | 'staff',
+    recordedBy: string,
+    overwrite: boolean,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO attendance (session_id, delegate_id, status, reason, method, recorded_by, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (session_id, delegate_id) DO UPDATE
+         SET status = EXCLUDED.status, reason = EXCLUDED.reason, method = EXCLUDED.method,
+             recorded_by = EXCLUDED.recorded_by, at = EXCLUDED.at, updated_at = now()
+         WHERE $8 OR attendance.status <> 'present'`,
+      [sessionId, delegateId, status, reason, method, recordedBy, this.clock.now(), overwrite],
+    );
+  }
+
+  private async openSession(sessionId: string): Promise<CongressSession> {
+    const session = await this.sessions.get(sessionId);
+    if (!CHECK_IN_OPEN.has(session.status))
+      throw new AttendanceException(AttendanceErrorCode.NotOpen, { status: session.status });
+    return session;
+  }
+
+  /** Who may follow a session live: its term's serving seats, and staff and secretaries. */
+  async mayJoin(sessionId: string, auth: AuthContext): Promise<boolean> {
+    if (auth.role === 'staff' || auth.role === 'secretary') return true;
+    const session = await this.sessions.get(sessionId);
+    return this.db
+      .getRepository(Delegate)
+      .existsBy({ termId: session.termId, userId: auth.userId, status: DelegateStatus.Serving });
+  }
+}
