@@ -8,15 +8,10 @@ import {
   type RosterFixture,
   userWithRole,
 } from './utils/actors.js';
-import { connected, createTestApp, type TestApp } from './utils/test-app.js';
+import { binary, connected, createTestApp, type TestApp } from './utils/test-app.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 // The session: 2026-12-05 09:00 Shanghai (01:00 UTC). On time until 2026-11-28 23:59 Shanghai.
 const SESSION_START = '2026-12-05 09:00';

@@ -2,18 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { bearer, userWithRole } from './utils/actors.js';
-import { createTestApp, type TestApp } from './utils/test-app.js';
+import { binary, createTestApp, type TestApp } from './utils/test-app.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/roster/${name}`, import.meta.url));
 const GROUPS = ['第一代表团', '第二代表团', '机关代表团'];
-
-/** supertest keeps binary bodies as Buffers only when told to. */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('roster import from the spreadsheets unions have', () => {
   let t: TestApp;

@@ -9,7 +9,7 @@ import {
   type RosterFixture,
   userWithRole,
 } from './utils/actors.js';
-import { connected, createTestApp, type TestApp } from './utils/test-app.js';
+import { binary, connected, createTestApp, type TestApp } from './utils/test-app.js';
 
 describe('roster: groups, delegates, log-in codes, recall and by-election', () => {
   let t: TestApp;
@@ -146,11 +146,7 @@ describe('roster: groups, delegates, log-in codes, recall and by-election', () =
       .set(bearer(staff))
       .send({ delegateIds: ids })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['cache-control']).toBe('no-store');
@@ -164,14 +160,10 @@ describe('roster: groups, delegates, log-in codes, recall and by-election', () =
       .set(bearer(staff))
       .send({ delegateIds: ids, format: 'xlsx' })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(1 + ids.length);
     const cells = JSON.stringify(sheet.getSheetValues());

@@ -9,15 +9,15 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/app.setup.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/app-config.js';
-import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
-} from '../../apps/api/src/realtime/events.js';
 import { databaseUrl, TEMPLATE_DB, withClient, clusterUrl } from '../setup/test-database.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
-export type TabletSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/**
+ * Tests send malformed and foreign payloads on purpose, so their sockets are untyped; clients use
+ * `Socket<ServerToClientEvents, ClientToServerEvents>` from apps/api/src/realtime/events.ts.
+ */
+export type TabletSocket = Socket;
 
 export interface TestApp {
   app: INestApplication;
@@ -54,15 +54,23 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const database = overrides.databaseUrl ? '' : await createTestDatabase();
   const config: AppConfig = {
     ...loadConfig({
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOGS ? 'error' : 'silent',
       ADMIN_PASSWORD,
       LOGIN_RATE_LIMIT: '1000',
+      // Jest runs the TypeScript sources: the compiled verifier worker is not there.
+      BALLOT_VERIFY_THREADS: '0',
       NODE_ENV: 'test',
     }),
     databaseUrl: database ? databaseUrl(database) : undefined,
     ...overrides,
   };
-  const app = configureApp(await NestFactory.create(AppModule.register(config), { logger: false }));
+  // TEST_LOGS=1 shows the app's own logs (errors with stacks) while debugging a test.
+  const app = configureApp(
+    await NestFactory.create(
+      AppModule.register(config),
+      process.env.TEST_LOGS ? {} : { logger: false },
+    ),
+  );
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -105,6 +113,15 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   };
   return t;
 }
+
+/** A supertest parser that keeps a binary body (PDF, XLSX, documents) as a Buffer. */
+type Parser = Parameters<ReturnType<TestAgent['get']>['parse']>[0];
+export const binary: Parser = (res, done) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 /** Resolves on `connect`, rejects with the server's `connect_error` (its `data.code`). */
 export function connected(socket: TabletSocket): Promise<void> {

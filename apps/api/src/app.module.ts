@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AgendaModule } from './agenda/agenda.module.js';
 import { AttendanceModule } from './attendance/attendance.module.js';
+import { BallotsModule } from './ballots/ballots.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         DepartmentsModule,
         AgendaModule,
         AttendanceModule,
+        BallotsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

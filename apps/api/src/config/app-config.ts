@@ -36,6 +36,8 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL?: string;
+  /** Worker threads verifying ballots; unset = one per core; 0 = in the api thread. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(64) BALLOT_VERIFY_THREADS?: number;
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   LOG_PRETTY = false;
@@ -57,6 +59,8 @@ export class AppConfig {
   loginRateWindowSeconds!: number;
   /** How tablets reach the server (printed in log-in QR codes); default: the request's host. */
   publicUrl?: string;
+  /** Worker threads verifying ballots (undefined: one per core; 0: in the api thread). */
+  ballotVerifyThreads?: number;
   logLevel!: LogLevel;
   logPretty!: boolean;
 }
@@ -95,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
     publicUrl: vars.PUBLIC_URL,
+    ballotVerifyThreads: vars.BALLOT_VERIFY_THREADS,
     logLevel: vars.LOG_LEVEL,
     logPretty: vars.LOG_PRETTY,
   };

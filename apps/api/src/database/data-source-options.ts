@@ -4,7 +4,7 @@ import { migrations } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** The one place the data source is described: schema by migrations only, applied at start. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, logErrors = true): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,6 +15,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: poolSize },
-    logging: ['error'],
+    // Query errors are answered by the exception filter; TypeORM's own log would repeat them.
+    logging: logErrors ? ['error'] : false,
   };
 }

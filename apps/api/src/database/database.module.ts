@@ -10,7 +10,7 @@ import { dataSourceOptions } from './data-source-options.js';
       useFactory: (c: AppConfig) => {
         if (!c.databaseUrl) throw new Error('databaseUrl must be resolved before the app starts');
         return {
-          ...dataSourceOptions(c.databaseUrl, c.dbPoolSize),
+          ...dataSourceOptions(c.databaseUrl, c.dbPoolSize, c.logLevel !== 'silent'),
           retryAttempts: 3,
           retryDelay: 1000,
         };

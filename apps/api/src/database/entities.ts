@@ -4,6 +4,8 @@ import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { AgendaVersion } from '../agenda/agenda-version.entity.js';
 import { LateItemApproval } from '../agenda/late-item-approval.entity.js';
 import { Attendance } from '../attendance/attendance.entity.js';
+import { Poll } from '../ballots/poll.entity.js';
+import { PollBallot } from '../ballots/poll-ballot.entity.js';
 import { AccessToken } from '../auth/access-token.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CongressSession } from '../congress/congress-session.entity.js';
@@ -35,4 +37,6 @@ export const entities = [
   AgendaDelivery,
   LateItemApproval,
   Attendance,
+  Poll,
+  PollBallot,
 ];

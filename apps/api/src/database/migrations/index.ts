@@ -3,6 +3,7 @@ import { Roster1795262400000 } from './1795262400000-roster.js';
 import { Notifications1795264200000 } from './1795264200000-notifications.js';
 import { Agenda1795269600000 } from './1795269600000-agenda.js';
 import { Attendance1795273200000 } from './1795273200000-attendance.js';
+import { Polls1795276800000 } from './1795276800000-polls.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Notifications1795264200000,
   Agenda1795269600000,
   Attendance1795273200000,
+  Polls1795276800000,
 ];

@@ -1,0 +1,42 @@
+import { HttpStatus } from '@nestjs/common';
+import { moduleException } from '../common/errors/app.exception.js';
+
+export enum BallotsErrorCode {
+  PollNotFound = 'POLL_NOT_FOUND',
+  NotInSession = 'POLL_SESSION_NOT_IN_SESSION',
+  ItemNotVotable = 'POLL_ITEM_NOT_VOTABLE',
+  NoQuorum = 'POLL_NO_QUORUM',
+  AlreadyOpen = 'POLL_ALREADY_OPEN',
+  Unsupported = 'POLL_UNSUPPORTED',
+  NotOpen = 'POLL_NOT_OPEN',
+  NotEligible = 'POLL_NOT_ELIGIBLE',
+  NotCheckedIn = 'POLL_NOT_CHECKED_IN',
+  AlreadyVoted = 'POLL_ALREADY_VOTED',
+  Malformed = 'POLL_BALLOT_MALFORMED',
+  WrongPoll = 'POLL_BALLOT_WRONG_POLL',
+  WrongVoter = 'POLL_BALLOT_WRONG_VOTER',
+  WrongKind = 'POLL_WRONG_BALLOT_KIND',
+}
+
+export class BallotsException extends moduleException<BallotsErrorCode>({
+  [BallotsErrorCode.PollNotFound]: [HttpStatus.NOT_FOUND, '表决不存在'],
+  [BallotsErrorCode.NotInSession]: [HttpStatus.CONFLICT, '会议未在进行中，不能发起表决'],
+  [BallotsErrorCode.ItemNotVotable]: [
+    HttpStatus.CONFLICT,
+    '该议程项不能付诸表决（未分发、未按时分发且未经主席团批准，或不需表决）',
+  ],
+  [BallotsErrorCode.NoQuorum]: [HttpStatus.CONFLICT, '出席代表未达到法定人数，不能表决'],
+  [BallotsErrorCode.AlreadyOpen]: [HttpStatus.CONFLICT, '该议程项已有进行中的表决'],
+  [BallotsErrorCode.Unsupported]: [HttpStatus.BAD_REQUEST, '暂不支持这种表决方式'],
+  [BallotsErrorCode.NotOpen]: [HttpStatus.CONFLICT, '表决未开始或已结束'],
+  [BallotsErrorCode.NotEligible]: [HttpStatus.FORBIDDEN, '您没有本次表决的表决权'],
+  [BallotsErrorCode.NotCheckedIn]: [HttpStatus.FORBIDDEN, '请先签到'],
+  [BallotsErrorCode.AlreadyVoted]: [HttpStatus.CONFLICT, '您已投票，不能再次投票'],
+  [BallotsErrorCode.Malformed]: [HttpStatus.BAD_REQUEST, '选票格式有误'],
+  [BallotsErrorCode.WrongPoll]: [HttpStatus.BAD_REQUEST, '选票不属于本次表决'],
+  [BallotsErrorCode.WrongVoter]: [HttpStatus.BAD_REQUEST, '选票不是为您生成的'],
+  [BallotsErrorCode.WrongKind]: [
+    HttpStatus.BAD_REQUEST,
+    '记名表决须提交选择，无记名表决须提交加密选票',
+  ],
+}) {}

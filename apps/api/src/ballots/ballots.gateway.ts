@@ -1,0 +1,61 @@
+import { UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import { AttendanceErrorCode, AttendanceException } from '../attendance/attendance.exception.js';
+import { AttendanceService } from '../attendance/attendance.service.js';
+import { createValidationPipe } from '../common/validation.js';
+import type { SocketData } from '../realtime/socket-auth.adapter.js';
+import { WsExceptionsFilter } from '../realtime/ws-exceptions.filter.js';
+import { BoardService } from './board.service.js';
+import { CastService } from './cast.service.js';
+import { CastDto, PollRefDto } from './dto/poll.dto.js';
+import { PollStatus } from './poll.entity.js';
+import { pollView } from './poll-view.js';
+import { PollsService } from './polls.service.js';
+import { voterCredential } from './voter-credential.js';
+
+/** Tablets vote here: `poll:cast` answers with the receipt only once the ballot is stored. */
+@WebSocketGateway()
+@UseFilters(WsExceptionsFilter)
+@UsePipes(createValidationPipe())
+export class BallotsGateway {
+  constructor(
+    private readonly cast: CastService,
+    private readonly polls: PollsService,
+    private readonly board: BoardService,
+    private readonly attendance: AttendanceService,
+  ) {}
+
+  @SubscribeMessage('poll:cast')
+  async onCast(@ConnectedSocket() socket: Socket, @MessageBody() dto: CastDto) {
+    const { auth } = socket.data as SocketData;
+    return {
+      ok: true,
+      receipt: await this.cast.cast(dto.pollId, auth, { ballot: dto.ballot, choice: dto.choice }),
+    };
+  }
+
+  /** Open polls, decided ones, and this tablet's receipts: everything to resume after a reconnect. */
+  @SubscribeMessage('poll:state')
+  async onState(@ConnectedSocket() socket: Socket, @MessageBody() dto: PollRefDto) {
+    const { auth } = socket.data as SocketData;
+    if (!(await this.attendance.mayJoin(dto.sessionId, auth)))
+      throw new AttendanceException(AttendanceErrorCode.NoSeat);
+    const polls = await this.polls.list(dto.sessionId);
+    const seat = await this.polls.seatOf(dto.sessionId, auth.userId);
+    return {
+      ok: true,
+      // Each open poll with the credential this tablet's ballot must be made for.
+      open: polls
+        .filter((p) => p.status === PollStatus.Open)
+        .map((p) => ({ ...pollView(p), voter: seat ? voterCredential(p.id, seat.id) : null })),
+      decided: polls.filter((p) => p.result).map(pollView),
+      receipts: await this.board.receipts(dto.sessionId, auth.userId),
+    };
+  }
+}

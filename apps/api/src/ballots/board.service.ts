@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { shortCode } from '../common/ballot.js';
+import type { Poll } from './poll.entity.js';
+import { PollBallot } from './poll-ballot.entity.js';
+import { pollSpecFor } from './poll-shape.js';
+import type { VoteSpec } from '../agenda/vote-spec.js';
+
+/** The bulletin board and the published record. Never names a delegate. */
+@Injectable()
+export class BoardService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async record(poll: Poll) {
+    const ballots = await this.db
+      .getRepository(PollBallot)
+      .find({ where: { pollId: poll.id }, order: { id: 'ASC' } });
+    const board = ballots.map((b) => ({
+      board: b.id,
+      tracker: b.tracker,
+      shortCode: shortCode(b.tracker),
+      counted: b.exclusion === null,
+      exclusion: b.exclusion,
+    }));
+    const record = poll.record as {
+      tally: unknown;
+      decryptions: unknown[];
+      result: unknown;
+    } | null;
+    return {
+      pollId: poll.id,
+      title: poll.title,
+      secret: poll.secret,
+      keyMode: poll.keyMode,
+      board,
+      result: poll.result,
+      electionRecord: poll.secret
+        ? {
+            version: 1,
+            poll: pollSpecFor(poll.voteSpec as VoteSpec),
+            key: poll.electionKey,
+            ballots: ballots.map((b) => b.ballot),
+            tally: record?.tally,
+            decryptions: record?.decryptions,
+            result: record?.result,
+          }
+        : null,
+    };
+  }
+
+  /** A tablet's own receipts for the polls of a session (what it sees after reconnecting). */
+  async receipts(sessionId: string, userId: string) {
+    const rows: { poll_id: string; id: string; tracker: string; received_at: Date }[] =
+      await this.db.query(
+        `SELECT b.poll_id, b.id, b.tracker, b.received_at
+         FROM poll_ballots b JOIN polls p ON p.id = b.poll_id JOIN delegates d ON d.id = b.delegate_id
+        WHERE p.session_id = $1 AND d.user_id = $2`,
+        [sessionId, userId],
+      );
+    return rows.map((r) => ({
+      pollId: r.poll_id,
+      tracker: r.tracker,
+      shortCode: shortCode(r.tracker),
+      board: String(r.id),
+      receivedAt: new Date(r.received_at).toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Attendance, AttendanceStatus } from '../attendance/attendance.entity.js';
+import { sessionRoom } from '../attendance/attendance.service.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { canonicalJson } from '../agenda/agenda-snapshot.js';
+import {
+  ballotToJSON,
+  ballotTracker,
+  isBallotError,
+  parseBallot,
+  shortCode,
+} from '../common/ballot.js';
+import { Clock } from '../common/clock.js';
+import { CongressSession } from '../congress/congress-session.entity.js';
+import { RealtimeService } from '../realtime/realtime.service.js';
+import { Delegate } from '../roster/delegate.entity.js';
+import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
+import { Poll, PollStatus } from './poll.entity.js';
+import { checkOpenChoice, pollSpecFor } from './poll-shape.js';
+import type { VoteSpec } from '../agenda/vote-spec.js';
+import { voterCredential } from './voter-credential.js';
+
+export interface Receipt {
+  pollId: string;
+  /** SHA-256 of the ballot's canonical bytes; the short code is what people compare. */
+  tracker: string;
+  shortCode: string;
+  /** Place on the bulletin board. */
+  board: string;
+  receivedAt: string;
+}
+
+/** What a poll is, once open: read once per process (a poll's content never changes). */
+interface PollFacts {
+  id: string;
+  termId: string;
+  sessionId: string;
+  secret: boolean;
+  fingerprint: string | null;
+  spec: VoteSpec;
+}
+
+const TURNOUT_EVERY_MS = 250;
+
+/**
+ * Casting: eligibility, the ballot's form, one durable row, and only then the receipt. The
+ * server never decrypts here; proofs are verified at close (in worker threads).
+ */
+@Injectable()
+export class CastService implements OnModuleDestroy {
+  private readonly facts = new Map<string, PollFacts>();
+  private readonly turnoutTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly realtime: RealtimeService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleDestroy(): void {
+    this.turnoutTimers.forEach((t) => clearTimeout(t));
+  }
+
+  async cast(
+    pollId: string,
+    auth: AuthContext,
+    payload: { ballot?: unknown; choice?: unknown },
+  ): Promise<Receipt> {
+    const poll = await this.pollFacts(pollId);
+    // Said first, whatever the ballot: after the close nothing else matters (the insert re-checks).
+    const [{ open }] = await this.db.query(`SELECT status = 'open' AS open FROM polls WHERE id = $1`, [pollId]);
+    if (!open) throw new BallotsException(BallotsErrorCode.NotOpen);
+    const seat = await this.db
+      .getRepository(Delegate)
+      .findOneBy({ termId: poll.termId, userId: auth.userId });
+    if (!seat || seat.kind !== RosterKind.Delegate || seat.status !== DelegateStatus.Serving) {
+      throw new BallotsException(BallotsErrorCode.NotEligible, {
+        reason: !seat ? 'no_seat' : seat.kind === RosterKind.Attendee ? 'attendee' : seat.status,
+      });
+    }
+    const present = await this.db
+      .getRepository(Attendance)
+      .existsBy({
+        sessionId: poll.sessionId,
+        delegateId: seat.id,
+        status: AttendanceStatus.Present,
+      });
+    if (!present) throw new BallotsException(BallotsErrorCode.NotCheckedIn);
+
+    const credential = voterCredential(poll.id, seat.id);
+    const content = poll.secret
+      ? this.secretBallot(poll, credential, payload)
+      : this.openChoice(poll, credential, payload);
+    const rows: { id: string; received_at: Date }[] = await this.db.query(
+      `INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker, received_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM polls WHERE id = $1 AND status = 'open')
+       ON CONFLICT (poll_id, delegate_id) DO NOTHING
+       RETURNING id, received_at`,
+      [
+        poll.id,
+        seat.id,
+        credential,
+        content.ballot,
+        content.choice,
+        content.tracker,
+        this.clock.now(),
+      ],
+    );
+    const row = rows[0] ?? (await this.existing(poll.id, seat.id, content.tracker));
+    this.scheduleTurnout(poll);
+    return {
+      pollId: poll.id,
+      tracker: content.tracker,
+      shortCode: shortCode(content.tracker),
+      board: String(row.id),
+      receivedAt: new Date(row.received_at).toISOString(),
+    };
+  }
+
+  /** The same ballot again gets the same receipt; anything else is refused. */
+  private async existing(pollId: string, delegateId: string, tracker: string) {
+    const rows: { id: string; received_at: Date; tracker: string }[] = await this.db.query(
+      `SELECT id, received_at, tracker FROM poll_ballots WHERE poll_id = $1 AND delegate_id = $2`,
+      [pollId, delegateId],
+    );
+    const row = rows[0];
+    if (!row) throw new BallotsException(BallotsErrorCode.NotOpen);
+    if (row.tracker !== tracker) throw new BallotsException(BallotsErrorCode.AlreadyVoted);
+    return row;
+  }
+
+  /** Form only (cheap): encodings, this poll, this voter, this key, this shape. Proofs wait for close. */
+  private secretBallot(
+    poll: PollFacts,
+    credential: string,
+    payload: { ballot?: unknown; choice?: unknown },
+  ) {
+    if (payload.ballot === undefined || payload.choice !== undefined)
+      throw new BallotsException(BallotsErrorCode.WrongKind);
+    let parsed;
+    try {
+      parsed = parseBallot(payload.ballot);
+    } catch (e) {
+      if (isBallotError(e))
+        throw new BallotsException(BallotsErrorCode.Malformed, { check: e.code, detail: e.detail });
+      throw e;
+    }
+    if (
+      parsed.pollId !== poll.id ||
+      Buffer.from(parsed.fingerprint).toString('hex') !== poll.fingerprint
+    ) {
+      throw new BallotsException(BallotsErrorCode.WrongPoll);
+    }
+    if (parsed.voter !== credential) throw new BallotsException(BallotsErrorCode.WrongVoter);
+    const spec = pollSpecFor(poll.spec);
+    const fits =
+      parsed.questions.length === spec.questions.length &&
+      parsed.questions.every((q, i) => q.entries.length === entriesOf(spec.questions[i]!));
+    if (!fits) throw new BallotsException(BallotsErrorCode.Malformed, { check: 'SHAPE_MISMATCH' });
+    const ballot = ballotToJSON(parsed);
+    return { ballot: JSON.stringify(ballot), choice: null, tracker: ballotTracker(parsed) };
+  }
+
+  private openChoice(
+    poll: PollFacts,
+    credential: string,
+    payload: { ballot?: unknown; choice?: unknown },
+  ) {
+    if (payload.choice === undefined || payload.ballot !== undefined)
+      throw new BallotsException(BallotsErrorCode.WrongKind);
+    if (!checkOpenChoice(pollSpecFor(poll.spec), payload.choice)) {
+      throw new BallotsException(BallotsErrorCode.Malformed, { check: 'BAD_CHOICE' });
+    }
+    const tracker = createHash('sha256')
+      .update(canonicalJson({ poll: poll.id, voter: credential, choice: payload.choice }))
+      .digest('hex');
+    return { ballot: null, choice: JSON.stringify(payload.choice), tracker };
+  }
+
+  private async pollFacts(pollId: string): Promise<PollFacts> {
+    const cached = this.facts.get(pollId);
+    if (cached) return cached;
+    const poll = await this.db.getRepository(Poll).findOneBy({ id: pollId });
+    if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
+    if (poll.status !== PollStatus.Open) throw new BallotsException(BallotsErrorCode.NotOpen);
+    const session = await this.db
+      .getRepository(CongressSession)
+      .findOneByOrFail({ id: poll.sessionId });
+    const facts: PollFacts = {
+      id: poll.id,
+      termId: session.termId,
+      sessionId: poll.sessionId,
+      secret: poll.secret,
+      fingerprint: (poll.electionKey as { fingerprint?: string } | null)?.fingerprint ?? null,
+      spec: poll.voteSpec as VoteSpec,
+    };
+    this.facts.set(pollId, facts);
+    return facts;
+  }
+
+  /** Only the turnout is shown while a poll is open, at most every 250 ms per poll. */
+  private scheduleTurnout(poll: PollFacts): void {
+    if (this.turnoutTimers.has(poll.id)) return;
+    this.turnoutTimers.set(
+      poll.id,
+      setTimeout(() => {
+        this.turnoutTimers.delete(poll.id);
+        void this.turnout(poll.id, poll.sessionId).catch(() => undefined);
+      }, TURNOUT_EVERY_MS),
+    );
+  }
+
+  async turnout(pollId: string, sessionId: string) {
+    const [row]: { cast: string; present: string }[] = await this.db.query(
+      `SELECT (SELECT count(*) FROM poll_ballots WHERE poll_id = $1) AS cast,
+              (SELECT count(*) FROM attendance a JOIN delegates d ON d.id = a.delegate_id
+                WHERE a.session_id = $2 AND a.status = 'present' AND d.status = 'serving' AND d.kind = 'delegate') AS present`,
+      [pollId, sessionId],
+    );
+    const turnout = { pollId, cast: Number(row!.cast), present: Number(row!.present) };
+    this.realtime.toRoom(sessionRoom(sessionId), 'poll:turnout', turnout);
+    return turnout;
+  }
+}
+
+function entriesOf(q: ReturnType<typeof pollSpecFor>['questions'][number]): number {
+  return q.kind === 'motion' ? (q.options ?? 3) : q.kind === 'election' ? q.candidates : q.grades;
+}

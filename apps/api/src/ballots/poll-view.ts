@@ -1,0 +1,32 @@
+import type { VoteSpec } from '../agenda/vote-spec.js';
+import { ballotShape } from '../common/ballot.js';
+import type { Poll } from './poll.entity.js';
+import { pollLabels, pollSpecFor } from './poll-shape.js';
+
+export const CUSTODIAN_LABEL =
+  '托管模式：服务器持有唯一的解密密钥，须信任系统运维方（正式选举请使用主席团/监票人密钥）';
+
+/** What every tablet, the staff console and the projector see of a poll. */
+export function pollView(p: Poll) {
+  const spec = pollSpecFor(p.voteSpec as VoteSpec);
+  return {
+    id: p.id,
+    sessionId: p.sessionId,
+    itemId: p.itemId,
+    title: p.title,
+    secret: p.secret,
+    label: p.secret ? '无记名投票' : '记名表决（公开）',
+    keyMode: p.keyMode,
+    keyLabel: p.keyMode === 'custodian' ? CUSTODIAN_LABEL : null,
+    voteType: (p.voteSpec as VoteSpec).type,
+    pollSpec: spec,
+    questions: pollLabels(p.voteSpec as VoteSpec),
+    electionKey: p.electionKey,
+    status: p.status,
+    openedAt: p.openedAt.toISOString(),
+    closedAt: p.closedAt?.toISOString() ?? null,
+    result: p.result,
+  };
+}
+
+export const shapeOf = (p: Poll) => ballotShape(pollSpecFor(p.voteSpec as VoteSpec));

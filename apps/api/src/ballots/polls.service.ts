@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AgendaItemsService } from '../agenda/agenda-items.service.js';
+import { AgendaVersion } from '../agenda/agenda-version.entity.js';
+import { LateItemsService } from '../agenda/late-items.service.js';
+import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { combineElectionKey, createTrustee } from '../common/ballot.js';
+import { Clock } from '../common/clock.js';
+import { SessionStatus } from '../congress/session-status.js';
+import { SessionsService } from '../congress/sessions.service.js';
+import { RealtimeService } from '../realtime/realtime.service.js';
+import { Delegate } from '../roster/delegate.entity.js';
+import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
+import { Poll, PollStatus } from './poll.entity.js';
+import { pollView } from './poll-view.js';
+
+/** Opening polls, and what a (re)connecting client needs to know about them. */
+@Injectable()
+export class PollsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly items: AgendaItemsService,
+    private readonly lateItems: LateItemsService,
+    private readonly attendance: AttendanceService,
+    private readonly realtime: RealtimeService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string): Promise<Poll> {
+    const poll = await this.db.getRepository(Poll).findOneBy({ id });
+    if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
+    return poll;
+  }
+
+  /** The caller's serving voting seat in the session's term, if any. */
+  async seatOf(sessionId: string, userId: string): Promise<Delegate | null> {
+    const session = await this.sessions.get(sessionId);
+    return this.db
+      .getRepository(Delegate)
+      .findOneBy({ termId: session.termId, userId, status: DelegateStatus.Serving, kind: RosterKind.Delegate });
+  }
+
+  list(sessionId: string): Promise<Poll[]> {
+    return this.db.getRepository(Poll).find({ where: { sessionId }, order: { openedAt: 'ASC' } });
+  }
+
+  /**
+   * Opens a poll on a circulated item: the session must be in session, the item votable under
+   * the N-day rule (or approved late by the presidium), and the quorum present. Secret by
+   * default, with a custodian key in this version (labelled as trusting the operator).
+   */
+  async open(itemId: string, secret: boolean, actor: AuthContext): Promise<Poll> {
+    const item = await this.items.get(itemId);
+    const session = await this.sessions.get(item.sessionId);
+    if (session.status !== SessionStatus.InSession)
+      throw new BallotsException(BallotsErrorCode.NotInSession, { status: session.status });
+    const votability = await this.lateItems.votability(item);
+    if (!votability.votable)
+      throw new BallotsException(BallotsErrorCode.ItemNotVotable, { reason: votability.reason });
+    const version = await this.db
+      .getRepository(AgendaVersion)
+      .findOneByOrFail({ sessionId: session.id, number: item.circulatedInVersion! });
+    const circulated = version.snapshot.items.find((i) => i.id === item.id)!;
+    const spec = circulated.voteSpec!;
+    if (spec.type === 'motion' && spec.options.length > 3) {
+      throw new BallotsException(BallotsErrorCode.Unsupported, {
+        reason: 'a motion has at most 3 options (赞成/反对/弃权)',
+      });
+    }
+    const attendance = await this.attendance.summary(session.id);
+    if (!attendance.quorum.reached)
+      throw new BallotsException(BallotsErrorCode.NoQuorum, attendance.quorum);
+
+    const id = randomUUID();
+    const custodian = secret ? createTrustee(id, 1) : null;
+    const poll = this.db.getRepository(Poll).create({
+      id,
+      sessionId: session.id,
+      itemId: item.id,
+      itemVersion: item.circulatedInVersion!,
+      title: circulated.title,
+      voteSpec: spec,
+      secret,
+      keyMode: secret ? 'custodian' : null,
+      electionKey: custodian ? combineElectionKey(id, [custodian.share]) : null,
+      custodianSecret: custodian ? custodian.secret : null,
+      status: PollStatus.Open,
+      quorumAtOpen: attendance.quorum,
+      openedAt: this.clock.now(),
+      openedBy: actor.userId,
+    });
+    try {
+      await this.db.getRepository(Poll).insert(poll);
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') {
+        throw new BallotsException(BallotsErrorCode.AlreadyOpen);
+      }
+      throw e;
+    }
+    const saved = await this.get(id);
+    this.realtime.toRoom(sessionRoom(session.id), 'poll:opened', pollView(saved));
+    return saved;
+  }
+}

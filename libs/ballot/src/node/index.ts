@@ -1,0 +1,7 @@
+/**
+ * libs/ballot/node — Node-only additions: the libsodium verifier and the worker-thread pool.
+ * Import from here on the server; the browser uses ../index.js.
+ */
+export { BallotVerifierPool, type PoolOptions, type PoolOutcome, type PoolResult } from './pool.js';
+export { chunkVerifier, type Engine, type ChunkResult, type ChunkOutcome } from './chunk.js';
+export { SodiumGroup, loadSodium, verifyBallotSodium, type Sodium, type SodiumVerified } from './sodium.js';

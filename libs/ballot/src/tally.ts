@@ -1,0 +1,269 @@
+/**
+ * Counting: the homomorphic sum of the ballots, each trustee's partial decryption with a
+ * Chaum–Pedersen proof, and the recovery of the counts by a small discrete-log search.
+ *
+ * For each entry the tally holds (A, B) = (Σα, Σβ) = (R·G, R·Y + n·G) where n is the number of
+ * marks. Trustee i publishes D_i = x_i·A and proves log_G Y_i = log_A D_i. Then
+ * B − Σ D_i = n·G and n ∈ 0..(number of ballots) is found by baby-step giant-step.
+ */
+import { BallotError } from './errors.js';
+import { toHex } from './encoding.js';
+import { addCiphertexts, type Ciphertext } from './elgamal.js';
+import { G, ZERO, mulG, pointFromHex, pointToBytes, pointToHex, scalarFromHex, scalarToHex, type Point } from './group.js';
+import { TAGS, challengeOf, transcript } from './hash.js';
+import { checkTrusteeSecret, verifyElectionKey, type ElectionKey, type KeyInfo, type TrusteeSecret } from './keys.js';
+import { chaumPedersenEqs, checkEach, proveChaumPedersen } from './proofs.js';
+import { defaultRng, type Rng } from './rng.js';
+import { checkShape, type BallotShape } from './shape.js';
+
+export interface EncryptedTally {
+  version: 1;
+  pollId: string;
+  keyFingerprint: string;
+  /** Number of ballots summed. */
+  ballots: number;
+  /** (A, B) = (Σα, Σβ) per entry, hex. */
+  questions: { entries: { alpha: string; beta: string }[] }[];
+}
+
+export interface DecryptionShare {
+  /** D = x_i·A */
+  d: string;
+  /** Chaum–Pedersen commitments t1 = w·G, t2 = w·A, and response s = w + c·x_i. */
+  t1: string;
+  t2: string;
+  s: string;
+}
+
+export interface PartialDecryption {
+  version: 1;
+  pollId: string;
+  keyFingerprint: string;
+  /** Trustee index (1..n). */
+  trustee: number;
+  questions: { entries: DecryptionShare[] }[];
+}
+
+export interface TallyResult {
+  version: 1;
+  pollId: string;
+  keyFingerprint: string;
+  ballots: number;
+  /** Marks per entry: counts[question][entry]. */
+  counts: number[][];
+}
+
+/** Sums decoded ciphertexts ([ballot][question][entry]) into an encrypted tally. */
+export function sumCiphertexts(
+  key: ElectionKey,
+  shape: BallotShape,
+  ballots: readonly (readonly (readonly Ciphertext[])[])[],
+): EncryptedTally {
+  const info = verifyElectionKey(key);
+  checkShape(shape);
+  const sums: Ciphertext[][] = shape.questions.map((q) => new Array(q.entries).fill(null).map(() => ({ alpha: ZERO, beta: ZERO })));
+  ballots.forEach((b, bi) => {
+    if (b.length !== sums.length || b.some((q, qi) => q.length !== sums[qi].length))
+      throw new BallotError('SHAPE_MISMATCH', `ballot ${bi} does not have the poll's shape`, { ballot: bi });
+    b.forEach((q, qi) => q.forEach((ct, ei) => (sums[qi][ei] = addCiphertexts(sums[qi][ei], ct))));
+  });
+  return tallyJSON(info, sums, ballots.length);
+}
+
+export function tallyJSON(info: KeyInfo, sums: readonly (readonly Ciphertext[])[], ballots: number): EncryptedTally {
+  return {
+    version: 1,
+    pollId: info.pollId,
+    keyFingerprint: info.fingerprintHex,
+    ballots,
+    questions: sums.map((q) => ({ entries: q.map((c) => ({ alpha: pointToHex(c.alpha), beta: pointToHex(c.beta) })) })),
+  };
+}
+
+/** Reads an encrypted tally and checks it belongs to this key and shape. */
+export function parseTally(key: ElectionKey, shape: BallotShape, tally: EncryptedTally): { info: KeyInfo; sums: Ciphertext[][] } {
+  const info = verifyElectionKey(key);
+  checkShape(shape);
+  if (!tally || typeof tally !== 'object') throw new BallotError('BAD_ENCODING', 'tally must be an object');
+  if (tally.version !== 1) throw new BallotError('BAD_VERSION', `tally version ${String(tally.version)}`);
+  if (tally.pollId !== info.pollId) throw new BallotError('WRONG_POLL', `tally is for poll "${tally.pollId}"`);
+  if (tally.keyFingerprint !== info.fingerprintHex) throw new BallotError('WRONG_KEY', 'tally names another election key');
+  if (!Number.isSafeInteger(tally.ballots) || tally.ballots < 0) throw new BallotError('BAD_ENCODING', 'tally.ballots must be a count');
+  if (!Array.isArray(tally.questions) || tally.questions.length !== shape.questions.length)
+    throw new BallotError('SHAPE_MISMATCH', 'tally does not have the poll\'s questions');
+  const sums = tally.questions.map((q, qi) => {
+    if (!Array.isArray(q?.entries) || q.entries.length !== shape.questions[qi].entries)
+      throw new BallotError('SHAPE_MISMATCH', `tally question ${qi} does not have the poll's entries`, { question: qi });
+    return q.entries.map((e, ei) => ({
+      alpha: pointFromHex(e?.alpha, 'alpha', { question: qi, entry: ei }),
+      beta: pointFromHex(e?.beta, 'beta', { question: qi, entry: ei }),
+    }));
+  });
+  return { info, sums };
+}
+
+/** Adds two encrypted tallies of the same poll (e.g. sums of chunks verified in parallel). */
+export function addTallies(key: ElectionKey, shape: BallotShape, x: EncryptedTally, y: EncryptedTally): EncryptedTally {
+  const a = parseTally(key, shape, x);
+  const b = parseTally(key, shape, y);
+  return tallyJSON(
+    a.info,
+    a.sums.map((q, qi) => q.map((c, ei) => addCiphertexts(c, b.sums[qi][ei]))),
+    x.ballots + y.ballots,
+  );
+}
+
+export function emptyTally(key: ElectionKey, shape: BallotShape): EncryptedTally {
+  return sumCiphertexts(key, shape, []);
+}
+
+function decryptionChallenge(info: KeyInfo, trustee: number, Yi: Uint8Array, q: number, e: number, A: Point, D: Point, t1: Point, t2: Point): bigint {
+  return challengeOf(
+    transcript(TAGS.decryptionProof)
+      .str(info.pollId)
+      .raw(info.fingerprint)
+      .u32(trustee)
+      .raw(Yi)
+      .u32(q)
+      .u32(e)
+      .raw(pointToBytes(A))
+      .raw(pointToBytes(D))
+      .raw(pointToBytes(t1))
+      .raw(pointToBytes(t2)),
+  );
+}
+
+/** A trustee's share of the decryption of the tally, with one proof per entry. */
+export function partialDecrypt(
+  key: ElectionKey,
+  shape: BallotShape,
+  secret: TrusteeSecret,
+  tally: EncryptedTally,
+  rng: Rng = defaultRng,
+): PartialDecryption {
+  const { info, sums } = parseTally(key, shape, tally);
+  const x = checkTrusteeSecret(key, secret);
+  const share = info.shares[secret.index - 1];
+  return {
+    version: 1,
+    pollId: info.pollId,
+    keyFingerprint: info.fingerprintHex,
+    trustee: secret.index,
+    questions: sums.map((q, qi) => ({
+      entries: q.map(({ alpha: A }, ei) => {
+        const D = A.is0() ? ZERO : A.multiply(x);
+        const p = proveChaumPedersen(x, A, (t1, t2) => decryptionChallenge(info, secret.index, share.bytes, qi, ei, A, D, t1, t2), rng);
+        return { d: pointToHex(D), t1: pointToHex(p.t1), t2: pointToHex(p.t2), s: scalarToHex(p.s) };
+      }),
+    })),
+  };
+}
+
+/** Checks a partial decryption against the tally; returns the decoded D per entry. */
+export function verifyPartialDecryption(
+  key: ElectionKey,
+  shape: BallotShape,
+  tally: EncryptedTally,
+  pd: PartialDecryption,
+): Point[][] {
+  const { info, sums } = parseTally(key, shape, tally);
+  return checkPartial(info, sums, pd);
+}
+
+function checkPartial(info: KeyInfo, sums: Ciphertext[][], pd: PartialDecryption): Point[][] {
+  if (!pd || typeof pd !== 'object') throw new BallotError('BAD_ENCODING', 'partial decryption must be an object');
+  if (pd.version !== 1) throw new BallotError('BAD_VERSION', `partial decryption version ${String(pd.version)}`);
+  const share = info.shares.find((s) => s.index === pd.trustee);
+  if (!share) throw new BallotError('MISSING_TRUSTEE', `no trustee ${String(pd.trustee)} in this key`);
+  const trustee = share.index;
+  if (pd.pollId !== info.pollId) throw new BallotError('WRONG_POLL', `decryption is for poll "${pd.pollId}"`, { trustee });
+  if (pd.keyFingerprint !== info.fingerprintHex) throw new BallotError('WRONG_KEY', 'decryption names another election key', { trustee });
+  if (!Array.isArray(pd.questions) || pd.questions.length !== sums.length)
+    throw new BallotError('SHAPE_MISMATCH', 'decryption does not have the tally\'s questions', { trustee });
+  return sums.map((q, qi) => {
+    const given = pd.questions[qi]?.entries;
+    if (!Array.isArray(given) || given.length !== q.length)
+      throw new BallotError('SHAPE_MISMATCH', `decryption question ${qi} does not have the tally's entries`, { trustee, question: qi });
+    return q.map(({ alpha: A }, ei) => {
+      const detail = { trustee, question: qi, entry: ei };
+      const g = given[ei];
+      const D = pointFromHex(g?.d, 'd', detail);
+      const t1 = pointFromHex(g?.t1, 't1', detail);
+      const t2 = pointFromHex(g?.t2, 't2', detail);
+      const s = scalarFromHex(g?.s, 's', detail);
+      const c = decryptionChallenge(info, trustee, share.bytes, qi, ei, A, D, t1, t2);
+      checkEach(chaumPedersenEqs(share.Y, A, D, t1, t2, c, s, 'DECRYPTION_PROOF_FAILED', detail), ZERO);
+      return D;
+    });
+  });
+}
+
+/**
+ * Checks every trustee's partial decryption (all n are needed) and recovers the counts.
+ * Throws MISSING_TRUSTEE, DECRYPTION_PROOF_FAILED, or COUNT_NOT_FOUND.
+ */
+export function combineDecryptions(
+  key: ElectionKey,
+  shape: BallotShape,
+  tally: EncryptedTally,
+  partials: readonly PartialDecryption[],
+): TallyResult {
+  const { info, sums } = parseTally(key, shape, tally);
+  const seen = new Set<number>();
+  const Ds = partials.map((pd) => {
+    if (seen.has(pd?.trustee)) throw new BallotError('MISSING_TRUSTEE', `trustee ${pd.trustee} decrypted twice`, { trustee: pd.trustee });
+    seen.add(pd?.trustee);
+    return checkPartial(info, sums, pd);
+  });
+  const missing = info.shares.find((s) => !seen.has(s.index));
+  if (missing) throw new BallotError('MISSING_TRUSTEE', `trustee ${missing.index} has not decrypted`, { trustee: missing.index });
+  const counts = sums.map((q, qi) =>
+    q.map(({ beta: B }, ei) => {
+      let M = B;
+      for (const D of Ds) M = M.subtract(D[qi][ei]);
+      const n = smallDiscreteLog(M, tally.ballots);
+      if (n === undefined)
+        throw new BallotError('COUNT_NOT_FOUND', `question ${qi} entry ${ei}: count is not in 0..${tally.ballots}`, { question: qi, entry: ei });
+      return n;
+    }),
+  );
+  return { version: 1, pollId: info.pollId, keyFingerprint: info.fingerprintHex, ballots: tally.ballots, counts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Baby-step giant-step for n·G with 0 ≤ n ≤ max.
+
+const babySteps = new Map<number, Map<string, number>>();
+
+function babyTable(m: number): Map<string, number> {
+  let t = babySteps.get(m);
+  if (!t) {
+    t = new Map();
+    let P = ZERO;
+    for (let j = 0; j < m; j++) {
+      t.set(toHex(pointToBytes(P)), j);
+      P = P.add(G);
+    }
+    if (babySteps.size >= 8) babySteps.delete(babySteps.keys().next().value as number);
+    babySteps.set(m, t);
+  }
+  return t;
+}
+
+/** n with n·G = M and 0 ≤ n ≤ max, or undefined. About 2·√max point encodings. */
+export function smallDiscreteLog(M: Point, max: number): number | undefined {
+  if (!Number.isSafeInteger(max) || max < 0) throw new RangeError('max must be a non-negative integer');
+  const m = Math.max(1, Math.ceil(Math.sqrt(max + 1)));
+  const table = babyTable(m);
+  const giant = mulG(BigInt(m)).negate();
+  let Q = M;
+  for (let i = 0; i * m <= max; i++) {
+    const j = table.get(toHex(pointToBytes(Q)));
+    if (j !== undefined) {
+      const n = i * m + j;
+      return n <= max ? n : undefined;
+    }
+    Q = Q.add(giant);
+  }
+  return undefined;
+}

@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  type Ballot,
+  ballotShape,
+  type ElectionKey,
+  encryptBallot,
+  marks,
+  type PollSpec,
+  verifyElectionRecord,
+} from '../libs/ballot/src/index.js';
+import { bearer, userWithRole } from './utils/actors.js';
+import { liveSession, type LiveSession } from './utils/live-session.js';
+import { connected, createTestApp, type TabletSocket, type TestApp } from './utils/test-app.js';
+
+interface OpenPoll {
+  id: string;
+  pollSpec: PollSpec;
+  electionKey: ElectionKey;
+  voter: string;
+}
+
+describe('polls over socket.io: secret by default, decided by the majority of all delegates', () => {
+  let t: TestApp;
+  let staff: string;
+  let live: LiveSession;
+  const tablets: TabletSocket[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await userWithRole(t, 'staff');
+    // 6 delegates, 5 present: quorum (4) reached; a majority of ALL needs 4 votes.
+    live = await liveSession(t, staff, 6, 5, [
+      { kind: 'approve', title: '审议通过《集体合同（草案）》' },
+      {
+        kind: 'elect',
+        title: '选举职工董事',
+        vote: { seats: 1, candidates: [{ name: '李明' }, { name: '周红' }] },
+      },
+      {
+        kind: 'evaluate',
+        title: '民主评议',
+        vote: { scale: 'satisfaction', persons: [{ name: '赵总' }, { name: '钱总' }] },
+      },
+      { kind: 'decide', title: '程序事项' },
+    ]);
+    for (const d of live.roster.delegates) {
+      const s = t.socket(live.tokens.get(d.id)!);
+      await connected(s);
+      await s.emitWithAck('session:join', { sessionId: live.sessionId });
+      tablets.push(s);
+    }
+  });
+  afterAll(() => t.close());
+
+  const open = (title: string, secret = true) =>
+    t.http().post('/api/polls').set(bearer(staff)).send({ itemId: live.items[title], secret });
+  const stateOf = async (
+    i: number,
+  ): Promise<{ open: OpenPoll[]; receipts: { pollId: string; tracker: string }[] }> =>
+    tablets[i]!.emitWithAck('poll:state', { sessionId: live.sessionId });
+  const myPoll = async (i: number, pollId: string) =>
+    (await stateOf(i)).open.find((p) => p.id === pollId)!;
+  const encrypt = (p: OpenPoll, choices: number[][]) =>
+    encryptBallot({ key: p.electionKey, shape: ballotShape(p.pollSpec), voter: p.voter, choices })
+      .ballot;
+  const cast = (i: number, body: object) => tablets[i]!.emitWithAck('poll:cast', body);
+
+  it('opens only with the quorum present, on a circulated item of a session in progress', async () => {
+    const seen = new Promise<{ id: string; label: string; keyLabel: string }>((r) =>
+      tablets[5]!.once('poll:opened', r),
+    );
+    const res = await open('审议通过《集体合同（草案）》').expect(201);
+    expect(res.body).toMatchObject({
+      secret: true,
+      label: '无记名投票',
+      keyMode: 'custodian',
+      status: 'open',
+    });
+    expect(res.body.keyLabel).toContain('托管');
+    expect((await seen).id).toBe(res.body.id);
+    expect((await open('审议通过《集体合同（草案）》')).body.code).toBe('POLL_ALREADY_OPEN');
+    expect((await open('非议程')).status).toBe(400);
+  });
+
+  it('takes one encrypted ballot per delegate and answers with a receipt once it is stored', async () => {
+    const pollId = (await t.http().get(`/api/sessions/${live.sessionId}/polls`).set(bearer(staff)))
+      .body[0].id;
+    const turnouts: { cast: number }[] = [];
+    tablets[5]!.on('poll:turnout', (x) => turnouts.push(x));
+
+    const receipts = [];
+    // 4 for, 1 against.
+    for (const [i, choice] of [
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 1],
+    ] as const) {
+      const p = await myPoll(i, pollId);
+      const ack = await cast(i, { pollId, ballot: encrypt(p, [marks(3, choice)]) });
+      expect(ack).toMatchObject({
+        ok: true,
+        receipt: { pollId, shortCode: expect.stringMatching(/^[A-Z2-7]{4}-[A-Z2-7]{4}$/) },
+      });
+      receipts.push(ack.receipt);
+    }
+    const rows = await t.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM poll_ballots WHERE poll_id = $1`,
+      [pollId],
+    );
+    expect(Number(rows[0]!.n)).toBe(5);
+
+    // The tablet that did not check in, and a copy of someone else's ballot.
+    const p5 = await myPoll(5, pollId);
+    expect((await cast(5, { pollId, ballot: encrypt(p5, [marks(3, 0)]) })).error.code).toBe(
+      'POLL_NOT_CHECKED_IN',
+    );
+    const p0 = await myPoll(0, pollId);
+    const copied = encrypt(p0, [marks(3, 1)]);
+    expect((await cast(1, { pollId, ballot: copied })).error.code).toBe('POLL_BALLOT_WRONG_VOTER');
+    // A second, different ballot is refused; the same one again gets the same receipt.
+    expect((await cast(0, { pollId, ballot: encrypt(p0, [marks(3, 1)]) })).error.code).toBe(
+      'POLL_ALREADY_VOTED',
+    );
+    expect((await cast(0, { pollId, choice: [[1, 0, 0]] })).error.code).toBe(
+      'POLL_WRONG_BALLOT_KIND',
+    );
+    expect((await cast(0, { pollId, ballot: { version: 1, nonsense: true } })).error.code).toBe(
+      'POLL_BALLOT_MALFORMED',
+    );
+    expect((await cast(0, { pollId: 'x' })).error.code).toBe('VALIDATION_FAILED');
+    expect(tablets[0]!.connected).toBe(true);
+
+    // Reconnecting tablets learn they have voted.
+    const state = await stateOf(2);
+    expect(state.receipts.find((r) => r.pollId === pollId)?.tracker).toBe(receipts[2].tracker);
+
+    await new Promise((r) => setTimeout(r, 400));
+    expect(turnouts.at(-1)).toEqual({ pollId, cast: 5, present: 5 });
+    expect(JSON.stringify(turnouts)).not.toMatch(/for|against|赞成|反对/);
+
+    const result = new Promise<{ result: { decision: { passed: boolean } } }>((r) =>
+      tablets[5]!.once('poll:result', r),
+    );
+    const closed = await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+    expect(closed.body.result.counts).toEqual([[4, 1, 0]]);
+    expect(closed.body.result.decision).toMatchObject({
+      passed: true,
+      counts: { for: 4, against: 1, abstain: 0, notVoted: 0 },
+    });
+    expect(closed.body.result.decision.rule.text.zh).toContain('全体');
+    expect((await result).result.decision.passed).toBe(true);
+    expect(
+      (await cast(4, { pollId, ballot: encrypt(await myPollAny(4, pollId), [marks(3, 0)]) })).error
+        .code,
+    ).toBe('POLL_NOT_OPEN');
+
+    const record = await t.http().get(`/api/public/polls/${pollId}/record`).expect(200);
+    expect(record.body.board).toHaveLength(5);
+    expect(JSON.stringify(record.body)).not.toMatch(
+      // Case-sensitive: the hex of keys and proofs is lower-case.
+      /E100|employee|delegateId|delegate_id|userId|代表[0-9]/,
+    );
+    const report = verifyElectionRecord(record.body.electionRecord);
+    expect(report.board.filter((b: { counted: boolean }) => b.counted)).toHaveLength(5);
+  });
+
+  async function myPollAny(i: number, pollId: string): Promise<OpenPoll> {
+    const polls = (
+      await t
+        .http()
+        .get(`/api/sessions/${live.sessionId}/polls`)
+        .set(bearer(live.tokens.get(live.roster.delegates[i]!.id)!))
+    ).body;
+    const p = polls.find((x: { id: string }) => x.id === pollId);
+    return { ...p, voter: 'x'.repeat(32) };
+  }
+
+  it('excludes a ballot whose proofs fail at close, says why, and tells the tablet', async () => {
+    const pollId = (await open('选举职工董事').expect(201)).body.id;
+    for (const [i, c] of [
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 1],
+    ] as const) {
+      expect(
+        (await cast(i, { pollId, ballot: encrypt(await myPoll(i, pollId), [marks(2, c)]) })).ok,
+      ).toBe(true);
+    }
+    // Tablet 4 sends a well-formed ballot with a forged proof response.
+    const forged = encrypt(await myPoll(4, pollId), [marks(2, 1)]) as Ballot;
+    const branch = forged.questions[0]!.entries[0]!.proof[0]!;
+    branch.s = (branch.s[0] === '0' ? '1' : '0') + branch.s.slice(1);
+    expect((await cast(4, { pollId, ballot: forged })).ok).toBe(true);
+    const told = new Promise<{ kind: string }>((r) => tablets[4]!.once('notification', r));
+
+    const closed = await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+    expect(closed.body.result.counts).toEqual([[3, 1]]);
+    expect(closed.body.result.ballots).toEqual({ cast: 5, counted: 4, excluded: 1 });
+    expect(closed.body.result.exclusions[0].reason).toMatch(/PROOF|FAILED/);
+    const elected = closed.body.result.decision.candidates.find(
+      (c: { name: string }) => c.name === '李明',
+    );
+    expect(elected.status).toBe('not-elected'); // 3 votes: not more than half of all 6 delegates
+    expect((await told).kind).toBe('poll.ballot_excluded');
+  });
+
+  it('counts evaluations per person and grade', async () => {
+    const pollId = (await open('民主评议').expect(201)).body.id;
+    for (const i of [0, 1, 2, 3, 4]) {
+      const ack = await cast(i, {
+        pollId,
+        ballot: encrypt(await myPoll(i, pollId), [marks(3, 0), marks(3, i < 2 ? 2 : 1)]),
+      });
+      expect(ack.ok).toBe(true);
+    }
+    const closed = await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+    expect(closed.body.result.counts).toEqual([
+      [5, 0, 0],
+      [0, 3, 2],
+    ]);
+  });
+
+  it('runs an open (记名) vote only when chosen at creation, and says so', async () => {
+    const res = await open('程序事项', false).expect(201);
+    expect(res.body).toMatchObject({ secret: false, label: '记名表决（公开）', electionKey: null });
+    const pollId = res.body.id;
+    expect((await cast(0, { pollId, ballot: {} })).error.code).toBe('POLL_WRONG_BALLOT_KIND');
+    expect((await cast(0, { pollId, choice: [[1, 1, 0]] })).error.code).toBe(
+      'POLL_BALLOT_MALFORMED',
+    );
+    for (const i of [0, 1, 2])
+      expect((await cast(i, { pollId, choice: [[0, 0, 1]] })).ok).toBe(true);
+    const closed = await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+    expect(closed.body.result.decision).toMatchObject({
+      passed: false,
+      counts: { abstain: 3, notVoted: 2 },
+    });
+  });
+
+  it('refuses attendees and delegates of other terms, and voting before a poll opens', async () => {
+    const res = await t
+      .http()
+      .post(`/api/polls`)
+      .set(bearer(live.tokens.get(live.roster.delegates[0]!.id)!))
+      .send({ itemId: live.items['程序事项'] });
+    expect(res.status).toBe(403);
+    expect(
+      (await cast(0, { pollId: '00000000-0000-4000-8000-000000000000', choice: [[1, 0, 0]] })).error
+        .code,
+    ).toBe('POLL_NOT_FOUND');
+  });
+});

@@ -1,0 +1,88 @@
+import { expect } from '@jest/globals';
+import { Clock } from '../../apps/api/src/common/clock.js';
+import { bearer, createRoster, delegateTokens, type RosterFixture } from './actors.js';
+import type { TestApp } from './test-app.js';
+
+export interface LiveSession {
+  roster: RosterFixture;
+  sessionId: string;
+  /** Item ids by title. */
+  items: Record<string, string>;
+  tokens: Map<string, string>;
+}
+
+/**
+ * A session in progress: `count` delegates, the given items circulated 7 days before, the
+ * session opened, and the first `present` delegates checked in.
+ */
+export async function liveSession(
+  t: TestApp,
+  staff: string,
+  count: number,
+  present: number,
+  items: { kind: string; title: string; vote?: object }[],
+): Promise<LiveSession> {
+  const roster = await createRoster(t, staff, count);
+  const tokens = await delegateTokens(
+    t,
+    staff,
+    roster.termId,
+    roster.delegates.map((d) => d.id),
+  );
+  const s = await t
+    .http()
+    .post(`/api/terms/${roster.termId}/sessions`)
+    .set(bearer(staff))
+    .send({
+      name: '第二次会议',
+      startsAt: '2026-12-05 09:00',
+      place: '礼堂',
+      employees: 300,
+      women: 100,
+      dispatched: 0,
+    })
+    .expect(201);
+  const sessionId = s.body.id as string;
+  await t
+    .http()
+    .post(`/api/sessions/${sessionId}/status`)
+    .set(bearer(staff))
+    .send({ to: 'preparing' })
+    .expect(200);
+  const ids: Record<string, string> = {};
+  for (const item of items) {
+    const res = await t
+      .http()
+      .post(`/api/sessions/${sessionId}/agenda/items`)
+      .set(bearer(staff))
+      .send(item);
+    expect(res.status).toBe(201);
+    ids[item.title] = res.body.id;
+  }
+  const clock = t.app.get(Clock);
+  clock.fix(new Date('2026-11-28T01:00:00Z'));
+  try {
+    await t
+      .http()
+      .post(`/api/sessions/${sessionId}/agenda/circulate`)
+      .set(bearer(staff))
+      .send({})
+      .expect(201);
+  } finally {
+    clock.fix(null);
+  }
+  await t
+    .http()
+    .post(`/api/sessions/${sessionId}/status`)
+    .set(bearer(staff))
+    .send({ to: 'in_session' })
+    .expect(200);
+  for (const d of roster.delegates.slice(0, present)) {
+    await t
+      .http()
+      .post(`/api/sessions/${sessionId}/check-in`)
+      .set(bearer(tokens.get(d.id)!))
+      .expect(200);
+  }
+  return { roster, sessionId, items: ids, tokens };
+}
