@@ -12,13 +12,14 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // Real argon2 hashing and a real database on a 2-core machine: generous per-test limits
+  // (a limit, not a timing assertion: timings are measured in bench/).
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,docker}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
-      // Real argon2 hashing and a real database on a 2-core machine: generous per-test limits.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',

@@ -16,6 +16,7 @@ import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logger.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ProposalsModule } from './proposals/proposals.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RosterModule } from './roster/roster.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         RosterModule,
         DepartmentsModule,
         AgendaModule,
+        ProposalsModule,
         AttendanceModule,
         BallotsModule,
       ],

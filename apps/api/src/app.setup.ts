@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation.js';
+import { AppConfig } from './config/app-config.js';
 import { SocketAuthAdapter } from './realtime/socket-auth.adapter.js';
 
 /** Everything main.ts and the end-to-end tests both need on an app before it listens. */
@@ -11,7 +12,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.use(helmet());
-  app.useWebSocketAdapter(new SocketAuthAdapter(app));
+  app.useWebSocketAdapter(new SocketAuthAdapter(app, app.get(AppConfig).databaseUrl));
   const openApi = new DocumentBuilder()
     .setTitle('职代会 Congress API')
     .setDescription(

@@ -11,6 +11,13 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CongressSession } from '../congress/congress-session.entity.js';
 import { Term } from '../congress/term.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { Proposal } from '../proposals/proposal.entity.js';
+import { ProposalAnswer } from '../proposals/proposal-answer.entity.js';
+import { ProposalAssignment } from '../proposals/proposal-assignment.entity.js';
+import { ProposalAttachment } from '../proposals/proposal-attachment.entity.js';
+import { ProposalCosignature } from '../proposals/proposal-cosignature.entity.js';
+import { ProposalCounter } from '../proposals/proposal-counter.entity.js';
+import { ProposalEvent } from '../proposals/proposal-event.entity.js';
 import { Department } from '../departments/department.entity.js';
 import { Delegate } from '../roster/delegate.entity.js';
 import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js';
@@ -39,4 +46,11 @@ export const entities = [
   Attendance,
   Poll,
   PollBallot,
+  Proposal,
+  ProposalCounter,
+  ProposalCosignature,
+  ProposalAssignment,
+  ProposalAnswer,
+  ProposalAttachment,
+  ProposalEvent,
 ];

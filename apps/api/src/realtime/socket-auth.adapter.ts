@@ -1,5 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { AuthErrorCode } from '../auth/auth.exception.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -23,7 +25,13 @@ export const rooms = {
  * `connect_error` whose `data.code` says why. A connected socket is dropped when its token expires.
  */
 export class SocketAuthAdapter extends IoAdapter {
-  constructor(private readonly app: INestApplicationContext) {
+  private pool?: pg.Pool;
+
+  /** With `databaseUrl`, rooms and broadcasts span every api process on that PostgreSQL. */
+  constructor(
+    private readonly app: INestApplicationContext,
+    private readonly databaseUrl?: string,
+  ) {
     super(app);
   }
 
@@ -32,6 +40,12 @@ export class SocketAuthAdapter extends IoAdapter {
       ...options,
       maxHttpBufferSize: 256 * 1024,
     } as ServerOptions);
+    if (this.databaseUrl) {
+      this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 2 });
+      // The adapter reconnects by itself; an idle client's error must not crash the process.
+      this.pool.on('error', () => undefined);
+      server.adapter(createAdapter(this.pool, { errorHandler: () => undefined }));
+    }
     const tokens = this.app.get(TokenService);
     server.use((socket: Socket, next) => {
       const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -61,5 +75,10 @@ export class SocketAuthAdapter extends IoAdapter {
         .catch(next);
     });
     return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await this.pool?.end().catch(() => undefined);
   }
 }

@@ -4,6 +4,8 @@ import { Notifications1795264200000 } from './1795264200000-notifications.js';
 import { Agenda1795269600000 } from './1795269600000-agenda.js';
 import { Attendance1795273200000 } from './1795273200000-attendance.js';
 import { Polls1795276800000 } from './1795276800000-polls.js';
+import { SocketAdapter1795280400000 } from './1795280400000-socket-adapter.js';
+import { Proposals1795284000000 } from './1795284000000-proposals.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   Agenda1795269600000,
   Attendance1795273200000,
   Polls1795276800000,
+  SocketAdapter1795280400000,
+  Proposals1795284000000,
 ];

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const CATEGORIES = `('production','wages','safety','welfare','training','democracy','other')`;
 
-export class Proposals1795266000000 implements MigrationInterface {
-  name = 'Proposals1795266000000';
+export class Proposals1795284000000 implements MigrationInterface {
+  name = 'Proposals1795284000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

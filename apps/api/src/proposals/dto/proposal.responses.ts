@@ -1,0 +1,329 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ASSIGNMENT_STATUS_LABELS,
+  AssignmentStatus,
+  AWAITING_ANSWER,
+  CATEGORY_LABELS,
+  DECISION_LABELS,
+  KIND_LABELS,
+  ProposalCategory,
+  ProposalDecision,
+  ProposalKind,
+  Rating,
+  RATING_LABELS,
+} from '../proposal.enums.js';
+import { PROPOSAL_STATUS_LABELS, ProposalStatus } from '../proposal-status.js';
+import type { AssignmentView, AttachmentMeta, ProposalBundle } from '../proposal-views.js';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** Who is looking, for the parts of a view that depend on it. */
+export interface ViewerContext {
+  /** Today in Shanghai (`YYYY-MM-DD`), for overdue flags. */
+  today: string;
+  /** A department user's department: sees its own pending uploads. */
+  departmentId?: string | null;
+  /** A delegate's seats: tells them whether they proposed or co-signed. */
+  delegateIds?: ReadonlySet<string>;
+}
+
+export const isOverdue = (a: { status: AssignmentStatus; dueOn: string }, today: string) =>
+  AWAITING_ANSWER.includes(a.status) && a.dueOn < today;
+
+export class AttachmentResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() filename!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ description: 'SHA-256 of the bytes, hex' }) sha256!: string;
+
+  static of(f: AttachmentMeta): AttachmentResponse {
+    return {
+      id: f.id,
+      filename: f.filename,
+      contentType: f.contentType,
+      size: f.size,
+      sha256: f.sha256,
+    };
+  }
+}
+
+export class AnswerResponse {
+  @ApiProperty() round!: number;
+  @ApiProperty() body!: string;
+  @ApiProperty() answeredAt!: string;
+  @ApiProperty({ description: 'the deadline it was measured against' }) dueOn!: string;
+  @ApiProperty() onTime!: boolean;
+  @ApiProperty({ type: [AttachmentResponse] }) attachments!: AttachmentResponse[];
+
+  static of(x: AssignmentView['answers'][number]): AnswerResponse {
+    return {
+      round: x.answer.round,
+      body: x.answer.body,
+      answeredAt: x.answer.answeredAt.toISOString(),
+      dueOn: x.answer.dueOn,
+      onTime: x.answer.onTime,
+      attachments: x.attachments.map(AttachmentResponse.of),
+    };
+  }
+}
+
+export class AssignmentResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() proposalId!: string;
+  @ApiProperty() departmentId!: string;
+  @ApiProperty() departmentName!: string;
+  @ApiProperty({ enum: AssignmentStatus }) status!: AssignmentStatus;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty({ description: '2 after the proposer sent the answer back' }) round!: number;
+  @ApiProperty({ description: 'last day to answer (Asia/Shanghai)' }) dueOn!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty() assignedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) sentBackAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) sentBackReason!: string | null;
+  @ApiProperty({ enum: Rating, nullable: true }) rating!: Rating | null;
+  @ApiProperty({ nullable: true, type: String }) ratingLabel!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ratingComment!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ratedAt!: string | null;
+  @ApiProperty({ type: [AnswerResponse] }) answers!: AnswerResponse[];
+  @ApiPropertyOptional({
+    type: [AttachmentResponse],
+    description: "uploaded, not yet sent: only to the department's own users",
+  })
+  pendingAttachments?: AttachmentResponse[];
+
+  static of(v: AssignmentView, ctx: ViewerContext): AssignmentResponse {
+    const a = v.assignment;
+    const own = !!ctx.departmentId && ctx.departmentId === a.departmentId;
+    return {
+      id: a.id,
+      proposalId: a.proposalId,
+      departmentId: a.departmentId,
+      departmentName: v.departmentName,
+      status: a.status,
+      statusLabel: ASSIGNMENT_STATUS_LABELS[a.status],
+      round: a.round,
+      dueOn: a.dueOn,
+      overdue: isOverdue(a, ctx.today),
+      assignedAt: a.assignedAt.toISOString(),
+      sentBackAt: iso(a.sentBackAt),
+      sentBackReason: a.sentBackReason,
+      rating: a.rating,
+      ratingLabel: a.rating ? RATING_LABELS[a.rating] : null,
+      ratingComment: a.ratingComment,
+      ratedAt: iso(a.ratedAt),
+      answers: v.answers.map(AnswerResponse.of),
+      ...(own ? { pendingAttachments: v.pending.map(AttachmentResponse.of) } : {}),
+    };
+  }
+}
+
+export class PersonResponse {
+  @ApiProperty() delegateId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) groupName!: string | null;
+}
+
+export class CosignerResponse extends PersonResponse {
+  @ApiProperty() signedAt!: string;
+}
+
+export class DecisionResponse {
+  @ApiProperty({ enum: ProposalDecision }) decision!: ProposalDecision;
+  @ApiProperty() label!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'reason of a rejection' })
+  note!: string | null;
+  @ApiProperty() decidedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
+}
+
+export class ProposalRefResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true, type: String }) number!: string | null;
+  @ApiProperty() subject!: string;
+}
+
+/** A proposal as its proposer, co-signers, the committee and its departments see it. */
+export class ProposalResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() termId!: string;
+  @ApiProperty({ nullable: true, type: String }) sessionId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) sessionName!: string | null;
+  @ApiProperty({ enum: ProposalKind }) kind!: ProposalKind;
+  @ApiProperty() kindLabel!: string;
+  @ApiProperty({ enum: ProposalStatus }) status!: ProposalStatus;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-015' }) number!: string | null;
+  @ApiProperty() subject!: string;
+  @ApiProperty() reasons!: string;
+  @ApiProperty() measures!: string;
+  @ApiProperty({ enum: ProposalCategory }) category!: ProposalCategory;
+  @ApiProperty() categoryLabel!: string;
+  @ApiProperty({ enum: ProposalCategory }) proposedCategory!: ProposalCategory;
+  @ApiProperty({ type: PersonResponse }) proposer!: PersonResponse;
+  @ApiProperty() cosignersRequired!: number;
+  @ApiProperty({ type: [CosignerResponse], description: 'live signatures' })
+  cosigners!: CosignerResponse[];
+  @ApiProperty({ nullable: true, type: String }) tabledAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;
+  @ApiProperty({ nullable: true, type: DecisionResponse }) decision!: DecisionResponse | null;
+  @ApiProperty({ nullable: true, type: ProposalRefResponse })
+  mergedInto!: ProposalRefResponse | null;
+  @ApiProperty({ type: [ProposalRefResponse] }) mergedFrom!: ProposalRefResponse[];
+  @ApiProperty({ nullable: true, type: String }) withdrawnAt!: string | null;
+  @ApiProperty({ type: [AssignmentResponse] }) assignments!: AssignmentResponse[];
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: 'the caller proposed it' }) isProposer!: boolean;
+  @ApiProperty({ description: 'the caller co-signs it' }) cosignedByMe!: boolean;
+
+  static of(b: ProposalBundle, ctx: ViewerContext): ProposalResponse {
+    const p = b.proposal;
+    const live = b.cosigners.filter((c) => !c.withdrawnAt);
+    return {
+      id: p.id,
+      termId: p.termId,
+      sessionId: p.sessionId,
+      sessionName: b.sessionName,
+      kind: p.kind,
+      kindLabel: KIND_LABELS[p.kind],
+      status: p.status,
+      statusLabel: PROPOSAL_STATUS_LABELS[p.status],
+      number: p.number,
+      subject: p.subject,
+      reasons: p.reasons,
+      measures: p.measures,
+      category: p.category,
+      categoryLabel: CATEGORY_LABELS[p.category],
+      proposedCategory: p.proposedCategory,
+      proposer: {
+        delegateId: b.proposer.delegateId,
+        name: b.proposer.name,
+        groupName: b.proposer.groupName,
+      },
+      cosignersRequired: p.cosignersRequired,
+      cosigners: live.map((c) => ({
+        delegateId: c.delegateId,
+        name: c.name,
+        groupName: c.groupName,
+        signedAt: c.signedAt.toISOString(),
+      })),
+      tabledAt: iso(p.tabledAt),
+      submittedAt: iso(p.submittedAt),
+      decision:
+        p.decision && p.decidedAt
+          ? {
+              decision: p.decision,
+              label: DECISION_LABELS[p.decision],
+              note: p.decisionNote,
+              decidedAt: p.decidedAt.toISOString(),
+              decidedBy: b.decidedByName,
+            }
+          : null,
+      mergedInto: b.mergedInto,
+      mergedFrom: b.mergedFrom.map(({ id, number, subject }) => ({ id, number, subject })),
+      withdrawnAt: iso(p.withdrawnAt),
+      assignments: b.assignments.map((a) => AssignmentResponse.of(a, ctx)),
+      publishedAt: iso(p.publishedAt),
+      createdAt: p.createdAt.toISOString(),
+      isProposer: !!ctx.delegateIds?.has(p.proposerDelegateId),
+      cosignedByMe: live.some((c) => ctx.delegateIds?.has(c.delegateId)),
+    };
+  }
+}
+
+export class DepartmentProgressResponse {
+  @ApiProperty() assignmentId!: string;
+  @ApiProperty() departmentName!: string;
+  @ApiProperty({ enum: AssignmentStatus }) status!: AssignmentStatus;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty() dueOn!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String }) ratingLabel!: string | null;
+}
+
+/** One line of a list. */
+export class ProposalSummaryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() termId!: string;
+  @ApiProperty({ nullable: true, type: String }) sessionId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) number!: string | null;
+  @ApiProperty({ enum: ProposalKind }) kind!: ProposalKind;
+  @ApiProperty() kindLabel!: string;
+  @ApiProperty({ enum: ProposalStatus }) status!: ProposalStatus;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ enum: ProposalCategory }) category!: ProposalCategory;
+  @ApiProperty() categoryLabel!: string;
+  @ApiProperty() proposerName!: string;
+  @ApiProperty({ nullable: true, type: String }) groupName!: string | null;
+  @ApiProperty() cosigners!: number;
+  @ApiProperty() cosignersRequired!: number;
+  @ApiProperty({ type: [DepartmentProgressResponse] }) departments!: DepartmentProgressResponse[];
+  @ApiProperty({ description: 'a department is past its deadline' }) overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String }) tabledAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty() isProposer!: boolean;
+  @ApiProperty() cosignedByMe!: boolean;
+
+  static of(b: ProposalBundle, ctx: ViewerContext): ProposalSummaryResponse {
+    const p = b.proposal;
+    const live = b.cosigners.filter((c) => !c.withdrawnAt);
+    const departments = b.assignments.map(({ assignment: a, departmentName }) => ({
+      assignmentId: a.id,
+      departmentName,
+      status: a.status,
+      statusLabel: ASSIGNMENT_STATUS_LABELS[a.status],
+      dueOn: a.dueOn,
+      overdue: isOverdue(a, ctx.today),
+      ratingLabel: a.rating ? RATING_LABELS[a.rating] : null,
+    }));
+    return {
+      id: p.id,
+      termId: p.termId,
+      sessionId: p.sessionId,
+      number: p.number,
+      kind: p.kind,
+      kindLabel: KIND_LABELS[p.kind],
+      status: p.status,
+      statusLabel: PROPOSAL_STATUS_LABELS[p.status],
+      subject: p.subject,
+      category: p.category,
+      categoryLabel: CATEGORY_LABELS[p.category],
+      proposerName: b.proposer.name,
+      groupName: b.proposer.groupName,
+      cosigners: live.length,
+      cosignersRequired: p.cosignersRequired,
+      departments,
+      overdue: departments.some((d) => d.overdue),
+      tabledAt: iso(p.tabledAt),
+      publishedAt: iso(p.publishedAt),
+      isProposer: !!ctx.delegateIds?.has(p.proposerDelegateId),
+      cosignedByMe: live.some((c) => ctx.delegateIds?.has(c.delegateId)),
+    };
+  }
+}
+
+/** A department's to-do line, or an overdue one for staff: the assignment and its proposal. */
+export class AssignmentWithProposalResponse extends AssignmentResponse {
+  @ApiProperty({ type: ProposalSummaryResponse }) proposal!: ProposalSummaryResponse;
+
+  static ofBundle(
+    b: ProposalBundle,
+    assignmentId: string,
+    ctx: ViewerContext,
+  ): AssignmentWithProposalResponse {
+    const view = b.assignments.find((a) => a.assignment.id === assignmentId)!;
+    return { ...AssignmentResponse.of(view, ctx), proposal: ProposalSummaryResponse.of(b, ctx) };
+  }
+}
+
+export class ProposalEventResponse {
+  @ApiProperty() at!: string;
+  @ApiProperty() event!: string;
+  @ApiProperty({ nullable: true, type: String }) fromStatus!: string | null;
+  @ApiProperty({ nullable: true, type: String }) toStatus!: string | null;
+  @ApiProperty({ nullable: true, type: String }) actor!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty() data!: object;
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, In, Not } from 'typeorm';
+import { CongressSession } from '../congress/congress-session.entity.js';
+import { type CongressSettings, effectiveSettings } from '../congress/congress-settings.js';
+import { SessionStatus } from '../congress/session-status.js';
+import { Term } from '../congress/term.entity.js';
+import { CongressErrorCode, CongressException } from '../congress/congress.exception.js';
+import { type IntakeWindow, intakeWindow, isWindowOpen } from './proposal-days.js';
+import { ProposalKind } from './proposal.enums.js';
+import type { Proposal } from './proposal.entity.js';
+import { ProposalStore } from './proposal-store.js';
+
+export interface Placement {
+  kind: ProposalKind;
+  sessionId: string | null;
+  cosignersRequired: number;
+}
+
+export interface IntakeState {
+  open: boolean;
+  /** The session taking proposals now, or else the next planned one. */
+  session: CongressSession | null;
+  window: IntakeWindow | null;
+  cosignersRequired: number;
+}
+
+/** Sessions whose intake window may still matter: not yet over. */
+const LIVE = Not(In([SessionStatus.Closed, SessionStatus.Archived]));
+
+/**
+ * Where a proposal goes when it is tabled: a session's intake window is open ⇒ a proposal of
+ * that session; otherwise (late, or between sessions) ⇒ a suggestion (意见建议), filed under
+ * the next planned session so it is reported there.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(private readonly store: ProposalStore) {}
+
+  async state(termId: string, m: EntityManager = this.store.db.manager): Promise<IntakeState> {
+    const term = await m.findOneBy(Term, { id: termId });
+    if (!term) throw new CongressException(CongressErrorCode.TermNotFound);
+    const now = this.store.now();
+    const sessions = await m.find(CongressSession, {
+      where: { termId, status: LIVE },
+      order: { startsAt: 'ASC' },
+    });
+    for (const session of sessions) {
+      const settings = effectiveSettings(term.settings, session.settings);
+      const window = intakeWindow(session.startsAt, settings.proposalWindow);
+      if (isWindowOpen(window, now)) {
+        return { open: true, session, window, cosignersRequired: settings.coSignersRequired };
+      }
+    }
+    const next = sessions.find((s) => s.startsAt > now) ?? null;
+    const settings = effectiveSettings(term.settings, next?.settings);
+    return {
+      open: false,
+      session: next,
+      window: next ? intakeWindow(next.startsAt, settings.proposalWindow) : null,
+      cosignersRequired: settings.coSignersRequired,
+    };
+  }
+
+  async placement(m: EntityManager, termId: string): Promise<Placement> {
+    const s = await this.state(termId, m);
+    return s.open
+      ? {
+          kind: ProposalKind.Proposal,
+          sessionId: s.session!.id,
+          cosignersRequired: s.cosignersRequired,
+        }
+      : { kind: ProposalKind.Suggestion, sessionId: s.session?.id ?? null, cosignersRequired: 0 };
+  }
+
+  /** The settings in force for a proposal: its session's, or its term's between sessions. */
+  async settingsOf(m: EntityManager, p: Proposal): Promise<CongressSettings> {
+    const term = await m.findOneByOrFail(Term, { id: p.termId });
+    const session = p.sessionId ? await m.findOneBy(CongressSession, { id: p.sessionId }) : null;
+    return effectiveSettings(term.settings, session?.settings);
+  }
+}

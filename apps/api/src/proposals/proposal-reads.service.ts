@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull, Not } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context.js';
+import { shanghaiDay } from '../common/time.js';
+import { TermsService } from '../congress/terms.service.js';
+import { Delegate } from '../roster/delegate.entity.js';
+import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import { Role } from '../users/role.enum.js';
+import { User } from '../users/user.entity.js';
+import { ProposalResponse, type ViewerContext } from './dto/proposal.responses.js';
+import type { ListProposalsQuery } from './dto/query.dto.js';
+import { AWAITING_ANSWER, type AssignmentStatus, ProposalKind } from './proposal.enums.js';
+import { Proposal } from './proposal.entity.js';
+import { ProposalAssignment } from './proposal-assignment.entity.js';
+import { ProposalCosignature } from './proposal-cosignature.entity.js';
+import { ProposalEvent } from './proposal-event.entity.js';
+import { ACTION_FROM, isTabled } from './proposal-status.js';
+import { ProposalStore } from './proposal-store.js';
+import { type ProposalBundle, ProposalViews } from './proposal-views.js';
+import { ProposalErrorCode, ProposalsException } from './proposals.exception.js';
+
+export interface AssignmentLine {
+  bundle: ProposalBundle;
+  assignmentId: string;
+}
+
+export interface Viewer extends ViewerContext {
+  auth: AuthContext;
+  seats: Delegate[];
+}
+
+/** Who may read what, and the lists each role works from. */
+@Injectable()
+export class ProposalReadsService {
+  constructor(
+    private readonly store: ProposalStore,
+    private readonly views: ProposalViews,
+    private readonly terms: TermsService,
+  ) {}
+
+  async viewer(auth: AuthContext): Promise<Viewer> {
+    const seats =
+      auth.role === Role.Delegate
+        ? await this.store.db.getRepository(Delegate).findBy({ userId: auth.userId })
+        : [];
+    return {
+      auth,
+      seats,
+      today: shanghaiDay(this.store.now()),
+      departmentId: await this.store.departmentOf(auth),
+      delegateIds: new Set(seats.map((s) => s.id)),
+    };
+  }
+
+  /**
+   * Staff and secretaries read every tabled proposal; a delegate their own (drafts too), the
+   * ones they co-signed and the tabled ones of a term they serve in; a department the ones
+   * assigned to it. Anything else does not exist for the caller (404).
+   */
+  async canView(v: Viewer, p: Proposal): Promise<boolean> {
+    const tabled = isTabled(p);
+    switch (v.auth.role) {
+      case Role.Staff:
+      case Role.Secretary:
+        return tabled;
+      case Role.Delegate: {
+        if (v.delegateIds!.has(p.proposerDelegateId)) return true;
+        if (!tabled) return false;
+        const serving = v.seats.some(
+          (s) =>
+            s.termId === p.termId &&
+            s.kind === RosterKind.Delegate &&
+            s.status === DelegateStatus.Serving,
+        );
+        return (
+          serving ||
+          (v.seats.length > 0 &&
+            (await this.store.db.getRepository(ProposalCosignature).existsBy({
+              proposalId: p.id,
+              delegateId: In(v.seats.map((s) => s.id)),
+            })))
+        );
+      }
+      case Role.Department:
+        return (
+          !!v.departmentId &&
+          this.store.db
+            .getRepository(ProposalAssignment)
+            .existsBy({ proposalId: p.id, departmentId: v.departmentId })
+        );
+      default:
+        return false;
+    }
+  }
+
+  /** A proposal as the caller sees it, after the caller changed it. */
+  async present(auth: AuthContext, p: Proposal): Promise<ProposalResponse> {
+    return ProposalResponse.of(await this.views.one(p), await this.viewer(auth));
+  }
+
+  async detail(auth: AuthContext, id: string): Promise<{ bundle: ProposalBundle; viewer: Viewer }> {
+    const viewer = await this.viewer(auth);
+    const p = await this.store.db.getRepository(Proposal).findOneBy({ id });
+    if (!p || !(await this.canView(viewer, p)))
+      throw new ProposalsException(ProposalErrorCode.NotFound);
+    return { bundle: await this.views.one(p), viewer };
+  }
+
+  async forTerm(termId: string, q: ListProposalsQuery): Promise<ProposalBundle[]> {
+    await this.terms.get(termId);
+    const query = this.store.db
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .where('p.term_id = :termId', { termId })
+      .andWhere('p.tabled_at IS NOT NULL')
+      .orderBy('p.number', 'ASC', 'NULLS LAST')
+      .addOrderBy('p.tabled_at', 'ASC');
+    if (q.sessionId) query.andWhere('p.session_id = :sessionId', { sessionId: q.sessionId });
+    if (q.status) query.andWhere('p.status = :status', { status: q.status });
+    if (q.kind) query.andWhere('p.kind = :kind', { kind: q.kind });
+    if (q.published !== undefined)
+      query.andWhere(q.published ? 'p.published_at IS NOT NULL' : 'p.published_at IS NULL');
+    if (q.departmentId)
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM proposal_assignments a WHERE a.proposal_id = p.id AND a.department_id = :departmentId)',
+        { departmentId: q.departmentId },
+      );
+    if (q.overdue !== undefined)
+      query.andWhere(
+        `${q.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM proposal_assignments a
+          WHERE a.proposal_id = p.id AND a.status IN (:...awaiting) AND a.due_on < :today)`,
+        { awaiting: AWAITING_ANSWER, today: shanghaiDay(this.store.now()) },
+      );
+    return this.views.load(await query.getMany());
+  }
+
+  /** A delegate's own proposals (drafts included) and the ones they co-sign. */
+  async mine(v: Viewer): Promise<ProposalBundle[]> {
+    const seatIds = [...v.delegateIds!];
+    if (seatIds.length === 0) return [];
+    const signed = await this.store.db.getRepository(ProposalCosignature).findBy({
+      delegateId: In(seatIds),
+      withdrawnAt: IsNull(),
+    });
+    const proposals = await this.store.db.getRepository(Proposal).find({
+      where: [
+        { proposerDelegateId: In(seatIds) },
+        ...(signed.length ? [{ id: In(signed.map((s) => s.proposalId)) }] : []),
+      ],
+      order: { createdAt: 'DESC' },
+    });
+    return this.views.load(proposals);
+  }
+
+  /** Proposals of the caller's terms still taking co-signatures, other than their own. */
+  async cosignable(v: Viewer): Promise<ProposalBundle[]> {
+    const serving = v.seats.filter(
+      (s) => s.kind === RosterKind.Delegate && s.status === DelegateStatus.Serving,
+    );
+    if (serving.length === 0) return [];
+    const proposals = await this.store.db.getRepository(Proposal).find({
+      where: {
+        termId: In(serving.map((s) => s.termId)),
+        status: In([...ACTION_FROM.cosign]),
+        kind: ProposalKind.Proposal,
+        proposerDelegateId: Not(In(serving.map((s) => s.id))),
+      },
+      order: { tabledAt: 'DESC' },
+    });
+    return this.views.load(proposals);
+  }
+
+  /** A department's assignments, each with its proposal. */
+  async forDepartment(v: Viewer, status?: AssignmentStatus): Promise<AssignmentLine[]> {
+    if (!v.departmentId) return [];
+    return this.lines(
+      await this.store.db.getRepository(ProposalAssignment).find({
+        where: { departmentId: v.departmentId, ...(status ? { status } : {}) },
+        order: { dueOn: 'ASC' },
+      }),
+    );
+  }
+
+  /** Assignments still awaiting an answer after their last day, for staff to chase. */
+  async overdue(termId: string): Promise<AssignmentLine[]> {
+    await this.terms.get(termId);
+    return this.lines(
+      await this.store.db
+        .getRepository(ProposalAssignment)
+        .createQueryBuilder('a')
+        .innerJoin(Proposal, 'p', 'p.id = a.proposal_id')
+        .where('p.term_id = :termId', { termId })
+        .andWhere('a.status IN (:...awaiting)', { awaiting: AWAITING_ANSWER })
+        .andWhere('a.due_on < :today', { today: shanghaiDay(this.store.now()) })
+        .orderBy('a.due_on', 'ASC')
+        .getMany(),
+    );
+  }
+
+  private async lines(assignments: ProposalAssignment[]): Promise<AssignmentLine[]> {
+    if (assignments.length === 0) return [];
+    const proposals = await this.store.db
+      .getRepository(Proposal)
+      .findBy({ id: In([...new Set(assignments.map((a) => a.proposalId))]) });
+    const bundles = new Map((await this.views.load(proposals)).map((b) => [b.proposal.id, b]));
+    return assignments.map((a) => ({ bundle: bundles.get(a.proposalId)!, assignmentId: a.id }));
+  }
+
+  async history(id: string): Promise<(ProposalEvent & { actor: string | null })[]> {
+    const p = await this.store.get(id);
+    if (!isTabled(p)) throw new ProposalsException(ProposalErrorCode.NotFound);
+    const events = await this.store.db
+      .getRepository(ProposalEvent)
+      .find({ where: { proposalId: id }, order: { id: 'ASC' } });
+    const actorIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+    const users = actorIds.length
+      ? await this.store.db.getRepository(User).findBy({ id: In(actorIds) })
+      : [];
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    return events.map((e) => ({
+      ...e,
+      actor: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
+    }));
+  }
+}

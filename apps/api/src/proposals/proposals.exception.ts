@@ -1,0 +1,101 @@
+import { HttpStatus } from '@nestjs/common';
+import { moduleException } from '../common/errors/app.exception.js';
+
+/**
+ * Refusals of the proposals module. Rule of thumb: what the caller may not see is 404, what
+ * they may see but not do is 403, what the proposal's state forbids is 409, bad input is 400
+ * with the field named in `details`.
+ */
+export enum ProposalErrorCode {
+  NotFound = 'PROPOSAL_NOT_FOUND',
+  AssignmentNotFound = 'PROPOSAL_ASSIGNMENT_NOT_FOUND',
+  AttachmentNotFound = 'PROPOSAL_ATTACHMENT_NOT_FOUND',
+  NotServingDelegate = 'PROPOSAL_NOT_SERVING_DELEGATE',
+  TermRequired = 'PROPOSAL_TERM_REQUIRED',
+  NotProposer = 'PROPOSAL_NOT_PROPOSER',
+  NotEditable = 'PROPOSAL_NOT_EDITABLE',
+  Withdrawn = 'PROPOSAL_WITHDRAWN',
+  InvalidTransition = 'PROPOSAL_INVALID_TRANSITION',
+  CosignOwn = 'PROPOSAL_COSIGN_OWN',
+  AlreadyCosigned = 'PROPOSAL_ALREADY_COSIGNED',
+  NotOpenForCosigning = 'PROPOSAL_NOT_OPEN_FOR_COSIGNING',
+  NotCosigned = 'PROPOSAL_NOT_COSIGNED',
+  CosignatureLocked = 'PROPOSAL_COSIGNATURE_LOCKED',
+  AlreadyDecided = 'PROPOSAL_ALREADY_DECIDED',
+  SuggestionNotAcceptable = 'PROPOSAL_SUGGESTION_NOT_ACCEPTABLE',
+  MergeIntoSelf = 'PROPOSAL_MERGE_INTO_SELF',
+  MergeTargetNotFound = 'PROPOSAL_MERGE_TARGET_NOT_FOUND',
+  MergeTargetInvalid = 'PROPOSAL_MERGE_TARGET_INVALID',
+  UnknownDepartment = 'PROPOSAL_UNKNOWN_DEPARTMENT',
+  AlreadyAssigned = 'PROPOSAL_ALREADY_ASSIGNED',
+  NotAssignable = 'PROPOSAL_NOT_ASSIGNABLE',
+  BadDueDate = 'PROPOSAL_BAD_DUE_DATE',
+  NotYourDepartment = 'PROPOSAL_NOT_YOUR_DEPARTMENT',
+  AlreadyAnswered = 'PROPOSAL_ALREADY_ANSWERED',
+  NotAnswered = 'PROPOSAL_NOT_ANSWERED',
+  AlreadyRated = 'PROPOSAL_ALREADY_RATED',
+  AlreadySentBack = 'PROPOSAL_ALREADY_SENT_BACK',
+  AttachmentMissing = 'PROPOSAL_ATTACHMENT_MISSING',
+  AttachmentTooLarge = 'PROPOSAL_ATTACHMENT_TOO_LARGE',
+  AttachmentType = 'PROPOSAL_ATTACHMENT_TYPE',
+  AttachmentInvalid = 'PROPOSAL_ATTACHMENT_INVALID',
+  AttachmentSubmitted = 'PROPOSAL_ATTACHMENT_SUBMITTED',
+  TooManyAttachments = 'PROPOSAL_TOO_MANY_ATTACHMENTS',
+  NotPublishable = 'PROPOSAL_NOT_PUBLISHABLE',
+}
+
+export class ProposalsException extends moduleException<ProposalErrorCode>({
+  [ProposalErrorCode.NotFound]: [HttpStatus.NOT_FOUND, '提案不存在'],
+  [ProposalErrorCode.AssignmentNotFound]: [HttpStatus.NOT_FOUND, '承办记录不存在'],
+  [ProposalErrorCode.AttachmentNotFound]: [HttpStatus.NOT_FOUND, '附件不存在'],
+  [ProposalErrorCode.NotServingDelegate]: [
+    HttpStatus.FORBIDDEN,
+    '只有本届在任职工代表才能提出或附议提案',
+  ],
+  [ProposalErrorCode.TermRequired]: [HttpStatus.BAD_REQUEST, '您在多个届次任代表，请指明届次'],
+  [ProposalErrorCode.NotProposer]: [HttpStatus.FORBIDDEN, '只有提案人本人可以执行此操作'],
+  [ProposalErrorCode.NotEditable]: [HttpStatus.CONFLICT, '提案提出后不能再修改'],
+  [ProposalErrorCode.Withdrawn]: [HttpStatus.CONFLICT, '提案已撤回'],
+  [ProposalErrorCode.InvalidTransition]: [HttpStatus.CONFLICT, '提案当前状态不允许此操作'],
+  [ProposalErrorCode.CosignOwn]: [HttpStatus.FORBIDDEN, '不能附议自己的提案'],
+  [ProposalErrorCode.AlreadyCosigned]: [HttpStatus.CONFLICT, '您已附议该提案'],
+  [ProposalErrorCode.NotOpenForCosigning]: [HttpStatus.CONFLICT, '该提案当前不能附议'],
+  [ProposalErrorCode.NotCosigned]: [HttpStatus.CONFLICT, '您没有附议该提案'],
+  [ProposalErrorCode.CosignatureLocked]: [HttpStatus.CONFLICT, '提案已提交审查，附议不能撤回'],
+  [ProposalErrorCode.AlreadyDecided]: [HttpStatus.CONFLICT, '提案委员会已对该提案作出决定'],
+  [ProposalErrorCode.SuggestionNotAcceptable]: [
+    HttpStatus.CONFLICT,
+    '意见建议不能立案，请转交部门或不予立案',
+  ],
+  [ProposalErrorCode.MergeIntoSelf]: [HttpStatus.BAD_REQUEST, '不能将提案合并到其自身'],
+  [ProposalErrorCode.MergeTargetNotFound]: [HttpStatus.BAD_REQUEST, '合并目标提案不存在'],
+  [ProposalErrorCode.MergeTargetInvalid]: [
+    HttpStatus.CONFLICT,
+    '只能合并到同一届次待审查、已立案或办理中的提案',
+  ],
+  [ProposalErrorCode.UnknownDepartment]: [HttpStatus.BAD_REQUEST, '承办部门不存在'],
+  [ProposalErrorCode.AlreadyAssigned]: [HttpStatus.CONFLICT, '该部门已承办此提案'],
+  [ProposalErrorCode.NotAssignable]: [
+    HttpStatus.CONFLICT,
+    '只有已立案或转为意见建议的提案可以交办',
+  ],
+  [ProposalErrorCode.BadDueDate]: [HttpStatus.BAD_REQUEST, '办理期限不能早于今天'],
+  [ProposalErrorCode.NotYourDepartment]: [HttpStatus.FORBIDDEN, '只能办理本部门承办的提案'],
+  [ProposalErrorCode.AlreadyAnswered]: [HttpStatus.CONFLICT, '本部门已答复，等待提案人评价'],
+  [ProposalErrorCode.NotAnswered]: [HttpStatus.CONFLICT, '承办部门尚未答复'],
+  [ProposalErrorCode.AlreadyRated]: [HttpStatus.CONFLICT, '该答复已评价'],
+  [ProposalErrorCode.AlreadySentBack]: [HttpStatus.CONFLICT, '每个答复只能退回重办一次'],
+  [ProposalErrorCode.AttachmentMissing]: [HttpStatus.BAD_REQUEST, '请上传附件（字段名 file）'],
+  [ProposalErrorCode.AttachmentTooLarge]: [HttpStatus.PAYLOAD_TOO_LARGE, '附件不能超过 10 MB'],
+  [ProposalErrorCode.AttachmentType]: [
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    '附件只能是 PDF、DOCX、XLSX、PNG 或 JPEG 文件',
+  ],
+  [ProposalErrorCode.AttachmentInvalid]: [HttpStatus.BAD_REQUEST, '附件不属于本次答复'],
+  [ProposalErrorCode.AttachmentSubmitted]: [HttpStatus.CONFLICT, '已随答复提交的附件不能删除'],
+  [ProposalErrorCode.TooManyAttachments]: [HttpStatus.CONFLICT, '每次答复最多 10 个附件'],
+  [ProposalErrorCode.NotPublishable]: [
+    HttpStatus.CONFLICT,
+    '只有提案委员会已作出决定的提案可以公开',
+  ],
+}) {}

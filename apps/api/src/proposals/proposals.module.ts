@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { CongressModule } from '../congress/congress.module.js';
+import { AttachmentsService } from './attachments.service.js';
+import { HandlingController } from './handling.controller.js';
+import { HandlingService } from './handling.service.js';
+import { IntakeService } from './intake.service.js';
+import { ProposalReadsService } from './proposal-reads.service.js';
+import { ProposalStore } from './proposal-store.js';
+import { ProposalViews } from './proposal-views.js';
+import { ProposalsController } from './proposals.controller.js';
+import { PublicProposalsController } from './public-proposals.controller.js';
+import { PublicationService } from './publication.service.js';
+import { ReportingController } from './reporting.controller.js';
+import { ReportingService } from './reporting.service.js';
+import { ReviewController } from './review.controller.js';
+import { ReviewService } from './review.service.js';
+import { TablingController } from './tabling.controller.js';
+import { TablingService } from './tabling.service.js';
+
+/** 提案: tabling and co-signing, committee review, handling by departments, publication. */
+@Module({
+  imports: [CongressModule],
+  controllers: [
+    ProposalsController,
+    TablingController,
+    ReviewController,
+    HandlingController,
+    ReportingController,
+    PublicProposalsController,
+  ],
+  providers: [
+    ProposalStore,
+    ProposalViews,
+    IntakeService,
+    ProposalReadsService,
+    TablingService,
+    ReviewService,
+    HandlingService,
+    AttachmentsService,
+    PublicationService,
+    ReportingService,
+  ],
+  exports: [ReportingService],
+})
+export class ProposalsModule {}
