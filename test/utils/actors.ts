@@ -1,11 +1,14 @@
 import { expect } from '@jest/globals';
 import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
 
+/** An app in this process (TestApp) or a child process (ApiProcess): what the helpers need. */
+export type Api = Pick<TestApp, 'http' | 'login'>;
+
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** An account of a managed role (staff, secretary, admin) that has changed its first password. */
 export async function userWithRole(
-  t: TestApp,
+  t: Api,
   role: 'staff' | 'secretary' | 'admin',
   username = role,
 ): Promise<string> {
@@ -27,7 +30,7 @@ export async function userWithRole(
 }
 
 /** A department with one ready department user; returns the department id and the user's token. */
-export async function departmentUser(t: TestApp, staff: string, name: string, username: string) {
+export async function departmentUser(t: Api, staff: string, name: string, username: string) {
   const dep = await t.http().post('/api/departments').set(bearer(staff)).send({ name }).expect(201);
   await t
     .http()
@@ -53,7 +56,7 @@ export interface RosterFixture {
 
 /** A term with groups and `count` serving delegates (front-line, alternating gender). */
 export async function createRoster(
-  t: TestApp,
+  t: Api,
   staff: string,
   count: number,
   groups = ['第一代表团', '第二代表团'],
@@ -95,12 +98,7 @@ export async function createRoster(
 }
 
 /** Issues codes as JSON and logs the delegates in; returns their tokens by delegate id. */
-export async function delegateTokens(
-  t: TestApp,
-  staff: string,
-  termId: string,
-  delegateIds: string[],
-) {
+export async function delegateTokens(t: Api, staff: string, termId: string, delegateIds: string[]) {
   const res = await t
     .http()
     .post(`/api/terms/${termId}/login-codes`)

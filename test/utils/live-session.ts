@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
 import { Clock } from '../../apps/api/src/common/clock.js';
-import { bearer, createRoster, delegateTokens, type RosterFixture } from './actors.js';
+import { formatShanghai } from '../../apps/api/src/common/time.js';
+import { type Api, bearer, createRoster, delegateTokens, type RosterFixture } from './actors.js';
 import type { TestApp } from './test-app.js';
 
 export interface LiveSession {
@@ -16,12 +17,17 @@ export interface LiveSession {
  * session opened, and the first `present` delegates checked in.
  */
 export async function liveSession(
-  t: TestApp,
+  t: Api & { app?: TestApp['app'] },
   staff: string,
   count: number,
   present: number,
   items: { kind: string; title: string; vote?: object }[],
 ): Promise<LiveSession> {
+  // In this process the clock is fixed to circulate 7 days before 2026-12-05; a child process
+  // runs on the real clock, so its session starts 10 days from now.
+  const startsAt = t.app
+    ? '2026-12-05 09:00'
+    : formatShanghai(new Date(Date.now() + 10 * 86_400_000));
   const roster = await createRoster(t, staff, count);
   const tokens = await delegateTokens(
     t,
@@ -59,8 +65,8 @@ export async function liveSession(
     expect(res.status).toBe(201);
     ids[item.title] = res.body.id;
   }
-  const clock = t.app.get(Clock);
-  clock.fix(new Date('2026-11-28T01:00:00Z'));
+  const clock = t.app?.get(Clock);
+  clock?.fix(new Date('2026-11-28T01:00:00Z'));
   try {
     await t
       .http()
@@ -69,7 +75,7 @@ export async function liveSession(
       .send({})
       .expect(201);
   } finally {
-    clock.fix(null);
+    clock?.fix(null);
   }
   await t
     .http()

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ballotShape, encryptBallot, marks } from '../libs/ballot/src/index.js';
+import { bearer, userWithRole } from './utils/actors.js';
+import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
+import { liveSession } from './utils/live-session.js';
+import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
+import { databaseUrl } from './setup/test-database.js';
+
+const VOTERS = 12;
+const choiceOf = (i: number) => i % 3; // 赞成 / 反对 / 弃权 in turn: 4 each
+
+interface OpenPoll {
+  id: string;
+  pollSpec: { questions: { kind: 'motion'; options: number }[] };
+  electionKey: Parameters<typeof encryptBallot>[0]['key'];
+  voter: string;
+}
+
+/** Connected (again, after a restart) — resolves on the next `connect`. */
+const connectedAgain = (s: TabletSocket) =>
+  new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())));
+
+describe('nothing lost: SIGKILL while ballots arrive, then restart', () => {
+  let database: string;
+  let port: number;
+  let api: ApiProcess;
+  const tablets: TabletSocket[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    port = await freePort();
+    api = await startApiProcess(databaseUrl(database), port);
+  });
+  afterAll(async () => {
+    tablets.forEach((s) => s.disconnect());
+    await api?.kill('SIGTERM');
+    await dropTestDatabase(database);
+  });
+
+  it('counts every acknowledged ballot once, and tablets learn on their own whether they voted', async () => {
+    const staff = await userWithRole(api, 'staff');
+    const live = await liveSession(api, staff, VOTERS, VOTERS, [
+      { kind: 'approve', title: '审议通过《集体合同（草案）》' },
+    ]);
+    for (const d of live.roster.delegates) {
+      const s = api.socket(live.tokens.get(d.id)!);
+      await connectedAgain(s);
+      tablets.push(s);
+    }
+    const poll = await api
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items['审议通过《集体合同（草案）》'] })
+      .expect(201);
+    const pollId = poll.body.id as string;
+
+    // Every tablet prepares its ballot (encryption happens on the tablet), then all cast at once.
+    const states = await Promise.all(
+      tablets.map((s) => s.emitWithAck('poll:state', { sessionId: live.sessionId })),
+    );
+    const ballots = states.map((st, i) => {
+      const p = (st.open as OpenPoll[]).find((x) => x.id === pollId)!;
+      return encryptBallot({
+        key: p.electionKey,
+        shape: ballotShape(p.pollSpec),
+        voter: p.voter,
+        choices: [marks(3, choiceOf(i))],
+      }).ballot;
+    });
+    const acked = new Map<number, { tracker: string }>();
+    const casts = tablets.map((s, i) =>
+      s
+        .timeout(2_000)
+        .emitWithAck('poll:cast', { pollId, ballot: ballots[i] })
+        .then((ack: { ok: boolean; receipt: { tracker: string } }) => {
+          if (ack.ok) acked.set(i, ack.receipt);
+        })
+        .catch(() => undefined),
+    );
+    // Kill the api as soon as the first acknowledgements are in, with the rest still arriving.
+    while (acked.size < 3) await new Promise((r) => setTimeout(r, 5));
+    await api.kill('SIGKILL');
+    await Promise.all(casts);
+    const ackedBeforeCrash = new Map(acked);
+    expect(ackedBeforeCrash.size).toBeGreaterThanOrEqual(3);
+
+    // Same database, same port: the tablets reconnect by themselves.
+    api = await startApiProcess(databaseUrl(database), port);
+    await Promise.all(tablets.map(connectedAgain));
+
+    // Each tablet asks what it has done, and casts only if its ballot is not on the server.
+    const seen = { ackedBeforeCrash: ackedBeforeCrash.size, storedUnacked: 0, castAgain: 0 };
+    for (const [i, s] of tablets.entries()) {
+      const state = await s.emitWithAck('poll:state', { sessionId: live.sessionId });
+      const receipt = (state.receipts as { pollId: string; tracker: string }[]).find(
+        (r) => r.pollId === pollId,
+      );
+      if (ackedBeforeCrash.has(i)) expect(receipt?.tracker).toBe(ackedBeforeCrash.get(i)!.tracker);
+      if (receipt && !ackedBeforeCrash.has(i)) seen.storedUnacked++;
+      if (!receipt) {
+        seen.castAgain++;
+        const again = await s.emitWithAck('poll:cast', { pollId, ballot: ballots[i] });
+        expect(again.ok).toBe(true);
+      } else {
+        // Sending the same ballot again is harmless: the same receipt comes back.
+        const again = await s.emitWithAck('poll:cast', { pollId, ballot: ballots[i] });
+        expect(again.receipt.tracker).toBe(receipt.tracker);
+      }
+    }
+    // The kill must have come while ballots were still arriving: some were lost in flight.
+    expect(seen.castAgain + seen.storedUnacked).toBeGreaterThan(0);
+    console.log('SIGKILL during casting:', JSON.stringify(seen));
+
+    const closed = await api
+      .http()
+      .post(`/api/polls/${pollId}/close`)
+      .set(bearer(staff))
+      .expect(200);
+    expect(closed.body.result.ballots).toEqual({ cast: VOTERS, counted: VOTERS, excluded: 0 });
+    expect(closed.body.result.counts).toEqual([[4, 4, 4]]);
+  }, 120_000);
+});
