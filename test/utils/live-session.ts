@@ -41,7 +41,7 @@ export async function liveSession(
     .set(bearer(staff))
     .send({
       name: '第二次会议',
-      startsAt: '2026-12-05 09:00',
+      startsAt,
       place: '礼堂',
       employees: 300,
       women: 100,
