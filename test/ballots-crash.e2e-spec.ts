@@ -6,8 +6,8 @@ import { liveSession } from './utils/live-session.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
 import { databaseUrl } from './setup/test-database.js';
 
-const VOTERS = 12;
-const choiceOf = (i: number) => i % 3; // 赞成 / 反对 / 弃权 in turn: 4 each
+const VOTERS = 30;
+const choiceOf = (i: number) => i % 3; // 赞成 / 反对 / 弃权 in turn: 10 each
 
 interface OpenPoll {
   id: string;
@@ -79,11 +79,11 @@ describe('nothing lost: SIGKILL while ballots arrive, then restart', () => {
         .catch(() => undefined),
     );
     // Kill the api as soon as the first acknowledgements are in, with the rest still arriving.
-    while (acked.size < 3) await new Promise((r) => setTimeout(r, 5));
+    while (acked.size < 1) await new Promise((r) => setTimeout(r, 1));
     await api.kill('SIGKILL');
     await Promise.all(casts);
     const ackedBeforeCrash = new Map(acked);
-    expect(ackedBeforeCrash.size).toBeGreaterThanOrEqual(3);
+    expect(ackedBeforeCrash.size).toBeGreaterThanOrEqual(1);
 
     // Same database, same port: the tablets reconnect by themselves.
     api = await startApiProcess(databaseUrl(database), port);
@@ -118,6 +118,6 @@ describe('nothing lost: SIGKILL while ballots arrive, then restart', () => {
       .set(bearer(staff))
       .expect(200);
     expect(closed.body.result.ballots).toEqual({ cast: VOTERS, counted: VOTERS, excluded: 0 });
-    expect(closed.body.result.counts).toEqual([[4, 4, 4]]);
+    expect(closed.body.result.counts).toEqual([[10, 10, 10]]);
   }, 120_000);
 });
