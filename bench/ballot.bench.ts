@@ -20,7 +20,13 @@ import {
   type PollSpec,
 } from '../libs/ballot/src/index.js';
 import { demoElection, type DemoElection } from '../libs/ballot/src/testing.js';
-import { BallotVerifierPool, SodiumGroup, loadSodium, verifyBallotSodium, type Engine } from '../libs/ballot/src/node/index.js';
+import {
+  BallotVerifierPool,
+  SodiumGroup,
+  loadSodium,
+  verifyBallotSodium,
+  type Engine,
+} from '../libs/ballot/src/node/index.js';
 import { verifyElectionKey } from '../libs/ballot/src/keys.js';
 
 const N = Number(process.env.BALLOT_BENCH_N ?? 2000);
@@ -43,7 +49,15 @@ const kinds: Record<string, PollSpec> = {
   motion: { questions: [{ kind: 'motion' }] },
   election: { questions: [{ kind: 'election', candidates: 9, maxMarks: 5 }] },
   evaluation: { questions: [{ kind: 'evaluation', persons: 6, grades: 4 }] },
-  itemByItem: { questions: [{ kind: 'motion' }, { kind: 'motion' }, { kind: 'motion' }, { kind: 'motion' }, { kind: 'motion' }] },
+  itemByItem: {
+    questions: [
+      { kind: 'motion' },
+      { kind: 'motion' },
+      { kind: 'motion' },
+      { kind: 'motion' },
+      { kind: 'motion' },
+    ],
+  },
 };
 const kindLabel: Record<string, string> = {
   motion: 'motion (for/against/abstain)',
@@ -61,9 +75,15 @@ async function perKind(el: DemoElection): Promise<Record<string, Record<string, 
     const reps = name === 'motion' ? 40 : 10;
     const ballots: Ballot[] = [];
     // warm-up
-    verifyBallot(encryptBallot({ key: el.key, shape, voter: 'w', choices: randomChoices(shape) }).ballot, { key: el.key, shape });
+    verifyBallot(
+      encryptBallot({ key: el.key, shape, voter: 'w', choices: randomChoices(shape) }).ballot,
+      { key: el.key, shape },
+    );
     let t0 = performance.now();
-    for (let i = 0; i < reps; i++) ballots.push(encryptBallot({ key: el.key, shape, voter: `v${i}`, choices: randomChoices(shape) }).ballot);
+    for (let i = 0; i < reps; i++)
+      ballots.push(
+        encryptBallot({ key: el.key, shape, voter: `v${i}`, choices: randomChoices(shape) }).ballot,
+      );
     const create = ms(t0) / reps;
     t0 = performance.now();
     for (const b of ballots) verifyBallot(b, { key: el.key, shape }, { method: 'direct' });
@@ -108,13 +128,20 @@ const cpuMs = (): number => {
 };
 
 /** Decrypt with both trustees and check the counts against the plaintext sums. */
-function finishTally(el: DemoElection, shape: BallotShape, tally: EncryptedTally, expected: number[][]): number {
+function finishTally(
+  el: DemoElection,
+  shape: BallotShape,
+  tally: EncryptedTally,
+  expected: number[][],
+): number {
   const t0 = performance.now();
   const pds = el.secrets.map((s) => partialDecrypt(el.key, shape, s, tally));
   const result = combineDecryptions(el.key, shape, tally, pds);
   const took = ms(t0);
   if (JSON.stringify(result.counts) !== JSON.stringify(expected))
-    throw new Error(`tally mismatch: ${JSON.stringify(result.counts)} vs ${JSON.stringify(expected)}`);
+    throw new Error(
+      `tally mismatch: ${JSON.stringify(result.counts)} vs ${JSON.stringify(expected)}`,
+    );
   return took;
 }
 
@@ -129,7 +156,9 @@ async function effectiveCores(threads: number): Promise<number> {
     const ws = Array.from({ length: k }, () => new Worker(code, { eval: true }));
     await Promise.all(ws.map((w) => new Promise((res) => w.once('online', res))));
     const t0 = performance.now();
-    await Promise.all(ws.map((w) => new Promise((res) => (w.once('message', res), w.postMessage(300_000)))));
+    await Promise.all(
+      ws.map((w) => new Promise((res) => (w.once('message', res), w.postMessage(300_000)))),
+    );
     const took = performance.now() - t0;
     await Promise.all(ws.map((w) => w.terminate()));
     return took;
@@ -140,9 +169,13 @@ async function effectiveCores(threads: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  console.log(`libs/ballot benchmark — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), availableParallelism ${availableParallelism()}`);
+  console.log(
+    `libs/ballot benchmark — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), availableParallelism ${availableParallelism()}`,
+  );
   const coresBefore = await effectiveCores(availableParallelism());
-  console.log(`effective cores at start: ${coresBefore} of ${availableParallelism()} (load average ${loadavg()[0].toFixed(2)})`);
+  console.log(
+    `effective cores at start: ${coresBefore} of ${availableParallelism()} (load average ${loadavg()[0].toFixed(2)})`,
+  );
   const el = demoElection(POLL, 2);
   console.log(`\nOne ballot of each kind (2 trustees; mean over 10–40 ballots):`);
   const kindsOut = await perKind(el);
@@ -172,12 +205,20 @@ async function main(): Promise<void> {
     for (const method of ['direct', 'combined'] as const) {
       t0 = performance.now();
       const c0 = cpuMs();
-      const cts = items.map((it) => verifyBallot(it.ballot, { key: el.key, shape, voter: it.voter }, { method }).ciphertexts);
+      const cts = items.map(
+        (it) =>
+          verifyBallot(it.ballot, { key: el.key, shape, voter: it.voter }, { method }).ciphertexts,
+      );
       const tally = sumCiphertexts(el.key, shape, cts);
       const verifyMs = ms(t0);
       const verifyCpuMs = round(cpuMs() - c0);
       const tallyMs = finishTally(el, shape, tally, expected);
-      report(`noble-${method}-1t`, `1 thread, noble, per ballot ${method}`, { verifyMs, verifyCpuMs, tallyMs, totalMs: verifyMs + tallyMs });
+      report(`noble-${method}-1t`, `1 thread, noble, per ballot ${method}`, {
+        verifyMs,
+        verifyCpuMs,
+        tallyMs,
+        totalMs: round(verifyMs + tallyMs),
+      });
     }
     t0 = performance.now();
     const c0 = cpuMs();
@@ -186,12 +227,29 @@ async function main(): Promise<void> {
     const verifyCpuMs = round(cpuMs() - c0);
     if (!batch.outcomes.every((o) => o.ok)) throw new Error('batch rejected an honest ballot');
     const tallyMs = finishTally(el, shape, batch.tally, expected);
-    report('noble-batch-1t', '1 thread, noble, one batch (Pippenger)', { verifyMs, verifyCpuMs, tallyMs, totalMs: verifyMs + tallyMs });
+    report('noble-batch-1t', '1 thread, noble, one batch (Pippenger)', {
+      verifyMs,
+      verifyCpuMs,
+      tallyMs,
+      totalMs: round(verifyMs + tallyMs),
+    });
   }
 
-  const poolRun = async (name: string, label: string, engine: Engine, threads: number, chunkSize?: number): Promise<void> => {
+  const poolRun = async (
+    name: string,
+    label: string,
+    engine: Engine,
+    threads: number,
+    chunkSize?: number,
+  ): Promise<void> => {
     let t = performance.now();
-    const pool = await BallotVerifierPool.create({ key: el.key, shape, engine, threads, chunkSize });
+    const pool = await BallotVerifierPool.create({
+      key: el.key,
+      shape,
+      engine,
+      threads,
+      chunkSize,
+    });
     const startupMs = ms(t);
     try {
       t = performance.now();
@@ -201,17 +259,36 @@ async function main(): Promise<void> {
       const verifyCpuMs = round(cpuMs() - c0);
       if (r.valid !== N) throw new Error(`${name}: ${N - r.valid} honest ballots rejected`);
       const tallyMs = finishTally(el, shape, r.tally, expected);
-      report(name, label, { verifyMs, verifyCpuMs, tallyMs, totalMs: verifyMs + tallyMs, startupMs });
+      report(name, label, {
+        verifyMs,
+        verifyCpuMs,
+        tallyMs,
+        totalMs: round(verifyMs + tallyMs),
+        startupMs,
+      });
     } finally {
       await pool.close();
     }
   };
   await poolRun('sodium-direct-1t', '1 thread, libsodium, per ballot', 'sodium-direct', 0);
   await poolRun('sodium-batch-1t', '1 thread, libsodium, batches of 50', 'sodium', 0);
-  await poolRun('noble-batch-2w', `${availableParallelism()} workers, noble, batches of 250`, 'noble', availableParallelism(), 250);
-  await poolRun('sodium-batch-2w', `${availableParallelism()} workers, libsodium, batches of 50`, 'sodium', availableParallelism());
+  await poolRun(
+    'noble-batch-2w',
+    `${availableParallelism()} workers, noble, batches of 250`,
+    'noble',
+    availableParallelism(),
+    250,
+  );
+  await poolRun(
+    'sodium-batch-2w',
+    `${availableParallelism()} workers, libsodium, batches of 50`,
+    'sodium',
+    availableParallelism(),
+  );
   const coresAfter = await effectiveCores(availableParallelism());
-  console.log(`effective cores at end: ${coresAfter} of ${availableParallelism()} (load average ${loadavg()[0].toFixed(2)})`);
+  console.log(
+    `effective cores at end: ${coresAfter} of ${availableParallelism()} (load average ${loadavg()[0].toFixed(2)})`,
+  );
 
   console.log(
     JSON.stringify({

@@ -48,9 +48,15 @@ const questionArb: fc.Arbitrary<QuestionSpec> = fc.oneof(
         minMarks: fc.integer({ min: 0, max: k }),
       }),
     ),
-  fc.record({ kind: fc.constant('evaluation' as const), persons: fc.integer({ min: 1, max: 2 }), grades: fc.integer({ min: 2, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('evaluation' as const),
+    persons: fc.integer({ min: 1, max: 2 }),
+    grades: fc.integer({ min: 2, max: 4 }),
+  }),
 );
-const pollArb: fc.Arbitrary<PollSpec> = fc.array(questionArb, { minLength: 1, maxLength: 3 }).map((questions) => ({ questions }));
+const pollArb: fc.Arbitrary<PollSpec> = fc
+  .array(questionArb, { minLength: 1, maxLength: 3 })
+  .map((questions) => ({ questions }));
 const caseArb = fc.record({
   poll: pollArb,
   seed: fc.integer(),
@@ -60,7 +66,13 @@ const caseArb = fc.record({
 function make(c: { poll: PollSpec; seed: number; voter: string }, key: ElectionKey = A.key) {
   const shape = ballotShape(c.poll);
   const choices = randomChoices(shape, seededRandom(c.seed));
-  const enc = encryptBallot({ key, shape, voter: c.voter, choices, rng: deterministicRng(`case ${c.seed}`) });
+  const enc = encryptBallot({
+    key,
+    shape,
+    voter: c.voter,
+    choices,
+    rng: deterministicRng(`case ${c.seed}`),
+  });
   return { shape, choices, ...enc };
 }
 
@@ -124,9 +136,12 @@ describe('tampered ballots fail', () => {
       fc.property(caseArb, fc.nat(), fc.integer({ min: 1, max: 15 }), (c, at, x) => {
         const { shape, ballot } = make(c);
         const text = JSON.stringify(ballot);
-        const hexAt = [...text.matchAll(/"[0-9a-f]{64}"/g)].flatMap((m) => Array.from({ length: 64 }, (_, i) => m.index + 1 + i));
+        const hexAt = [...text.matchAll(/"[0-9a-f]{64}"/g)].flatMap((m) =>
+          Array.from({ length: 64 }, (_, i) => m.index + 1 + i),
+        );
         const i = hexAt[at % hexAt.length];
-        const changed = text.slice(0, i) + (parseInt(text[i], 16) ^ x).toString(16) + text.slice(i + 1);
+        const changed =
+          text.slice(0, i) + (parseInt(text[i], 16) ^ x).toString(16) + text.slice(i + 1);
         expect(codeOf(() => verifyBallot(changed, { key: A.key, shape }))).not.toBe('none');
       }),
       { numRuns: 40 },
@@ -143,7 +158,10 @@ describe('tampered ballots fail', () => {
         const e1 = i % n;
         const e2 = (e1 + 1 + (j % (n - 1))) % n;
         const swapped: Ballot = structuredClone(ballot);
-        [swapped.questions[q].entries[e1], swapped.questions[q].entries[e2]] = [swapped.questions[q].entries[e2], swapped.questions[q].entries[e1]];
+        [swapped.questions[q].entries[e1], swapped.questions[q].entries[e2]] = [
+          swapped.questions[q].entries[e2],
+          swapped.questions[q].entries[e1],
+        ];
         const err = failure(() => verifyBallot(swapped, { key: A.key, shape }));
         expect(err?.code).toBe('ENTRY_PROOF_FAILED');
         expect(err?.detail.question).toBe(q);
@@ -151,7 +169,13 @@ describe('tampered ballots fail', () => {
       { numRuns: 25 },
     );
     const shape = ballotShape({ questions: [{ kind: 'motion' }, { kind: 'motion' }] });
-    const { ballot } = encryptBallot({ key: A.key, shape, voter: 'v', choices: [marks(3, 0), marks(3, 1)], rng });
+    const { ballot } = encryptBallot({
+      key: A.key,
+      shape,
+      voter: 'v',
+      choices: [marks(3, 0), marks(3, 1)],
+      rng,
+    });
     const swapped = { ...ballot, questions: [ballot.questions[1], ballot.questions[0]] };
     expect(codeOf(() => verifyBallot(swapped, { key: A.key, shape }))).toBe('ENTRY_PROOF_FAILED');
   });
@@ -161,7 +185,9 @@ describe('tampered ballots fail', () => {
       fc.property(caseArb, fc.string({ minLength: 1, maxLength: 24 }), (c, other) => {
         if (other === c.voter) return;
         const { shape, ballot } = make(c);
-        expect(codeOf(() => verifyBallot(ballot, { key: A.key, shape, voter: other }))).toBe('WRONG_VOTER');
+        expect(codeOf(() => verifyBallot(ballot, { key: A.key, shape, voter: other }))).toBe(
+          'WRONG_VOTER',
+        );
         const relabelled = { ...ballot, voter: other };
         const err = failure(() => verifyBallot(relabelled, { key: A.key, shape, voter: other }));
         expect(err?.code).toBe('ENTRY_PROOF_FAILED');
@@ -178,7 +204,11 @@ describe('tampered ballots fail', () => {
         expect(codeOf(() => verifyBallot(ballot, { key: B.key, shape }))).toBe('WRONG_POLL');
         const moved = { ...ballot, pollId: B.key.pollId, keyFingerprint: B.key.fingerprint };
         expect(codeOf(() => verifyBallot(moved, { key: B.key, shape }))).toBe('ENTRY_PROOF_FAILED');
-        expect(codeOf(() => verifyBallot({ ...ballot, keyFingerprint: B.key.fingerprint }, { key: A.key, shape }))).toBe('WRONG_KEY');
+        expect(
+          codeOf(() =>
+            verifyBallot({ ...ballot, keyFingerprint: B.key.fingerprint }, { key: A.key, shape }),
+          ),
+        ).toBe('WRONG_KEY');
       }),
       { numRuns: 15 },
     );
@@ -186,45 +216,93 @@ describe('tampered ballots fail', () => {
 
   it('verifying under another shape', () => {
     const shape = ballotShape({ questions: [{ kind: 'election', candidates: 4, maxMarks: 1 }] });
-    const { ballot } = encryptBallot({ key: A.key, shape, voter: 'v', choices: [marks(4, 2)], rng });
-    const check = (poll: PollSpec) => codeOf(() => verifyBallot(ballot, { key: A.key, shape: ballotShape(poll) }));
+    const { ballot } = encryptBallot({
+      key: A.key,
+      shape,
+      voter: 'v',
+      choices: [marks(4, 2)],
+      rng,
+    });
+    const check = (poll: PollSpec) =>
+      codeOf(() => verifyBallot(ballot, { key: A.key, shape: ballotShape(poll) }));
     expect(check({ questions: [{ kind: 'election', candidates: 4, maxMarks: 1 }] })).toBe('none');
-    expect(check({ questions: [{ kind: 'election', candidates: 5, maxMarks: 1 }] })).toBe('SHAPE_MISMATCH');
-    expect(check({ questions: [{ kind: 'election', candidates: 4, maxMarks: 2 }] })).toBe('SHAPE_MISMATCH');
+    expect(check({ questions: [{ kind: 'election', candidates: 5, maxMarks: 1 }] })).toBe(
+      'SHAPE_MISMATCH',
+    );
+    expect(check({ questions: [{ kind: 'election', candidates: 4, maxMarks: 2 }] })).toBe(
+      'SHAPE_MISMATCH',
+    );
     // Same sizes, other rule: the shape is in the hash, so the proofs no longer verify.
-    expect(check({ questions: [{ kind: 'election', candidates: 4, maxMarks: 2, minMarks: 1 }] })).toBe('ENTRY_PROOF_FAILED');
+    expect(
+      check({ questions: [{ kind: 'election', candidates: 4, maxMarks: 2, minMarks: 1 }] }),
+    ).toBe('ENTRY_PROOF_FAILED');
     expect(check({ questions: [{ kind: 'motion', options: 4 }] })).toBe('SHAPE_MISMATCH');
     expect(check({ questions: [{ kind: 'motion' }, { kind: 'motion' }] })).toBe('SHAPE_MISMATCH');
     // A motion read as a one-person evaluation: same sizes, other kind.
     const motion = ballotShape({ questions: [{ kind: 'motion', options: 4 }] });
-    const m = encryptBallot({ key: A.key, shape: motion, voter: 'v', choices: [marks(4, 2)], rng }).ballot;
-    const asEvaluation = ballotShape({ questions: [{ kind: 'evaluation', persons: 1, grades: 4 }] });
-    expect(codeOf(() => verifyBallot(m, { key: A.key, shape: asEvaluation }))).toBe('ENTRY_PROOF_FAILED');
+    const m = encryptBallot({
+      key: A.key,
+      shape: motion,
+      voter: 'v',
+      choices: [marks(4, 2)],
+      rng,
+    }).ballot;
+    const asEvaluation = ballotShape({
+      questions: [{ kind: 'evaluation', persons: 1, grades: 4 }],
+    });
+    expect(codeOf(() => verifyBallot(m, { key: A.key, shape: asEvaluation }))).toBe(
+      'ENTRY_PROOF_FAILED',
+    );
   });
 
   it('malformed JSON is BAD_ENCODING / BAD_VERSION, naming the field', () => {
     const shape = ballotShape({ questions: [{ kind: 'motion' }] });
-    const { ballot } = encryptBallot({ key: A.key, shape, voter: 'v', choices: [marks(3, 1)], rng });
+    const { ballot } = encryptBallot({
+      key: A.key,
+      shape,
+      voter: 'v',
+      choices: [marks(3, 1)],
+      rng,
+    });
     const ctx = { key: A.key, shape };
     expect(codeOf(() => verifyBallot('{', ctx))).toBe('BAD_ENCODING');
-    expect(codeOf(() => verifyBallot({ ...ballot, version: 2 } as unknown as Ballot, ctx))).toBe('BAD_VERSION');
-    expect(codeOf(() => verifyBallot({ ...ballot, extra: 1 } as unknown as Ballot, ctx))).toBe('BAD_ENCODING');
+    expect(codeOf(() => verifyBallot({ ...ballot, version: 2 } as unknown as Ballot, ctx))).toBe(
+      'BAD_VERSION',
+    );
+    expect(codeOf(() => verifyBallot({ ...ballot, extra: 1 } as unknown as Ballot, ctx))).toBe(
+      'BAD_ENCODING',
+    );
     const upper = structuredClone(ballot);
     upper.questions[0].entries[1].beta = upper.questions[0].entries[1].beta.toUpperCase();
-    expect(failure(() => verifyBallot(upper, ctx))?.detail).toMatchObject({ question: 0, entry: 1, check: 'beta' });
+    expect(failure(() => verifyBallot(upper, ctx))?.detail).toMatchObject({
+      question: 0,
+      entry: 1,
+      check: 'beta',
+    });
     const big = structuredClone(ballot);
     big.questions[0].sumProof[0].s = 'ff'.repeat(32);
-    expect(failure(() => verifyBallot(big, ctx))?.toJSON()).toMatchObject({ code: 'BAD_ENCODING', question: 0 });
+    expect(failure(() => verifyBallot(big, ctx))?.toJSON()).toMatchObject({
+      code: 'BAD_ENCODING',
+      question: 0,
+    });
     const notPoint = structuredClone(ballot);
     notPoint.questions[0].entries[2].alpha = '01' + '00'.repeat(31);
-    expect(failure(() => verifyBallot(notPoint, ctx))?.toJSON()).toMatchObject({ code: 'BAD_ENCODING', question: 0, entry: 2, check: 'alpha' });
+    expect(failure(() => verifyBallot(notPoint, ctx))?.toJSON()).toMatchObject({
+      code: 'BAD_ENCODING',
+      question: 0,
+      entry: 2,
+      check: 'alpha',
+    });
   });
 });
 
 describe('over-marking', () => {
   it('cannot be encrypted', () => {
-    const shape = ballotShape({ questions: [{ kind: 'motion' }, { kind: 'election', candidates: 4, maxMarks: 2 }] });
-    const enc = (choices: number[][]) => codeOf(() => encryptBallot({ key: A.key, shape, voter: 'v', choices, rng }));
+    const shape = ballotShape({
+      questions: [{ kind: 'motion' }, { kind: 'election', candidates: 4, maxMarks: 2 }],
+    });
+    const enc = (choices: number[][]) =>
+      codeOf(() => encryptBallot({ key: A.key, shape, voter: 'v', choices, rng }));
     expect(enc([marks(3, 0, 1), marks(4)])).toBe('BAD_CHOICE');
     expect(enc([marks(3), marks(4)])).toBe('BAD_CHOICE');
     expect(enc([marks(3, 0), marks(4, 0, 1, 2)])).toBe('BAD_CHOICE');
@@ -234,23 +312,42 @@ describe('over-marking', () => {
     expect(() => marks(3, 3)).toThrow(BallotError);
   });
 
-  const forge = (shape: BallotShape, values: number[][], voter: string) => forgeBallot(A.key, shape, voter, values, rng);
+  const forge = (shape: BallotShape, values: number[][], voter: string) =>
+    forgeBallot(A.key, shape, voter, values, rng);
 
   it('forged ballots are caught: a 2 in one entry, two marks on a motion, k+1 marks in an election', () => {
-    const shape = ballotShape({ questions: [{ kind: 'motion' }, { kind: 'election', candidates: 4, maxMarks: 2 }] });
+    const shape = ballotShape({
+      questions: [{ kind: 'motion' }, { kind: 'election', candidates: 4, maxMarks: 2 }],
+    });
     const ctx = { key: A.key, shape };
-    expect(codeOf(() => verifyBallot(forge(shape, [marks(3, 0), marks(4, 1)], 'v'), ctx))).toBe('none');
-    const twoInEntry = failure(() => verifyBallot(forge(shape, [marks(3, 0), [0, 2, 0, 0]], 'v'), ctx));
-    expect(twoInEntry?.toJSON()).toMatchObject({ code: 'ENTRY_PROOF_FAILED', question: 1, entry: 1 });
-    const twoOnMotion = failure(() => verifyBallot(forge(shape, [marks(3, 0, 2), marks(4)], 'v'), ctx));
+    expect(codeOf(() => verifyBallot(forge(shape, [marks(3, 0), marks(4, 1)], 'v'), ctx))).toBe(
+      'none',
+    );
+    const twoInEntry = failure(() =>
+      verifyBallot(forge(shape, [marks(3, 0), [0, 2, 0, 0]], 'v'), ctx),
+    );
+    expect(twoInEntry?.toJSON()).toMatchObject({
+      code: 'ENTRY_PROOF_FAILED',
+      question: 1,
+      entry: 1,
+    });
+    const twoOnMotion = failure(() =>
+      verifyBallot(forge(shape, [marks(3, 0, 2), marks(4)], 'v'), ctx),
+    );
     expect(twoOnMotion?.toJSON()).toMatchObject({ code: 'SUM_PROOF_FAILED', question: 0 });
-    const overElection = failure(() => verifyBallot(forge(shape, [marks(3, 1), marks(4, 0, 1, 3)], 'v'), ctx));
+    const overElection = failure(() =>
+      verifyBallot(forge(shape, [marks(3, 1), marks(4, 0, 1, 3)], 'v'), ctx),
+    );
     expect(overElection?.toJSON()).toMatchObject({ code: 'SUM_PROOF_FAILED', question: 1 });
     expect(overElection?.message).toMatch(/question 1/);
     // the single-equation method names the same failure
-    expect(failure(() => verifyBallot(forge(shape, [marks(3, 1), marks(4, 0, 1, 3)], 'v'), ctx, { method: 'direct' }))?.code).toBe(
-      'SUM_PROOF_FAILED',
-    );
+    expect(
+      failure(() =>
+        verifyBallot(forge(shape, [marks(3, 1), marks(4, 0, 1, 3)], 'v'), ctx, {
+          method: 'direct',
+        }),
+      )?.code,
+    ).toBe('SUM_PROOF_FAILED');
   });
 
   it('property: any over-marked question of any shape is refused', () => {
@@ -262,8 +359,12 @@ describe('over-marking', () => {
         if (qs.maxMarks >= qs.entries) return; // cannot over-mark
         const choices = randomChoices(shape, seededRandom(seed));
         choices[q] = marks(qs.entries, ...Array.from({ length: qs.maxMarks + 1 }, (_, i) => i));
-        expect(codeOf(() => encryptBallot({ key: A.key, shape, voter: 'v', choices, rng }))).toBe('BAD_CHOICE');
-        expect(failure(() => verifyBallot(forge(shape, choices, 'v'), { key: A.key, shape }))?.toJSON()).toMatchObject({
+        expect(codeOf(() => encryptBallot({ key: A.key, shape, voter: 'v', choices, rng }))).toBe(
+          'BAD_CHOICE',
+        );
+        expect(
+          failure(() => verifyBallot(forge(shape, choices, 'v'), { key: A.key, shape }))?.toJSON(),
+        ).toMatchObject({
           code: 'SUM_PROOF_FAILED',
           question: q,
         });

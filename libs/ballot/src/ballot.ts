@@ -96,18 +96,31 @@ export interface ParsedBallot {
   questions: ParsedQuestion[];
 }
 
-function fields(v: unknown, keys: readonly string[], what: string, detail: BallotErrorDetail = {}): Record<string, unknown> {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new BallotError('BAD_ENCODING', `${what} must be an object`, detail);
+function fields(
+  v: unknown,
+  keys: readonly string[],
+  what: string,
+  detail: BallotErrorDetail = {},
+): Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new BallotError('BAD_ENCODING', `${what} must be an object`, detail);
   const o = v as Record<string, unknown>;
   const got = Object.keys(o);
   const extra = got.find((k) => !keys.includes(k));
-  if (extra !== undefined) throw new BallotError('BAD_ENCODING', `${what} has an unknown field "${extra}"`, { ...detail, check: extra });
+  if (extra !== undefined)
+    throw new BallotError('BAD_ENCODING', `${what} has an unknown field "${extra}"`, {
+      ...detail,
+      check: extra,
+    });
   return o;
 }
 
 function list(v: unknown, max: number, what: string, detail: BallotErrorDetail = {}): unknown[] {
   if (!Array.isArray(v) || v.length > max)
-    throw new BallotError('BAD_ENCODING', `${what} must be an array of at most ${max} items`, { ...detail, check: what });
+    throw new BallotError('BAD_ENCODING', `${what} must be an array of at most ${max} items`, {
+      ...detail,
+      check: what,
+    });
   return v;
 }
 
@@ -133,7 +146,8 @@ export function parseBallot(json: unknown): ParsedBallot {
     }
   }
   const o = fields(json, ['version', 'pollId', 'keyFingerprint', 'voter', 'questions'], 'ballot');
-  if (o.version !== 1) throw new BallotError('BAD_VERSION', `ballot version ${String(o.version)} is not 1`);
+  if (o.version !== 1)
+    throw new BallotError('BAD_VERSION', `ballot version ${String(o.version)} is not 1`);
   return {
     pollId: checkText(o.pollId, 'pollId'),
     fingerprint: fromHex(o.keyFingerprint, 32, 'keyFingerprint'),
@@ -170,7 +184,11 @@ export function ballotToJSON(pb: ParsedBallot): Ballot {
     keyFingerprint: toHex(pb.fingerprint),
     voter: pb.voter,
     questions: pb.questions.map((q) => ({
-      entries: q.entries.map((e) => ({ alpha: toHex(e.alpha), beta: toHex(e.beta), proof: e.proof.map(branchJSON) })),
+      entries: q.entries.map((e) => ({
+        alpha: toHex(e.alpha),
+        beta: toHex(e.beta),
+        proof: e.proof.map(branchJSON),
+      })),
       sumProof: q.sumProof.map(branchJSON),
     })),
   };
@@ -191,7 +209,11 @@ function writeBranches(w: ByteWriter, bs: readonly ParsedBranch[]): void {
  */
 export function ballotBytes(ballot: Ballot | ParsedBallot): Uint8Array {
   const pb = isParsed(ballot) ? ballot : parseBallot(ballot);
-  const w = transcript(TAGS.ballot).str(pb.pollId).raw(pb.fingerprint).str(pb.voter).u32(pb.questions.length);
+  const w = transcript(TAGS.ballot)
+    .str(pb.pollId)
+    .raw(pb.fingerprint)
+    .str(pb.voter)
+    .u32(pb.questions.length);
   for (const q of pb.questions) {
     w.u32(q.entries.length);
     for (const e of q.entries) {
@@ -209,7 +231,8 @@ function isParsed(b: Ballot | ParsedBallot): b is ParsedBallot {
 
 function count(r: ByteReader, max: number, what: string): number {
   const n = r.u32(what);
-  if (n > max) throw new BallotError('BAD_ENCODING', `${what}: ${n} is more than ${max}`, { check: what });
+  if (n > max)
+    throw new BallotError('BAD_ENCODING', `${what}: ${n} is more than ${max}`, { check: what });
   return n;
 }
 
@@ -239,7 +262,11 @@ export function parseBallotBytes(bytes: Uint8Array): ParsedBallot {
     const ne = count(r, LIMITS.entries, 'number of entries');
     const entries: ParsedEntry[] = [];
     for (let e = 0; e < ne; e++)
-      entries.push({ alpha: r.raw(32, 'alpha'), beta: r.raw(32, 'beta'), proof: readBranches(r, { question: q, entry: e }) });
+      entries.push({
+        alpha: r.raw(32, 'alpha'),
+        beta: r.raw(32, 'beta'),
+        proof: readBranches(r, { question: q, entry: e }),
+      });
     questions.push({ entries, sumProof: readBranches(r, { question: q }) });
   }
   r.end();
@@ -260,13 +287,21 @@ export function shortCode(trackerHex: string): string {
 // Hash inputs of the ballot proofs.
 
 /** ctx = SHA-512(str(tag) ‖ str(pollId) ‖ fingerprint ‖ shapeBytes ‖ str(voter)), 64 bytes. */
-export function contextDigest(pollId: string, fingerprint: Uint8Array, shape: BallotShape, voter: string): Uint8Array {
+export function contextDigest(
+  pollId: string,
+  fingerprint: Uint8Array,
+  shape: BallotShape,
+  voter: string,
+): Uint8Array {
   const w = transcript(TAGS.context).str(pollId).raw(fingerprint);
   writeShape(w, shape);
   return sha512Of(w.str(voter).finish());
 }
 
-function writeCommitments(w: ByteWriter, cs: readonly { a: Uint8Array; b: Uint8Array }[]): ByteWriter {
+function writeCommitments(
+  w: ByteWriter,
+  cs: readonly { a: Uint8Array; b: Uint8Array }[],
+): ByteWriter {
   w.u32(cs.length);
   for (const c of cs) w.raw(c.a).raw(c.b);
   return w;
@@ -280,7 +315,12 @@ export function entryChallenge(
   beta: Uint8Array,
   commitments: readonly { a: Uint8Array; b: Uint8Array }[],
 ): bigint {
-  return challengeOf(writeCommitments(transcript(TAGS.entryProof).raw(ctx).u32(q).u32(e).raw(alpha).raw(beta), commitments));
+  return challengeOf(
+    writeCommitments(
+      transcript(TAGS.entryProof).raw(ctx).u32(q).u32(e).raw(alpha).raw(beta),
+      commitments,
+    ),
+  );
 }
 
 export function sumChallenge(
@@ -291,7 +331,12 @@ export function sumChallenge(
   entries: readonly { alpha: Uint8Array; beta: Uint8Array }[],
   commitments: readonly { a: Uint8Array; b: Uint8Array }[],
 ): bigint {
-  const w = transcript(TAGS.sumProof).raw(ctx).u32(q).u32(minMarks).u32(maxMarks).u32(entries.length);
+  const w = transcript(TAGS.sumProof)
+    .raw(ctx)
+    .u32(q)
+    .u32(minMarks)
+    .u32(maxMarks)
+    .u32(entries.length);
   for (const e of entries) w.raw(e.alpha).raw(e.beta);
   return challengeOf(writeCommitments(w, commitments));
 }
@@ -324,16 +369,30 @@ export function checkChoices(shape: BallotShape, choices: readonly (readonly num
   shape.questions.forEach((qs, q) => {
     const v = choices[q];
     if (!Array.isArray(v) || v.length !== qs.entries)
-      throw new BallotError('BAD_CHOICE', `question ${q} needs ${qs.entries} entries`, { question: q });
+      throw new BallotError('BAD_CHOICE', `question ${q} needs ${qs.entries} entries`, {
+        question: q,
+      });
     let marks = 0;
     v.forEach((m, e) => {
-      if (m !== 0 && m !== 1) throw new BallotError('BAD_CHOICE', `entry ${e} of question ${q} must be 0 or 1`, { question: q, entry: e });
+      if (m !== 0 && m !== 1)
+        throw new BallotError('BAD_CHOICE', `entry ${e} of question ${q} must be 0 or 1`, {
+          question: q,
+          entry: e,
+        });
       marks += m;
     });
     if (marks > qs.maxMarks)
-      throw new BallotError('BAD_CHOICE', `question ${q}: ${marks} marks, at most ${qs.maxMarks} allowed`, { question: q, check: 'over-marked' });
+      throw new BallotError(
+        'BAD_CHOICE',
+        `question ${q}: ${marks} marks, at most ${qs.maxMarks} allowed`,
+        { question: q, check: 'over-marked' },
+      );
     if (marks < qs.minMarks)
-      throw new BallotError('BAD_CHOICE', `question ${q}: ${marks} marks, at least ${qs.minMarks} needed`, { question: q, check: 'under-marked' });
+      throw new BallotError(
+        'BAD_CHOICE',
+        `question ${q}: ${marks} marks, at least ${qs.minMarks} needed`,
+        { question: q, check: 'under-marked' },
+      );
   });
 }
 
@@ -341,7 +400,8 @@ export function checkChoices(shape: BallotShape, choices: readonly (readonly num
 export function marks(n: number, ...marked: number[]): number[] {
   const v = new Array<number>(n).fill(0);
   for (const i of marked) {
-    if (!Number.isInteger(i) || i < 0 || i >= n) throw new BallotError('BAD_CHOICE', `no entry ${i} among ${n}`);
+    if (!Number.isInteger(i) || i < 0 || i >= n)
+      throw new BallotError('BAD_CHOICE', `no entry ${i} among ${n}`);
     v[i] = 1;
   }
   return v;
@@ -355,7 +415,8 @@ export function encryptBallot(p: EncryptParams): EncryptedBallot {
   checkText(p.voter, 'voter');
   checkChoices(shape, p.choices);
   const ctx = contextDigest(info.pollId, info.fingerprint, shape, p.voter);
-  const enc = (pts: readonly { a: Point; b: Point }[]) => pts.map((c) => ({ a: pointToBytes(c.a), b: pointToBytes(c.b) }));
+  const enc = (pts: readonly { a: Point; b: Point }[]) =>
+    pts.map((c) => ({ a: pointToBytes(c.a), b: pointToBytes(c.b) }));
   const questions: ParsedQuestion[] = shape.questions.map((qs, q) => {
     let R = 0n;
     let M = 0;
@@ -366,7 +427,14 @@ export function encryptBallot(p: EncryptParams): EncryptedBallot {
       const ct = encrypt(info.Y, m, r);
       const alpha = pointToBytes(ct.alpha);
       const beta = pointToBytes(ct.beta);
-      const proof = proveDisjunctive(r, m, ENTRY_VALUES, info.Y, (cm) => entryChallenge(ctx, q, e, alpha, beta, enc(cm)), rng);
+      const proof = proveDisjunctive(
+        r,
+        m,
+        ENTRY_VALUES,
+        info.Y,
+        (cm) => entryChallenge(ctx, q, e, alpha, beta, enc(cm)),
+        rng,
+      );
       return { alpha, beta, proof: proof.map(branchBytes) };
     });
     const sumProof = proveDisjunctive(
@@ -379,12 +447,22 @@ export function encryptBallot(p: EncryptParams): EncryptedBallot {
     );
     return { entries, sumProof: sumProof.map(branchBytes) };
   });
-  const pb: ParsedBallot = { pollId: info.pollId, fingerprint: info.fingerprint, voter: p.voter, questions };
+  const pb: ParsedBallot = {
+    pollId: info.pollId,
+    fingerprint: info.fingerprint,
+    voter: p.voter,
+    questions,
+  };
   const tracker = ballotTracker(pb);
   return { ballot: ballotToJSON(pb), tracker, shortCode: shortCode(tracker) };
 }
 
-const branchBytes = (b: Branch<Point>): ParsedBranch => ({ a: pointToBytes(b.a), b: pointToBytes(b.b), c: b.c, s: b.s });
+const branchBytes = (b: Branch<Point>): ParsedBranch => ({
+  a: pointToBytes(b.a),
+  b: pointToBytes(b.b),
+  c: b.c,
+  s: b.s,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Verification, generic over how points are held.
@@ -409,22 +487,40 @@ export function planBallot<P>(
   voter: string | undefined,
   decode: Decoder<P>,
 ): BallotPlan<P> {
-  if (pb.pollId !== key.pollId) throw new BallotError('WRONG_POLL', `ballot is for poll "${pb.pollId}", not "${key.pollId}"`);
-  if (toHex(pb.fingerprint) !== key.fingerprintHex) throw new BallotError('WRONG_KEY', 'ballot is encrypted to another election key');
-  if (voter !== undefined && pb.voter !== voter) throw new BallotError('WRONG_VOTER', 'ballot was made for another voter credential');
+  if (pb.pollId !== key.pollId)
+    throw new BallotError('WRONG_POLL', `ballot is for poll "${pb.pollId}", not "${key.pollId}"`);
+  if (toHex(pb.fingerprint) !== key.fingerprintHex)
+    throw new BallotError('WRONG_KEY', 'ballot is encrypted to another election key');
+  if (voter !== undefined && pb.voter !== voter)
+    throw new BallotError('WRONG_VOTER', 'ballot was made for another voter credential');
   if (pb.questions.length !== shape.questions.length)
-    throw new BallotError('SHAPE_MISMATCH', `ballot has ${pb.questions.length} questions, the poll ${shape.questions.length}`);
+    throw new BallotError(
+      'SHAPE_MISMATCH',
+      `ballot has ${pb.questions.length} questions, the poll ${shape.questions.length}`,
+    );
   pb.questions.forEach((q, qi) => {
     const qs = shape.questions[qi];
     if (q.entries.length !== qs.entries)
-      throw new BallotError('SHAPE_MISMATCH', `question ${qi} has ${q.entries.length} entries, the poll ${qs.entries}`, { question: qi });
+      throw new BallotError(
+        'SHAPE_MISMATCH',
+        `question ${qi} has ${q.entries.length} entries, the poll ${qs.entries}`,
+        { question: qi },
+      );
     q.entries.forEach((e, ei) => {
       if (e.proof.length !== 2)
-        throw new BallotError('SHAPE_MISMATCH', `entry proof needs 2 branches, has ${e.proof.length}`, { question: qi, entry: ei });
+        throw new BallotError(
+          'SHAPE_MISMATCH',
+          `entry proof needs 2 branches, has ${e.proof.length}`,
+          { question: qi, entry: ei },
+        );
     });
     const nb = qs.maxMarks - qs.minMarks + 1;
     if (q.sumProof.length !== nb)
-      throw new BallotError('SHAPE_MISMATCH', `sum proof needs ${nb} branches, has ${q.sumProof.length}`, { question: qi });
+      throw new BallotError(
+        'SHAPE_MISMATCH',
+        `sum proof needs ${nb} branches, has ${q.sumProof.length}`,
+        { question: qi },
+      );
   });
 
   const branchesOf = (bs: ParsedBranch[], detail: BallotErrorDetail): Branch<P>[] =>
@@ -437,7 +533,11 @@ export function planBallot<P>(
   const decoded = pb.questions.map((q, qi) => ({
     entries: q.entries.map((e, ei) => {
       const detail = { question: qi, entry: ei };
-      return { alpha: decode(e.alpha, 'alpha', detail), beta: decode(e.beta, 'beta', detail), proof: branchesOf(e.proof, detail) };
+      return {
+        alpha: decode(e.alpha, 'alpha', detail),
+        beta: decode(e.beta, 'beta', detail),
+        proof: branchesOf(e.proof, detail),
+      };
     }),
     sumProof: branchesOf(q.sumProof, { question: qi }),
   }));
@@ -449,15 +549,30 @@ export function planBallot<P>(
     q.entries.forEach((e, ei) => {
       const detail = { question: qi, entry: ei };
       if (!challengesAddUp(e.proof, entryChallenge(ctx, qi, ei, e.alpha, e.beta, e.proof)))
-        throw new BallotError('ENTRY_PROOF_FAILED', `question ${qi} entry ${ei}: challenges do not add up to the hash`, {
-          ...detail,
-          check: 'challenge',
-        });
+        throw new BallotError(
+          'ENTRY_PROOF_FAILED',
+          `question ${qi} entry ${ei}: challenges do not add up to the hash`,
+          {
+            ...detail,
+            check: 'challenge',
+          },
+        );
       const d = decoded[qi].entries[ei];
-      eqs.push(...disjunctiveEqs(d.alpha, d.beta, d.proof, ENTRY_VALUES, 'ENTRY_PROOF_FAILED', detail));
+      eqs.push(
+        ...disjunctiveEqs(d.alpha, d.beta, d.proof, ENTRY_VALUES, 'ENTRY_PROOF_FAILED', detail),
+      );
     });
-    if (!challengesAddUp(q.sumProof, sumChallenge(ctx, qi, qs.minMarks, qs.maxMarks, q.entries, q.sumProof)))
-      throw new BallotError('SUM_PROOF_FAILED', `question ${qi}: challenges do not add up to the hash`, { question: qi, check: 'challenge' });
+    if (
+      !challengesAddUp(
+        q.sumProof,
+        sumChallenge(ctx, qi, qs.minMarks, qs.maxMarks, q.entries, q.sumProof),
+      )
+    )
+      throw new BallotError(
+        'SUM_PROOF_FAILED',
+        `question ${qi}: challenges do not add up to the hash`,
+        { question: qi, check: 'challenge' },
+      );
     const d = decoded[qi];
     eqs.push(
       ...disjunctiveEqs(
@@ -470,7 +585,10 @@ export function planBallot<P>(
       ),
     );
   });
-  return { eqs, ciphertexts: decoded.map((q) => q.entries.map((e) => ({ alpha: e.alpha, beta: e.beta }))) };
+  return {
+    eqs,
+    ciphertexts: decoded.map((q) => q.entries.map((e) => ({ alpha: e.alpha, beta: e.beta }))),
+  };
 }
 
 export const nobleDecoder: Decoder<Point> = (b, what, detail) => pointFromBytes(b, what, detail);
@@ -480,7 +598,11 @@ export function accumulatorIsZero(acc: EqAccumulator, Y: Point): boolean {
   const { points, scalars } = acc.entries();
   let r = mulPublic(G, mod(acc.g)).add(mulPublic(Y, mod(acc.y)));
   if (points.length > 0)
-    r = r.add(points.length <= 64 ? mulAddUnsafe(RistrettoPoint, points, scalars) : pippenger(RistrettoPoint, points, scalars));
+    r = r.add(
+      points.length <= 64
+        ? mulAddUnsafe(RistrettoPoint, points, scalars)
+        : pippenger(RistrettoPoint, points, scalars),
+    );
   return r.is0();
 }
 
@@ -491,7 +613,11 @@ export function checkCombined(eqs: readonly CheckedEq<Point>[], Y: Point, rng: R
   if (accumulatorIsZero(acc, Y)) return;
   checkEach(eqs, Y);
   // Unreachable: if every equation holds, so does any combination of them.
-  throw new BallotError(eqs[0].code, 'combined check failed but no single equation does', eqs[0].detail);
+  throw new BallotError(
+    eqs[0].code,
+    'combined check failed but no single equation does',
+    eqs[0].detail,
+  );
 }
 
 export interface VerifyContext {
@@ -530,7 +656,11 @@ export function toParsed(ballot: BallotInput): ParsedBallot {
 }
 
 /** Verifies a ballot completely; throws a BallotError naming the failed check. */
-export function verifyBallot(ballot: BallotInput, ctx: VerifyContext, opts: VerifyOptions = {}): VerifiedBallot {
+export function verifyBallot(
+  ballot: BallotInput,
+  ctx: VerifyContext,
+  opts: VerifyOptions = {},
+): VerifiedBallot {
   const info = verifyElectionKey(ctx.key);
   const shape = checkShape(ctx.shape);
   const pb = toParsed(ballot);
@@ -541,10 +671,15 @@ export function verifyBallot(ballot: BallotInput, ctx: VerifyContext, opts: Veri
   return { tracker, shortCode: shortCode(tracker), voter: pb.voter, ciphertexts: plan.ciphertexts };
 }
 
-export type CheckResult = { ok: true; tracker: string; shortCode: string } | { ok: false; error: BallotError };
+export type CheckResult =
+  { ok: true; tracker: string; shortCode: string } | { ok: false; error: BallotError };
 
 /** Like verifyBallot, but returns the outcome instead of throwing. */
-export function checkBallot(ballot: BallotInput, ctx: VerifyContext, opts: VerifyOptions = {}): CheckResult {
+export function checkBallot(
+  ballot: BallotInput,
+  ctx: VerifyContext,
+  opts: VerifyOptions = {},
+): CheckResult {
   try {
     const v = verifyBallot(ballot, ctx, opts);
     return { ok: true, tracker: v.tracker, shortCode: v.shortCode };

@@ -9,10 +9,20 @@ import { demoElection, randomChoices, seededRandom } from './testing.js';
 
 const rng = deterministicRng('batch-spec');
 const el = demoElection('batch-poll', 2, rng);
-const shape = ballotShape({ questions: [{ kind: 'motion' }, { kind: 'election', candidates: 3, maxMarks: 2 }] });
+const shape = ballotShape({
+  questions: [{ kind: 'motion' }, { kind: 'election', candidates: 3, maxMarks: 2 }],
+});
 const random = seededRandom(5);
-const honest = Array.from({ length: 24 }, (_, i) =>
-  encryptBallot({ key: el.key, shape, voter: `v${i}`, choices: randomChoices(shape, random), rng }).ballot,
+const honest = Array.from(
+  { length: 24 },
+  (_, i) =>
+    encryptBallot({
+      key: el.key,
+      shape,
+      voter: `v${i}`,
+      choices: randomChoices(shape, random),
+      rng,
+    }).ballot,
 );
 
 /** Damages one ballot in one of several ways; returns the damaged copy. */
@@ -27,7 +37,10 @@ function damage(b: Ballot, how: number): Ballot {
       d.questions[1].sumProof[0].a = d.questions[1].sumProof[1].a;
       break;
     case 2:
-      [d.questions[0].entries[0], d.questions[0].entries[1]] = [d.questions[0].entries[1], d.questions[0].entries[0]];
+      [d.questions[0].entries[0], d.questions[0].entries[1]] = [
+        d.questions[0].entries[1],
+        d.questions[0].entries[0],
+      ];
       break;
     case 3:
       e.alpha = 'ff'.repeat(32);
@@ -42,31 +55,45 @@ const honestCts = honest.map((b) => verifyBallot(b, { key: el.key, shape }).ciph
 
 describe('verifyBallots (noble batch)', () => {
   it('accepts honest batches and sums them like one-by-one verification', () => {
-    const r = verifyBallots({ key: el.key, shape }, honest.map((ballot, i) => ({ ballot, voter: `v${i}` })));
+    const r = verifyBallots(
+      { key: el.key, shape },
+      honest.map((ballot, i) => ({ ballot, voter: `v${i}` })),
+    );
     expect(r.outcomes.every((o) => o.ok)).toBe(true);
     expect(r.tally).toEqual(sumCiphertexts(el.key, shape, honestCts));
   });
 
   it('property: bad ballots anywhere in a batch are found with the same error as alone; the rest still count', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(23), { maxLength: 5 }), fc.array(fc.nat(), { minLength: 5, maxLength: 5 }), fc.integer({ min: 1, max: 8 }), (bad, hows, leaf) => {
-        const items = honest.map((ballot, i) => {
-          const k = bad.indexOf(i);
-          return { ballot: k >= 0 ? damage(ballot, hows[k]) : ballot };
-        });
-        const r = verifyBallots({ key: el.key, shape }, items, { leaf });
-        r.outcomes.forEach((o, i) => {
-          if (!bad.includes(i)) return expect(o.ok).toBe(true);
-          const alone = checkBallot(items[i].ballot, { key: el.key, shape });
-          expect(o.ok).toBe(alone.ok);
-          if (!o.ok && !alone.ok) {
-            expect(o.error.code).toBe(alone.error.code);
-            expect(o.error.detail).toEqual({ ...alone.error.detail, ballot: i });
-          }
-        });
-        const good = items.flatMap((it, i) => (!r.outcomes[i].ok ? [] : bad.includes(i) ? [verifyBallot(it.ballot, { key: el.key, shape }).ciphertexts] : [honestCts[i]]));
-        expect(r.tally).toEqual(sumCiphertexts(el.key, shape, good));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.nat(23), { maxLength: 5 }),
+        fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: 1, max: 8 }),
+        (bad, hows, leaf) => {
+          const items = honest.map((ballot, i) => {
+            const k = bad.indexOf(i);
+            return { ballot: k >= 0 ? damage(ballot, hows[k]) : ballot };
+          });
+          const r = verifyBallots({ key: el.key, shape }, items, { leaf });
+          r.outcomes.forEach((o, i) => {
+            if (!bad.includes(i)) return expect(o.ok).toBe(true);
+            const alone = checkBallot(items[i].ballot, { key: el.key, shape });
+            expect(o.ok).toBe(alone.ok);
+            if (!o.ok && !alone.ok) {
+              expect(o.error.code).toBe(alone.error.code);
+              expect(o.error.detail).toEqual({ ...alone.error.detail, ballot: i });
+            }
+          });
+          const good = items.flatMap((it, i) =>
+            !r.outcomes[i].ok
+              ? []
+              : bad.includes(i)
+                ? [verifyBallot(it.ballot, { key: el.key, shape }).ciphertexts]
+                : [honestCts[i]],
+          );
+          expect(r.tally).toEqual(sumCiphertexts(el.key, shape, good));
+        },
+      ),
       { numRuns: 12 },
     );
   });
@@ -78,7 +105,12 @@ describe('verifyBallots (noble batch)', () => {
       { ballot: JSON.stringify(honest[2]) },
       { ballot: 'not json' },
     ]);
-    expect(r.outcomes.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual(['ok', 'WRONG_VOTER', 'ok', 'BAD_ENCODING']);
+    expect(r.outcomes.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([
+      'ok',
+      'WRONG_VOTER',
+      'ok',
+      'BAD_ENCODING',
+    ]);
     expect(r.tally.ballots).toBe(2);
   });
 });

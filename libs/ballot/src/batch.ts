@@ -77,7 +77,11 @@ export function batchVerify<P>(
   const trackers: (string | undefined)[] = new Array(items.length);
   const fail = (i: number, e: unknown) => {
     if (!(e instanceof BallotError)) throw e;
-    outcomes[i] = { ok: false, error: withBallot(e, i), ...(trackers[i] ? { tracker: trackers[i] } : {}) };
+    outcomes[i] = {
+      ok: false,
+      error: withBallot(e, i),
+      ...(trackers[i] ? { tracker: trackers[i] } : {}),
+    };
     plans[i] = undefined;
   };
 
@@ -109,7 +113,8 @@ export function batchVerify<P>(
     if (ix.length <= leaf) {
       for (const i of ix) {
         try {
-          if (ix.length > 1 && engine.isZero(accs[i]!)) outcomes[i] = { ok: true, tracker: trackers[i]! };
+          if (ix.length > 1 && engine.isZero(accs[i]!))
+            outcomes[i] = { ok: true, tracker: trackers[i]! };
           else {
             engine.checkEach(plans[i]!.eqs);
             outcomes[i] = { ok: true, tracker: trackers[i]! };
@@ -142,12 +147,16 @@ export function verifyBallots(
     checkEach: (eqs) => checkEach(eqs, info.Y),
   };
   const { outcomes, plans } = batchVerify(info, shape, items, engine, opts);
-  const sums: Ciphertext[][] = shape.questions.map((q) => Array.from({ length: q.entries }, () => ({ alpha: ZERO, beta: ZERO })));
+  const sums: Ciphertext[][] = shape.questions.map((q) =>
+    Array.from({ length: q.entries }, () => ({ alpha: ZERO, beta: ZERO })),
+  );
   let valid = 0;
   outcomes.forEach((o, i) => {
     if (!o.ok) return;
     valid++;
-    plans[i]!.ciphertexts.forEach((q, qi) => q.forEach((ct, ei) => (sums[qi][ei] = addCiphertexts(sums[qi][ei], ct))));
+    plans[i]!.ciphertexts.forEach((q, qi) =>
+      q.forEach((ct, ei) => (sums[qi][ei] = addCiphertexts(sums[qi][ei], ct))),
+    );
   });
   return { outcomes, tally: tallyJSON(info, sums, valid) };
 }

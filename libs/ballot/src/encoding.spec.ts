@@ -5,7 +5,11 @@ import { BallotError } from './errors.js';
 
 describe('hex', () => {
   it('round-trips and is strict', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (b) => expect(fromHex(toHex(b), b.length, 'x')).toEqual(b)));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (b) =>
+        expect(fromHex(toHex(b), b.length, 'x')).toEqual(b),
+      ),
+    );
     expect(() => fromHex('AB', 1, 'x')).toThrow(BallotError);
     expect(() => fromHex('abc', undefined, 'x')).toThrow(/lowercase hex/);
     expect(() => fromHex('abcd', 1, 'x')).toThrow(/1 bytes/);
@@ -16,7 +20,11 @@ describe('hex', () => {
 describe('base32', () => {
   it('round-trips RFC 4648 (no padding)', () => {
     expect(toBase32(new TextEncoder().encode('foobar'))).toBe('MZXW6YTBOI');
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (b) => expect(fromBase32Lenient(toBase32(b))).toEqual(b)));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (b) =>
+        expect(fromBase32Lenient(toBase32(b))).toEqual(b),
+      ),
+    );
   });
   it('reads what people type: case, spaces, hyphens, 0/1/8 for O/I/B', () => {
     expect(fromBase32Lenient('mzxw-6ytb oi')).toEqual(new TextEncoder().encode('foobar'));
@@ -47,6 +55,8 @@ describe('ByteWriter / ByteReader', () => {
     const r = new ByteReader(new Uint8Array(2));
     r.u8('x');
     expect(() => r.end()).toThrow(/trailing/);
-    expect(() => new ByteReader(new ByteWriter().bytes(Uint8Array.of(0xff)).finish()).str('s')).toThrow(/not UTF-8/);
+    expect(() =>
+      new ByteReader(new ByteWriter().bytes(Uint8Array.of(0xff)).finish()).str('s'),
+    ).toThrow(/not UTF-8/);
   });
 });

@@ -25,14 +25,24 @@ export function fromHex(
   detail: BallotErrorDetail = {},
 ): Uint8Array {
   if (typeof hex !== 'string' || hex.length % 2 !== 0)
-    throw new BallotError('BAD_ENCODING', `${what}: expected lowercase hex`, { ...detail, check: what });
+    throw new BallotError('BAD_ENCODING', `${what}: expected lowercase hex`, {
+      ...detail,
+      check: what,
+    });
   if (length !== undefined && hex.length !== length * 2)
-    throw new BallotError('BAD_ENCODING', `${what}: expected ${length} bytes of hex`, { ...detail, check: what });
+    throw new BallotError('BAD_ENCODING', `${what}: expected ${length} bytes of hex`, {
+      ...detail,
+      check: what,
+    });
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) {
     const hi = NIBBLE[hex.charCodeAt(2 * i)] ?? -1;
     const lo = NIBBLE[hex.charCodeAt(2 * i + 1)] ?? -1;
-    if (hi < 0 || lo < 0) throw new BallotError('BAD_ENCODING', `${what}: expected lowercase hex`, { ...detail, check: what });
+    if (hi < 0 || lo < 0)
+      throw new BallotError('BAD_ENCODING', `${what}: expected lowercase hex`, {
+        ...detail,
+        check: what,
+      });
     out[i] = (hi << 4) | lo;
   }
   return out;
@@ -48,9 +58,13 @@ export function bytesToBigIntLE(b: Uint8Array): bigint {
 /** A non-negative integer < 2^(8·length) to `length` little-endian bytes. */
 export function bigIntToBytesLE(n: bigint, length: number): Uint8Array {
   const hex = n.toString(16).padStart(2 * length, '0');
-  if (n < 0n || hex.length > 2 * length) throw new RangeError(`integer does not fit in ${length} bytes`);
+  if (n < 0n || hex.length > 2 * length)
+    throw new RangeError(`integer does not fit in ${length} bytes`);
   const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = (NIBBLE[hex.charCodeAt(2 * (length - 1 - i))] << 4) | NIBBLE[hex.charCodeAt(2 * (length - 1 - i) + 1)];
+  for (let i = 0; i < length; i++)
+    out[i] =
+      (NIBBLE[hex.charCodeAt(2 * (length - 1 - i))] << 4) |
+      NIBBLE[hex.charCodeAt(2 * (length - 1 - i) + 1)];
   return out;
 }
 
@@ -140,7 +154,8 @@ export class ByteWriter {
   }
 
   u32(v: number): this {
-    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new RangeError(`u32 out of range: ${v}`);
+    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
+      throw new RangeError(`u32 out of range: ${v}`);
     this.room(4);
     this.buf[this.len++] = v >>> 24;
     this.buf[this.len++] = (v >>> 16) & 0xff;
@@ -188,7 +203,9 @@ export class ByteReader {
   u32(what: string): number {
     this.need(4, what);
     const b = this.buf;
-    const v = ((b[this.pos] << 24) | (b[this.pos + 1] << 16) | (b[this.pos + 2] << 8) | b[this.pos + 3]) >>> 0;
+    const v =
+      ((b[this.pos] << 24) | (b[this.pos + 1] << 16) | (b[this.pos + 2] << 8) | b[this.pos + 3]) >>>
+      0;
     this.pos += 4;
     return v;
   }
@@ -216,6 +233,8 @@ export class ByteReader {
   /** Throws unless every byte was consumed. */
   end(): void {
     if (this.pos !== this.buf.length)
-      throw new BallotError('BAD_ENCODING', `${this.buf.length - this.pos} trailing bytes`, { check: 'end' });
+      throw new BallotError('BAD_ENCODING', `${this.buf.length - this.pos} trailing bytes`, {
+        check: 'end',
+      });
   }
 }

@@ -1,6 +1,17 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
-import { G, L, ZERO, mulG, pointFromHex, pointToHex, scalarFromBytes, scalarFromHex, scalarToBytes, scalarToHex } from './group.js';
+import {
+  G,
+  L,
+  ZERO,
+  mulG,
+  pointFromHex,
+  pointToHex,
+  scalarFromBytes,
+  scalarFromHex,
+  scalarToBytes,
+  scalarToHex,
+} from './group.js';
 import { BallotError } from './errors.js';
 
 /** RFC 9496 Appendix A.1: encodings of 0·B … 15·B. */
@@ -41,7 +52,8 @@ describe('ristretto255 encodings (RFC 9496)', () => {
     });
   });
   it('invalid encodings are BAD_ENCODING', () => {
-    for (const hex of BAD_ENCODINGS) expect(() => pointFromHex(hex, 'p', { question: 1 })).toThrow(BallotError);
+    for (const hex of BAD_ENCODINGS)
+      expect(() => pointFromHex(hex, 'p', { question: 1 })).toThrow(BallotError);
     try {
       pointFromHex(BAD_ENCODINGS[0], 'alpha', { question: 2, entry: 1 });
     } catch (e) {
@@ -57,12 +69,19 @@ describe('scalars', () => {
     expect(() => scalarFromBytes(scalarToBytes(L - 1n), 's')).not.toThrow();
     expect(() => scalarFromHex(toHexLE(L), 's')).toThrow(/canonical/);
     expect(() => scalarFromHex('ff'.repeat(32), 's')).toThrow(BallotError);
-    fc.assert(fc.property(fc.bigInt({ min: 0n, max: L - 1n }), (s) => expect(scalarFromHex(scalarToHex(s), 's')).toBe(s)));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: L - 1n }), (s) =>
+        expect(scalarFromHex(scalarToHex(s), 's')).toBe(s),
+      ),
+    );
   });
 });
 
 function toHexLE(n: bigint): string {
   let s = '';
-  for (let i = 0; i < 32; i++) s += Number((n >> BigInt(8 * i)) & 0xffn).toString(16).padStart(2, '0');
+  for (let i = 0; i < 32; i++)
+    s += Number((n >> BigInt(8 * i)) & 0xffn)
+      .toString(16)
+      .padStart(2, '0');
   return s;
 }

@@ -29,10 +29,17 @@ export function scalarToBytes(s: bigint): Uint8Array {
 }
 
 /** 32 little-endian bytes to a scalar; values ≥ l are refused (non-canonical). */
-export function scalarFromBytes(b: Uint8Array, what: string, detail: BallotErrorDetail = {}): bigint {
+export function scalarFromBytes(
+  b: Uint8Array,
+  what: string,
+  detail: BallotErrorDetail = {},
+): bigint {
   const s = bytesToBigIntLE(b);
   if (b.length !== 32 || s >= L)
-    throw new BallotError('BAD_ENCODING', `${what}: not a canonical scalar (must be < l)`, { ...detail, check: what });
+    throw new BallotError('BAD_ENCODING', `${what}: not a canonical scalar (must be < l)`, {
+      ...detail,
+      check: what,
+    });
   return s;
 }
 
@@ -55,7 +62,10 @@ export function pointFromBytes(b: Uint8Array, what: string, detail: BallotErrorD
   try {
     return RistrettoPoint.fromBytes(b);
   } catch {
-    throw new BallotError('BAD_ENCODING', `${what}: not a valid ristretto255 encoding`, { ...detail, check: what });
+    throw new BallotError('BAD_ENCODING', `${what}: not a valid ristretto255 encoding`, {
+      ...detail,
+      check: what,
+    });
   }
 }
 

@@ -2,7 +2,12 @@
  * libs/ballot — browser-safe entry (no Node imports): keys, encryption, proofs, verification,
  * tally. The Node-only fast verifier (libsodium, worker threads) is in ./node/index.js.
  */
-export { BallotError, isBallotError, type BallotErrorCode, type BallotErrorDetail } from './errors.js';
+export {
+  BallotError,
+  isBallotError,
+  type BallotErrorCode,
+  type BallotErrorDetail,
+} from './errors.js';
 export { defaultRng, deterministicRng, type Rng } from './rng.js';
 export {
   ballotShape,
@@ -51,7 +56,13 @@ export {
   type VerifiedBallot,
   type CheckResult,
 } from './ballot.js';
-export { verifyBallots, type BatchOutcome, type BatchResult } from './batch.js';
+export {
+  verifyBallots,
+  type BatchItem,
+  type BatchOptions,
+  type BatchOutcome,
+  type BatchResult,
+} from './batch.js';
 export {
   sumCiphertexts,
   addTallies,
@@ -65,4 +76,10 @@ export {
   type DecryptionShare,
   type TallyResult,
 } from './tally.js';
-export { verifyElectionRecord, findTracker, type ElectionRecord, type RecordReport, type BoardEntry } from './record.js';
+export {
+  verifyElectionRecord,
+  findTracker,
+  type ElectionRecord,
+  type RecordReport,
+  type BoardEntry,
+} from './record.js';

@@ -5,6 +5,7 @@
  * The vectors are made with deterministicRng, so they also pin the order in which randomness is
  * drawn. If only that order changed on purpose, regenerate them with
  *   BALLOT_WRITE_VECTORS=1 npm run test:unit -- --testPathPatterns libs/ballot/src/kat
+ *   npx prettier --write libs/ballot/test-vectors
  * and say so in the commit: the checks below on the stored vectors must still pass unchanged.
  */
 import { describe, it, expect, beforeAll } from '@jest/globals';
@@ -14,10 +15,24 @@ import { ristretto255 } from '@noble/curves/ed25519.js';
 import { ballotBytes, encryptBallot, marks, verifyBallot, type Ballot } from './ballot.js';
 import { verifyBallots } from './batch.js';
 import { BallotError } from './errors.js';
-import { recoveryCode, secretFromRecoveryCode, verifyElectionKey, type ElectionKey, type TrusteeSecret, type TrusteeShare } from './keys.js';
+import {
+  recoveryCode,
+  secretFromRecoveryCode,
+  verifyElectionKey,
+  type ElectionKey,
+  type TrusteeSecret,
+  type TrusteeShare,
+} from './keys.js';
 import { deterministicRng } from './rng.js';
 import { ballotShape, type BallotShape, type PollSpec } from './shape.js';
-import { combineDecryptions, partialDecrypt, verifyPartialDecryption, type EncryptedTally, type PartialDecryption, type TallyResult } from './tally.js';
+import {
+  combineDecryptions,
+  partialDecrypt,
+  verifyPartialDecryption,
+  type EncryptedTally,
+  type PartialDecryption,
+  type TallyResult,
+} from './tally.js';
 import { verifyElectionRecord } from './record.js';
 import { demoElection, forgeBallot } from './testing.js';
 import { SodiumGroup, loadSodium, verifyBallotSodium } from './node/sodium.js';
@@ -31,11 +46,23 @@ interface Vectors {
   shape: BallotShape;
   trustees: { share: TrusteeShare; secret: TrusteeSecret; recoveryCode: string }[];
   key: ElectionKey;
-  ballots: { voter: string; choices: number[][]; ballot: Ballot; canonicalBytes: string; tracker: string; shortCode: string }[];
+  ballots: {
+    voter: string;
+    choices: number[][];
+    ballot: Ballot;
+    canonicalBytes: string;
+    tracker: string;
+    shortCode: string;
+  }[];
   tally: EncryptedTally;
   decryptions: PartialDecryption[];
   result: TallyResult;
-  invalid: { what: string; ballot: Ballot; voter?: string; expect: { code: string; question?: number; entry?: number } }[];
+  invalid: {
+    what: string;
+    ballot: Ballot;
+    voter?: string;
+    expect: { code: string; question?: number; entry?: number };
+  }[];
 }
 
 function generate(): Vectors {
@@ -58,31 +85,85 @@ function generate(): Vectors {
   ];
   const ballots = plan.map(([voter, choices]) => {
     const e = encryptBallot({ key: el.key, shape, voter, choices, rng });
-    return { voter, choices, ballot: e.ballot, canonicalBytes: hex(ballotBytes(e.ballot)), tracker: e.tracker, shortCode: e.shortCode };
+    return {
+      voter,
+      choices,
+      ballot: e.ballot,
+      canonicalBytes: hex(ballotBytes(e.ballot)),
+      tracker: e.tracker,
+      shortCode: e.shortCode,
+    };
   });
-  const batch = verifyBallots({ key: el.key, shape }, ballots.map((b) => ({ ballot: b.ballot, voter: b.voter })), { rng });
+  const batch = verifyBallots(
+    { key: el.key, shape },
+    ballots.map((b) => ({ ballot: b.ballot, voter: b.voter })),
+    { rng },
+  );
   const decryptions = el.secrets.map((s) => partialDecrypt(el.key, shape, s, batch.tally, rng));
   const result = combineDecryptions(el.key, shape, batch.tally, decryptions);
 
   const b0 = ballots[0].ballot;
   const swapped: Ballot = structuredClone(ballots[1].ballot);
-  [swapped.questions[0].entries[0], swapped.questions[0].entries[1]] = [swapped.questions[0].entries[1], swapped.questions[0].entries[0]];
+  [swapped.questions[0].entries[0], swapped.questions[0].entries[1]] = [
+    swapped.questions[0].entries[1],
+    swapped.questions[0].entries[0],
+  ];
   const response: Ballot = structuredClone(ballots[2].ballot);
   response.questions[2].sumProof[0].s = ballots[1].ballot.questions[2].sumProof[0].s;
   const notPoint: Ballot = structuredClone(b0);
   notPoint.questions[1].entries[2].beta = 'ff'.repeat(31) + '7f';
   const invalid = [
-    { what: 'ballot 0 replayed under another voter credential', ballot: { ...b0, voter: 'delegate:0009' }, voter: 'delegate:0009' },
+    {
+      what: 'ballot 0 replayed under another voter credential',
+      ballot: { ...b0, voter: 'delegate:0009' },
+      voter: 'delegate:0009',
+    },
     { what: 'ballot 1 with entries 0 and 1 of question 0 swapped', ballot: swapped },
     { what: 'ballot 2 with a response taken from another ballot', ballot: response },
-    { what: 'election over-marked (3 of 3, at most 2) by a cheating tablet', ballot: forgeBallot(el.key, shape, 'delegate:0004', [marks(3, 2), marks(3, 0, 1, 2), marks(4, 0)], rng) },
-    { what: 'an entry encrypting 2 by a cheating tablet', ballot: forgeBallot(el.key, shape, 'delegate:0005', [marks(3, 2), [0, 2, 0], marks(4, 0)], rng) },
-    { what: 'a motion with two marks by a cheating tablet', ballot: forgeBallot(el.key, shape, 'delegate:0006', [marks(3, 0, 1), marks(3), marks(4, 0)], rng) },
+    {
+      what: 'election over-marked (3 of 3, at most 2) by a cheating tablet',
+      ballot: forgeBallot(
+        el.key,
+        shape,
+        'delegate:0004',
+        [marks(3, 2), marks(3, 0, 1, 2), marks(4, 0)],
+        rng,
+      ),
+    },
+    {
+      what: 'an entry encrypting 2 by a cheating tablet',
+      ballot: forgeBallot(
+        el.key,
+        shape,
+        'delegate:0005',
+        [marks(3, 2), [0, 2, 0], marks(4, 0)],
+        rng,
+      ),
+    },
+    {
+      what: 'a motion with two marks by a cheating tablet',
+      ballot: forgeBallot(
+        el.key,
+        shape,
+        'delegate:0006',
+        [marks(3, 0, 1), marks(3), marks(4, 0)],
+        rng,
+      ),
+    },
     { what: 'a value that is not a ristretto255 encoding', ballot: notPoint },
-    { what: 'ballot 0 checked as if submitted by another voter', ballot: b0, voter: 'delegate:0002' },
+    {
+      what: 'ballot 0 checked as if submitted by another voter',
+      ballot: b0,
+      voter: 'delegate:0002',
+    },
   ].map((v) => {
-    const err = failure(() => verifyBallot(v.ballot, { key: el.key, shape, voter: v.voter }, { rng }));
-    return { ...v, expect: { code: err.code, question: err.detail.question, entry: err.detail.entry } };
+    const err = failure(() =>
+      verifyBallot(v.ballot, { key: el.key, shape, voter: v.voter }, { rng }),
+    );
+    return {
+      ...v,
+      expect: { code: err.code, question: err.detail.question, entry: err.detail.entry },
+    };
   });
 
   return {
@@ -92,7 +173,11 @@ function generate(): Vectors {
     seed,
     poll: { pollId, spec },
     shape,
-    trustees: el.shares.map((share, i) => ({ share, secret: el.secrets[i], recoveryCode: el.recoveryCodes[i] })),
+    trustees: el.shares.map((share, i) => ({
+      share,
+      secret: el.secrets[i],
+      recoveryCode: el.recoveryCodes[i],
+    })),
     key: el.key,
     ballots,
     tally: batch.tally,
@@ -112,10 +197,13 @@ function failure(f: () => unknown): BallotError {
   throw new Error('expected a BallotError');
 }
 
-const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const unhex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
+const hex = (b: Uint8Array): string =>
+  Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+const unhex = (h: string): Uint8Array =>
+  Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
 
-if (process.env.BALLOT_WRITE_VECTORS === '1') writeFileSync(FILE, JSON.stringify(generate(), null, 2) + '\n');
+if (process.env.BALLOT_WRITE_VECTORS === '1')
+  writeFileSync(FILE, JSON.stringify(generate(), null, 2) + '\n');
 const V: Vectors = JSON.parse(readFileSync(FILE, 'utf8'));
 
 describe('known-answer vectors v1', () => {
@@ -130,16 +218,34 @@ describe('known-answer vectors v1', () => {
     }
     for (const pd of V.decryptions) verifyPartialDecryption(V.key, V.shape, V.tally, pd);
     expect(combineDecryptions(V.key, V.shape, V.tally, V.decryptions)).toEqual(V.result);
-    const sums = V.ballots.reduce((acc, b) => acc.map((q, qi) => q.map((n, ei) => n + b.choices[qi][ei])), V.shape.questions.map((q) => new Array(q.entries).fill(0)));
+    const sums = V.ballots.reduce(
+      (acc, b) => acc.map((q, qi) => q.map((n, ei) => n + b.choices[qi][ei])),
+      V.shape.questions.map((q) => new Array(q.entries).fill(0)),
+    );
     expect(V.result.counts).toEqual(sums);
-    const report = verifyElectionRecord({ version: 1, poll: V.poll.spec, key: V.key, ballots: V.ballots.map((b) => b.ballot), tally: V.tally, decryptions: V.decryptions, result: V.result });
+    const report = verifyElectionRecord({
+      version: 1,
+      poll: V.poll.spec,
+      key: V.key,
+      ballots: V.ballots.map((b) => b.ballot),
+      tally: V.tally,
+      decryptions: V.decryptions,
+      result: V.result,
+    });
     expect(report.counted).toBe(V.ballots.length);
   });
 
   it('the stored invalid ballots fail with the stored reasons', () => {
     for (const v of V.invalid) {
-      const err = failure(() => verifyBallot(v.ballot, { key: V.key, shape: V.shape, voter: v.voter }));
-      expect({ what: v.what, code: err.code, question: err.detail.question, entry: err.detail.entry }).toEqual({ what: v.what, ...v.expect });
+      const err = failure(() =>
+        verifyBallot(v.ballot, { key: V.key, shape: V.shape, voter: v.voter }),
+      );
+      expect({
+        what: v.what,
+        code: err.code,
+        question: err.detail.question,
+        entry: err.detail.entry,
+      }).toEqual({ what: v.what, ...v.expect });
     }
   });
 
@@ -157,10 +263,13 @@ describe('known-answer vectors v1', () => {
     });
     it('accepts the good ones and names the same failures', () => {
       const info = verifyElectionKey(V.key);
-      for (const b of V.ballots) expect(verifyBallotSodium(group, b.ballot, info, V.shape, b.voter).tracker).toBe(b.tracker);
+      for (const b of V.ballots)
+        expect(verifyBallotSodium(group, b.ballot, info, V.shape, b.voter).tracker).toBe(b.tracker);
       for (const v of V.invalid) {
         const err = failure(() => verifyBallotSodium(group, v.ballot, info, V.shape, v.voter));
-        expect({ code: err.code, question: err.detail.question, entry: err.detail.entry }).toEqual(v.expect);
+        expect({ code: err.code, question: err.detail.question, entry: err.detail.entry }).toEqual(
+          v.expect,
+        );
       }
     });
   });
@@ -199,32 +308,79 @@ describe('README spec, re-implemented independently, agrees with the vectors', (
   const KIND: Record<string, number> = { motion: 1, election: 2, evaluation: 3 };
 
   it('key fingerprint, trustee proofs', () => {
-    const fp = sha256(cat(str('congress-ballot/1/key-fingerprint'), str(V.key.pollId), u32(V.key.trustees.length), ...V.key.trustees.flatMap((t) => [u32(t.index), unhex(t.publicKey)])));
+    const fp = sha256(
+      cat(
+        str('congress-ballot/1/key-fingerprint'),
+        str(V.key.pollId),
+        u32(V.key.trustees.length),
+        ...V.key.trustees.flatMap((t) => [u32(t.index), unhex(t.publicKey)]),
+      ),
+    );
     expect(hex(fp)).toBe(V.key.fingerprint);
-    expect(hex(V.key.trustees.reduce((acc, t) => acc.add(pt(t.publicKey)), P.ZERO).toBytes())).toBe(V.key.publicKey);
+    expect(hex(V.key.trustees.reduce((acc, t) => acc.add(pt(t.publicKey)), P.ZERO).toBytes())).toBe(
+      V.key.publicKey,
+    );
     for (const t of V.key.trustees) {
-      const c = Hs(str('congress-ballot/1/trustee-proof'), str(t.pollId), u32(t.index), unhex(t.publicKey), unhex(t.proof.t));
+      const c = Hs(
+        str('congress-ballot/1/trustee-proof'),
+        str(t.pollId),
+        u32(t.index),
+        unhex(t.publicKey),
+        unhex(t.proof.t),
+      );
       expect(mulG(sc(t.proof.s)).equals(pt(t.proof.t).add(mul(pt(t.publicKey), c)))).toBe(true);
     }
   });
 
   it('ballot context, entry and sum proofs, canonical bytes and tracker', () => {
     const Y = pt(V.key.publicKey);
-    const shapeBytes = cat(u32(V.shape.questions.length), ...V.shape.questions.map((q) => cat(u8(KIND[q.kind]), u32(q.entries), u32(q.minMarks), u32(q.maxMarks))));
+    const shapeBytes = cat(
+      u32(V.shape.questions.length),
+      ...V.shape.questions.map((q) =>
+        cat(u8(KIND[q.kind]), u32(q.entries), u32(q.minMarks), u32(q.maxMarks)),
+      ),
+    );
     for (const { ballot: b, tracker } of V.ballots) {
-      const ctx = sha512(cat(str('congress-ballot/1/context'), str(b.pollId), unhex(b.keyFingerprint), shapeBytes, str(b.voter)));
-      const commitments = (bs: { a: string; b: string }[]) => cat(u32(bs.length), ...bs.flatMap((x) => [unhex(x.a), unhex(x.b)]));
-      const checkBranches = (alpha: InstanceType<typeof P>, beta: InstanceType<typeof P>, bs: Ballot['questions'][0]['sumProof'], values: number[], c: bigint) => {
+      const ctx = sha512(
+        cat(
+          str('congress-ballot/1/context'),
+          str(b.pollId),
+          unhex(b.keyFingerprint),
+          shapeBytes,
+          str(b.voter),
+        ),
+      );
+      const commitments = (bs: { a: string; b: string }[]) =>
+        cat(u32(bs.length), ...bs.flatMap((x) => [unhex(x.a), unhex(x.b)]));
+      const checkBranches = (
+        alpha: InstanceType<typeof P>,
+        beta: InstanceType<typeof P>,
+        bs: Ballot['questions'][0]['sumProof'],
+        values: number[],
+        c: bigint,
+      ) => {
         expect(bs.reduce((acc, x) => acc + sc(x.c), 0n) % l).toBe(c);
         bs.forEach((x, j) => {
           expect(mulG(sc(x.s)).equals(pt(x.a).add(mul(alpha, sc(x.c))))).toBe(true);
-          expect(mul(Y, sc(x.s)).equals(pt(x.b).add(mul(beta.subtract(mulG(BigInt(values[j]))), sc(x.c))))).toBe(true);
+          expect(
+            mul(Y, sc(x.s)).equals(
+              pt(x.b).add(mul(beta.subtract(mulG(BigInt(values[j]))), sc(x.c))),
+            ),
+          ).toBe(true);
         });
       };
       b.questions.forEach((q, qi) => {
         const qs = V.shape.questions[qi];
         q.entries.forEach((e, ei) => {
-          const c = Hs(str('congress-ballot/1/entry-proof'), ctx, u32(qi), u32(ei), unhex(e.alpha), unhex(e.beta), commitments(e.proof));
+          const c = Hs(
+            str('congress-ballot/1/entry-proof'),
+            ctx,
+            u32(qi),
+            u32(ei),
+            unhex(e.alpha),
+            unhex(e.beta),
+            commitments(e.proof),
+          );
           checkBranches(pt(e.alpha), pt(e.beta), e.proof, [0, 1], c);
         });
         const c = Hs(
@@ -239,16 +395,29 @@ describe('README spec, re-implemented independently, agrees with the vectors', (
         );
         const A = q.entries.reduce((acc, e) => acc.add(pt(e.alpha)), P.ZERO);
         const B = q.entries.reduce((acc, e) => acc.add(pt(e.beta)), P.ZERO);
-        checkBranches(A, B, q.sumProof, Array.from({ length: qs.maxMarks - qs.minMarks + 1 }, (_, i) => qs.minMarks + i), c);
+        checkBranches(
+          A,
+          B,
+          q.sumProof,
+          Array.from({ length: qs.maxMarks - qs.minMarks + 1 }, (_, i) => qs.minMarks + i),
+          c,
+        );
       });
-      const proof = (bs: { a: string; b: string; c: string; s: string }[]) => cat(u32(bs.length), ...bs.flatMap((x) => [unhex(x.a), unhex(x.b), unhex(x.c), unhex(x.s)]));
+      const proof = (bs: { a: string; b: string; c: string; s: string }[]) =>
+        cat(u32(bs.length), ...bs.flatMap((x) => [unhex(x.a), unhex(x.b), unhex(x.c), unhex(x.s)]));
       const bytes = cat(
         str('congress-ballot/1/ballot'),
         str(b.pollId),
         unhex(b.keyFingerprint),
         str(b.voter),
         u32(b.questions.length),
-        ...b.questions.map((q) => cat(u32(q.entries.length), ...q.entries.map((e) => cat(unhex(e.alpha), unhex(e.beta), proof(e.proof))), proof(q.sumProof))),
+        ...b.questions.map((q) =>
+          cat(
+            u32(q.entries.length),
+            ...q.entries.map((e) => cat(unhex(e.alpha), unhex(e.beta), proof(e.proof))),
+            proof(q.sumProof),
+          ),
+        ),
       );
       expect(hex(sha256(bytes))).toBe(tracker);
     }
@@ -257,7 +426,10 @@ describe('README spec, re-implemented independently, agrees with the vectors', (
   it('tally, decryption proofs and counts', () => {
     V.tally.questions.forEach((q, qi) =>
       q.entries.forEach((e, ei) => {
-        const A = V.ballots.reduce((acc, b) => acc.add(pt(b.ballot.questions[qi].entries[ei].alpha)), P.ZERO);
+        const A = V.ballots.reduce(
+          (acc, b) => acc.add(pt(b.ballot.questions[qi].entries[ei].alpha)),
+          P.ZERO,
+        );
         expect(hex(A.toBytes())).toBe(e.alpha);
         let M = pt(e.beta);
         for (const pd of V.decryptions) {
@@ -291,7 +463,10 @@ describe('README spec, re-implemented independently, agrees with the vectors', (
       const x = unhex(t.secret.secret);
       const payload = cat(x, sha256(cat(str('congress-ballot/1/recovery-code'), x)).subarray(0, 3));
       const bits = Array.from(payload, (b) => b.toString(2).padStart(8, '0')).join('');
-      const code = bits.match(/.{5}/g)!.map((g) => B32[parseInt(g, 2)]).join('');
+      const code = bits
+        .match(/.{5}/g)!
+        .map((g) => B32[parseInt(g, 2)])
+        .join('');
       expect(t.recoveryCode.replace(/-/g, '')).toBe(code);
     }
   });

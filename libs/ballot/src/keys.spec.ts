@@ -30,16 +30,23 @@ const el = demoElection('key-poll', 3, deterministicRng('keys'));
 
 describe('trustee shares', () => {
   it('carry a proof of knowledge that verifies', () => {
-    for (const s of el.shares) expect(pointToHex(verifyTrusteeShare(s, 'key-poll'))).toBe(s.publicKey);
+    for (const s of el.shares)
+      expect(pointToHex(verifyTrusteeShare(s, 'key-poll'))).toBe(s.publicKey);
   });
   it('a proof does not transfer to another poll, index or key', () => {
     const s = el.shares[0];
     expect(code(() => verifyTrusteeShare({ ...s, pollId: 'other' }))).toBe('TRUSTEE_PROOF_FAILED');
     expect(code(() => verifyTrusteeShare(s, 'other'))).toBe('WRONG_POLL');
     expect(code(() => verifyTrusteeShare({ ...s, index: 2 }))).toBe('TRUSTEE_PROOF_FAILED');
-    expect(code(() => verifyTrusteeShare({ ...s, publicKey: el.shares[1].publicKey }))).toBe('TRUSTEE_PROOF_FAILED');
-    expect(code(() => verifyTrusteeShare({ ...s, proof: { ...s.proof, s: el.shares[1].proof.s } }))).toBe('TRUSTEE_PROOF_FAILED');
-    expect(code(() => verifyTrusteeShare({ ...s, version: 2 } as unknown as TrusteeShare))).toBe('BAD_VERSION');
+    expect(code(() => verifyTrusteeShare({ ...s, publicKey: el.shares[1].publicKey }))).toBe(
+      'TRUSTEE_PROOF_FAILED',
+    );
+    expect(
+      code(() => verifyTrusteeShare({ ...s, proof: { ...s.proof, s: el.shares[1].proof.s } })),
+    ).toBe('TRUSTEE_PROOF_FAILED');
+    expect(code(() => verifyTrusteeShare({ ...s, version: 2 } as unknown as TrusteeShare))).toBe(
+      'BAD_VERSION',
+    );
     expect(code(() => verifyTrusteeShare({ ...s, publicKey: '00'.repeat(32) }))).toBe('BAD_KEY');
   });
 });
@@ -56,13 +63,23 @@ describe('election key', () => {
   });
   it('refuses missing, repeated or foreign shares and a doctored key', () => {
     expect(code(() => combineElectionKey('key-poll', []))).toBe('BAD_KEY');
-    expect(code(() => combineElectionKey('key-poll', [el.shares[0], el.shares[2]]))).toBe('BAD_KEY');
-    expect(code(() => combineElectionKey('key-poll', [el.shares[0], el.shares[0]]))).toBe('BAD_KEY');
+    expect(code(() => combineElectionKey('key-poll', [el.shares[0], el.shares[2]]))).toBe(
+      'BAD_KEY',
+    );
+    expect(code(() => combineElectionKey('key-poll', [el.shares[0], el.shares[0]]))).toBe(
+      'BAD_KEY',
+    );
     const foreign = createTrustee('other-poll', 2, deterministicRng('f')).share;
     expect(code(() => combineElectionKey('key-poll', [el.shares[0], foreign]))).toBe('WRONG_POLL');
-    expect(code(() => verifyElectionKey({ ...el.key, fingerprint: 'ab'.repeat(32) }))).toBe('BAD_KEY');
-    expect(code(() => verifyElectionKey({ ...el.key, publicKey: el.shares[0].publicKey }))).toBe('BAD_KEY');
-    expect(code(() => verifyElectionKey({ ...el.key, trustees: [...el.key.trustees].reverse() }))).toBe('BAD_KEY');
+    expect(code(() => verifyElectionKey({ ...el.key, fingerprint: 'ab'.repeat(32) }))).toBe(
+      'BAD_KEY',
+    );
+    expect(code(() => verifyElectionKey({ ...el.key, publicKey: el.shares[0].publicKey }))).toBe(
+      'BAD_KEY',
+    );
+    expect(
+      code(() => verifyElectionKey({ ...el.key, trustees: [...el.key.trustees].reverse() })),
+    ).toBe('BAD_KEY');
   });
   it('custodian mode is one trustee', () => {
     const c = demoElection('custodian', 1, deterministicRng('c'));
@@ -93,6 +110,8 @@ describe('recovery code', () => {
     );
     expect(code(() => secretFromRecoveryCode(el.key, 2, clean.slice(4)))).toBe('BAD_RECOVERY_CODE');
     expect(code(() => secretFromRecoveryCode(el.key, 1, el.recoveryCodes[1]))).toBe('WRONG_SECRET');
-    expect(code(() => checkTrusteeSecret(el.key, { ...el.secrets[0], index: 4 }))).toBe('MISSING_TRUSTEE');
+    expect(code(() => checkTrusteeSecret(el.key, { ...el.secrets[0], index: 4 }))).toBe(
+      'MISSING_TRUSTEE',
+    );
   });
 });

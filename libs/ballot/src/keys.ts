@@ -72,10 +72,19 @@ const MAX_TEXT_BYTES = 256;
 
 /** Poll ids and voter credentials: non-empty, well-formed Unicode, at most 256 UTF-8 bytes. */
 export function checkText(v: unknown, what: string): string {
-  if (typeof v !== 'string' || v.length === 0 || /\p{Cs}/u.test(v) || utf8(v).length > MAX_TEXT_BYTES)
-    throw new BallotError('BAD_ENCODING', `${what} must be a non-empty string of at most ${MAX_TEXT_BYTES} UTF-8 bytes`, {
-      check: what,
-    });
+  if (
+    typeof v !== 'string' ||
+    v.length === 0 ||
+    /\p{Cs}/u.test(v) ||
+    utf8(v).length > MAX_TEXT_BYTES
+  )
+    throw new BallotError(
+      'BAD_ENCODING',
+      `${what} must be a non-empty string of at most ${MAX_TEXT_BYTES} UTF-8 bytes`,
+      {
+        check: what,
+      },
+    );
   return v;
 }
 
@@ -103,7 +112,13 @@ export function createTrustee(
   const proof = proveSchnorr(x, (t) => trusteeChallenge(pollId, index, Yb, pointToBytes(t)), rng);
   const secret: TrusteeSecret = { version: 1, pollId, index, secret: scalarToHex(x) };
   return {
-    share: { version: 1, pollId, index, publicKey: toHex(Yb), proof: { t: pointToHex(proof.t), s: scalarToHex(proof.s) } },
+    share: {
+      version: 1,
+      pollId,
+      index,
+      publicKey: toHex(Yb),
+      proof: { t: pointToHex(proof.t), s: scalarToHex(proof.s) },
+    },
     secret,
     recoveryCode: recoveryCode(secret),
   };
@@ -111,23 +126,36 @@ export function createTrustee(
 
 /** Checks one share's format and proof; returns its decoded public point. */
 export function verifyTrusteeShare(share: TrusteeShare, pollId?: string): Point {
-  if (!share || typeof share !== 'object') throw new BallotError('BAD_ENCODING', 'share must be an object');
-  if (share.version !== FORMAT_VERSION) throw new BallotError('BAD_VERSION', `share version ${String(share.version)}`);
+  if (!share || typeof share !== 'object')
+    throw new BallotError('BAD_ENCODING', 'share must be an object');
+  if (share.version !== FORMAT_VERSION)
+    throw new BallotError('BAD_VERSION', `share version ${String(share.version)}`);
   checkText(share.pollId, 'pollId');
   const index = checkIndex(share.index, 'index');
   const detail = { trustee: index };
   if (pollId !== undefined && share.pollId !== pollId)
-    throw new BallotError('WRONG_POLL', `trustee ${index}'s share is for poll "${share.pollId}"`, detail);
+    throw new BallotError(
+      'WRONG_POLL',
+      `trustee ${index}'s share is for poll "${share.pollId}"`,
+      detail,
+    );
   const Yi = pointFromHex(share.publicKey, 'publicKey', detail);
-  if (Yi.is0()) throw new BallotError('BAD_KEY', `trustee ${index}'s share is the identity`, detail);
+  if (Yi.is0())
+    throw new BallotError('BAD_KEY', `trustee ${index}'s share is the identity`, detail);
   const t = pointFromHex(share.proof?.t, 'proof.t', detail);
   const s = scalarFromHex(share.proof?.s, 'proof.s', detail);
   const c = trusteeChallenge(share.pollId, index, pointToBytes(Yi), pointToBytes(t));
-  checkEach(schnorrEqs(Yi, t, c, s, 'TRUSTEE_PROOF_FAILED', { ...detail, check: 'proof of knowledge' }), ZERO);
+  checkEach(
+    schnorrEqs(Yi, t, c, s, 'TRUSTEE_PROOF_FAILED', { ...detail, check: 'proof of knowledge' }),
+    ZERO,
+  );
   return Yi;
 }
 
-function fingerprintOf(pollId: string, shares: readonly { index: number; bytes: Uint8Array }[]): Uint8Array {
+function fingerprintOf(
+  pollId: string,
+  shares: readonly { index: number; bytes: Uint8Array }[],
+): Uint8Array {
   const w = transcript(TAGS.keyFingerprint).str(pollId).u32(shares.length);
   for (const s of shares) w.u32(s.index).raw(s.bytes);
   return sha256Of(w.finish());
@@ -139,9 +167,14 @@ function fingerprintOf(pollId: string, shares: readonly { index: number; bytes: 
  */
 export function combineElectionKey(pollId: string, shares: readonly TrusteeShare[]): ElectionKey {
   checkText(pollId, 'pollId');
-  if (!Array.isArray(shares) || shares.length === 0) throw new BallotError('BAD_KEY', 'an election key needs at least one trustee');
+  if (!Array.isArray(shares) || shares.length === 0)
+    throw new BallotError('BAD_KEY', 'an election key needs at least one trustee');
   const sorted = [...shares].sort((a, b) => a.index - b.index);
-  const decoded = sorted.map((s) => ({ index: s.index, Y: verifyTrusteeShare(s, pollId), bytes: fromHex(s.publicKey, 32, 'publicKey') }));
+  const decoded = sorted.map((s) => ({
+    index: s.index,
+    Y: verifyTrusteeShare(s, pollId),
+    bytes: fromHex(s.publicKey, 32, 'publicKey'),
+  }));
   checkIndices(decoded.map((d) => d.index));
   checkDistinct(decoded);
   const Y = decoded.reduce((acc, d) => acc.add(d.Y), ZERO);
@@ -149,7 +182,13 @@ export function combineElectionKey(pollId: string, shares: readonly TrusteeShare
   return {
     version: 1,
     pollId,
-    trustees: sorted.map((s) => ({ version: 1, pollId: s.pollId, index: s.index, publicKey: s.publicKey, proof: { t: s.proof.t, s: s.proof.s } })),
+    trustees: sorted.map((s) => ({
+      version: 1,
+      pollId: s.pollId,
+      index: s.index,
+      publicKey: s.publicKey,
+      proof: { t: s.proof.t, s: s.proof.s },
+    })),
     publicKey: pointToHex(Y),
     fingerprint: toHex(fingerprintOf(pollId, decoded)),
   };
@@ -157,7 +196,10 @@ export function combineElectionKey(pollId: string, shares: readonly TrusteeShare
 
 function checkIndices(indices: number[]): void {
   indices.forEach((ix, i) => {
-    if (ix !== i + 1) throw new BallotError('BAD_KEY', `trustee indices must be exactly 1..${indices.length}`, { trustee: ix });
+    if (ix !== i + 1)
+      throw new BallotError('BAD_KEY', `trustee indices must be exactly 1..${indices.length}`, {
+        trustee: ix,
+      });
   });
 }
 
@@ -165,7 +207,10 @@ function checkDistinct(shares: readonly { index: number; bytes: Uint8Array }[]):
   const seen = new Set<string>();
   for (const s of shares) {
     const k = toHex(s.bytes);
-    if (seen.has(k)) throw new BallotError('BAD_KEY', `trustee ${s.index} repeats another trustee's share`, { trustee: s.index });
+    if (seen.has(k))
+      throw new BallotError('BAD_KEY', `trustee ${s.index} repeats another trustee's share`, {
+        trustee: s.index,
+      });
     seen.add(k);
   }
 }
@@ -181,14 +226,23 @@ export function verifyElectionKey(key: ElectionKey): KeyInfo {
   const cacheKey = JSON.stringify(key);
   const hit = keyCache.get(cacheKey);
   if (hit) return hit;
-  if (!key || typeof key !== 'object') throw new BallotError('BAD_ENCODING', 'election key must be an object');
-  if (key.version !== FORMAT_VERSION) throw new BallotError('BAD_VERSION', `election key version ${String(key.version)}`);
+  if (!key || typeof key !== 'object')
+    throw new BallotError('BAD_ENCODING', 'election key must be an object');
+  if (key.version !== FORMAT_VERSION)
+    throw new BallotError('BAD_VERSION', `election key version ${String(key.version)}`);
   const rebuilt = combineElectionKey(key.pollId, key.trustees);
   const given = key.trustees.map((t) => t.index);
-  if (given.some((ix, i) => ix !== i + 1)) throw new BallotError('BAD_KEY', 'trustees must be listed by index 1..n');
-  if (rebuilt.publicKey !== key.publicKey) throw new BallotError('BAD_KEY', 'publicKey is not the sum of the trustee shares');
-  if (rebuilt.fingerprint !== key.fingerprint) throw new BallotError('BAD_KEY', 'fingerprint does not match the trustee shares');
-  const shares = key.trustees.map((t) => ({ index: t.index, Y: pointFromHex(t.publicKey, 'publicKey'), bytes: fromHex(t.publicKey, 32, 'publicKey') }));
+  if (given.some((ix, i) => ix !== i + 1))
+    throw new BallotError('BAD_KEY', 'trustees must be listed by index 1..n');
+  if (rebuilt.publicKey !== key.publicKey)
+    throw new BallotError('BAD_KEY', 'publicKey is not the sum of the trustee shares');
+  if (rebuilt.fingerprint !== key.fingerprint)
+    throw new BallotError('BAD_KEY', 'fingerprint does not match the trustee shares');
+  const shares = key.trustees.map((t) => ({
+    index: t.index,
+    Y: pointFromHex(t.publicKey, 'publicKey'),
+    bytes: fromHex(t.publicKey, 32, 'publicKey'),
+  }));
   const Y = withTable(pointFromHex(key.publicKey, 'publicKey'));
   const info: KeyInfo = {
     pollId: key.pollId,
@@ -233,9 +287,14 @@ export function recoveryCode(secret: TrusteeSecret): string {
  * checks it against the trustee's share in the election key. Throws BAD_RECOVERY_CODE on a typo,
  * WRONG_SECRET when it is a valid code for another share.
  */
-export function secretFromRecoveryCode(key: ElectionKey, index: number, code: string): TrusteeSecret {
+export function secretFromRecoveryCode(
+  key: ElectionKey,
+  index: number,
+  code: string,
+): TrusteeSecret {
   const bytes = fromBase32Lenient(code);
-  if (!bytes || bytes.length !== 35) throw new BallotError('BAD_RECOVERY_CODE', 'a recovery code has 56 letters and digits 2-7');
+  if (!bytes || bytes.length !== 35)
+    throw new BallotError('BAD_RECOVERY_CODE', 'a recovery code has 56 letters and digits 2-7');
   const x = bytes.subarray(0, 32);
   if (!equalBytes(recoveryChecksum(x), bytes.subarray(32)))
     throw new BallotError('BAD_RECOVERY_CODE', 'checksum does not match: a character was mistyped');
@@ -247,11 +306,17 @@ export function secretFromRecoveryCode(key: ElectionKey, index: number, code: st
 /** Checks that a secret belongs to the given trustee of this key; returns x_i. */
 export function checkTrusteeSecret(key: ElectionKey, secret: TrusteeSecret): bigint {
   const info = verifyElectionKey(key);
-  if (secret.pollId !== info.pollId) throw new BallotError('WRONG_POLL', `secret is for poll "${secret.pollId}"`);
+  if (secret.pollId !== info.pollId)
+    throw new BallotError('WRONG_POLL', `secret is for poll "${secret.pollId}"`);
   const share = info.shares.find((s) => s.index === secret.index);
-  if (!share) throw new BallotError('MISSING_TRUSTEE', `no trustee ${secret.index} in this key`, { trustee: secret.index });
+  if (!share)
+    throw new BallotError('MISSING_TRUSTEE', `no trustee ${secret.index} in this key`, {
+      trustee: secret.index,
+    });
   const x = scalarFromBytes(fromHex(secret.secret, 32, 'secret'), 'secret');
   if (x === 0n || !mulG(x).equals(share.Y))
-    throw new BallotError('WRONG_SECRET', `secret does not match trustee ${secret.index}'s share`, { trustee: secret.index });
+    throw new BallotError('WRONG_SECRET', `secret does not match trustee ${secret.index}'s share`, {
+      trustee: secret.index,
+    });
   return x;
 }

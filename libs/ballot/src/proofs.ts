@@ -52,11 +52,23 @@ export function disjunctiveEqs<P>(
   const out: CheckedEq<P>[] = [];
   branches.forEach((br, j) => {
     const d = { ...detail, check: `branch ${j} (value ${values[j]})` };
-    out.push({ g: br.s, y: 0n, terms: [[MINUS_ONE, br.a], [mod(-br.c), alpha]], code, detail: d });
+    out.push({
+      g: br.s,
+      y: 0n,
+      terms: [
+        [MINUS_ONE, br.a],
+        [mod(-br.c), alpha],
+      ],
+      code,
+      detail: d,
+    });
     out.push({
       g: smul(br.c, BigInt(values[j])),
       y: br.s,
-      terms: [[MINUS_ONE, br.b], [mod(-br.c), beta]],
+      terms: [
+        [MINUS_ONE, br.b],
+        [mod(-br.c), beta],
+      ],
       code,
       detail: d,
     });
@@ -71,8 +83,26 @@ export function challengesAddUp(branches: readonly { c: bigint }[], c: bigint): 
   return mod(sum) === c;
 }
 
-export function schnorrEqs<P>(X: P, t: P, c: bigint, s: bigint, code: BallotErrorCode, detail: BallotErrorDetail): CheckedEq<P>[] {
-  return [{ g: s, y: 0n, terms: [[MINUS_ONE, t], [mod(-c), X]], code, detail }];
+export function schnorrEqs<P>(
+  X: P,
+  t: P,
+  c: bigint,
+  s: bigint,
+  code: BallotErrorCode,
+  detail: BallotErrorDetail,
+): CheckedEq<P>[] {
+  return [
+    {
+      g: s,
+      y: 0n,
+      terms: [
+        [MINUS_ONE, t],
+        [mod(-c), X],
+      ],
+      code,
+      detail,
+    },
+  ];
 }
 
 export function chaumPedersenEqs<P>(
@@ -87,8 +117,27 @@ export function chaumPedersenEqs<P>(
   detail: BallotErrorDetail,
 ): CheckedEq<P>[] {
   return [
-    { g: s, y: 0n, terms: [[MINUS_ONE, t1], [mod(-c), X]], code, detail: { ...detail, check: 'equation 1 (G, share)' } },
-    { g: 0n, y: 0n, terms: [[s, A], [MINUS_ONE, t2], [mod(-c), D]], code, detail: { ...detail, check: 'equation 2 (alpha, d)' } },
+    {
+      g: s,
+      y: 0n,
+      terms: [
+        [MINUS_ONE, t1],
+        [mod(-c), X],
+      ],
+      code,
+      detail: { ...detail, check: 'equation 1 (G, share)' },
+    },
+    {
+      g: 0n,
+      y: 0n,
+      terms: [
+        [s, A],
+        [MINUS_ONE, t2],
+        [mod(-c), D],
+      ],
+      code,
+      detail: { ...detail, check: 'equation 2 (alpha, d)' },
+    },
   ];
 }
 
@@ -119,7 +168,8 @@ export function eqHolds(eq: Eq<Point>, Y: Point): boolean {
 
 /** Throws the BallotError of the first equation that does not hold. */
 export function checkEach(eqs: readonly CheckedEq<Point>[], Y: Point): void {
-  for (const eq of eqs) if (!eqHolds(eq, Y)) throw new BallotError(eq.code, describe(eq), eq.detail);
+  for (const eq of eqs)
+    if (!eqHolds(eq, Y)) throw new BallotError(eq.code, describe(eq), eq.detail);
 }
 
 export function describe(eq: CheckedEq<unknown>): string {
@@ -154,7 +204,8 @@ export class EqAccumulator<P = Point> {
     this.y += weight * eq.y;
     for (const [k, pts] of eq.terms) {
       const wk = weight * k;
-      if (Array.isArray(pts)) for (const p of pts as readonly P[]) this.coef.set(p, (this.coef.get(p) ?? 0n) + wk);
+      if (Array.isArray(pts))
+        for (const p of pts as readonly P[]) this.coef.set(p, (this.coef.get(p) ?? 0n) + wk);
       else this.coef.set(pts as P, (this.coef.get(pts as P) ?? 0n) + wk);
     }
   }
@@ -201,7 +252,12 @@ export interface ChaumPedersenProof {
   s: bigint;
 }
 
-export function proveChaumPedersen(x: bigint, A: Point, challenge: (t1: Point, t2: Point) => bigint, rng: Rng): ChaumPedersenProof {
+export function proveChaumPedersen(
+  x: bigint,
+  A: Point,
+  challenge: (t1: Point, t2: Point) => bigint,
+  rng: Rng,
+): ChaumPedersenProof {
   const w = randomScalar(rng);
   const t1 = mulG(w);
   const t2 = mul(A, w);

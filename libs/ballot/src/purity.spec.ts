@@ -8,15 +8,26 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const all = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? all(join(dir, d.name)) : d.name.endsWith('.ts') && !d.name.endsWith('.spec.ts') ? [join(dir, d.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory()
+      ? all(join(dir, d.name))
+      : d.name.endsWith('.ts') && !d.name.endsWith('.spec.ts')
+        ? [join(dir, d.name)]
+        : [],
+  );
 const sources = all(here);
 const imports = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/\b(?:import|export)\b[^'";]*?from\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2]);
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /\b(?:import|export)\b[^'";]*?from\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g,
+    ),
+  ].map((m) => m[1] ?? m[2]);
 
 describe('purity of libs/ballot', () => {
   it('no NestJS, TypeORM, apps/ or console in library code', () => {
     for (const f of sources) {
-      for (const s of imports(f)) expect(`${relative(here, f)} -> ${s}`).not.toMatch(/@nestjs|typeorm|apps\//);
+      for (const s of imports(f))
+        expect(`${relative(here, f)} -> ${s}`).not.toMatch(/@nestjs|typeorm|apps\//);
       expect(readFileSync(f, 'utf8')).not.toMatch(/console\./);
     }
   });
@@ -33,7 +44,10 @@ describe('purity of libs/ballot', () => {
         if (s.startsWith('.')) {
           expect(s).toMatch(/\.js$/);
           visit(resolve(dirname(file), s.replace(/\.js$/, '.ts')));
-        } else expect(`${relative(here, file)} -> ${s}`).toMatch(/-> @noble\/(curves|hashes)\/[\w/-]+\.js$/);
+        } else
+          expect(`${relative(here, file)} -> ${s}`).toMatch(
+            /-> @noble\/(curves|hashes)\/[\w/-]+\.js$/,
+          );
       }
     };
     visit(join(here, 'index.ts'));
@@ -43,6 +57,7 @@ describe('purity of libs/ballot', () => {
 
   it('node/ imports only node: built-ins, libsodium-wrappers-sumo and relative files', () => {
     for (const f of sources.filter((x) => relative(here, x).startsWith('node/')))
-      for (const s of imports(f)) expect(s).toMatch(/^(node:[\w/]+|libsodium-wrappers-sumo|\.{1,2}\/[\w./-]+\.js)$/);
+      for (const s of imports(f))
+        expect(s).toMatch(/^(node:[\w/]+|libsodium-wrappers-sumo|\.{1,2}\/[\w./-]+\.js)$/);
   });
 });

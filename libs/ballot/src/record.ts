@@ -8,7 +8,12 @@ import { verifyElectionKey, type ElectionKey } from './keys.js';
 import type { Ballot } from './ballot.js';
 import { verifyBallots } from './batch.js';
 import { ballotShape, type PollSpec } from './shape.js';
-import { combineDecryptions, type EncryptedTally, type PartialDecryption, type TallyResult } from './tally.js';
+import {
+  combineDecryptions,
+  type EncryptedTally,
+  type PartialDecryption,
+  type TallyResult,
+} from './tally.js';
 import type { Rng } from './rng.js';
 
 export interface ElectionRecord {
@@ -48,19 +53,37 @@ export interface RecordReport {
  * Throws TALLY_MISMATCH / DECRYPTION_PROOF_FAILED / RESULT_MISMATCH / … when the record's own
  * tally, decryptions or result do not follow from its ballots.
  */
-export function verifyElectionRecord(record: ElectionRecord, opts: { rng?: Rng } = {}): RecordReport {
-  if (!record || record.version !== 1) throw new BallotError('BAD_VERSION', 'election record version must be 1');
+export function verifyElectionRecord(
+  record: ElectionRecord,
+  opts: { rng?: Rng } = {},
+): RecordReport {
+  if (!record || record.version !== 1)
+    throw new BallotError('BAD_VERSION', 'election record version must be 1');
   const shape = ballotShape(record.poll);
   verifyElectionKey(record.key);
-  const batch = verifyBallots({ key: record.key, shape }, record.ballots.map((ballot) => ({ ballot })), opts);
+  const batch = verifyBallots(
+    { key: record.key, shape },
+    record.ballots.map((ballot) => ({ ballot })),
+    opts,
+  );
   const seen = new Set<string>();
   let duplicates = false;
   const board = batch.outcomes.map((o, index): BoardEntry => {
-    if (!o.ok) return { index, ...(o.tracker ? { tracker: o.tracker } : {}), counted: false, error: o.error };
+    if (!o.ok)
+      return {
+        index,
+        ...(o.tracker ? { tracker: o.tracker } : {}),
+        counted: false,
+        error: o.error,
+      };
     const voter = record.ballots[index].voter;
     if (seen.has(voter)) {
       duplicates = true;
-      const error = new BallotError('DUPLICATE_VOTER', 'a ballot with this voter credential was already counted', { ballot: index });
+      const error = new BallotError(
+        'DUPLICATE_VOTER',
+        'a ballot with this voter credential was already counted',
+        { ballot: index },
+      );
       return { index, tracker: o.tracker, counted: false, error };
     }
     seen.add(voter);
@@ -68,13 +91,23 @@ export function verifyElectionRecord(record: ElectionRecord, opts: { rng?: Rng }
   });
   const countedBallots = record.ballots.filter((_, i) => board[i].counted);
   const tally = duplicates
-    ? verifyBallots({ key: record.key, shape }, countedBallots.map((ballot) => ({ ballot })), opts).tally
+    ? verifyBallots(
+        { key: record.key, shape },
+        countedBallots.map((ballot) => ({ ballot })),
+        opts,
+      ).tally
     : batch.tally;
   if (JSON.stringify(tally) !== JSON.stringify(record.tally))
-    throw new BallotError('TALLY_MISMATCH', 'the published tally is not the sum of the counted ballots');
+    throw new BallotError(
+      'TALLY_MISMATCH',
+      'the published tally is not the sum of the counted ballots',
+    );
   const result = combineDecryptions(record.key, shape, record.tally, record.decryptions);
   if (JSON.stringify(result) !== JSON.stringify(record.result))
-    throw new BallotError('RESULT_MISMATCH', 'the published result does not follow from the decryptions');
+    throw new BallotError(
+      'RESULT_MISMATCH',
+      'the published result does not follow from the decryptions',
+    );
   return { board, counted: countedBallots.length, result };
 }
 
@@ -84,5 +117,9 @@ export function findTracker(report: RecordReport, tracker: string): BoardEntry |
   const full = text.toLowerCase();
   const bytes = fromBase32Lenient(text);
   const prefix = bytes?.length === 5 ? toHex(bytes) : undefined;
-  return report.board.find((b) => b.tracker !== undefined && (b.tracker === full || (prefix !== undefined && b.tracker.startsWith(prefix))));
+  return report.board.find(
+    (b) =>
+      b.tracker !== undefined &&
+      (b.tracker === full || (prefix !== undefined && b.tracker.startsWith(prefix))),
+  );
 }

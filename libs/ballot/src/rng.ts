@@ -37,7 +37,8 @@ export function deterministicRng(seed: string): Rng {
     const out = new Uint8Array(length);
     let filled = 0;
     while (filled < length) {
-      if (pool.length === 0) pool = sha512Of(new ByteWriter().str(TAGS.rng).str(seed).u32(counter++).finish());
+      if (pool.length === 0)
+        pool = sha512Of(new ByteWriter().str(TAGS.rng).str(seed).u32(counter++).finish());
       const n = Math.min(pool.length, length - filled);
       out.set(pool.subarray(0, n), filled);
       pool = pool.subarray(n);

@@ -81,11 +81,21 @@ export function ballotShape(poll: PollSpec): BallotShape {
         const p = int(q.persons, 1, LIMITS.questions, `questions[${item}].persons`);
         const g = int(q.grades, 2, LIMITS.entries, `questions[${item}].grades`);
         for (let person = 0; person < p; person++)
-          questions.push({ kind: 'evaluation', entries: g, minMarks: 1, maxMarks: 1, item, person });
+          questions.push({
+            kind: 'evaluation',
+            entries: g,
+            minMarks: 1,
+            maxMarks: 1,
+            item,
+            person,
+          });
         break;
       }
       default:
-        throw new BallotError('BAD_SHAPE', `questions[${item}].kind must be motion, election or evaluation`);
+        throw new BallotError(
+          'BAD_SHAPE',
+          `questions[${item}].kind must be motion, election or evaluation`,
+        );
     }
   });
   return checkShape({ questions });
@@ -93,15 +103,22 @@ export function ballotShape(poll: PollSpec): BallotShape {
 
 /** Validates a BallotShape (e.g. one read back from JSON) against LIMITS; returns it. */
 export function checkShape(shape: BallotShape): BallotShape {
-  if (!shape || !Array.isArray(shape.questions)) throw new BallotError('BAD_SHAPE', 'shape.questions must be an array');
+  if (!shape || !Array.isArray(shape.questions))
+    throw new BallotError('BAD_SHAPE', 'shape.questions must be an array');
   int(shape.questions.length, 1, LIMITS.questions, 'number of questions');
   let total = 0;
   shape.questions.forEach((q, i) => {
-    if (!q || !(q.kind in KIND_CODE)) throw new BallotError('BAD_SHAPE', `questions[${i}].kind is unknown`);
+    if (!q || !(q.kind in KIND_CODE))
+      throw new BallotError('BAD_SHAPE', `questions[${i}].kind is unknown`);
     int(q.entries, 1, LIMITS.entries, `questions[${i}].entries`);
     int(q.maxMarks, 0, q.entries, `questions[${i}].maxMarks`);
     int(q.minMarks, 0, q.maxMarks, `questions[${i}].minMarks`);
-    int(q.maxMarks - q.minMarks + 1, 1, LIMITS.sumBranches, `questions[${i}] number of allowed sums`);
+    int(
+      q.maxMarks - q.minMarks + 1,
+      1,
+      LIMITS.sumBranches,
+      `questions[${i}] number of allowed sums`,
+    );
     total += q.entries;
   });
   int(total, 1, LIMITS.totalEntries, 'total number of entries');
@@ -111,7 +128,8 @@ export function checkShape(shape: BallotShape): BallotShape {
 /** `shapeBytes` of the spec: u32(n) ‖ per question u8(kind) ‖ u32(entries) ‖ u32(min) ‖ u32(max). */
 export function writeShape(w: ByteWriter, shape: BallotShape): ByteWriter {
   w.u32(shape.questions.length);
-  for (const q of shape.questions) w.u8(KIND_CODE[q.kind]).u32(q.entries).u32(q.minMarks).u32(q.maxMarks);
+  for (const q of shape.questions)
+    w.u8(KIND_CODE[q.kind]).u32(q.entries).u32(q.minMarks).u32(q.maxMarks);
   return w;
 }
 

@@ -9,9 +9,25 @@
 import { BallotError } from './errors.js';
 import { toHex } from './encoding.js';
 import { addCiphertexts, type Ciphertext } from './elgamal.js';
-import { G, ZERO, mulG, pointFromHex, pointToBytes, pointToHex, scalarFromHex, scalarToHex, type Point } from './group.js';
+import {
+  G,
+  ZERO,
+  mulG,
+  pointFromHex,
+  pointToBytes,
+  pointToHex,
+  scalarFromHex,
+  scalarToHex,
+  type Point,
+} from './group.js';
 import { TAGS, challengeOf, transcript } from './hash.js';
-import { checkTrusteeSecret, verifyElectionKey, type ElectionKey, type KeyInfo, type TrusteeSecret } from './keys.js';
+import {
+  checkTrusteeSecret,
+  verifyElectionKey,
+  type ElectionKey,
+  type KeyInfo,
+  type TrusteeSecret,
+} from './keys.js';
 import { chaumPedersenEqs, checkEach, proveChaumPedersen } from './proofs.js';
 import { defaultRng, type Rng } from './rng.js';
 import { checkShape, type BallotShape } from './shape.js';
@@ -61,39 +77,62 @@ export function sumCiphertexts(
 ): EncryptedTally {
   const info = verifyElectionKey(key);
   checkShape(shape);
-  const sums: Ciphertext[][] = shape.questions.map((q) => new Array(q.entries).fill(null).map(() => ({ alpha: ZERO, beta: ZERO })));
+  const sums: Ciphertext[][] = shape.questions.map((q) =>
+    new Array(q.entries).fill(null).map(() => ({ alpha: ZERO, beta: ZERO })),
+  );
   ballots.forEach((b, bi) => {
     if (b.length !== sums.length || b.some((q, qi) => q.length !== sums[qi].length))
-      throw new BallotError('SHAPE_MISMATCH', `ballot ${bi} does not have the poll's shape`, { ballot: bi });
+      throw new BallotError('SHAPE_MISMATCH', `ballot ${bi} does not have the poll's shape`, {
+        ballot: bi,
+      });
     b.forEach((q, qi) => q.forEach((ct, ei) => (sums[qi][ei] = addCiphertexts(sums[qi][ei], ct))));
   });
   return tallyJSON(info, sums, ballots.length);
 }
 
-export function tallyJSON(info: KeyInfo, sums: readonly (readonly Ciphertext[])[], ballots: number): EncryptedTally {
+export function tallyJSON(
+  info: KeyInfo,
+  sums: readonly (readonly Ciphertext[])[],
+  ballots: number,
+): EncryptedTally {
   return {
     version: 1,
     pollId: info.pollId,
     keyFingerprint: info.fingerprintHex,
     ballots,
-    questions: sums.map((q) => ({ entries: q.map((c) => ({ alpha: pointToHex(c.alpha), beta: pointToHex(c.beta) })) })),
+    questions: sums.map((q) => ({
+      entries: q.map((c) => ({ alpha: pointToHex(c.alpha), beta: pointToHex(c.beta) })),
+    })),
   };
 }
 
 /** Reads an encrypted tally and checks it belongs to this key and shape. */
-export function parseTally(key: ElectionKey, shape: BallotShape, tally: EncryptedTally): { info: KeyInfo; sums: Ciphertext[][] } {
+export function parseTally(
+  key: ElectionKey,
+  shape: BallotShape,
+  tally: EncryptedTally,
+): { info: KeyInfo; sums: Ciphertext[][] } {
   const info = verifyElectionKey(key);
   checkShape(shape);
-  if (!tally || typeof tally !== 'object') throw new BallotError('BAD_ENCODING', 'tally must be an object');
-  if (tally.version !== 1) throw new BallotError('BAD_VERSION', `tally version ${String(tally.version)}`);
-  if (tally.pollId !== info.pollId) throw new BallotError('WRONG_POLL', `tally is for poll "${tally.pollId}"`);
-  if (tally.keyFingerprint !== info.fingerprintHex) throw new BallotError('WRONG_KEY', 'tally names another election key');
-  if (!Number.isSafeInteger(tally.ballots) || tally.ballots < 0) throw new BallotError('BAD_ENCODING', 'tally.ballots must be a count');
+  if (!tally || typeof tally !== 'object')
+    throw new BallotError('BAD_ENCODING', 'tally must be an object');
+  if (tally.version !== 1)
+    throw new BallotError('BAD_VERSION', `tally version ${String(tally.version)}`);
+  if (tally.pollId !== info.pollId)
+    throw new BallotError('WRONG_POLL', `tally is for poll "${tally.pollId}"`);
+  if (tally.keyFingerprint !== info.fingerprintHex)
+    throw new BallotError('WRONG_KEY', 'tally names another election key');
+  if (!Number.isSafeInteger(tally.ballots) || tally.ballots < 0)
+    throw new BallotError('BAD_ENCODING', 'tally.ballots must be a count');
   if (!Array.isArray(tally.questions) || tally.questions.length !== shape.questions.length)
-    throw new BallotError('SHAPE_MISMATCH', 'tally does not have the poll\'s questions');
+    throw new BallotError('SHAPE_MISMATCH', "tally does not have the poll's questions");
   const sums = tally.questions.map((q, qi) => {
     if (!Array.isArray(q?.entries) || q.entries.length !== shape.questions[qi].entries)
-      throw new BallotError('SHAPE_MISMATCH', `tally question ${qi} does not have the poll's entries`, { question: qi });
+      throw new BallotError(
+        'SHAPE_MISMATCH',
+        `tally question ${qi} does not have the poll's entries`,
+        { question: qi },
+      );
     return q.entries.map((e, ei) => ({
       alpha: pointFromHex(e?.alpha, 'alpha', { question: qi, entry: ei }),
       beta: pointFromHex(e?.beta, 'beta', { question: qi, entry: ei }),
@@ -103,7 +142,12 @@ export function parseTally(key: ElectionKey, shape: BallotShape, tally: Encrypte
 }
 
 /** Adds two encrypted tallies of the same poll (e.g. sums of chunks verified in parallel). */
-export function addTallies(key: ElectionKey, shape: BallotShape, x: EncryptedTally, y: EncryptedTally): EncryptedTally {
+export function addTallies(
+  key: ElectionKey,
+  shape: BallotShape,
+  x: EncryptedTally,
+  y: EncryptedTally,
+): EncryptedTally {
   const a = parseTally(key, shape, x);
   const b = parseTally(key, shape, y);
   return tallyJSON(
@@ -117,7 +161,17 @@ export function emptyTally(key: ElectionKey, shape: BallotShape): EncryptedTally
   return sumCiphertexts(key, shape, []);
 }
 
-function decryptionChallenge(info: KeyInfo, trustee: number, Yi: Uint8Array, q: number, e: number, A: Point, D: Point, t1: Point, t2: Point): bigint {
+function decryptionChallenge(
+  info: KeyInfo,
+  trustee: number,
+  Yi: Uint8Array,
+  q: number,
+  e: number,
+  A: Point,
+  D: Point,
+  t1: Point,
+  t2: Point,
+): bigint {
   return challengeOf(
     transcript(TAGS.decryptionProof)
       .str(info.pollId)
@@ -152,8 +206,18 @@ export function partialDecrypt(
     questions: sums.map((q, qi) => ({
       entries: q.map(({ alpha: A }, ei) => {
         const D = A.is0() ? ZERO : A.multiply(x);
-        const p = proveChaumPedersen(x, A, (t1, t2) => decryptionChallenge(info, secret.index, share.bytes, qi, ei, A, D, t1, t2), rng);
-        return { d: pointToHex(D), t1: pointToHex(p.t1), t2: pointToHex(p.t2), s: scalarToHex(p.s) };
+        const p = proveChaumPedersen(
+          x,
+          A,
+          (t1, t2) => decryptionChallenge(info, secret.index, share.bytes, qi, ei, A, D, t1, t2),
+          rng,
+        );
+        return {
+          d: pointToHex(D),
+          t1: pointToHex(p.t1),
+          t2: pointToHex(p.t2),
+          s: scalarToHex(p.s),
+        };
       }),
     })),
   };
@@ -171,19 +235,30 @@ export function verifyPartialDecryption(
 }
 
 function checkPartial(info: KeyInfo, sums: Ciphertext[][], pd: PartialDecryption): Point[][] {
-  if (!pd || typeof pd !== 'object') throw new BallotError('BAD_ENCODING', 'partial decryption must be an object');
-  if (pd.version !== 1) throw new BallotError('BAD_VERSION', `partial decryption version ${String(pd.version)}`);
+  if (!pd || typeof pd !== 'object')
+    throw new BallotError('BAD_ENCODING', 'partial decryption must be an object');
+  if (pd.version !== 1)
+    throw new BallotError('BAD_VERSION', `partial decryption version ${String(pd.version)}`);
   const share = info.shares.find((s) => s.index === pd.trustee);
-  if (!share) throw new BallotError('MISSING_TRUSTEE', `no trustee ${String(pd.trustee)} in this key`);
+  if (!share)
+    throw new BallotError('MISSING_TRUSTEE', `no trustee ${String(pd.trustee)} in this key`);
   const trustee = share.index;
-  if (pd.pollId !== info.pollId) throw new BallotError('WRONG_POLL', `decryption is for poll "${pd.pollId}"`, { trustee });
-  if (pd.keyFingerprint !== info.fingerprintHex) throw new BallotError('WRONG_KEY', 'decryption names another election key', { trustee });
+  if (pd.pollId !== info.pollId)
+    throw new BallotError('WRONG_POLL', `decryption is for poll "${pd.pollId}"`, { trustee });
+  if (pd.keyFingerprint !== info.fingerprintHex)
+    throw new BallotError('WRONG_KEY', 'decryption names another election key', { trustee });
   if (!Array.isArray(pd.questions) || pd.questions.length !== sums.length)
-    throw new BallotError('SHAPE_MISMATCH', 'decryption does not have the tally\'s questions', { trustee });
+    throw new BallotError('SHAPE_MISMATCH', "decryption does not have the tally's questions", {
+      trustee,
+    });
   return sums.map((q, qi) => {
     const given = pd.questions[qi]?.entries;
     if (!Array.isArray(given) || given.length !== q.length)
-      throw new BallotError('SHAPE_MISMATCH', `decryption question ${qi} does not have the tally's entries`, { trustee, question: qi });
+      throw new BallotError(
+        'SHAPE_MISMATCH',
+        `decryption question ${qi} does not have the tally's entries`,
+        { trustee, question: qi },
+      );
     return q.map(({ alpha: A }, ei) => {
       const detail = { trustee, question: qi, entry: ei };
       const g = given[ei];
@@ -192,7 +267,10 @@ function checkPartial(info: KeyInfo, sums: Ciphertext[][], pd: PartialDecryption
       const t2 = pointFromHex(g?.t2, 't2', detail);
       const s = scalarFromHex(g?.s, 's', detail);
       const c = decryptionChallenge(info, trustee, share.bytes, qi, ei, A, D, t1, t2);
-      checkEach(chaumPedersenEqs(share.Y, A, D, t1, t2, c, s, 'DECRYPTION_PROOF_FAILED', detail), ZERO);
+      checkEach(
+        chaumPedersenEqs(share.Y, A, D, t1, t2, c, s, 'DECRYPTION_PROOF_FAILED', detail),
+        ZERO,
+      );
       return D;
     });
   });
@@ -211,23 +289,39 @@ export function combineDecryptions(
   const { info, sums } = parseTally(key, shape, tally);
   const seen = new Set<number>();
   const Ds = partials.map((pd) => {
-    if (seen.has(pd?.trustee)) throw new BallotError('MISSING_TRUSTEE', `trustee ${pd.trustee} decrypted twice`, { trustee: pd.trustee });
+    if (seen.has(pd?.trustee))
+      throw new BallotError('MISSING_TRUSTEE', `trustee ${pd.trustee} decrypted twice`, {
+        trustee: pd.trustee,
+      });
     seen.add(pd?.trustee);
     return checkPartial(info, sums, pd);
   });
   const missing = info.shares.find((s) => !seen.has(s.index));
-  if (missing) throw new BallotError('MISSING_TRUSTEE', `trustee ${missing.index} has not decrypted`, { trustee: missing.index });
+  if (missing)
+    throw new BallotError('MISSING_TRUSTEE', `trustee ${missing.index} has not decrypted`, {
+      trustee: missing.index,
+    });
   const counts = sums.map((q, qi) =>
     q.map(({ beta: B }, ei) => {
       let M = B;
       for (const D of Ds) M = M.subtract(D[qi][ei]);
       const n = smallDiscreteLog(M, tally.ballots);
       if (n === undefined)
-        throw new BallotError('COUNT_NOT_FOUND', `question ${qi} entry ${ei}: count is not in 0..${tally.ballots}`, { question: qi, entry: ei });
+        throw new BallotError(
+          'COUNT_NOT_FOUND',
+          `question ${qi} entry ${ei}: count is not in 0..${tally.ballots}`,
+          { question: qi, entry: ei },
+        );
       return n;
     }),
   );
-  return { version: 1, pollId: info.pollId, keyFingerprint: info.fingerprintHex, ballots: tally.ballots, counts };
+  return {
+    version: 1,
+    pollId: info.pollId,
+    keyFingerprint: info.fingerprintHex,
+    ballots: tally.ballots,
+    counts,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +346,8 @@ function babyTable(m: number): Map<string, number> {
 
 /** n with n·G = M and 0 ≤ n ≤ max, or undefined. About 2·√max point encodings. */
 export function smallDiscreteLog(M: Point, max: number): number | undefined {
-  if (!Number.isSafeInteger(max) || max < 0) throw new RangeError('max must be a non-negative integer');
+  if (!Number.isSafeInteger(max) || max < 0)
+    throw new RangeError('max must be a non-negative integer');
   const m = Math.max(1, Math.ceil(Math.sqrt(max + 1)));
   const table = babyTable(m);
   const giant = mulG(BigInt(m)).negate();

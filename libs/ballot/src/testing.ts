@@ -2,10 +2,24 @@
  * Helpers for tests, benchmarks and demos: a whole election (trustees, key) made in one place.
  * Real trustees make their shares on their own devices with createTrustee.
  */
-import { ballotToJSON, contextDigest, entryChallenge, sumChallenge, type Ballot, type ParsedBranch } from './ballot.js';
+import {
+  ballotToJSON,
+  contextDigest,
+  entryChallenge,
+  sumChallenge,
+  type Ballot,
+  type ParsedBranch,
+} from './ballot.js';
 import { encrypt } from './elgamal.js';
 import { pointToBytes, sadd, type Point } from './group.js';
-import { combineElectionKey, createTrustee, verifyElectionKey, type ElectionKey, type TrusteeSecret, type TrusteeShare } from './keys.js';
+import {
+  combineElectionKey,
+  createTrustee,
+  verifyElectionKey,
+  type ElectionKey,
+  type TrusteeSecret,
+  type TrusteeShare,
+} from './keys.js';
 import { proveDisjunctive, type Branch } from './proofs.js';
 import { defaultRng, randomScalar, type Rng } from './rng.js';
 import { allowedSums, type BallotShape } from './shape.js';
@@ -17,7 +31,11 @@ export interface DemoElection {
   recoveryCodes: string[];
 }
 
-export function demoElection(pollId: string, trustees: number, rng: Rng = defaultRng): DemoElection {
+export function demoElection(
+  pollId: string,
+  trustees: number,
+  rng: Rng = defaultRng,
+): DemoElection {
   const made = Array.from({ length: trustees }, (_, i) => createTrustee(pollId, i + 1, rng));
   return {
     key: combineElectionKey(
@@ -58,7 +76,10 @@ export function randomChoices(shape: BallotShape, random: () => number = Math.ra
 }
 
 /** Σ choices over ballots: the counts a tally of these ballots must decrypt to. */
-export function plainSums(shape: BallotShape, choices: readonly (readonly (readonly number[])[])[]): number[][] {
+export function plainSums(
+  shape: BallotShape,
+  choices: readonly (readonly (readonly number[])[])[],
+): number[][] {
   const sums = shape.questions.map((q) => new Array<number>(q.entries).fill(0));
   for (const c of choices) c.forEach((q, qi) => q.forEach((m, ei) => (sums[qi][ei] += m)));
   return sums;
@@ -69,11 +90,19 @@ export function plainSums(shape: BallotShape, choices: readonly (readonly (reado
  * and attaches proofs made for the values it really has, relabelled as the allowed ones. The
  * challenges add up, so only the verification equations can catch it.
  */
-export function forgeBallot(key: ElectionKey, shape: BallotShape, voter: string, values: number[][], rng: Rng = defaultRng): Ballot {
+export function forgeBallot(
+  key: ElectionKey,
+  shape: BallotShape,
+  voter: string,
+  values: number[][],
+  rng: Rng = defaultRng,
+): Ballot {
   const info = verifyElectionKey(key);
   const ctx = contextDigest(info.pollId, info.fingerprint, shape, voter);
-  const enc = (cs: readonly { a: Point; b: Point }[]) => cs.map((x) => ({ a: pointToBytes(x.a), b: pointToBytes(x.b) }));
-  const bytes = (bs: Branch<Point>[]): ParsedBranch[] => bs.map((b) => ({ a: pointToBytes(b.a), b: pointToBytes(b.b), c: b.c, s: b.s }));
+  const enc = (cs: readonly { a: Point; b: Point }[]) =>
+    cs.map((x) => ({ a: pointToBytes(x.a), b: pointToBytes(x.b) }));
+  const bytes = (bs: Branch<Point>[]): ParsedBranch[] =>
+    bs.map((b) => ({ a: pointToBytes(b.a), b: pointToBytes(b.b), c: b.c, s: b.s }));
   const questions = shape.questions.map((qs, q) => {
     let R = 0n;
     let M = 0;
@@ -85,12 +114,26 @@ export function forgeBallot(key: ElectionKey, shape: BallotShape, voter: string,
       const alpha = pointToBytes(ct.alpha);
       const beta = pointToBytes(ct.beta);
       const claimed = m <= 1 ? [0, 1] : [m, 1];
-      const proof = proveDisjunctive(r, m, claimed, info.Y, (cm) => entryChallenge(ctx, q, e, alpha, beta, enc(cm)), rng);
+      const proof = proveDisjunctive(
+        r,
+        m,
+        claimed,
+        info.Y,
+        (cm) => entryChallenge(ctx, q, e, alpha, beta, enc(cm)),
+        rng,
+      );
       return { alpha, beta, proof: bytes(proof) };
     });
     const allowed = allowedSums(qs);
     const claimed = allowed.includes(M) ? allowed : [M, ...allowed.slice(1)];
-    const sum = proveDisjunctive(R, M, claimed, info.Y, (cm) => sumChallenge(ctx, q, qs.minMarks, qs.maxMarks, entries, enc(cm)), rng);
+    const sum = proveDisjunctive(
+      R,
+      M,
+      claimed,
+      info.Y,
+      (cm) => sumChallenge(ctx, q, qs.minMarks, qs.maxMarks, entries, enc(cm)),
+      rng,
+    );
     return { entries, sumProof: bytes(sum) };
   });
   return ballotToJSON({ pollId: info.pollId, fingerprint: info.fingerprint, voter, questions });

@@ -21,7 +21,13 @@ export type Engine = 'sodium' | 'sodium-direct' | 'noble';
 
 export type ChunkOutcome =
   | { ok: true; tracker: string }
-  | { ok: false; code: BallotErrorCode; message: string; detail: BallotErrorDetail; tracker?: string };
+  | {
+      ok: false;
+      code: BallotErrorCode;
+      message: string;
+      detail: BallotErrorDetail;
+      tracker?: string;
+    };
 
 export interface ChunkResult {
   outcomes: ChunkOutcome[];
@@ -43,7 +49,12 @@ function errorOutcome(e: BallotError, ballot: number, tracker?: string): ChunkOu
   };
 }
 
-export async function chunkVerifier(key: ElectionKey, shape: BallotShape, engine: Engine, warmUp = false): Promise<ChunkVerifier> {
+export async function chunkVerifier(
+  key: ElectionKey,
+  shape: BallotShape,
+  engine: Engine,
+  warmUp = false,
+): Promise<ChunkVerifier> {
   const v = await makeVerifier(key, shape, engine);
   if (warmUp) warm(v, key, shape);
   return v;
@@ -55,12 +66,20 @@ export async function chunkVerifier(key: ElectionKey, shape: BallotShape, engine
  */
 function warm(v: ChunkVerifier, key: ElectionKey, shape: BallotShape): void {
   const entries = shape.questions.reduce((n, q) => n + q.entries, 0);
-  const choices = shape.questions.map((q) => marks(q.entries, ...Array.from({ length: q.minMarks }, (_, i) => i)));
-  const items = Array.from({ length: entries <= 64 ? 4 : 1 }, (_, i) => ({ ballot: encryptBallot({ key, shape, voter: `warm-up ${i}`, choices }).ballot }));
+  const choices = shape.questions.map((q) =>
+    marks(q.entries, ...Array.from({ length: q.minMarks }, (_, i) => i)),
+  );
+  const items = Array.from({ length: entries <= 64 ? 4 : 1 }, (_, i) => ({
+    ballot: encryptBallot({ key, shape, voter: `warm-up ${i}`, choices }).ballot,
+  }));
   v.verify(items, 0);
 }
 
-async function makeVerifier(key: ElectionKey, shape: BallotShape, engine: Engine): Promise<ChunkVerifier> {
+async function makeVerifier(
+  key: ElectionKey,
+  shape: BallotShape,
+  engine: Engine,
+): Promise<ChunkVerifier> {
   const info = verifyElectionKey(key);
   checkShape(shape);
   if (engine === 'noble') {
@@ -68,14 +87,17 @@ async function makeVerifier(key: ElectionKey, shape: BallotShape, engine: Engine
       verify(items, offset) {
         const r = verifyBallots({ key, shape }, items);
         return {
-          outcomes: r.outcomes.map((o, i) => (o.ok ? o : errorOutcome(o.error, offset + i, o.tracker))),
+          outcomes: r.outcomes.map((o, i) =>
+            o.ok ? o : errorOutcome(o.error, offset + i, o.tracker),
+          ),
           tally: r.tally,
         };
       },
     };
   }
   const group = new SodiumGroup(await loadSodium());
-  if (engine === 'sodium-direct') return { verify: (items, offset) => verifySodiumChunk(group, info, shape, items, offset) };
+  if (engine === 'sodium-direct')
+    return { verify: (items, offset) => verifySodiumChunk(group, info, shape, items, offset) };
   const batchEngine = group.engine(info);
   return {
     verify(items, offset) {
@@ -98,7 +120,12 @@ async function makeVerifier(key: ElectionKey, shape: BallotShape, engine: Engine
 type Sums = { alpha: Uint8Array; beta: Uint8Array }[][];
 
 function emptySums(shape: BallotShape): Sums {
-  return shape.questions.map((q) => Array.from({ length: q.entries }, (): { alpha: Uint8Array; beta: Uint8Array } => ({ alpha: new Uint8Array(32), beta: new Uint8Array(32) })));
+  return shape.questions.map((q) =>
+    Array.from({ length: q.entries }, (): { alpha: Uint8Array; beta: Uint8Array } => ({
+      alpha: new Uint8Array(32),
+      beta: new Uint8Array(32),
+    })),
+  );
 }
 
 function addInto(group: SodiumGroup, sums: Sums, cts: Sums): void {
@@ -112,7 +139,12 @@ function addInto(group: SodiumGroup, sums: Sums, cts: Sums): void {
 }
 
 function sumsToTally(info: KeyInfo, sums: Sums, valid: number): EncryptedTally {
-  const decoded = sums.map((q) => q.map((c) => ({ alpha: pointFromBytes(c.alpha, 'alpha'), beta: pointFromBytes(c.beta, 'beta') })));
+  const decoded = sums.map((q) =>
+    q.map((c) => ({
+      alpha: pointFromBytes(c.alpha, 'alpha'),
+      beta: pointFromBytes(c.beta, 'beta'),
+    })),
+  );
   return tallyJSON(info, decoded, valid);
 }
 

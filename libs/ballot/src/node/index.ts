@@ -4,4 +4,10 @@
  */
 export { BallotVerifierPool, type PoolOptions, type PoolOutcome, type PoolResult } from './pool.js';
 export { chunkVerifier, type Engine, type ChunkResult, type ChunkOutcome } from './chunk.js';
-export { SodiumGroup, loadSodium, verifyBallotSodium, type Sodium, type SodiumVerified } from './sodium.js';
+export {
+  SodiumGroup,
+  loadSodium,
+  verifyBallotSodium,
+  type Sodium,
+  type SodiumVerified,
+} from './sodium.js';

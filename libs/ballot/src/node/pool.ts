@@ -40,7 +40,8 @@ export interface PoolOptions {
   warmUp?: boolean;
 }
 
-export type PoolOutcome = { ok: true; tracker: string } | { ok: false; error: BallotError; tracker?: string };
+export type PoolOutcome =
+  { ok: true; tracker: string } | { ok: false; error: BallotError; tracker?: string };
 
 export interface PoolResult {
   outcomes: PoolOutcome[];
@@ -63,7 +64,8 @@ class WorkerHandle {
     });
     const fail = (err: Error) => {
       this.failed = err;
-      for (const done of this.pending.values()) done({ id: 0, type: 'error', message: err.message });
+      for (const done of this.pending.values())
+        done({ id: 0, type: 'error', message: err.message });
       this.pending.clear();
     };
     worker.on('error', fail);
@@ -102,11 +104,26 @@ export class BallotVerifierPool {
       return new BallotVerifierPool(opts.key, opts.shape, chunkSize, [], local);
     }
     if (!existsSync(fileURLToPath(WORKER_URL)))
-      throw new Error(`${fileURLToPath(WORKER_URL)} not found: worker threads need the compiled library (npm run build), or use threads: 0`);
+      throw new Error(
+        `${fileURLToPath(WORKER_URL)} not found: worker threads need the compiled library (npm run build), or use threads: 0`,
+      );
     const workers = Array.from({ length: threads }, () => new WorkerHandle(new Worker(WORKER_URL)));
     const pool = new BallotVerifierPool(opts.key, opts.shape, chunkSize, workers, undefined);
     try {
-      await Promise.all(workers.map((w) => pool.expect(w.request({ type: 'init', key: opts.key, shape: opts.shape, engine, warmUp: opts.warmUp ?? true }), 'ready')));
+      await Promise.all(
+        workers.map((w) =>
+          pool.expect(
+            w.request({
+              type: 'init',
+              key: opts.key,
+              shape: opts.shape,
+              engine,
+              warmUp: opts.warmUp ?? true,
+            }),
+            'ready',
+          ),
+        ),
+      );
     } catch (e) {
       await pool.close();
       throw e;
@@ -114,7 +131,10 @@ export class BallotVerifierPool {
     return pool;
   }
 
-  private async expect<T extends WorkerReply['type']>(p: Promise<WorkerReply>, type: T): Promise<Extract<WorkerReply, { type: T }>> {
+  private async expect<T extends WorkerReply['type']>(
+    p: Promise<WorkerReply>,
+    type: T,
+  ): Promise<Extract<WorkerReply, { type: T }>> {
     const r = await p;
     if (r.type === 'error') throw new Error(`ballot verifier worker: ${r.message}`);
     if (r.type !== type) throw new Error(`ballot verifier worker: unexpected ${r.type}`);
@@ -124,7 +144,8 @@ export class BallotVerifierPool {
   /** Verifies the ballots and sums the valid ones. Bad ballots are reported, never thrown. */
   async verify(items: readonly BatchItem[]): Promise<PoolResult> {
     const chunks: { offset: number; items: BatchItem[] }[] = [];
-    for (let i = 0; i < items.length; i += this.chunkSize) chunks.push({ offset: i, items: items.slice(i, i + this.chunkSize) });
+    for (let i = 0; i < items.length; i += this.chunkSize)
+      chunks.push({ offset: i, items: items.slice(i, i + this.chunkSize) });
     const results: ChunkResult[] = new Array(chunks.length);
     if (this.local) {
       chunks.forEach((c, i) => (results[i] = this.local!.verify(c.items, c.offset)));
@@ -134,7 +155,10 @@ export class BallotVerifierPool {
         this.workers.map(async (w) => {
           while (next < chunks.length) {
             const i = next++;
-            const r = await this.expect(w.request({ type: 'verify', items: chunks[i].items, offset: chunks[i].offset }), 'result');
+            const r = await this.expect(
+              w.request({ type: 'verify', items: chunks[i].items, offset: chunks[i].offset }),
+              'result',
+            );
             results[i] = r.result;
           }
         }),
@@ -149,7 +173,12 @@ export class BallotVerifierPool {
         if (o.ok) {
           valid++;
           outcomes.push(o);
-        } else outcomes.push({ ok: false, error: new BallotError(o.code, o.message, o.detail), ...(o.tracker ? { tracker: o.tracker } : {}) });
+        } else
+          outcomes.push({
+            ok: false,
+            error: new BallotError(o.code, o.message, o.detail),
+            ...(o.tracker ? { tracker: o.tracker } : {}),
+          });
       }
     }
     return { outcomes, tally, valid };

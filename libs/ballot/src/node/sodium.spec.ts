@@ -23,14 +23,25 @@ describe('libsodium and @noble/curves agree on ristretto255 (RFC 9496 encodings)
   it('on multiples of the generator and on scalar multiplication of arbitrary points', () => {
     for (let i = 1n; i < 16n; i++) expect(toHex(group.mulBase(i))).toBe(pointToHex(mulG(i)));
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: L - 1n }), fc.bigInt({ min: 0n, max: L - 1n }), fc.bigInt({ min: 1n, max: L - 1n }), (p, k, q) => {
-        const P = mulG(p);
-        const Q = mulG(q);
-        expect(toHex(group.mul(k, P.toBytes()))).toBe(pointToHex(k === 0n ? RistrettoPoint.ZERO : P.multiply(k)));
-        expect(toHex(group.add(P.toBytes(), Q.toBytes()))).toBe(pointToHex(P.add(Q)));
-        expect(toHex(group.sub(P.toBytes(), Q.toBytes()))).toBe(pointToHex(P.subtract(Q)));
-        expect(toHex(group.s.crypto_scalarmult_ristretto255(scalarToBytes(k === 0n ? 1n : k), P.toBytes()))).toBe(pointToHex(P.multiply(k === 0n ? 1n : k)));
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: L - 1n }),
+        fc.bigInt({ min: 0n, max: L - 1n }),
+        fc.bigInt({ min: 1n, max: L - 1n }),
+        (p, k, q) => {
+          const P = mulG(p);
+          const Q = mulG(q);
+          expect(toHex(group.mul(k, P.toBytes()))).toBe(
+            pointToHex(k === 0n ? RistrettoPoint.ZERO : P.multiply(k)),
+          );
+          expect(toHex(group.add(P.toBytes(), Q.toBytes()))).toBe(pointToHex(P.add(Q)));
+          expect(toHex(group.sub(P.toBytes(), Q.toBytes()))).toBe(pointToHex(P.subtract(Q)));
+          expect(
+            toHex(
+              group.s.crypto_scalarmult_ristretto255(scalarToBytes(k === 0n ? 1n : k), P.toBytes()),
+            ),
+          ).toBe(pointToHex(P.multiply(k === 0n ? 1n : k)));
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -47,43 +58,67 @@ describe('libsodium and @noble/curves agree on ristretto255 (RFC 9496 encodings)
       }),
       { numRuns: 300 },
     );
-    expect(group.valid(fromHex('ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', 32, 'p'))).toBe(false);
+    expect(
+      group.valid(
+        fromHex('ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', 32, 'p'),
+      ),
+    ).toBe(false);
   });
 });
 
 const polls: PollSpec[] = [
   { questions: [{ kind: 'motion' }] },
-  { questions: [{ kind: 'election', candidates: 4, maxMarks: 2 }, { kind: 'evaluation', persons: 1, grades: 3 }] },
+  {
+    questions: [
+      { kind: 'election', candidates: 4, maxMarks: 2 },
+      { kind: 'evaluation', persons: 1, grades: 3 },
+    ],
+  },
 ];
 
 describe('verifyBallotSodium', () => {
   it('accepts what the noble verifier accepts and rejects with the same code and detail', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...polls), fc.integer(), fc.nat(), fc.integer({ min: 1, max: 15 }), fc.boolean(), (poll, seed, at, x, tamper) => {
-        const shape = ballotShape(poll);
-        const { ballot } = encryptBallot({ key: el.key, shape, voter: 'v', choices: randomChoices(shape, seededRandom(seed)), rng });
-        let input: Ballot | string = ballot;
-        if (tamper) {
-          const text = JSON.stringify(ballot);
-          const hexAt = [...text.matchAll(/"[0-9a-f]{64}"/g)].flatMap((m) => Array.from({ length: 64 }, (_, i) => m.index + 1 + i));
-          const i = hexAt[at % hexAt.length];
-          input = text.slice(0, i) + (parseInt(text[i], 16) ^ x).toString(16) + text.slice(i + 1);
-        }
-        const noble = checkBallot(input, { key: el.key, shape }, { method: 'direct' });
-        let sodium: BallotError | undefined;
-        try {
-          verifyBallotSodium(group, input, verifyElectionKey(el.key), shape);
-        } catch (e) {
-          sodium = e as BallotError;
-        }
-        expect(noble.ok).toBe(sodium === undefined);
-        expect(noble.ok).toBe(!tamper);
-        if (!noble.ok) {
-          expect(sodium).toBeInstanceOf(BallotError);
-          expect(sodium?.code).toBe(noble.error.code);
-          expect(sodium?.detail).toEqual(noble.error.detail);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...polls),
+        fc.integer(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 15 }),
+        fc.boolean(),
+        (poll, seed, at, x, tamper) => {
+          const shape = ballotShape(poll);
+          const { ballot } = encryptBallot({
+            key: el.key,
+            shape,
+            voter: 'v',
+            choices: randomChoices(shape, seededRandom(seed)),
+            rng,
+          });
+          let input: Ballot | string = ballot;
+          if (tamper) {
+            const text = JSON.stringify(ballot);
+            const hexAt = [...text.matchAll(/"[0-9a-f]{64}"/g)].flatMap((m) =>
+              Array.from({ length: 64 }, (_, i) => m.index + 1 + i),
+            );
+            const i = hexAt[at % hexAt.length];
+            input = text.slice(0, i) + (parseInt(text[i], 16) ^ x).toString(16) + text.slice(i + 1);
+          }
+          const noble = checkBallot(input, { key: el.key, shape }, { method: 'direct' });
+          let sodium: BallotError | undefined;
+          try {
+            verifyBallotSodium(group, input, verifyElectionKey(el.key), shape);
+          } catch (e) {
+            sodium = e as BallotError;
+          }
+          expect(noble.ok).toBe(sodium === undefined);
+          expect(noble.ok).toBe(!tamper);
+          if (!noble.ok) {
+            expect(sodium).toBeInstanceOf(BallotError);
+            expect(sodium?.code).toBe(noble.error.code);
+            expect(sodium?.detail).toEqual(noble.error.detail);
+          }
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -93,7 +128,17 @@ describe('libsodium batch engine', () => {
   it('finds the same bad ballots, with the same errors, as the noble batch', () => {
     const shape = ballotShape(polls[1]);
     const random = seededRandom(9);
-    const honest = Array.from({ length: 10 }, (_, i) => encryptBallot({ key: el.key, shape, voter: `v${i}`, choices: randomChoices(shape, random), rng }).ballot);
+    const honest = Array.from(
+      { length: 10 },
+      (_, i) =>
+        encryptBallot({
+          key: el.key,
+          shape,
+          voter: `v${i}`,
+          choices: randomChoices(shape, random),
+          rng,
+        }).ballot,
+    );
     fc.assert(
       fc.property(fc.uniqueArray(fc.nat(9), { maxLength: 3 }), fc.nat(), (bad, which) => {
         const items = honest.map((ballot, i) => {
@@ -107,7 +152,9 @@ describe('libsodium batch engine', () => {
         const info = verifyElectionKey(el.key);
         const sodium = batchVerify(info, shape, items, group.engine(info), { leaf: 2 }).outcomes;
         const noble = verifyBallots({ key: el.key, shape }, items).outcomes;
-        expect(sodium.map((o) => (o.ok ? 'ok' : o.error.toJSON()))).toEqual(noble.map((o) => (o.ok ? 'ok' : o.error.toJSON())));
+        expect(sodium.map((o) => (o.ok ? 'ok' : o.error.toJSON()))).toEqual(
+          noble.map((o) => (o.ok ? 'ok' : o.error.toJSON())),
+        );
         expect(sodium.filter((o) => !o.ok)).toHaveLength(bad.length);
       }),
       { numRuns: 10 },

@@ -76,7 +76,12 @@ export class SodiumGroup {
    * as −(l − k) and its term moved to the right-hand side, so the typical proof equation
    * s·G = a + c·α costs one addition and no negation; the sides are compared as encodings.
    */
-  isZero(g: bigint, y: bigint, Y: Uint8Array, terms: Iterable<readonly [Uint8Array, bigint]>): boolean {
+  isZero(
+    g: bigint,
+    y: bigint,
+    Y: Uint8Array,
+    terms: Iterable<readonly [Uint8Array, bigint]>,
+  ): boolean {
     let left: Uint8Array | undefined;
     let right: Uint8Array | undefined;
     const put = (k: bigint, term: (k: bigint) => Uint8Array) => {
@@ -94,7 +99,13 @@ export class SodiumGroup {
 
   /** One equation, directly. */
   holds(eq: Eq<Uint8Array>, Y: Uint8Array): boolean {
-    const terms = eq.terms.map(([k, pts]) => [Array.isArray(pts) ? this.sum(pts as readonly Uint8Array[]) : (pts as Uint8Array), k] as const);
+    const terms = eq.terms.map(
+      ([k, pts]) =>
+        [
+          Array.isArray(pts) ? this.sum(pts as readonly Uint8Array[]) : (pts as Uint8Array),
+          k,
+        ] as const,
+    );
     return this.isZero(eq.g, eq.y, Y, terms);
   }
 
@@ -113,12 +124,17 @@ export class SodiumGroup {
   }
 
   checkEach(eqs: readonly CheckedEq<Uint8Array>[], Y: Uint8Array): void {
-    for (const eq of eqs) if (!this.holds(eq, Y)) throw new BallotError(eq.code, describe(eq), eq.detail);
+    for (const eq of eqs)
+      if (!this.holds(eq, Y)) throw new BallotError(eq.code, describe(eq), eq.detail);
   }
 
   decoder(): Decoder<Uint8Array> {
     return (b: Uint8Array, what: string, detail: BallotErrorDetail) => {
-      if (!this.valid(b)) throw new BallotError('BAD_ENCODING', `${what}: not a valid ristretto255 encoding`, { ...detail, check: what });
+      if (!this.valid(b))
+        throw new BallotError('BAD_ENCODING', `${what}: not a valid ristretto255 encoding`, {
+          ...detail,
+          check: what,
+        });
       return b;
     };
   }

@@ -23,6 +23,10 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
     const v = await verifier;
     return { id: msg.id, type: 'result', result: v.verify(msg.items, msg.offset) };
   } catch (e) {
-    return { id: msg.id, type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    return {
+      id: msg.id,
+      type: 'error',
+      message: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+    };
   }
 }
