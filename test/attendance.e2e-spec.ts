@@ -133,8 +133,12 @@ describe('check-in and quorum, live', () => {
       quorum: { reached: true, required: 4 },
     });
 
-    await new Promise((r) => setTimeout(r, 100));
-    expect(updates.map((u) => u.present)).toEqual([1, 2, 2, 3, 3, 4]);
+    await new Promise((r) => setTimeout(r, 400));
+    // The room hears at most every 250 ms, always the latest counts, rising to the final 4.
+    const seen = updates.map((u) => u.present);
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    expect(seen.at(-1)).toBe(4);
     expect(updates.at(-1)!.quorum.reached).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -15,6 +15,7 @@ import { AttendanceErrorCode, AttendanceException } from './attendance.exception
 
 const CHECK_IN_OPEN = new Set([SessionStatus.Circulated, SessionStatus.InSession]);
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const BROADCAST_EVERY_MS = 250;
 
 export interface AttendanceSummary {
   sessionId: string;
@@ -40,7 +41,9 @@ export interface AttendanceRow {
 
 /** 签到 and the quorum, counted from PostgreSQL every time, and broadcast to the session's room. */
 @Injectable()
-export class AttendanceService {
+export class AttendanceService implements OnModuleDestroy {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsService,
@@ -48,23 +51,29 @@ export class AttendanceService {
     private readonly clock: Clock,
   ) {}
 
+  /** Counted by PostgreSQL in one query: a hall of tablets joining must not each load the roster. */
   async summary(sessionId: string): Promise<AttendanceSummary> {
     const session = await this.sessions.get(sessionId);
-    const rows = await this.rows(session);
-    const delegates = rows.filter((r) => r.kind === RosterKind.Delegate);
-    const present = delegates.filter((r) => r.status === AttendanceStatus.Present).length;
+    const [c]: { total: number; present: number; absent: number; attendees_present: number }[] =
+      await this.db.query(
+        `SELECT count(*) FILTER (WHERE d.kind = 'delegate')::int AS total,
+              count(*) FILTER (WHERE d.kind = 'delegate' AND a.status = 'present')::int AS present,
+              count(*) FILTER (WHERE d.kind = 'delegate' AND a.status = 'absent')::int AS absent,
+              count(*) FILTER (WHERE d.kind = 'attendee' AND a.status = 'present')::int AS attendees_present
+         FROM delegates d LEFT JOIN attendance a ON a.delegate_id = d.id AND a.session_id = $1
+        WHERE d.term_id = $2 AND d.status = 'serving'`,
+        [sessionId, session.termId],
+      );
     const settings = await this.sessions.settingsOf(session);
     return {
       sessionId,
-      total: delegates.length,
-      present,
-      absentWithReason: delegates.filter((r) => r.status === AttendanceStatus.Absent).length,
-      notCheckedIn: delegates.filter((r) => r.status === 'not_checked_in').length,
-      attendeesPresent: rows.filter(
-        (r) => r.kind === RosterKind.Attendee && r.status === AttendanceStatus.Present,
-      ).length,
+      total: c!.total,
+      present: c!.present,
+      absentWithReason: c!.absent,
+      notCheckedIn: c!.total - c!.present - c!.absent,
+      attendeesPresent: c!.attendees_present,
       quorum: checkQuorum(
-        { total: delegates.length, present },
+        { total: c!.total, present: c!.present },
         { fraction: settings.quorum, comparison: '>=' },
       ),
     };
@@ -145,10 +154,28 @@ export class AttendanceService {
     return this.broadcast(sessionId);
   }
 
+  /**
+   * The caller gets the fresh summary; the room gets it at most every 250 ms, so a hall checking
+   * in at once does not send every tablet one message per check-in.
+   */
   async broadcast(sessionId: string): Promise<AttendanceSummary> {
     const summary = await this.summary(sessionId);
-    this.realtime.toRoom(sessionRoom(sessionId), 'attendance', summary);
+    if (!this.pending.has(sessionId)) {
+      this.pending.set(
+        sessionId,
+        setTimeout(() => {
+          this.pending.delete(sessionId);
+          void this.summary(sessionId)
+            .then((latest) => this.realtime.toRoom(sessionRoom(sessionId), 'attendance', latest))
+            .catch(() => undefined);
+        }, BROADCAST_EVERY_MS),
+      );
+    }
     return summary;
+  }
+
+  onModuleDestroy(): void {
+    this.pending.forEach((t) => clearTimeout(t));
   }
 
   private async upsert(
