@@ -53,6 +53,7 @@ const TURNOUT_EVERY_MS = 250;
 @Injectable()
 export class CastService implements OnModuleDestroy {
   private readonly facts = new Map<string, PollFacts>();
+  private readonly seats = new Map<string, string>();
   private readonly turnoutTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -65,52 +66,51 @@ export class CastService implements OnModuleDestroy {
     this.turnoutTimers.forEach((t) => clearTimeout(t));
   }
 
+  /**
+   * One round trip on the happy path: a single INSERT that holds every eligibility rule in its
+   * WHERE (poll open, seat serving, delegate checked in) and the one-ballot rule in its unique
+   * index. Only a refused cast pays for finding out why.
+   */
   async cast(
     pollId: string,
     auth: AuthContext,
     payload: { ballot?: unknown; choice?: unknown },
   ): Promise<Receipt> {
     const poll = await this.pollFacts(pollId);
-    // Said first, whatever the ballot: after the close nothing else matters (the insert re-checks).
-    const [{ open }] = await this.db.query(`SELECT status = 'open' AS open FROM polls WHERE id = $1`, [pollId]);
-    if (!open) throw new BallotsException(BallotsErrorCode.NotOpen);
-    const seat = await this.db
-      .getRepository(Delegate)
-      .findOneBy({ termId: poll.termId, userId: auth.userId });
-    if (!seat || seat.kind !== RosterKind.Delegate || seat.status !== DelegateStatus.Serving) {
-      throw new BallotsException(BallotsErrorCode.NotEligible, {
-        reason: !seat ? 'no_seat' : seat.kind === RosterKind.Attendee ? 'attendee' : seat.status,
-      });
+    const seatId = await this.seatId(poll.termId, auth.userId);
+    if (!seatId) throw await this.refusal(poll, auth.userId, null);
+    const credential = voterCredential(poll.id, seatId);
+    let content: { ballot: string | null; choice: string | null; tracker: string };
+    try {
+      content = poll.secret
+        ? this.secretBallot(poll, credential, payload)
+        : this.openChoice(poll, credential, payload);
+    } catch (e) {
+      // After the close nothing else matters: say that first, whatever the ballot.
+      if (!(await this.isOpen(poll.id))) throw new BallotsException(BallotsErrorCode.NotOpen);
+      throw e;
     }
-    const present = await this.db
-      .getRepository(Attendance)
-      .existsBy({
-        sessionId: poll.sessionId,
-        delegateId: seat.id,
-        status: AttendanceStatus.Present,
-      });
-    if (!present) throw new BallotsException(BallotsErrorCode.NotCheckedIn);
-
-    const credential = voterCredential(poll.id, seat.id);
-    const content = poll.secret
-      ? this.secretBallot(poll, credential, payload)
-      : this.openChoice(poll, credential, payload);
     const rows: { id: string; received_at: Date }[] = await this.db.query(
       `INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker, received_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM polls WHERE id = $1 AND status = 'open')
+       SELECT $1, d.id, $3, $4, $5, $6, $7 FROM delegates d
+        WHERE d.id = $2 AND d.status = 'serving' AND d.kind = 'delegate'
+          AND EXISTS (SELECT 1 FROM polls p WHERE p.id = $1 AND p.status = 'open')
+          AND EXISTS (SELECT 1 FROM attendance a
+                       WHERE a.session_id = $8 AND a.delegate_id = d.id AND a.status = 'present')
        ON CONFLICT (poll_id, delegate_id) DO NOTHING
        RETURNING id, received_at`,
       [
         poll.id,
-        seat.id,
+        seatId,
         credential,
         content.ballot,
         content.choice,
         content.tracker,
         this.clock.now(),
+        poll.sessionId,
       ],
     );
-    const row = rows[0] ?? (await this.existing(poll.id, seat.id, content.tracker));
+    const row = rows[0] ?? (await this.existing(poll, seatId, content.tracker, auth.userId));
     this.scheduleTurnout(poll);
     return {
       pollId: poll.id,
@@ -121,14 +121,59 @@ export class CastService implements OnModuleDestroy {
     };
   }
 
-  /** The same ballot again gets the same receipt; anything else is refused. */
-  private async existing(pollId: string, delegateId: string, tracker: string) {
+  /** The voting seat of a user in a term (its id never changes; its status is checked by the INSERT). */
+  private async seatId(termId: string, userId: string): Promise<string | null> {
+    const key = `${termId}|${userId}`;
+    if (this.seats.has(key)) return this.seats.get(key)!;
+    const seat = await this.db
+      .getRepository(Delegate)
+      .findOneBy({ termId, userId, kind: RosterKind.Delegate });
+    const id = seat?.id ?? null;
+    if (id) this.seats.set(key, id);
+    return id;
+  }
+
+  private async isOpen(pollId: string): Promise<boolean> {
+    const [row] = await this.db.query(`SELECT status = 'open' AS open FROM polls WHERE id = $1`, [
+      pollId,
+    ]);
+    return !!row?.open;
+  }
+
+  /** Why a cast was refused, in the order a delegate needs to hear it. */
+  private async refusal(
+    poll: PollFacts,
+    userId: string,
+    seatId: string | null,
+  ): Promise<BallotsException> {
+    if (!(await this.isOpen(poll.id))) return new BallotsException(BallotsErrorCode.NotOpen);
+    const seat = seatId
+      ? await this.db.getRepository(Delegate).findOneBy({ id: seatId })
+      : await this.db.getRepository(Delegate).findOneBy({ termId: poll.termId, userId });
+    if (!seat || seat.kind !== RosterKind.Delegate || seat.status !== DelegateStatus.Serving) {
+      return new BallotsException(BallotsErrorCode.NotEligible, {
+        reason: !seat ? 'no_seat' : seat.kind === RosterKind.Attendee ? 'attendee' : seat.status,
+      });
+    }
+    const present = await this.db
+      .getRepository(Attendance)
+      .existsBy({
+        sessionId: poll.sessionId,
+        delegateId: seat.id,
+        status: AttendanceStatus.Present,
+      });
+    if (!present) return new BallotsException(BallotsErrorCode.NotCheckedIn);
+    return new BallotsException(BallotsErrorCode.NotOpen);
+  }
+
+  /** The same ballot again gets the same receipt; a different one is refused; else say why not stored. */
+  private async existing(poll: PollFacts, seatId: string, tracker: string, userId: string) {
     const rows: { id: string; received_at: Date; tracker: string }[] = await this.db.query(
       `SELECT id, received_at, tracker FROM poll_ballots WHERE poll_id = $1 AND delegate_id = $2`,
-      [pollId, delegateId],
+      [poll.id, seatId],
     );
     const row = rows[0];
-    if (!row) throw new BallotsException(BallotsErrorCode.NotOpen);
+    if (!row) throw await this.refusal(poll, userId, seatId);
     if (row.tracker !== tracker) throw new BallotsException(BallotsErrorCode.AlreadyVoted);
     return row;
   }
