@@ -8,11 +8,11 @@ import 'reflect-metadata';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
+import { ADMIN_PASSWORD, apiClient, freePort, pooled } from './support.js';
 import { formatShanghai } from '../apps/api/src/common/time.js';
 import {
   ballotShape,
@@ -24,35 +24,7 @@ import {
 
 const N = Number(process.env.TABLETS ?? 2000);
 const WINDOW_MS = Number(process.env.WINDOW_MS ?? 10_000);
-const ADMIN_PASSWORD = 'bench-admin-password';
 const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
-
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const { port } = s.address() as { port: number };
-  s.close();
-  return port;
-}
-
-/** Runs `fn` over `items` with at most `limit` at a time. */
-async function pooled<T, R>(
-  items: T[],
-  limit: number,
-  fn: (x: T, i: number) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -142,34 +114,9 @@ async function main(): Promise<void> {
       break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-    const res = await fetch(`${base}/api${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? null : res.json();
-  };
-  const login = async (u: string, p: string) =>
-    (await call('POST', '/auth/login', null, { username: u, password: p })).accessToken as string;
-
-  log(`setting up ${N} delegates`);
-  const adminToken = await login('admin', ADMIN_PASSWORD);
-  await call('POST', '/users', adminToken, {
-    username: 'bench',
-    displayName: 'bench',
-    role: 'staff',
-    password: 'first-pass-123',
-  });
-  await call('POST', '/auth/password', await login('bench', 'first-pass-123'), {
-    currentPassword: 'first-pass-123',
-    newPassword: 'second-pass-123',
-  });
-  const staff = await login('bench', 'second-pass-123');
+  const api = apiClient(base);
+  const call = api.call;
+  const staff = await api.staff();
   const term = await call('POST', '/terms', staff, {
     name: '基准届',
     startsOn: '2026-01-01',

@@ -12,11 +12,11 @@ import { AppModule } from '../apps/api/src/app.module.js';
 import { configureApp } from '../apps/api/src/app.setup.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
+import { ADMIN_PASSWORD, apiClient } from './support.js';
 
 const ROWS = Number(process.env.ROWS ?? 5000);
 const GROUPS = Array.from({ length: 20 }, (_, i) => `第${i + 1}代表团`);
 const CATEGORIES = ['一线职工', '专业技术人员', '管理人员', '中层以上管理人员', '企业领导人员'];
-const ADMIN_PASSWORD = 'bench-admin-password';
 
 function rosterCsv(rows: number): Buffer {
   const lines = [
@@ -65,35 +65,10 @@ async function main(): Promise<void> {
   };
   const app = configureApp(await NestFactory.create(AppModule.register(config), { logger: false }));
   await app.listen(0, '127.0.0.1');
+  const api = apiClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
-  const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-    const res = await fetch(base + path, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? null : res.json();
-  };
-  const login = async (username: string, password: string) =>
-    (await call('POST', '/auth/login', null, { username, password })).accessToken as string;
-
-  const adminToken = await login('admin', ADMIN_PASSWORD);
-  await call('POST', '/users', adminToken, {
-    username: 'bench',
-    displayName: 'bench',
-    role: 'staff',
-    password: 'first-pass-123',
-  });
-  const first = await login('bench', 'first-pass-123');
-  await call('POST', '/auth/password', first, {
-    currentPassword: 'first-pass-123',
-    newPassword: 'second-pass-123',
-  });
-  const staff = await login('bench', 'second-pass-123');
+  const call = api.call;
+  const staff = await api.staff();
   const term = await call('POST', '/terms', staff, {
     name: '基准测试届',
     startsOn: '2026-01-01',

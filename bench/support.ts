@@ -1,0 +1,78 @@
+// What the benchmarks share: a JSON client for the api, a staff account, and small helpers.
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+
+export const ADMIN_PASSWORD = 'bench-admin-password';
+
+/** A free loopback port. */
+export async function freePort(): Promise<number> {
+  const s = createServer().listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const { port } = s.address() as { port: number };
+  s.close();
+  return port;
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time, keeping the order of results. */
+export async function pooled<T, R>(
+  items: T[],
+  limit: number,
+  fn: (x: T, i: number) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
+  return out;
+}
+
+export interface ApiClient {
+  /** JSON call to `/api<path>`; throws with the body on any non-2xx answer. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  call(method: string, path: string, token: string | null, body?: unknown): Promise<any>;
+  login(username: string, password: string): Promise<string>;
+  /** Creates the `bench` staff account (first password changed) and returns its token. */
+  staff(): Promise<string>;
+}
+
+export function apiClient(base: string): ApiClient {
+  const call: ApiClient['call'] = async (method, path, token, body) => {
+    const res = await fetch(`${base}/api${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? null : res.json();
+  };
+  const login = async (username: string, password: string) =>
+    (await call('POST', '/auth/login', null, { username, password })).accessToken as string;
+  return {
+    call,
+    login,
+    async staff() {
+      const admin = await login('admin', ADMIN_PASSWORD);
+      await call('POST', '/users', admin, {
+        username: 'bench',
+        displayName: 'bench',
+        role: 'staff',
+        password: 'first-pass-123',
+      });
+      const first = await login('bench', 'first-pass-123');
+      await call('POST', '/auth/password', first, {
+        currentPassword: 'first-pass-123',
+        newPassword: 'second-pass-123',
+      });
+      return login('bench', 'second-pass-123');
+    },
+  };
+}
