@@ -127,6 +127,11 @@ describe('nothing revealed: no plaintext secret choice in the database, the logs
       expect(logs).not.toContain(plaintext);
       expect(sent).not.toContain(plaintext);
     }
+    // Nor passwords or tokens (issue 2: the logs never contain them).
+    expect(logs).not.toContain('admin-password-for-tests');
+    expect(logs).not.toContain('second-pass-123');
+    expect(logs).not.toContain(staff);
+    for (const token of live.tokens.values()) expect(logs).not.toContain(token);
     // Nor a per-voter choice label next to a voter in the logs.
     expect(logs).not.toMatch(/"choice"|"choices"/);
   }, 120_000);
