@@ -62,7 +62,7 @@ describe('docker/Dockerfile', () => {
   const ci = read('../.ci/run');
 
   it('builds with the same commands CI runs', () => {
-    for (const step of ['npm ci', 'npm run lint', 'npm run build']) {
+    for (const step of ['npm ci', 'npm run lint', 'npm run typecheck', 'npm run build']) {
       expect(runs).toContain(step);
       expect(ci).toContain(step);
     }
