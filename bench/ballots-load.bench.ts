@@ -91,7 +91,9 @@ async function main(): Promise<void> {
   dbUrl.pathname = `/${dbName}`;
 
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+  // API_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the api alone.
+  const apiFlags = (process.env.API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...apiFlags, 'dist/apps/api/src/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: dbUrl.toString(),

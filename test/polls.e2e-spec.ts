@@ -136,7 +136,7 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     const state = await stateOf(2);
     expect(state.receipts.find((r) => r.pollId === pollId)?.tracker).toBe(receipts[2].tracker);
 
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 1200));
     expect(turnouts.at(-1)).toEqual({ pollId, cast: 5, present: 5 });
     expect(JSON.stringify(turnouts)).not.toMatch(/for|against|赞成|反对/);
 
