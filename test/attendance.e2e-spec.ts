@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Clock } from '../apps/api/src/common/clock.js';
 import {
   bearer,
   createRoster,
@@ -7,6 +6,7 @@ import {
   type RosterFixture,
   userWithRole,
 } from './utils/actors.js';
+import { circulate, preparedSession } from './utils/live-session.js';
 import { connected, createTestApp, type TestApp } from './utils/test-app.js';
 
 describe('check-in and quorum, live', () => {
@@ -19,39 +19,9 @@ describe('check-in and quorum, live', () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await userWithRole(t, 'staff');
-    roster = await createRoster(t, staff, 6);
-    tokens = await delegateTokens(
-      t,
-      staff,
-      roster.termId,
-      roster.delegates.map((d) => d.id),
-    );
-    const s = await t
-      .http()
-      .post(`/api/terms/${roster.termId}/sessions`)
-      .set(bearer(staff))
-      .send({
-        name: '第二次会议',
-        startsAt: '2026-12-05 09:00',
-        place: '礼堂',
-        employees: 100,
-        women: 40,
-        dispatched: 0,
-      })
-      .expect(201);
-    sessionId = s.body.id;
-    await t
-      .http()
-      .post(`/api/sessions/${sessionId}/status`)
-      .set(bearer(staff))
-      .send({ to: 'preparing' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/sessions/${sessionId}/agenda/items`)
-      .set(bearer(staff))
-      .send({ kind: 'report', title: '工作报告' })
-      .expect(201);
+    ({ roster, tokens, sessionId } = await preparedSession(t, staff, 6, [
+      { kind: 'report', title: '工作报告' },
+    ]));
   });
   afterAll(() => t.close());
 
@@ -64,15 +34,7 @@ describe('check-in and quorum, live', () => {
       .set(bearer(tokenOf(0)));
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('ATTENDANCE_NOT_OPEN');
-    const clock = t.app.get(Clock);
-    clock.fix(new Date('2026-11-27T01:00:00Z'));
-    await t
-      .http()
-      .post(`/api/sessions/${sessionId}/agenda/circulate`)
-      .set(bearer(staff))
-      .send({})
-      .expect(201);
-    clock.fix(null);
+    await circulate(t, staff, sessionId);
   });
 
   it('broadcasts attendance and quorum to the room as tablets check in, staff check others in and record absences', async () => {

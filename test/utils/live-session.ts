@@ -12,16 +12,15 @@ export interface LiveSession {
   tokens: Map<string, string>;
 }
 
-/**
- * A session in progress: `count` delegates, the given items circulated 7 days before, the
- * session opened, and the first `present` delegates checked in.
- */
-export async function liveSession(
-  t: Api & { app?: TestApp['app'] },
+type Host = Api & { app?: TestApp['app'] };
+type ItemSpec = { kind: string; title: string; vote?: object };
+
+/** A session in preparation: `count` delegates logged in on tablets, the given agenda items. */
+export async function preparedSession(
+  t: Host,
   staff: string,
   count: number,
-  present: number,
-  items: { kind: string; title: string; vote?: object }[],
+  items: ItemSpec[],
 ): Promise<LiveSession> {
   // In this process the clock is fixed to circulate 7 days before 2026-12-05; a child process
   // runs on the real clock, so its session starts 10 days from now.
@@ -65,6 +64,11 @@ export async function liveSession(
     expect(res.status).toBe(201);
     ids[item.title] = res.body.id;
   }
+  return { roster, sessionId, items: ids, tokens };
+}
+
+/** Circulates the agenda 7 days before the session (fixed clock in this process). */
+export async function circulate(t: Host, staff: string, sessionId: string): Promise<void> {
   const clock = t.app?.get(Clock);
   clock?.fix(new Date('2026-11-28T01:00:00Z'));
   try {
@@ -77,6 +81,22 @@ export async function liveSession(
   } finally {
     clock?.fix(null);
   }
+}
+
+/**
+ * A session in progress: `count` delegates, the given items circulated 7 days before, the
+ * session opened, and the first `present` delegates checked in.
+ */
+export async function liveSession(
+  t: Host,
+  staff: string,
+  count: number,
+  present: number,
+  items: ItemSpec[],
+): Promise<LiveSession> {
+  const live = await preparedSession(t, staff, count, items);
+  const { roster, sessionId, tokens } = live;
+  await circulate(t, staff, sessionId);
   await t
     .http()
     .post(`/api/sessions/${sessionId}/status`)
@@ -90,5 +110,5 @@ export async function liveSession(
       .set(bearer(tokens.get(d.id)!))
       .expect(200);
   }
-  return { roster, sessionId, items: ids, tokens };
+  return live;
 }

@@ -29,39 +29,8 @@ export class DocumentResponse {
   }
 }
 
-export class AgendaItemResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() position!: number;
-  @ApiProperty({ enum: AgendaItemKind }) kind!: AgendaItemKind;
-  @ApiProperty() kindLabel!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() description!: string;
-  @ApiProperty({ nullable: true, type: String }) presenter!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) vote!: VoteSpec | null;
-  @ApiProperty({ type: [String] }) proposalIds!: string[];
-  @ApiProperty({ type: [DocumentResponse] }) documents!: DocumentResponse[];
-  @ApiProperty({ nullable: true, type: String }) circulatedAt!: string | null;
-  @ApiProperty({ nullable: true, type: Number }) circulatedInVersion!: number | null;
-
-  static of(item: AgendaItem, documents: AgendaDocument[]): AgendaItemResponse {
-    return {
-      id: item.id,
-      position: item.position,
-      kind: item.kind,
-      kindLabel: AGENDA_KIND_LABELS[item.kind],
-      title: item.title,
-      description: item.description,
-      presenter: item.presenter,
-      vote: item.voteSpec,
-      proposalIds: item.proposalIds,
-      documents: documents.map(DocumentResponse.of),
-      circulatedAt: item.circulatedAt?.toISOString() ?? null,
-      circulatedInVersion: item.circulatedInVersion,
-    };
-  }
-}
-
-export class VersionItemResponse {
+/** What an item says, the same in the working agenda and in a circulated version. */
+class ItemContentResponse {
   @ApiProperty() id!: string;
   @ApiProperty() position!: number;
   @ApiProperty({ enum: AgendaItemKind }) kind!: AgendaItemKind;
@@ -71,11 +40,14 @@ export class VersionItemResponse {
   @ApiProperty({ nullable: true, type: String }) presenter!: string | null;
   @ApiProperty({ nullable: true, type: Object }) vote!: VoteSpec | null;
   @ApiProperty({ type: [DocumentResponse] }) documents!: DocumentResponse[];
-  @ApiProperty({ description: 'new or changed in this version' }) changed!: boolean;
-  @ApiProperty() circulatedAt!: string;
-  @ApiProperty() contentHash!: string;
 
-  static of(i: SnapshotItem): VersionItemResponse {
+  static content(
+    i: Pick<
+      SnapshotItem,
+      'id' | 'position' | 'kind' | 'title' | 'description' | 'presenter' | 'voteSpec'
+    >,
+    documents: Parameters<typeof DocumentResponse.of>[0][],
+  ): ItemContentResponse {
     return {
       id: i.id,
       position: i.position,
@@ -85,7 +57,34 @@ export class VersionItemResponse {
       description: i.description,
       presenter: i.presenter,
       vote: i.voteSpec,
-      documents: i.documents.map(DocumentResponse.of),
+      documents: documents.map(DocumentResponse.of),
+    };
+  }
+}
+
+export class AgendaItemResponse extends ItemContentResponse {
+  @ApiProperty({ type: [String] }) proposalIds!: string[];
+  @ApiProperty({ nullable: true, type: String }) circulatedAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) circulatedInVersion!: number | null;
+
+  static of(item: AgendaItem, documents: AgendaDocument[]): AgendaItemResponse {
+    return {
+      ...ItemContentResponse.content(item, documents),
+      proposalIds: item.proposalIds,
+      circulatedAt: item.circulatedAt?.toISOString() ?? null,
+      circulatedInVersion: item.circulatedInVersion,
+    };
+  }
+}
+
+export class VersionItemResponse extends ItemContentResponse {
+  @ApiProperty({ description: 'new or changed in this version' }) changed!: boolean;
+  @ApiProperty() circulatedAt!: string;
+  @ApiProperty() contentHash!: string;
+
+  static of(i: SnapshotItem): VersionItemResponse {
+    return {
+      ...ItemContentResponse.content(i, i.documents),
       changed: i.changed,
       circulatedAt: i.circulatedAt,
       contentHash: i.contentHash,
