@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   bearer,
   createRoster,
@@ -46,10 +46,6 @@ const ACTORS: Actor[] = [
   'department',
   'otherDepartment',
 ];
-
-// Tablets and accounts hash many codes and passwords (argon2): slow on a busy CPU. (The
-// e2e project's `testTimeout` in jest.config.js is not applied: Jest reads it globally only.)
-jest.setTimeout(30_000);
 
 describe('proposals: who may do what', () => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { bearer, userWithRole } from './utils/actors.js';
 import { createTestApp, type TestApp } from './utils/test-app.js';
@@ -14,10 +14,6 @@ import {
   table,
   type World,
 } from './proposals/world.js';
-
-// Tablets and accounts hash many codes and passwords (argon2): slow on a busy CPU. (The
-// e2e project's `testTimeout` in jest.config.js is not applied: Jest reads it globally only.)
-jest.setTimeout(30_000);
 
 /**
  * One session's proposals with known outcomes:

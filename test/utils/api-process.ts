@@ -61,7 +61,7 @@ export async function startApiProcess(
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000; // a busy machine: a limit, not a measure
   for (;;) {
     if (child.exitCode !== null) throw new Error(`api exited (${child.exitCode}):\n${out}`);
     const ok = await fetch(`${url}/health/ready`).then(
@@ -69,7 +69,7 @@ export async function startApiProcess(
       () => false,
     );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`api not ready in 30 s:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`api not ready in 120 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
