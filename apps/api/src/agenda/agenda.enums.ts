@@ -1,4 +1,4 @@
-/** Kinds of agenda item (domain.md "Session rules": powers, and plain reports). */
+/** Kinds of agenda item: the congress's powers, and plain reports (docs/rules.md, "Circulation"). */
 export enum AgendaItemKind {
   Report = 'report',
   Deliberate = 'deliberate',

@@ -1,5 +1,5 @@
 /**
- * Settings of a term or a session. Every number is a default of domain.md that a congress may
+ * Settings of a term or a session. Every number is a default (docs/rules.md) that a congress may
  * change: a session's own settings override its term's, which override these defaults.
  */
 export interface CongressSettings {

@@ -16,7 +16,7 @@ class CompositionQuery {
 export class CompositionController {
   constructor(private readonly composition: CompositionService) {}
 
-  /** Each roster rule of domain.md: pass, warning or violation, with the numbers behind it. */
+  /** Each roster rule (docs/rules.md): pass, warning or violation, with the numbers behind it. */
   @Get('terms/:termId/composition')
   @Roles(Role.Staff, Role.Secretary)
   report(

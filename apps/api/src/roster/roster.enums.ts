@@ -1,4 +1,4 @@
-/** Delegate categories (domain.md "Objects"), with the words unions use in their spreadsheets. */
+/** Delegate categories (docs/rules.md), with the words unions use in their spreadsheets. */
 export enum DelegateCategory {
   FrontLine = 'front_line',
   Technician = 'technician',

@@ -1,4 +1,4 @@
-/** Account roles (domain.md "People and roles"), plus `admin` who manages staff accounts. */
+/** Account roles (docs/rules.md, "People and roles"), plus `admin` who manages staff accounts. */
 export enum Role {
   Admin = 'admin',
   Staff = 'staff',

@@ -23,7 +23,7 @@ class PublicationDto {
   @ApiPropertyOptional() @IsInt() @Min(1) @Max(3650) keepDays!: number;
 }
 
-/** Overrides of domain.md's defaults; every field optional (see CongressSettings). */
+/** Overrides of the defaults in docs/rules.md; every field optional (see CongressSettings). */
 export class SettingsDto {
   @ApiPropertyOptional({ type: FractionDto })
   @IsOptional()

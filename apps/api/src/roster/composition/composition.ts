@@ -9,9 +9,10 @@ import {
 } from './size-formulas.js';
 
 /**
- * The composition report of a term's roster (domain.md "Roster rules"): size against the selected
- * formula, managers' share, women's share, dispatched workers, presidium. Pure: no database, no
- * clock. Only serving voting delegates count; every comparison is exact on integers.
+ * The composition report of a term's roster (docs/rules.md, "Roster composition checks"): size
+ * against the selected formula, managers' share, women's share, dispatched workers, presidium.
+ * Pure: no database, no clock. Only serving voting delegates count; every comparison is exact on
+ * integers.
  */
 
 export interface CompositionDelegate {

@@ -2,9 +2,10 @@ import { CompositionError } from './composition-error.js';
 import { assertCount, ceilDiv } from './ratio.js';
 
 /**
- * Roster-size formulas (domain.md "Roster rules": size). A congress picks one in its settings:
- * national by default, Shanghai or Zhejiang, or a custom formula configured by the union.
- * Every formula is a pure function of the workforce size; README.md gives our reading of each.
+ * Roster-size formulas (docs/rules.md, "Roster composition checks"). A congress picks one in its
+ * settings: national by default, Shanghai or Zhejiang, or a custom formula configured by the
+ * union. Every formula is a pure function of the workforce size; README.md gives our reading of
+ * each.
  */
 
 export type BuiltInSizeFormulaId = 'national' | 'shanghai' | 'zhejiang';
@@ -154,7 +155,7 @@ export const ZHEJIANG_FORMULA: SizeFormula = Object.freeze({
   label: '浙江（100 至 1000 人：40 人基数，每增加 100 名职工增加 7 人）',
   source:
     '[L] 浙江省企业民主管理条例（2010）：100 至 1000 人，40 人基数，超过 100 人的部分每满 100 人增加 7 人；' +
-    `假设（domain.md 未载明）：1000 人以上不少于 1000 人时的 ${ZHEJIANG_AT_TABLE_END} 人，` +
+    `本系统假设（1000 人以上部分未收录条例原文）：1000 人以上不少于 1000 人时的 ${ZHEJIANG_AT_TABLE_END} 人，` +
     '且不少于职工总数 5%；100 人以下按全国规定',
   minimumSeats(employees: number): SizeRequirement {
     assertCount(employees, 'employees');

@@ -195,7 +195,7 @@ export function validateRoster(
       groupHead: yesNo('groupHead'),
     };
     if (kind === RosterKind.Attendee) {
-      // Attendees never vote and never stand for election (domain.md), so hold none of these.
+      // Attendees never vote and never stand for election (docs/rules.md), so hold none of these.
       for (const [field, role] of ATTENDEE_CANNOT_BE) {
         if (roles[field]) report(field, 'ATTENDEE_ROLE', `列席代表不能担任${role}`);
       }
