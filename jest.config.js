@@ -17,7 +17,11 @@ export default {
   // per-hook limits. A limit, not a timing assertion: timings are measured in bench/.
   testTimeout: 120_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,docker,scripts}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,docker,scripts,docs}/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',
