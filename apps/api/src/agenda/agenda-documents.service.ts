@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { fileTypeFromBuffer } from 'file-type';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
 import { Role } from '../users/role.enum.js';
@@ -24,7 +24,7 @@ const ALLOWED = new Map([
 @Injectable()
 export class AgendaDocumentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(AgendaDocument) private readonly documents: Repository<AgendaDocument>,
     private readonly items: AgendaItemsService,
     private readonly clock: Clock,
   ) {}
@@ -45,9 +45,8 @@ export class AgendaDocumentsService {
         allowed: [...ALLOWED.keys()],
       });
     }
-    const repo = this.db.getRepository(AgendaDocument);
-    const saved = await repo.save(
-      repo.create({
+    const saved = await this.documents.save(
+      this.documents.create({
         itemId: item.id,
         filename: safeFilename(file.originalname, ALLOWED.get(type.mime)!),
         contentType: type.mime,
@@ -61,11 +60,10 @@ export class AgendaDocumentsService {
   }
 
   async detach(id: string): Promise<void> {
-    const doc = await this.db.getRepository(AgendaDocument).findOneBy({ id });
+    const doc = await this.documents.findOneBy({ id });
     if (!doc) throw new AgendaException(AgendaErrorCode.DocumentNotFound);
     await this.items.get(doc.itemId);
-    if (!doc.detachedAt)
-      await this.db.getRepository(AgendaDocument).update({ id }, { detachedAt: this.clock.now() });
+    if (!doc.detachedAt) await this.documents.update({ id }, { detachedAt: this.clock.now() });
   }
 
   /**
@@ -73,15 +71,14 @@ export class AgendaDocumentsService {
    * sent a circulated version that contains it. Anyone else gets a 404, not a hint it exists.
    */
   async download(id: string, auth: AuthContext): Promise<AgendaDocument> {
-    const doc = await this.db
-      .getRepository(AgendaDocument)
+    const doc = await this.documents
       .createQueryBuilder('d')
       .addSelect('d.data')
       .where('d.id = :id', { id })
       .getOne();
     if (!doc) throw new AgendaException(AgendaErrorCode.DocumentNotFound);
     if (auth.role === Role.Staff || auth.role === Role.Secretary) return doc;
-    const [{ allowed }] = await this.db.query(
+    const [{ allowed }] = await this.documents.query(
       `SELECT EXISTS (
          SELECT 1 FROM agenda_deliveries d JOIN agenda_versions v ON v.id = d.version_id
           WHERE d.user_id = $1

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import type { FieldError } from '../common/errors/app.exception.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
@@ -27,12 +27,12 @@ const EDITABLE = new Set([
 @Injectable()
 export class AgendaItemsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
     private readonly sessions: SessionsService,
   ) {}
 
   /** The working agenda, in order, with each item's attached documents. */
-  async list(sessionId: string, manager: EntityManager = this.db.manager) {
+  async list(sessionId: string, manager: EntityManager = this.items.manager) {
     await this.sessions.get(sessionId, manager);
     const items = await manager.find(AgendaItem, {
       where: { sessionId, withdrawn: false },
@@ -50,14 +50,14 @@ export class AgendaItemsService {
     return items.map((item) => ({ item, documents: docs.filter((d) => d.itemId === item.id) }));
   }
 
-  async get(id: string, manager: EntityManager = this.db.manager): Promise<AgendaItem> {
+  async get(id: string, manager: EntityManager = this.items.manager): Promise<AgendaItem> {
     const item = await manager.findOneBy(AgendaItem, { id, withdrawn: false });
     if (!item) throw new AgendaException(AgendaErrorCode.ItemNotFound);
     return item;
   }
 
   async create(sessionId: string, dto: CreateAgendaItemDto): Promise<AgendaItem> {
-    return this.db.transaction(async (m) => {
+    return this.items.manager.transaction(async (m) => {
       await this.editableSession(sessionId, m);
       const count = await m.countBy(AgendaItem, { sessionId, withdrawn: false });
       const position = Math.min(dto.position ?? count + 1, count + 1);
@@ -82,7 +82,7 @@ export class AgendaItemsService {
   }
 
   async update(id: string, dto: UpdateAgendaItemDto): Promise<AgendaItem> {
-    return this.db.transaction(async (m) => {
+    return this.items.manager.transaction(async (m) => {
       const item = await this.get(id, m);
       await this.editableSession(item.sessionId, m);
       const kind = dto.kind ?? item.kind;
@@ -102,7 +102,7 @@ export class AgendaItemsService {
 
   /** Takes an item off the working agenda; versions already circulated keep it. */
   async withdraw(id: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.items.manager.transaction(async (m) => {
       const item = await this.get(id, m);
       await this.editableSession(item.sessionId, m);
       await m.update(AgendaItem, { id }, { withdrawn: true });

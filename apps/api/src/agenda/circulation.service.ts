@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
-import { CongressSession } from '../congress/congress-session.entity.js';
+import type { CongressSession } from '../congress/congress-session.entity.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus } from '../roster/roster.enums.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import { AgendaDelivery } from './agenda-delivery.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -31,8 +30,10 @@ const CIRCULABLE = new Set([SessionStatus.Preparing, SessionStatus.Circulated]);
 @Injectable()
 export class CirculationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(AgendaVersion) private readonly agendaVersions: Repository<AgendaVersion>,
+    @InjectRepository(AgendaDelivery) private readonly deliveries: Repository<AgendaDelivery>,
     private readonly sessions: SessionsService,
+    private readonly seats: SeatsService,
     private readonly items: AgendaItemsService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
@@ -44,12 +45,12 @@ export class CirculationService {
     actor: AuthContext,
   ): Promise<AgendaVersion> {
     let push: () => void = () => undefined;
-    const version = await this.db.transaction(async (m) => {
+    // One transaction across modules: it is opened here, and every owner's method called with
+    // `m` (the session's row lock and status, the roster's recipients, the inbox) does its own
+    // reads and writes on it. No module touches another's tables; all commit or none.
+    const version = await this.agendaVersions.manager.transaction(async (m) => {
       // One circulation at a time per session: the row lock orders concurrent attempts.
-      const session = await m.findOne(CongressSession, {
-        where: { id: sessionId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const session = await this.sessions.lock(sessionId, m);
       if (!session) throw new AgendaException(AgendaErrorCode.VersionNotFound);
       if (!CIRCULABLE.has(session.status))
         throw new AgendaException(AgendaErrorCode.SessionClosed, { status: session.status });
@@ -149,9 +150,7 @@ export class CirculationService {
     version: AgendaVersion,
     now: Date,
   ) {
-    const recipients = await m.find(Delegate, {
-      where: { termId: session.termId, status: DelegateStatus.Serving },
-    });
+    const recipients = await this.seats.servingSeats(session.termId, m);
     if (recipients.length === 0) throw new AgendaException(AgendaErrorCode.NoRecipients);
     await m.insert(
       AgendaDelivery,
@@ -175,32 +174,34 @@ export class CirculationService {
   }
 
   versions(sessionId: string): Promise<AgendaVersion[]> {
-    return this.db
-      .getRepository(AgendaVersion)
-      .find({ where: { sessionId }, order: { number: 'ASC' } });
+    return this.agendaVersions.find({ where: { sessionId }, order: { number: 'ASC' } });
   }
 
   async version(id: string): Promise<AgendaVersion> {
-    const v = await this.db.getRepository(AgendaVersion).findOneBy({ id });
+    const v = await this.agendaVersions.findOneBy({ id });
+    if (!v) throw new AgendaException(AgendaErrorCode.VersionNotFound);
+    return v;
+  }
+
+  /** A session's circulated version by its number (a poll opens on what was circulated). */
+  async versionNumbered(sessionId: string, number: number): Promise<AgendaVersion> {
+    const v = await this.agendaVersions.findOneBy({ sessionId, number });
     if (!v) throw new AgendaException(AgendaErrorCode.VersionNotFound);
     return v;
   }
 
   latest(sessionId: string): Promise<AgendaVersion | null> {
-    return this.db
-      .getRepository(AgendaVersion)
-      .findOne({ where: { sessionId }, order: { number: 'DESC' } });
+    return this.agendaVersions.findOne({ where: { sessionId }, order: { number: 'DESC' } });
   }
 
   /** A delegate's own deliveries, newest first: the inbox a tablet shows after any reconnection. */
   async inbox(auth: AuthContext) {
-    const deliveries = await this.db
-      .getRepository(AgendaDelivery)
-      .find({ where: { userId: auth.userId }, order: { deliveredAt: 'DESC' } });
+    const deliveries = await this.deliveries.find({
+      where: { userId: auth.userId },
+      order: { deliveredAt: 'DESC' },
+    });
     const versions = deliveries.length
-      ? await this.db
-          .getRepository(AgendaVersion)
-          .findBy({ id: In(deliveries.map((d) => d.versionId)) })
+      ? await this.agendaVersions.findBy({ id: In(deliveries.map((d) => d.versionId)) })
       : [];
     const byId = new Map(versions.map((v) => [v.id, v]));
     return deliveries.map((delivery) => ({ delivery, version: byId.get(delivery.versionId)! }));

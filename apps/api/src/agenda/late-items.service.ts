@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { SessionsService } from '../congress/sessions.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { Role } from '../users/role.enum.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import type { AgendaItem } from './agenda-item.entity.js';
@@ -25,7 +24,8 @@ export interface Votability {
 @Injectable()
 export class LateItemsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(LateItemApproval) private readonly approvals: Repository<LateItemApproval>,
+    private readonly seats: SeatsService,
     private readonly items: AgendaItemsService,
     private readonly sessions: SessionsService,
   ) {}
@@ -40,9 +40,10 @@ export class LateItemsService {
     const rule = checkCirculation(item.circulatedAt, session.startsAt, circulationDays);
     if (rule.onTime)
       return { ...base, daysBefore: rule.daysBefore, votable: true, reason: 'on_time' };
-    const approval = await this.db
-      .getRepository(LateItemApproval)
-      .findOneBy({ itemId: item.id, version: item.circulatedInVersion });
+    const approval = await this.approvals.findOneBy({
+      itemId: item.id,
+      version: item.circulatedInVersion,
+    });
     return {
       ...base,
       daysBefore: rule.daysBefore,
@@ -69,19 +70,13 @@ export class LateItemsService {
       throw new AgendaException(AgendaErrorCode.NotCirculated);
     if (status.reason !== 'late_not_approved')
       throw new AgendaException(AgendaErrorCode.NotLate, { reason: status.reason });
-    const presidium = await this.db.getRepository(Delegate).findOneBy({
-      termId: session.termId,
-      status: DelegateStatus.Serving,
-      kind: RosterKind.Delegate,
-      presidium: true,
-      ...(auth.role === Role.Staff
-        ? { id: presidiumDelegateId ?? '00000000-0000-0000-0000-000000000000' }
-        : { userId: auth.userId }),
-    });
+    const presidium = await this.seats.presidiumMember(
+      session.termId,
+      auth.role === Role.Staff ? { delegateId: presidiumDelegateId } : { userId: auth.userId },
+    );
     if (!presidium) throw new AgendaException(AgendaErrorCode.NotPresidium);
-    const repo = this.db.getRepository(LateItemApproval);
-    return repo.save(
-      repo.create({
+    return this.approvals.save(
+      this.approvals.create({
         itemId,
         version: item.circulatedInVersion!,
         presidiumDelegateId: presidium.id,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { ReceiptMethod } from './agenda.enums.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import { AgendaDelivery } from './agenda-delivery.entity.js';
@@ -15,7 +15,8 @@ import { CirculationService } from './circulation.service.js';
 @Injectable()
 export class ReceiptsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(AgendaDelivery) private readonly deliveries: Repository<AgendaDelivery>,
+    private readonly seats: SeatsService,
     private readonly circulation: CirculationService,
     private readonly sessions: SessionsService,
     private readonly notifications: NotificationsService,
@@ -24,15 +25,14 @@ export class ReceiptsService {
 
   /** The delegate confirms on the tablet. Signing again returns the first receipt unchanged. */
   async sign(versionId: string, auth: AuthContext): Promise<AgendaDelivery> {
-    const repo = this.db.getRepository(AgendaDelivery);
-    const delivery = await repo.findOneBy({ versionId, userId: auth.userId });
+    const delivery = await this.deliveries.findOneBy({ versionId, userId: auth.userId });
     if (!delivery) throw new AgendaException(AgendaErrorCode.NotDelivered);
     if (delivery.receiptAt) return delivery;
-    await repo.update(
+    await this.deliveries.update(
       { id: delivery.id, receiptAt: IsNull() },
       { receiptAt: this.clock.now(), receiptMethod: ReceiptMethod.Tablet },
     );
-    return repo.findOneByOrFail({ id: delivery.id });
+    return this.deliveries.findOneByOrFail({ id: delivery.id });
   }
 
   /** Staff enter a receipt signed on paper, with the date written on it. */
@@ -42,15 +42,14 @@ export class ReceiptsService {
     signedOn: string,
     actor: AuthContext,
   ): Promise<AgendaDelivery> {
-    const repo = this.db.getRepository(AgendaDelivery);
-    const delivery = await repo.findOneBy({ versionId, delegateId });
+    const delivery = await this.deliveries.findOneBy({ versionId, delegateId });
     if (!delivery) throw new AgendaException(AgendaErrorCode.NotDelivered);
     if (delivery.receiptAt)
       throw new AgendaException(AgendaErrorCode.AlreadySigned, {
         receiptAt: delivery.receiptAt,
         method: delivery.receiptMethod,
       });
-    await repo.update(
+    await this.deliveries.update(
       { id: delivery.id, receiptAt: IsNull() },
       {
         receiptAt: this.clock.now(),
@@ -59,16 +58,14 @@ export class ReceiptsService {
         recordedBy: actor.userId,
       },
     );
-    return repo.findOneByOrFail({ id: delivery.id });
+    return this.deliveries.findOneByOrFail({ id: delivery.id });
   }
 
   /** Who has and has not signed a version (staff). */
   async list(versionId: string) {
     await this.circulation.version(versionId);
-    const deliveries = await this.db.getRepository(AgendaDelivery).find({ where: { versionId } });
-    const delegates = await this.db
-      .getRepository(Delegate)
-      .findBy({ id: In(deliveries.map((d) => d.delegateId)) });
+    const deliveries = await this.deliveries.find({ where: { versionId } });
+    const delegates = await this.seats.byIds(deliveries.map((d) => d.delegateId));
     const byId = new Map(delegates.map((d) => [d.id, d]));
     return deliveries
       .map((delivery) => ({ delivery, delegate: byId.get(delivery.delegateId)! }))
@@ -83,8 +80,7 @@ export class ReceiptsService {
   async remind(versionId: string, delegateIds: string[] | undefined): Promise<number> {
     const version = await this.circulation.version(versionId);
     const session = await this.sessions.get(version.sessionId);
-    const repo = this.db.getRepository(AgendaDelivery);
-    const unsigned = await repo.findBy({
+    const unsigned = await this.deliveries.findBy({
       versionId,
       receiptAt: IsNull(),
       ...(delegateIds ? { delegateId: In(delegateIds) } : {}),
@@ -97,7 +93,7 @@ export class ReceiptsService {
       { sessionId: session.id, versionId, number: version.number },
     );
     if (unsigned.length)
-      await repo.update(
+      await this.deliveries.update(
         { id: In(unsigned.map((d) => d.id)) },
         { lastRemindedAt: this.clock.now() },
       );

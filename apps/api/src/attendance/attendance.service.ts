@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
 import { checkQuorum, type QuorumResult } from '../common/tally.js';
@@ -8,8 +8,9 @@ import type { CongressSession } from '../congress/congress-session.entity.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import type { RosterKind } from '../roster/roster.enums.js';
+import { servingAttendeeSql, servingSeatSql, servingVoterSql } from '../roster/seat-rules.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { Attendance, AttendanceStatus } from './attendance.entity.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
 
@@ -45,7 +46,8 @@ export class AttendanceService implements OnModuleDestroy {
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Attendance) private readonly marks: Repository<Attendance>,
+    private readonly seats: SeatsService,
     private readonly sessions: SessionsService,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
@@ -54,42 +56,59 @@ export class AttendanceService implements OnModuleDestroy {
   /** Counted by PostgreSQL in one query: a hall of tablets joining must not each load the roster. */
   async summary(sessionId: string): Promise<AttendanceSummary> {
     const session = await this.sessions.get(sessionId);
-    const [c]: { total: number; present: number; absent: number; attendees_present: number }[] =
-      await this.db.query(
-        `SELECT count(*) FILTER (WHERE d.kind = 'delegate')::int AS total,
-              count(*) FILTER (WHERE d.kind = 'delegate' AND a.status = 'present')::int AS present,
-              count(*) FILTER (WHERE d.kind = 'delegate' AND a.status = 'absent')::int AS absent,
-              count(*) FILTER (WHERE d.kind = 'attendee' AND a.status = 'present')::int AS attendees_present
-         FROM delegates d LEFT JOIN attendance a ON a.delegate_id = d.id AND a.session_id = $1
-        WHERE d.term_id = $2 AND d.status = 'serving'`,
-        [sessionId, session.termId],
-      );
+    const c = await this.count(sessionId, session.termId);
     const settings = await this.sessions.settingsOf(session);
     return {
       sessionId,
-      total: c!.total,
-      present: c!.present,
-      absentWithReason: c!.absent,
-      notCheckedIn: c!.total - c!.present - c!.absent,
-      attendeesPresent: c!.attendees_present,
+      total: c.total,
+      present: c.present,
+      absentWithReason: c.absent,
+      notCheckedIn: c.total - c.present - c.absent,
+      attendeesPresent: c.attendeesPresent,
       quorum: checkQuorum(
-        { total: c!.total, present: c!.present },
+        { total: c.total, present: c.present },
         { fraction: settings.quorum, comparison: '>=' },
       ),
     };
   }
 
+  /** Serving voting delegates checked in at the session: the quorum's and the turnout's "present". */
+  async presentVoters(sessionId: string): Promise<number> {
+    const session = await this.sessions.get(sessionId);
+    return (await this.count(sessionId, session.termId)).present;
+  }
+
+  /** Whether this seat is checked in at the session. */
+  isPresent(sessionId: string, delegateId: string): Promise<boolean> {
+    return this.marks.existsBy({ sessionId, delegateId, status: AttendanceStatus.Present });
+  }
+
+  /** The one count of a session's attendance; every figure above comes from here. */
+  private async count(sessionId: string, termId: string) {
+    const voter = servingVoterSql('d');
+    const [c]: { total: number; present: number; absent: number; attendees_present: number }[] =
+      await this.marks.query(
+        `SELECT count(*) FILTER (WHERE ${voter})::int AS total,
+                count(*) FILTER (WHERE ${voter} AND a.status = $3)::int AS present,
+                count(*) FILTER (WHERE ${voter} AND a.status = $4)::int AS absent,
+                count(*) FILTER (WHERE ${servingAttendeeSql('d')} AND a.status = $3)::int AS attendees_present
+           FROM delegates d LEFT JOIN attendance a ON a.delegate_id = d.id AND a.session_id = $1
+          WHERE d.term_id = $2 AND ${servingSeatSql('d')}`,
+        [sessionId, termId, AttendanceStatus.Present, AttendanceStatus.Absent],
+      );
+    return {
+      total: c!.total,
+      present: c!.present,
+      absent: c!.absent,
+      attendeesPresent: c!.attendees_present,
+    };
+  }
+
   /** Every serving seat of the term with its attendance (staff and secretaries). */
   async rows(session: CongressSession): Promise<AttendanceRow[]> {
-    const seats = await this.db.getRepository(Delegate).find({
-      where: { termId: session.termId, status: DelegateStatus.Serving },
-      order: { kind: 'DESC', employeeNumber: 'ASC' },
-    });
+    const seats = await this.seats.servingSeats(session.termId);
     const marks = new Map(
-      (await this.db.getRepository(Attendance).findBy({ sessionId: session.id })).map((a) => [
-        a.delegateId,
-        a,
-      ]),
+      (await this.marks.findBy({ sessionId: session.id })).map((a) => [a.delegateId, a]),
     );
     return seats.map((d) => {
       const a = marks.get(d.id);
@@ -109,11 +128,7 @@ export class AttendanceService implements OnModuleDestroy {
   /** The delegate checks in on the tablet; checking in again changes nothing. */
   async checkIn(sessionId: string, auth: AuthContext): Promise<AttendanceSummary> {
     const session = await this.openSession(sessionId);
-    const seat = await this.db.getRepository(Delegate).findOneBy({
-      termId: session.termId,
-      userId: auth.userId,
-      status: DelegateStatus.Serving,
-    });
+    const seat = await this.seats.servingSeat(session.termId, auth.userId);
     if (!seat) throw new AttendanceException(AttendanceErrorCode.NoSeat);
     await this.upsert(
       sessionId,
@@ -138,9 +153,7 @@ export class AttendanceService implements OnModuleDestroy {
     const session = await this.openSession(sessionId);
     if (status === AttendanceStatus.Absent && !reason)
       throw new AttendanceException(AttendanceErrorCode.ReasonRequired);
-    const seat = await this.db
-      .getRepository(Delegate)
-      .findOneBy({ id: delegateId, termId: session.termId, status: DelegateStatus.Serving });
+    const seat = await this.seats.servingSeatById(session.termId, delegateId);
     if (!seat) throw new AttendanceException(AttendanceErrorCode.DelegateNotInTerm);
     await this.upsert(
       sessionId,
@@ -187,7 +200,7 @@ export class AttendanceService implements OnModuleDestroy {
     recordedBy: string,
     overwrite: boolean,
   ): Promise<void> {
-    await this.db.query(
+    await this.marks.query(
       `INSERT INTO attendance (session_id, delegate_id, status, reason, method, recorded_by, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (session_id, delegate_id) DO UPDATE
@@ -209,8 +222,6 @@ export class AttendanceService implements OnModuleDestroy {
   async mayJoin(sessionId: string, auth: AuthContext): Promise<boolean> {
     if (auth.role === 'staff' || auth.role === 'secretary') return true;
     const session = await this.sessions.get(sessionId);
-    return this.db
-      .getRepository(Delegate)
-      .existsBy({ termId: session.termId, userId: auth.userId, status: DelegateStatus.Serving });
+    return !!(await this.seats.servingSeat(session.termId, auth.userId));
   }
 }

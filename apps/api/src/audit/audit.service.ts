@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, LessThan } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, LessThan, Repository } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditActor {
@@ -19,10 +19,10 @@ export interface AuditRecord {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
   /** Appends one entry; pass the transaction's manager to make it part of the change it records. */
-  async record(r: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
+  async record(r: AuditRecord, manager: EntityManager = this.entries.manager): Promise<void> {
     await manager.insert(AuditEntry, {
       actorId: r.actor.id,
       actorUsername: r.actor.username,
@@ -36,7 +36,7 @@ export class AuditService {
 
   /** Newest first, paged by id. */
   list(limit: number, beforeId?: string): Promise<AuditEntry[]> {
-    return this.db.getRepository(AuditEntry).find({
+    return this.entries.find({
       where: beforeId ? { id: LessThan(beforeId) } : {},
       order: { id: 'DESC' },
       take: limit,

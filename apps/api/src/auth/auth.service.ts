@@ -1,29 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AUDITED_ROLES } from '../users/role.enum.js';
 import { UserResponse } from '../users/dto/user.response.js';
-import { User } from '../users/user.entity.js';
 import { AuthException, AuthErrorCode } from './auth.exception.js';
 import type { AuthContext } from './auth-context.js';
 import type { LoginResponse } from './dto/login.response.js';
 import { PasswordService } from './password.service.js';
 import { TokenService } from './token.service.js';
+import { User } from './user.entity.js';
 
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
   ) {}
 
   async login(username: string, password: string, ip?: string): Promise<LoginResponse> {
-    const user = await this.db
-      .getRepository(User)
-      .findOneBy({ username: username.trim().toLowerCase() });
+    const user = await this.users.findOneBy({ username: username.trim().toLowerCase() });
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok || user.disabled) throw new AuthException(AuthErrorCode.InvalidCredentials);
     const issued = await this.tokens.issue(user.id);
@@ -42,7 +40,7 @@ export class AuthService {
   }
 
   async me(auth: AuthContext): Promise<UserResponse> {
-    return UserResponse.of(await this.db.getRepository(User).findOneByOrFail({ id: auth.userId }));
+    return UserResponse.of(await this.users.findOneByOrFail({ id: auth.userId }));
   }
 
   /** Changes the caller's password; every other session of the account is closed. */
@@ -51,8 +49,7 @@ export class AuthService {
     current: string | undefined,
     next: string,
   ): Promise<UserResponse> {
-    const repo = this.db.getRepository(User);
-    const user = await repo.findOneByOrFail({ id: auth.userId });
+    const user = await this.users.findOneByOrFail({ id: auth.userId });
     if (
       user.passwordHash !== null &&
       !(await this.passwords.verify(user.passwordHash, current ?? ''))
@@ -64,7 +61,7 @@ export class AuthService {
     if (current === next) throw new AuthException(AuthErrorCode.SamePassword);
     user.passwordHash = await this.passwords.hash(next);
     user.mustChangePassword = false;
-    await repo.save(user);
+    await this.users.save(user);
     await this.tokens.revokeAllForUser(user.id, 'password changed', auth.tokenId);
     return UserResponse.of(user);
   }

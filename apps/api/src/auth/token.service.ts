@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { User } from '../users/user.entity.js';
 import { AccessToken } from './access-token.entity.js';
 import type { AuthContext } from './auth-context.js';
 import { SessionEvents } from './session-events.js';
+import { User } from './user.entity.js';
 
 export interface IssuedToken {
   accessToken: string;
@@ -23,7 +23,7 @@ const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').
 @Injectable()
 export class TokenService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(AccessToken) private readonly tokens: Repository<AccessToken>,
     private readonly config: AppConfig,
     private readonly events: SessionEvents,
   ) {}
@@ -31,17 +31,14 @@ export class TokenService {
   async issue(userId: string): Promise<IssuedToken> {
     const accessToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
-    const row = await this.db
-      .getRepository(AccessToken)
-      .save({ userId, tokenHash: hashToken(accessToken), expiresAt });
+    const row = await this.tokens.save({ userId, tokenHash: hashToken(accessToken), expiresAt });
     return { accessToken, expiresAt, tokenId: row.id };
   }
 
   /** The caller behind a token, or null when it is unknown, expired, revoked or its user disabled. */
   async resolve(accessToken: string): Promise<AuthContext | null> {
     if (!accessToken || accessToken.length > 200) return null;
-    const row = await this.db
-      .getRepository(AccessToken)
+    const row = await this.tokens
       .createQueryBuilder('t')
       .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.user_id')
       .where('t.token_hash = :hash', { hash: hashToken(accessToken) })
@@ -63,20 +60,18 @@ export class TokenService {
   }
 
   async revoke(tokenId: string, reason: string): Promise<void> {
-    await this.db
-      .getRepository(AccessToken)
-      .update(
-        { id: tokenId, revokedAt: IsNull() },
-        { revokedAt: new Date(), revokedReason: reason },
-      );
+    await this.tokens.update(
+      { id: tokenId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
     this.events.revoked$.next({ tokenIds: [tokenId], reason });
   }
 
   /** Revokes every live token of a user (password change, account disabled, seat lost). */
   async revokeAllForUser(userId: string, reason: string, exceptTokenId?: string): Promise<void> {
-    const query = this.db
+    const query = this.tokens
       .createQueryBuilder()
-      .update(AccessToken)
+      .update()
       .set({ revokedAt: () => 'now()', revokedReason: reason })
       .where('user_id = :userId AND revoked_at IS NULL', { userId });
     if (exceptTokenId) query.andWhere('id <> :exceptTokenId', { exceptTokenId });

@@ -1,16 +1,26 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaModule } from '../agenda/agenda.module.js';
 import { AttendanceModule } from '../attendance/attendance.module.js';
 import { CongressModule } from '../congress/congress.module.js';
+import { RosterModule } from '../roster/roster.module.js';
 import { BallotsGateway } from './ballots.gateway.js';
 import { BoardService } from './board.service.js';
 import { CastService } from './cast.service.js';
+import { Poll } from './poll.entity.js';
+import { PollBallot } from './poll-ballot.entity.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
 import { TallyService } from './tally.service.js';
 
 @Module({
-  imports: [CongressModule, AgendaModule, AttendanceModule],
+  imports: [
+    TypeOrmModule.forFeature([Poll, PollBallot]),
+    CongressModule,
+    AgendaModule,
+    AttendanceModule,
+    RosterModule,
+  ],
   controllers: [PollsController],
   providers: [PollsService, CastService, TallyService, BoardService, BallotsGateway],
   exports: [PollsService],

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { shortCode } from '../common/ballot.js';
+import { SessionsService } from '../congress/sessions.service.js';
+import { SeatsService } from '../roster/seats.service.js';
 import type { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
 import { pollSpecFor } from './poll-shape.js';
@@ -10,12 +12,14 @@ import type { VoteSpec } from '../agenda/vote-spec.js';
 /** The bulletin board and the published record. Never names a delegate. */
 @Injectable()
 export class BoardService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>,
+    private readonly sessions: SessionsService,
+    private readonly seats: SeatsService,
+  ) {}
 
   async record(poll: Poll) {
-    const ballots = await this.db
-      .getRepository(PollBallot)
-      .find({ where: { pollId: poll.id }, order: { id: 'ASC' } });
+    const ballots = await this.ballots.find({ where: { pollId: poll.id }, order: { id: 'ASC' } });
     const board = ballots.map((b) => ({
       board: b.id,
       tracker: b.tracker,
@@ -51,12 +55,15 @@ export class BoardService {
 
   /** A tablet's own receipts for the polls of a session (what it sees after reconnecting). */
   async receipts(sessionId: string, userId: string) {
+    const session = await this.sessions.get(sessionId);
+    const seat = await this.seats.seatOf(session.termId, userId);
+    if (!seat) return [];
     const rows: { poll_id: string; id: string; tracker: string; received_at: Date }[] =
-      await this.db.query(
+      await this.ballots.query(
         `SELECT b.poll_id, b.id, b.tracker, b.received_at
-         FROM poll_ballots b JOIN polls p ON p.id = b.poll_id JOIN delegates d ON d.id = b.delegate_id
-        WHERE p.session_id = $1 AND d.user_id = $2`,
-        [sessionId, userId],
+         FROM poll_ballots b JOIN polls p ON p.id = b.poll_id
+        WHERE p.session_id = $1 AND b.delegate_id = $2`,
+        [sessionId, seat.id],
       );
     return rows.map((r) => ({
       pollId: r.poll_id,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Attendance, AttendanceStatus } from '../attendance/attendance.entity.js';
-import { sessionRoom } from '../attendance/attendance.service.js';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
+import { checkedInSql } from '../attendance/presence.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { canonicalJson } from '../agenda/agenda-snapshot.js';
 import {
@@ -14,12 +14,14 @@ import {
   shortCode,
 } from '../common/ballot.js';
 import { Clock } from '../common/clock.js';
-import { CongressSession } from '../congress/congress-session.entity.js';
+import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import { RosterKind } from '../roster/roster.enums.js';
+import { isServingVoter, servingVoterSql } from '../roster/seat-rules.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { Poll, PollStatus } from './poll.entity.js';
+import { PollBallot } from './poll-ballot.entity.js';
 import { checkOpenChoice, pollSpecFor } from './poll-shape.js';
 import type { VoteSpec } from '../agenda/vote-spec.js';
 import { voterCredential } from './voter-credential.js';
@@ -55,11 +57,15 @@ const TURNOUT_EVERY_MS = 1000;
 @Injectable()
 export class CastService implements OnModuleDestroy {
   private readonly facts = new Map<string, PollFacts>();
-  private readonly seats = new Map<string, string>();
+  private readonly seatIds = new Map<string, string>();
   private readonly turnoutTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Poll) private readonly polls: Repository<Poll>,
+    @InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>,
+    private readonly seats: SeatsService,
+    private readonly sessions: SessionsService,
+    private readonly attendance: AttendanceService,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
   ) {}
@@ -71,7 +77,8 @@ export class CastService implements OnModuleDestroy {
   /**
    * One round trip on the happy path: a single INSERT that holds every eligibility rule in its
    * WHERE (poll open, seat serving, delegate checked in) and the one-ballot rule in its unique
-   * index. Only a refused cast pays for finding out why.
+   * index. Only a refused cast pays for finding out why. The seat and presence rules are the
+   * roster's and attendance's own SQL fragments: written there once.
    */
   async cast(
     pollId: string,
@@ -80,7 +87,7 @@ export class CastService implements OnModuleDestroy {
   ): Promise<Receipt> {
     const poll = await this.pollFacts(pollId);
     const seatId = await this.seatId(poll.termId, auth.userId);
-    if (!seatId) throw await this.refusal(poll, auth.userId, null);
+    if (!seatId) throw await this.refusal(poll, auth.userId);
     const credential = voterCredential(poll.id, seatId);
     let content: { ballot: string | null; choice: string | null; tracker: string };
     try {
@@ -92,13 +99,12 @@ export class CastService implements OnModuleDestroy {
       if (!(await this.isOpen(poll.id))) throw new BallotsException(BallotsErrorCode.NotOpen);
       throw e;
     }
-    const rows: { id: string; received_at: Date }[] = await this.db.query(
+    const rows: { id: string; received_at: Date }[] = await this.polls.query(
       `INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker, received_at)
        SELECT $1, d.id, $3, $4, $5, $6, $7 FROM delegates d
-        WHERE d.id = $2 AND d.status = 'serving' AND d.kind = 'delegate'
-          AND EXISTS (SELECT 1 FROM polls p WHERE p.id = $1 AND p.status = 'open')
-          AND EXISTS (SELECT 1 FROM attendance a
-                       WHERE a.session_id = $8 AND a.delegate_id = d.id AND a.status = 'present')
+        WHERE d.id = $2 AND ${servingVoterSql('d')}
+          AND EXISTS (SELECT 1 FROM polls p WHERE p.id = $1 AND p.status = '${PollStatus.Open}')
+          AND ${checkedInSql('$8', 'd.id')}
        ON CONFLICT (poll_id, delegate_id) DO NOTHING
        RETURNING id, received_at`,
       [
@@ -126,56 +132,40 @@ export class CastService implements OnModuleDestroy {
   /** The voting seat of a user in a term (its id never changes; its status is checked by the INSERT). */
   private async seatId(termId: string, userId: string): Promise<string | null> {
     const key = `${termId}|${userId}`;
-    if (this.seats.has(key)) return this.seats.get(key)!;
-    const seat = await this.db
-      .getRepository(Delegate)
-      .findOneBy({ termId, userId, kind: RosterKind.Delegate });
+    if (this.seatIds.has(key)) return this.seatIds.get(key)!;
+    const seat = await this.seats.delegateSeat(termId, userId);
     const id = seat?.id ?? null;
-    if (id) this.seats.set(key, id);
+    if (id) this.seatIds.set(key, id);
     return id;
   }
 
   private async isOpen(pollId: string): Promise<boolean> {
-    const [row] = await this.db.query(`SELECT status = 'open' AS open FROM polls WHERE id = $1`, [
-      pollId,
-    ]);
-    return !!row?.open;
+    return this.polls.existsBy({ id: pollId, status: PollStatus.Open });
   }
 
   /** Why a cast was refused, in the order a delegate needs to hear it. */
-  private async refusal(
-    poll: PollFacts,
-    userId: string,
-    seatId: string | null,
-  ): Promise<BallotsException> {
+  private async refusal(poll: PollFacts, userId: string): Promise<BallotsException> {
     if (!(await this.isOpen(poll.id))) return new BallotsException(BallotsErrorCode.NotOpen);
-    const seat = seatId
-      ? await this.db.getRepository(Delegate).findOneBy({ id: seatId })
-      : await this.db.getRepository(Delegate).findOneBy({ termId: poll.termId, userId });
-    if (!seat || seat.kind !== RosterKind.Delegate || seat.status !== DelegateStatus.Serving) {
+    // A user holds at most one seat in a term (its username is the seat's employee number).
+    const seat = await this.seats.seatOf(poll.termId, userId);
+    if (!seat || !isServingVoter(seat)) {
       return new BallotsException(BallotsErrorCode.NotEligible, {
         reason: !seat ? 'no_seat' : seat.kind === RosterKind.Attendee ? 'attendee' : seat.status,
       });
     }
-    const present = await this.db
-      .getRepository(Attendance)
-      .existsBy({
-        sessionId: poll.sessionId,
-        delegateId: seat.id,
-        status: AttendanceStatus.Present,
-      });
-    if (!present) return new BallotsException(BallotsErrorCode.NotCheckedIn);
+    if (!(await this.attendance.isPresent(poll.sessionId, seat.id)))
+      return new BallotsException(BallotsErrorCode.NotCheckedIn);
     return new BallotsException(BallotsErrorCode.NotOpen);
   }
 
   /** The same ballot again gets the same receipt; a different one is refused; else say why not stored. */
   private async existing(poll: PollFacts, seatId: string, tracker: string, userId: string) {
-    const rows: { id: string; received_at: Date; tracker: string }[] = await this.db.query(
+    const rows: { id: string; received_at: Date; tracker: string }[] = await this.polls.query(
       `SELECT id, received_at, tracker FROM poll_ballots WHERE poll_id = $1 AND delegate_id = $2`,
       [poll.id, seatId],
     );
     const row = rows[0];
-    if (!row) throw await this.refusal(poll, userId, seatId);
+    if (!row) throw await this.refusal(poll, userId);
     if (row.tracker !== tracker) throw new BallotsException(BallotsErrorCode.AlreadyVoted);
     return row;
   }
@@ -231,12 +221,10 @@ export class CastService implements OnModuleDestroy {
   private async pollFacts(pollId: string): Promise<PollFacts> {
     const cached = this.facts.get(pollId);
     if (cached) return cached;
-    const poll = await this.db.getRepository(Poll).findOneBy({ id: pollId });
+    const poll = await this.polls.findOneBy({ id: pollId });
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     if (poll.status !== PollStatus.Open) throw new BallotsException(BallotsErrorCode.NotOpen);
-    const session = await this.db
-      .getRepository(CongressSession)
-      .findOneByOrFail({ id: poll.sessionId });
+    const session = await this.sessions.get(poll.sessionId);
     const facts: PollFacts = {
       id: poll.id,
       termId: session.termId,
@@ -261,14 +249,13 @@ export class CastService implements OnModuleDestroy {
     );
   }
 
+  /** Ballots cast against the present voting delegates (the one count attendance keeps). */
   async turnout(pollId: string, sessionId: string) {
-    const [row]: { cast: string; present: string }[] = await this.db.query(
-      `SELECT (SELECT count(*) FROM poll_ballots WHERE poll_id = $1) AS cast,
-              (SELECT count(*) FROM attendance a JOIN delegates d ON d.id = a.delegate_id
-                WHERE a.session_id = $2 AND a.status = 'present' AND d.status = 'serving' AND d.kind = 'delegate') AS present`,
-      [pollId, sessionId],
-    );
-    const turnout = { pollId, cast: Number(row!.cast), present: Number(row!.present) };
+    const [cast, present] = await Promise.all([
+      this.ballots.countBy({ pollId }),
+      this.attendance.presentVoters(sessionId),
+    ]);
+    const turnout = { pollId, cast, present };
     this.realtime.toRoom(sessionRoom(sessionId), 'poll:turnout', turnout);
     return turnout;
   }

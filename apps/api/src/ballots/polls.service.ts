@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
 import { AgendaItemsService } from '../agenda/agenda-items.service.js';
-import { AgendaVersion } from '../agenda/agenda-version.entity.js';
+import { CirculationService } from '../agenda/circulation.service.js';
 import { LateItemsService } from '../agenda/late-items.service.js';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -12,8 +12,8 @@ import { Clock } from '../common/clock.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import type { Delegate } from '../roster/delegate.entity.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { pollView } from './poll-view.js';
@@ -22,9 +22,11 @@ import { pollView } from './poll-view.js';
 @Injectable()
 export class PollsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Poll) private readonly polls: Repository<Poll>,
     private readonly sessions: SessionsService,
+    private readonly seats: SeatsService,
     private readonly items: AgendaItemsService,
+    private readonly circulation: CirculationService,
     private readonly lateItems: LateItemsService,
     private readonly attendance: AttendanceService,
     private readonly realtime: RealtimeService,
@@ -32,7 +34,7 @@ export class PollsService {
   ) {}
 
   async get(id: string): Promise<Poll> {
-    const poll = await this.db.getRepository(Poll).findOneBy({ id });
+    const poll = await this.polls.findOneBy({ id });
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     return poll;
   }
@@ -40,13 +42,11 @@ export class PollsService {
   /** The caller's serving voting seat in the session's term, if any. */
   async seatOf(sessionId: string, userId: string): Promise<Delegate | null> {
     const session = await this.sessions.get(sessionId);
-    return this.db
-      .getRepository(Delegate)
-      .findOneBy({ termId: session.termId, userId, status: DelegateStatus.Serving, kind: RosterKind.Delegate });
+    return this.seats.votingSeat(session.termId, userId);
   }
 
   list(sessionId: string): Promise<Poll[]> {
-    return this.db.getRepository(Poll).find({ where: { sessionId }, order: { openedAt: 'ASC' } });
+    return this.polls.find({ where: { sessionId }, order: { openedAt: 'ASC' } });
   }
 
   /**
@@ -62,9 +62,7 @@ export class PollsService {
     const votability = await this.lateItems.votability(item);
     if (!votability.votable)
       throw new BallotsException(BallotsErrorCode.ItemNotVotable, { reason: votability.reason });
-    const version = await this.db
-      .getRepository(AgendaVersion)
-      .findOneByOrFail({ sessionId: session.id, number: item.circulatedInVersion! });
+    const version = await this.circulation.versionNumbered(session.id, item.circulatedInVersion!);
     const circulated = version.snapshot.items.find((i) => i.id === item.id)!;
     const spec = circulated.voteSpec!;
     if (spec.type === 'motion' && spec.options.length > 3) {
@@ -78,7 +76,7 @@ export class PollsService {
 
     const id = randomUUID();
     const custodian = secret ? createTrustee(id, 1) : null;
-    const poll = this.db.getRepository(Poll).create({
+    const poll = this.polls.create({
       id,
       sessionId: session.id,
       itemId: item.id,
@@ -95,7 +93,7 @@ export class PollsService {
       openedBy: actor.userId,
     });
     try {
-      await this.db.getRepository(Poll).insert(poll);
+      await this.polls.insert(poll);
     } catch (e) {
       if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') {
         throw new BallotsException(BallotsErrorCode.AlreadyOpen);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import type { VoteSpec } from '../agenda/vote-spec.js';
 import { sessionRoom } from '../attendance/attendance.service.js';
 import { AttendanceService } from '../attendance/attendance.service.js';
@@ -19,8 +19,7 @@ import { AppConfig } from '../config/app-config.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
@@ -42,8 +41,10 @@ export class TallyService {
   private readonly logger = new Logger('Tally');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Poll) private readonly polls: Repository<Poll>,
+    @InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>,
     private readonly sessions: SessionsService,
+    private readonly seats: SeatsService,
     private readonly attendance: AttendanceService,
     private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeService,
@@ -52,23 +53,22 @@ export class TallyService {
   ) {}
 
   async close(pollId: string, actor: AuthContext): Promise<Poll> {
-    const closed = await this.db.query(
+    const closed = await this.polls.query(
       `UPDATE polls SET status = 'closed', closed_at = $2, closed_by = $3 WHERE id = $1 AND status = 'open' RETURNING id`,
       [pollId, this.clock.now(), actor.userId],
     );
     if ((closed[0] as unknown[]).length === 0) {
-      const exists = await this.db.getRepository(Poll).existsBy({ id: pollId });
+      const exists = await this.polls.existsBy({ id: pollId });
       throw new BallotsException(exists ? BallotsErrorCode.NotOpen : BallotsErrorCode.PollNotFound);
     }
-    const poll = await this.db.getRepository(Poll).findOneByOrFail({ id: pollId });
+    const poll = await this.polls.findOneByOrFail({ id: pollId });
     this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:closed', { pollId });
     return this.tally(pollId);
   }
 
   /** Decides a closed poll; safe to run again (after a crash between close and result). */
   async tally(pollId: string): Promise<Poll> {
-    const poll = await this.db
-      .getRepository(Poll)
+    const poll = await this.polls
       .createQueryBuilder('p')
       .addSelect('p.custodianSecret')
       .where('p.id = :pollId', { pollId })
@@ -79,17 +79,8 @@ export class TallyService {
 
     const session = await this.sessions.get(poll.sessionId);
     const settings = await this.sessions.settingsOf(session);
-    const ballots = await this.db
-      .getRepository(PollBallot)
-      .find({ where: { pollId }, order: { id: 'ASC' } });
-    const seats = await this.db
-      .getRepository(Delegate)
-      .findBy({ id: In(ballots.map((b) => b.delegateId)) });
-    const serving = new Set(
-      seats
-        .filter((s) => s.status === DelegateStatus.Serving && s.kind === RosterKind.Delegate)
-        .map((s) => s.id),
-    );
+    const ballots = await this.ballots.find({ where: { pollId }, order: { id: 'ASC' } });
+    const serving = await this.seats.servingVoterIds(ballots.map((b) => b.delegateId));
 
     const exclusions: Exclusion[] = [];
     const exclude = (b: PollBallot, reason: string) =>
@@ -128,13 +119,13 @@ export class TallyService {
       tallyAt: this.clock.now().toISOString(),
     };
 
-    await this.db.transaction(async (m) => {
+    await this.polls.manager.transaction(async (m) => {
       for (const x of exclusions)
         await m.update(PollBallot, { id: x.board }, { exclusion: x.reason });
       await m.update(Poll, { id: pollId }, { result, record });
     });
     await this.tellExcluded(poll, ballots, exclusions);
-    const decided = await this.db.getRepository(Poll).findOneByOrFail({ id: pollId });
+    const decided = await this.polls.findOneByOrFail({ id: pollId });
     this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:result', pollView(decided));
     this.logger.log({ pollId, cast: ballots.length, counted: valid }, 'poll decided');
     return decided;
@@ -180,9 +171,7 @@ export class TallyService {
   private async tellExcluded(poll: Poll, ballots: PollBallot[], exclusions: Exclusion[]) {
     if (exclusions.length === 0) return;
     const byBoard = new Map(ballots.map((b) => [b.id, b.delegateId]));
-    const seats = await this.db
-      .getRepository(Delegate)
-      .findBy({ id: In(exclusions.map((x) => byBoard.get(x.board)!)) });
+    const seats = await this.seats.byIds(exclusions.map((x) => byBoard.get(x.board)!));
     const push = await this.notifications.notify(
       seats.map((s) => s.userId).filter((u): u is string => !!u),
       'poll.ballot_excluded',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, Not, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { parseShanghaiDateTime } from '../common/time.js';
 import { CongressErrorCode, CongressException } from './congress.exception.js';
@@ -25,21 +25,48 @@ const TIME_LOCKED = new Set([
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(CongressSession) private readonly sessions: Repository<CongressSession>,
     private readonly terms: TermsService,
     private readonly clock: Clock,
   ) {}
 
   listForTerm(termId: string): Promise<CongressSession[]> {
-    return this.db
-      .getRepository(CongressSession)
-      .find({ where: { termId }, order: { startsAt: 'ASC' } });
+    return this.sessions.find({ where: { termId }, order: { startsAt: 'ASC' } });
   }
 
-  async get(id: string, manager: EntityManager = this.db.manager): Promise<CongressSession> {
+  /** The term's sessions not yet over (closed or archived), by start time. */
+  upcoming(termId: string, m: EntityManager = this.sessions.manager): Promise<CongressSession[]> {
+    return m.find(CongressSession, {
+      where: { termId, status: Not(In([SessionStatus.Closed, SessionStatus.Archived])) },
+      order: { startsAt: 'ASC' },
+    });
+  }
+
+  /** The given session of the term, or else the term's latest one; null when there is none. */
+  latestOfTerm(termId: string, sessionId?: string): Promise<CongressSession | null> {
+    return this.sessions.findOne({
+      where: sessionId ? { id: sessionId, termId } : { termId },
+      order: { startsAt: 'DESC' },
+    });
+  }
+
+  async get(id: string, manager: EntityManager = this.sessions.manager): Promise<CongressSession> {
     const session = await manager.findOneBy(CongressSession, { id });
     if (!session) throw new CongressException(CongressErrorCode.SessionNotFound);
     return session;
+  }
+
+  /** The sessions among these ids (unknown ids are simply missing). */
+  byIds(ids: string[], m: EntityManager = this.sessions.manager): Promise<CongressSession[]> {
+    return ids.length ? m.findBy(CongressSession, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /**
+   * Locks the session's row for the rest of the caller's transaction (null when there is no
+   * such session): concurrent changes that depend on its status queue here.
+   */
+  lock(id: string, m: EntityManager): Promise<CongressSession | null> {
+    return m.findOne(CongressSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** The settings in force for a session: defaults ← term ← session. */
@@ -51,9 +78,8 @@ export class SessionsService {
   async create(termId: string, dto: CreateSessionDto): Promise<CongressSession> {
     await this.terms.get(termId);
     checkFigures(dto.employees, dto.women, dto.dispatched);
-    const repo = this.db.getRepository(CongressSession);
-    return repo.save(
-      repo.create({
+    return this.sessions.save(
+      this.sessions.create({
         termId,
         name: dto.name,
         startsAt: parseShanghaiDateTime(dto.startsAt)!,
@@ -85,7 +111,7 @@ export class SessionsService {
     if (dto.settings)
       session.settings = { ...session.settings, ...(dto.settings as SettingsOverrides) };
     checkFigures(session.employees, session.women, session.dispatched);
-    return this.db.getRepository(CongressSession).save(session);
+    return this.sessions.save(session);
   }
 
   /**
@@ -111,7 +137,7 @@ export class SessionsService {
   async setStatus(
     session: CongressSession,
     to: SessionStatus,
-    manager: EntityManager = this.db.manager,
+    manager: EntityManager = this.sessions.manager,
   ) {
     session.status = to;
     session.statusChangedAt = this.clock.now();

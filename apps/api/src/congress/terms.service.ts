@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { CongressErrorCode, CongressException } from './congress.exception.js';
 import type { SettingsOverrides } from './congress-settings.js';
 import type { CreateTermDto, UpdateTermDto } from './dto/term.dto.js';
@@ -8,22 +8,23 @@ import { Term } from './term.entity.js';
 
 @Injectable()
 export class TermsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectRepository(Term) private readonly terms: Repository<Term>) {}
 
   list(): Promise<Term[]> {
-    return this.db.getRepository(Term).find({ order: { startsOn: 'DESC' } });
+    return this.terms.find({ order: { startsOn: 'DESC' } });
   }
 
-  async get(id: string): Promise<Term> {
-    const term = await this.db.getRepository(Term).findOneBy({ id });
+  async get(id: string, m: EntityManager = this.terms.manager): Promise<Term> {
+    const term = await m.findOneBy(Term, { id });
     if (!term) throw new CongressException(CongressErrorCode.TermNotFound);
     return term;
   }
 
   async create(dto: CreateTermDto): Promise<Term> {
     if (dto.endsOn <= dto.startsOn) throw new CongressException(CongressErrorCode.BadDates);
-    const repo = this.db.getRepository(Term);
-    return repo.save(repo.create({ ...dto, settings: (dto.settings ?? {}) as SettingsOverrides }));
+    return this.terms.save(
+      this.terms.create({ ...dto, settings: (dto.settings ?? {}) as SettingsOverrides }),
+    );
   }
 
   async update(id: string, dto: UpdateTermDto): Promise<Term> {
@@ -35,6 +36,6 @@ export class TermsService {
         : term.settings,
     });
     if (term.endsOn <= term.startsOn) throw new CongressException(CongressErrorCode.BadDates);
-    return this.db.getRepository(Term).save(term);
+    return this.terms.save(term);
   }
 }

@@ -23,7 +23,7 @@ import { Delegate } from '../roster/delegate.entity.js';
 import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js';
 import { DelegationGroup } from '../roster/delegation-group.entity.js';
 import { LoginCode } from '../roster/login-code.entity.js';
-import { User } from '../users/user.entity.js';
+import { User } from '../auth/user.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
 export const entities = [

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { PasswordService } from '../auth/password.service.js';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
+import type { User } from '../auth/user.entity.js';
 import { Role } from '../users/role.enum.js';
-import { User } from '../users/user.entity.js';
 import { UsersErrorCode, UsersException } from '../users/users.exception.js';
 import { Department } from './department.entity.js';
 import { DepartmentsErrorCode, DepartmentsException } from './departments.exception.js';
@@ -12,47 +12,47 @@ import type { CreateDepartmentUserDto } from './dto/department.dto.js';
 @Injectable()
 export class DepartmentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly passwords: PasswordService,
+    @InjectRepository(Department) private readonly departments: Repository<Department>,
+    private readonly accounts: AccountsService,
   ) {}
 
   list(): Promise<Department[]> {
-    return this.db.getRepository(Department).find({ order: { name: 'ASC' } });
+    return this.departments.find({ order: { name: 'ASC' } });
   }
 
-  async get(id: string): Promise<Department> {
-    const d = await this.db.getRepository(Department).findOneBy({ id });
+  async get(id: string, m: EntityManager = this.departments.manager): Promise<Department> {
+    const d = await m.findOneBy(Department, { id });
     if (!d) throw new DepartmentsException(DepartmentsErrorCode.NotFound);
     return d;
   }
 
+  /** The departments among these ids (unknown ids are simply missing). */
+  byIds(ids: string[], m: EntityManager = this.departments.manager): Promise<Department[]> {
+    return ids.length ? m.findBy(Department, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   async create(name: string): Promise<Department> {
-    const repo = this.db.getRepository(Department);
-    if (await repo.existsBy({ name }))
+    if (await this.departments.existsBy({ name }))
       throw new DepartmentsException(DepartmentsErrorCode.NameTaken);
-    return repo.save(repo.create({ name }));
+    return this.departments.save(this.departments.create({ name }));
   }
 
   users(departmentId: string): Promise<User[]> {
-    return this.db
-      .getRepository(User)
-      .find({ where: { departmentId }, order: { username: 'ASC' } });
+    return this.accounts.ofDepartment(departmentId);
   }
 
   async createUser(departmentId: string, dto: CreateDepartmentUserDto): Promise<User> {
     await this.get(departmentId);
-    const repo = this.db.getRepository(User);
-    const username = dto.username.toLowerCase();
-    if (await repo.existsBy({ username })) throw new UsersException(UsersErrorCode.UsernameTaken);
-    return repo.save(
-      repo.create({
-        username,
+    const user = await this.accounts.createWithPassword(
+      {
+        username: dto.username.toLowerCase(),
         displayName: dto.displayName,
         role: Role.Department,
         departmentId,
-        passwordHash: await this.passwords.hash(dto.password),
-        mustChangePassword: true,
-      }),
+      },
+      dto.password,
     );
+    if (!user) throw new UsersException(UsersErrorCode.UsernameTaken);
+    return user;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { NotificationsErrorCode, NotificationsException } from './notifications.exception.js';
@@ -27,7 +27,7 @@ export const toPayload = (n: Notification): NotificationPayload => ({
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
   ) {}
@@ -41,7 +41,7 @@ export class NotificationsService {
     kind: string,
     title: string,
     data: object,
-    manager: EntityManager = this.db.manager,
+    manager: EntityManager = this.notifications.manager,
   ): Promise<() => void> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return () => undefined;
@@ -68,8 +68,7 @@ export class NotificationsService {
 
   /** Unread first, then the latest read ones. */
   inbox(userId: string, limit = 100): Promise<Notification[]> {
-    return this.db
-      .getRepository(Notification)
+    return this.notifications
       .createQueryBuilder('n')
       .where('n.user_id = :userId', { userId })
       .orderBy('n.read_at IS NULL', 'DESC')
@@ -79,9 +78,11 @@ export class NotificationsService {
   }
 
   async markRead(userId: string, ids: string[]): Promise<void> {
-    const repo = this.db.getRepository(Notification);
-    const mine = await repo.countBy({ id: In(ids), userId });
+    const mine = await this.notifications.countBy({ id: In(ids), userId });
     if (mine !== ids.length) throw new NotificationsException(NotificationsErrorCode.NotFound);
-    await repo.update({ id: In(ids), userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    await this.notifications.update(
+      { id: In(ids), userId, readAt: IsNull() },
+      { readAt: this.clock.now() },
+    );
   }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { In, IsNull, Not } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
   ATTACHMENT_TYPES,
@@ -49,6 +50,12 @@ const MAX_FILES_PER_ANSWER = 10;
 @Injectable()
 export class AttachmentsService {
   constructor(
+    @InjectRepository(ProposalAttachment) private readonly files: Repository<ProposalAttachment>,
+    @InjectRepository(ProposalAssignment)
+    private readonly assignments: Repository<ProposalAssignment>,
+    @InjectRepository(ProposalCosignature)
+    private readonly cosignatures: Repository<ProposalCosignature>,
+    @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
     private readonly store: ProposalStore,
     private readonly reads: ProposalReadsService,
   ) {}
@@ -99,7 +106,7 @@ export class AttachmentsService {
     if (assignment.departmentId !== (await this.store.departmentOf(auth)))
       throw new ProposalsException(ProposalErrorCode.NotYourDepartment);
     if (file.answerId) throw new ProposalsException(ProposalErrorCode.AttachmentSubmitted);
-    await this.store.db.getRepository(ProposalAttachment).delete({ id, answerId: IsNull() });
+    await this.files.delete({ id, answerId: IsNull() });
   }
 
   /**
@@ -130,7 +137,7 @@ export class AttachmentsService {
         if (seats.includes(p.proposerDelegateId)) return true;
         return (
           seats.length > 0 &&
-          this.store.db.getRepository(ProposalCosignature).existsBy({
+          this.cosignatures.existsBy({
             proposalId: p.id,
             delegateId: In(seats),
             withdrawnAt: IsNull(),
@@ -140,9 +147,7 @@ export class AttachmentsService {
       case Role.Department:
         return (
           !!v.departmentId &&
-          this.store.db
-            .getRepository(ProposalAssignment)
-            .existsBy({ proposalId: p.id, departmentId: v.departmentId })
+          this.assignments.existsBy({ proposalId: p.id, departmentId: v.departmentId })
         );
       default:
         return false;
@@ -152,26 +157,24 @@ export class AttachmentsService {
   /** The public board: only attachments of sent answers of published proposals. */
   async downloadPublished(id: string): Promise<AttachmentFile> {
     const { file, assignment } = await this.find(id);
-    const published = await this.store.db
-      .getRepository(Proposal)
-      .existsBy({ id: assignment.proposalId, publishedAt: Not(IsNull()) });
+    const published = await this.proposals.existsBy({
+      id: assignment.proposalId,
+      publishedAt: Not(IsNull()),
+    });
     if (!file.answerId || !published)
       throw new ProposalsException(ProposalErrorCode.AttachmentNotFound);
     return this.withData(file);
   }
 
   private async find(id: string) {
-    const file = await this.store.db.getRepository(ProposalAttachment).findOneBy({ id });
+    const file = await this.files.findOneBy({ id });
     if (!file) throw new ProposalsException(ProposalErrorCode.AttachmentNotFound);
-    const assignment = await this.store.db
-      .getRepository(ProposalAssignment)
-      .findOneByOrFail({ id: file.assignmentId });
+    const assignment = await this.assignments.findOneByOrFail({ id: file.assignmentId });
     return { file, assignment };
   }
 
   private async withData(file: ProposalAttachment): Promise<AttachmentFile> {
-    const row = await this.store.db
-      .getRepository(ProposalAttachment)
+    const row = await this.files
       .createQueryBuilder('f')
       .addSelect('f.data')
       .where('f.id = :id', { id: file.id })

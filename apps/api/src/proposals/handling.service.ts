@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { shanghaiDay } from '../common/time.js';
-import { Department } from '../departments/department.entity.js';
+import { DepartmentsService } from '../departments/departments.service.js';
 import { IntakeService } from './intake.service.js';
 import { addDays } from './proposal-days.js';
 import { AssignmentStatus, AWAITING_ANSWER, Rating, RATING_LABELS } from './proposal.enums.js';
@@ -20,6 +20,7 @@ export class HandlingService {
   constructor(
     private readonly store: ProposalStore,
     private readonly intake: IntakeService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async assign(auth: AuthContext, id: string, departmentIds: string[], dueOn?: string) {
@@ -40,7 +41,7 @@ export class HandlingService {
     auth: AuthContext,
   ): Promise<Proposal> {
     assertAction(p.status, 'assign', ProposalErrorCode.NotAssignable);
-    const departments = await m.findBy(Department, { id: In(departmentIds) });
+    const departments = await this.departments.byIds(departmentIds, m);
     const unknown = departmentIds.filter((d) => !departments.some((x) => x.id === d));
     if (unknown.length)
       throw new ProposalsException(ProposalErrorCode.UnknownDepartment, [
@@ -125,7 +126,7 @@ export class HandlingService {
       a.status = AssignmentStatus.Answered;
       await m.save(ProposalAssignment, a);
       await this.sync(m, p, 'answered', auth.userId, { assignmentId: a.id, round: a.round });
-      const department = await m.findOneByOrFail(Department, { id: a.departmentId });
+      const department = await this.departments.get(a.departmentId, m);
       await notifier.notify(
         await this.store.participants(m, p.id),
         'proposal.answered',

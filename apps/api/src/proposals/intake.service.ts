@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In, Not } from 'typeorm';
-import { CongressSession } from '../congress/congress-session.entity.js';
+import type { EntityManager } from 'typeorm';
+import type { CongressSession } from '../congress/congress-session.entity.js';
 import { type CongressSettings, effectiveSettings } from '../congress/congress-settings.js';
-import { SessionStatus } from '../congress/session-status.js';
-import { Term } from '../congress/term.entity.js';
-import { CongressErrorCode, CongressException } from '../congress/congress.exception.js';
+import { SessionsService } from '../congress/sessions.service.js';
+import { TermsService } from '../congress/terms.service.js';
 import { type IntakeWindow, intakeWindow, isWindowOpen } from './proposal-days.js';
 import { ProposalKind } from './proposal.enums.js';
 import type { Proposal } from './proposal.entity.js';
@@ -24,9 +23,6 @@ export interface IntakeState {
   cosignersRequired: number;
 }
 
-/** Sessions whose intake window may still matter: not yet over. */
-const LIVE = Not(In([SessionStatus.Closed, SessionStatus.Archived]));
-
 /**
  * Where a proposal goes when it is tabled: a session's intake window is open ⇒ a proposal of
  * that session; otherwise (late, or between sessions) ⇒ a suggestion (意见建议), filed under
@@ -34,16 +30,17 @@ const LIVE = Not(In([SessionStatus.Closed, SessionStatus.Archived]));
  */
 @Injectable()
 export class IntakeService {
-  constructor(private readonly store: ProposalStore) {}
+  constructor(
+    private readonly store: ProposalStore,
+    private readonly terms: TermsService,
+    private readonly sessions: SessionsService,
+  ) {}
 
-  async state(termId: string, m: EntityManager = this.store.db.manager): Promise<IntakeState> {
-    const term = await m.findOneBy(Term, { id: termId });
-    if (!term) throw new CongressException(CongressErrorCode.TermNotFound);
+  async state(termId: string, m?: EntityManager): Promise<IntakeState> {
+    const term = await this.terms.get(termId, m);
     const now = this.store.now();
-    const sessions = await m.find(CongressSession, {
-      where: { termId, status: LIVE },
-      order: { startsAt: 'ASC' },
-    });
+    // Sessions whose intake window may still matter: not yet over.
+    const sessions = await this.sessions.upcoming(termId, m);
     for (const session of sessions) {
       const settings = effectiveSettings(term.settings, session.settings);
       const window = intakeWindow(session.startsAt, settings.proposalWindow);
@@ -74,8 +71,8 @@ export class IntakeService {
 
   /** The settings in force for a proposal: its session's, or its term's between sessions. */
   async settingsOf(m: EntityManager, p: Proposal): Promise<CongressSettings> {
-    const term = await m.findOneByOrFail(Term, { id: p.termId });
-    const session = p.sessionId ? await m.findOneBy(CongressSession, { id: p.sessionId }) : null;
+    const term = await this.terms.get(p.termId, m);
+    const session = p.sessionId ? await this.sessions.get(p.sessionId, m) : null;
     return effectiveSettings(term.settings, session?.settings);
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, Not } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { shanghaiDay } from '../common/time.js';
 import { TermsService } from '../congress/terms.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import type { Delegate } from '../roster/delegate.entity.js';
+import { isServingVoter } from '../roster/seat-rules.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { Role } from '../users/role.enum.js';
-import { User } from '../users/user.entity.js';
 import { ProposalResponse, type ViewerContext } from './dto/proposal.responses.js';
 import type { ListProposalsQuery } from './dto/query.dto.js';
 import { AWAITING_ANSWER, type AssignmentStatus, ProposalKind } from './proposal.enums.js';
@@ -33,16 +35,21 @@ export interface Viewer extends ViewerContext {
 @Injectable()
 export class ProposalReadsService {
   constructor(
+    @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
+    @InjectRepository(ProposalCosignature)
+    private readonly cosignatures: Repository<ProposalCosignature>,
+    @InjectRepository(ProposalAssignment)
+    private readonly assignments: Repository<ProposalAssignment>,
+    @InjectRepository(ProposalEvent) private readonly events: Repository<ProposalEvent>,
     private readonly store: ProposalStore,
     private readonly views: ProposalViews,
     private readonly terms: TermsService,
+    private readonly seats: SeatsService,
+    private readonly accounts: AccountsService,
   ) {}
 
   async viewer(auth: AuthContext): Promise<Viewer> {
-    const seats =
-      auth.role === Role.Delegate
-        ? await this.store.db.getRepository(Delegate).findBy({ userId: auth.userId })
-        : [];
+    const seats = auth.role === Role.Delegate ? await this.seats.seatsOf(auth.userId) : [];
     return {
       auth,
       seats,
@@ -66,16 +73,11 @@ export class ProposalReadsService {
       case Role.Delegate: {
         if (v.delegateIds!.has(p.proposerDelegateId)) return true;
         if (!tabled) return false;
-        const serving = v.seats.some(
-          (s) =>
-            s.termId === p.termId &&
-            s.kind === RosterKind.Delegate &&
-            s.status === DelegateStatus.Serving,
-        );
+        const serving = v.seats.some((s) => s.termId === p.termId && isServingVoter(s));
         return (
           serving ||
           (v.seats.length > 0 &&
-            (await this.store.db.getRepository(ProposalCosignature).existsBy({
+            (await this.cosignatures.existsBy({
               proposalId: p.id,
               delegateId: In(v.seats.map((s) => s.id)),
             })))
@@ -84,9 +86,7 @@ export class ProposalReadsService {
       case Role.Department:
         return (
           !!v.departmentId &&
-          this.store.db
-            .getRepository(ProposalAssignment)
-            .existsBy({ proposalId: p.id, departmentId: v.departmentId })
+          this.assignments.existsBy({ proposalId: p.id, departmentId: v.departmentId })
         );
       default:
         return false;
@@ -100,7 +100,7 @@ export class ProposalReadsService {
 
   async detail(auth: AuthContext, id: string): Promise<{ bundle: ProposalBundle; viewer: Viewer }> {
     const viewer = await this.viewer(auth);
-    const p = await this.store.db.getRepository(Proposal).findOneBy({ id });
+    const p = await this.proposals.findOneBy({ id });
     if (!p || !(await this.canView(viewer, p)))
       throw new ProposalsException(ProposalErrorCode.NotFound);
     return { bundle: await this.views.one(p), viewer };
@@ -108,8 +108,7 @@ export class ProposalReadsService {
 
   async forTerm(termId: string, q: ListProposalsQuery): Promise<ProposalBundle[]> {
     await this.terms.get(termId);
-    const query = this.store.db
-      .getRepository(Proposal)
+    const query = this.proposals
       .createQueryBuilder('p')
       .where('p.term_id = :termId', { termId })
       .andWhere('p.tabled_at IS NOT NULL')
@@ -138,11 +137,11 @@ export class ProposalReadsService {
   async mine(v: Viewer): Promise<ProposalBundle[]> {
     const seatIds = [...v.delegateIds!];
     if (seatIds.length === 0) return [];
-    const signed = await this.store.db.getRepository(ProposalCosignature).findBy({
+    const signed = await this.cosignatures.findBy({
       delegateId: In(seatIds),
       withdrawnAt: IsNull(),
     });
-    const proposals = await this.store.db.getRepository(Proposal).find({
+    const proposals = await this.proposals.find({
       where: [
         { proposerDelegateId: In(seatIds) },
         ...(signed.length ? [{ id: In(signed.map((s) => s.proposalId)) }] : []),
@@ -154,11 +153,9 @@ export class ProposalReadsService {
 
   /** Proposals of the caller's terms still taking co-signatures, other than their own. */
   async cosignable(v: Viewer): Promise<ProposalBundle[]> {
-    const serving = v.seats.filter(
-      (s) => s.kind === RosterKind.Delegate && s.status === DelegateStatus.Serving,
-    );
+    const serving = v.seats.filter(isServingVoter);
     if (serving.length === 0) return [];
-    const proposals = await this.store.db.getRepository(Proposal).find({
+    const proposals = await this.proposals.find({
       where: {
         termId: In(serving.map((s) => s.termId)),
         status: In([...ACTION_FROM.cosign]),
@@ -174,7 +171,7 @@ export class ProposalReadsService {
   async forDepartment(v: Viewer, status?: AssignmentStatus): Promise<AssignmentLine[]> {
     if (!v.departmentId) return [];
     return this.lines(
-      await this.store.db.getRepository(ProposalAssignment).find({
+      await this.assignments.find({
         where: { departmentId: v.departmentId, ...(status ? { status } : {}) },
         order: { dueOn: 'ASC' },
       }),
@@ -185,8 +182,7 @@ export class ProposalReadsService {
   async overdue(termId: string): Promise<AssignmentLine[]> {
     await this.terms.get(termId);
     return this.lines(
-      await this.store.db
-        .getRepository(ProposalAssignment)
+      await this.assignments
         .createQueryBuilder('a')
         .innerJoin(Proposal, 'p', 'p.id = a.proposal_id')
         .where('p.term_id = :termId', { termId })
@@ -199,9 +195,9 @@ export class ProposalReadsService {
 
   private async lines(assignments: ProposalAssignment[]): Promise<AssignmentLine[]> {
     if (assignments.length === 0) return [];
-    const proposals = await this.store.db
-      .getRepository(Proposal)
-      .findBy({ id: In([...new Set(assignments.map((a) => a.proposalId))]) });
+    const proposals = await this.proposals.findBy({
+      id: In([...new Set(assignments.map((a) => a.proposalId))]),
+    });
     const bundles = new Map((await this.views.load(proposals)).map((b) => [b.proposal.id, b]));
     return assignments.map((a) => ({ bundle: bundles.get(a.proposalId)!, assignmentId: a.id }));
   }
@@ -209,13 +205,9 @@ export class ProposalReadsService {
   async history(id: string): Promise<(ProposalEvent & { actor: string | null })[]> {
     const p = await this.store.get(id);
     if (!isTabled(p)) throw new ProposalsException(ProposalErrorCode.NotFound);
-    const events = await this.store.db
-      .getRepository(ProposalEvent)
-      .find({ where: { proposalId: id }, order: { id: 'ASC' } });
+    const events = await this.events.find({ where: { proposalId: id }, order: { id: 'ASC' } });
     const actorIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
-    const users = actorIds.length
-      ? await this.store.db.getRepository(User).findBy({ id: In(actorIds) })
-      : [];
+    const users = await this.accounts.byIds(actorIds);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     return events.map((e) => ({
       ...e,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, IsNull, Repository } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import type { Delegate } from '../roster/delegate.entity.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { Role } from '../users/role.enum.js';
-import { User } from '../users/user.entity.js';
 import { Proposal } from './proposal.entity.js';
 import { ProposalCosignature } from './proposal-cosignature.entity.js';
 import { ProposalEvent } from './proposal-event.entity.js';
@@ -27,8 +27,10 @@ export interface Notifier {
 @Injectable()
 export class ProposalStore {
   constructor(
-    @InjectDataSource() readonly db: DataSource,
+    @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
     private readonly notifications: NotificationsService,
+    private readonly seats: SeatsService,
+    private readonly accounts: AccountsService,
     private readonly clock: Clock,
   ) {}
 
@@ -36,9 +38,13 @@ export class ProposalStore {
     return this.clock.now();
   }
 
+  /**
+   * Every proposal use case runs in one of these. Other modules' methods called with `m` (seats,
+   * accounts, departments, sessions, the inbox) read and write their own tables in it.
+   */
   async transaction<T>(work: (m: EntityManager, notifier: Notifier) => Promise<T>): Promise<T> {
     const pushes: (() => void)[] = [];
-    const result = await this.db.transaction((m) =>
+    const result = await this.proposals.manager.transaction((m) =>
       work(m, {
         notify: async (userIds, kind, title, data) => {
           pushes.push(await this.notifications.notify(userIds, kind, title, data, m));
@@ -49,7 +55,7 @@ export class ProposalStore {
     return result;
   }
 
-  async get(id: string, manager: EntityManager = this.db.manager): Promise<Proposal> {
+  async get(id: string, manager: EntityManager = this.proposals.manager): Promise<Proposal> {
     const p = await manager.findOneBy(Proposal, { id });
     if (!p) throw new ProposalsException(ProposalErrorCode.NotFound);
     return p;
@@ -98,26 +104,23 @@ export class ProposalStore {
     });
   }
 
-  /** The caller's seat as a serving voting delegate of the term, if any. */
-  servingSeat(m: EntityManager, userId: string, termId: string): Promise<Delegate | null> {
-    return m.findOneBy(Delegate, {
-      userId,
-      termId,
-      kind: RosterKind.Delegate,
-      status: DelegateStatus.Serving,
-    });
+  /** Only a serving voting delegate of the proposal's term tables and co-signs. */
+  async requireServingSeat(m: EntityManager, auth: AuthContext, termId: string) {
+    const seat = await this.seats.votingSeat(termId, auth.userId, m);
+    if (!seat) throw new ProposalsException(ProposalErrorCode.NotServingDelegate);
+    return seat;
   }
 
-  /** Only a serving delegate of the proposal's term tables and co-signs. */
-  async requireServingSeat(m: EntityManager, auth: AuthContext, termId: string) {
-    const seat = await this.servingSeat(m, auth.userId, termId);
-    if (!seat) throw new ProposalsException(ProposalErrorCode.NotServingDelegate);
+  /** The proposer's seat (it may have lost its status since). */
+  async proposerSeat(m: EntityManager, p: Proposal): Promise<Delegate> {
+    const seat = await this.seats.seat(p.proposerDelegateId, m);
+    if (!seat) throw new ProposalsException(ProposalErrorCode.NotFound);
     return seat;
   }
 
   /** Refuses anyone but the proposer (by the account behind the proposer's seat). */
   async requireProposer(m: EntityManager, p: Proposal, auth: AuthContext): Promise<Delegate> {
-    const proposer = await m.findOneByOrFail(Delegate, { id: p.proposerDelegateId });
+    const proposer = await this.proposerSeat(m, p);
     if (auth.role !== Role.Delegate || proposer.userId !== auth.userId)
       throw new ProposalsException(ProposalErrorCode.NotProposer);
     return proposer;
@@ -141,24 +144,18 @@ export class ProposalStore {
       ...proposals.map((p) => p.proposerDelegateId),
       ...signatures.map((s) => s.delegateId),
     ];
-    const delegates = delegateIds.length ? await m.findBy(Delegate, { id: In(delegateIds) }) : [];
+    const delegates = await this.seats.byIds(delegateIds, m);
     return delegates.flatMap((d) => (d.userId ? [d.userId] : []));
   }
 
-  async departmentUsers(m: EntityManager, departmentIds: string[]): Promise<string[]> {
-    if (departmentIds.length === 0) return [];
-    const users = await m.findBy(User, {
-      departmentId: In(departmentIds),
-      role: Role.Department,
-      disabled: false,
-    });
-    return users.map((u) => u.id);
+  departmentUsers(m: EntityManager, departmentIds: string[]): Promise<string[]> {
+    return this.accounts.departmentAccountIds(departmentIds, m);
   }
 
   /** The department of a department account (null for other roles). */
   async departmentOf(auth: AuthContext): Promise<string | null> {
     if (auth.role !== Role.Department) return null;
-    const user = await this.db.getRepository(User).findOneBy({ id: auth.userId });
+    const user = await this.accounts.find(auth.userId);
     return user?.departmentId ?? null;
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
-import { CongressSession } from '../congress/congress-session.entity.js';
-import { Department } from '../departments/department.entity.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegationGroup } from '../roster/delegation-group.entity.js';
-import { User } from '../users/user.entity.js';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
+import { SessionsService } from '../congress/sessions.service.js';
+import { DepartmentsService } from '../departments/departments.service.js';
+import { GroupsService } from '../roster/groups.service.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { Proposal } from './proposal.entity.js';
 import { ProposalAnswer } from './proposal-answer.entity.js';
 import { ProposalAssignment } from './proposal-assignment.entity.js';
 import { ProposalAttachment } from './proposal-attachment.entity.js';
 import { ProposalCosignature } from './proposal-cosignature.entity.js';
-import { ProposalStore } from './proposal-store.js';
 
 export type AttachmentMeta = Omit<ProposalAttachment, 'data'>;
 
@@ -42,20 +42,22 @@ export interface ProposalBundle {
 }
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-/** `In([])` is not valid SQL everywhere: an empty id list finds nothing without asking. */
-const findIds = <T extends { id: string }>(
-  m: EntityManager,
-  entity: new () => T,
-  ids: string[],
-): Promise<T[]> => (ids.length ? m.findBy(entity, { id: In(ids) } as never) : Promise.resolve([]));
 
 const unique = (ids: (string | null | undefined)[]) => [
   ...new Set(ids.filter((x): x is string => !!x)),
 ];
 
+/** Names come from their owners: seats and groups (roster), departments, sessions, accounts. */
 @Injectable()
 export class ProposalViews {
-  constructor(private readonly store: ProposalStore) {}
+  constructor(
+    @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
+    private readonly seats: SeatsService,
+    private readonly groups: GroupsService,
+    private readonly departments: DepartmentsService,
+    private readonly sessions: SessionsService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   async one(p: Proposal): Promise<ProposalBundle> {
     return (await this.load([p]))[0]!;
@@ -63,7 +65,7 @@ export class ProposalViews {
 
   async load(
     proposals: Proposal[],
-    m: EntityManager = this.store.db.manager,
+    m: EntityManager = this.proposals.manager,
   ): Promise<ProposalBundle[]> {
     if (proposals.length === 0) return [];
     const ids = proposals.map((p) => p.id);
@@ -90,30 +92,28 @@ export class ProposalViews {
             order: { createdAt: 'ASC' },
           })
         : [],
-      findIds(m, Department, unique(assignments.map((a) => a.departmentId))),
-      findIds(m, CongressSession, unique(proposals.map((p) => p.sessionId))),
-      findIds(m, Proposal, mergedIntoIds),
-      findIds(m, User, unique(proposals.map((p) => p.decidedBy))),
+      this.departments.byIds(unique(assignments.map((a) => a.departmentId)), m),
+      this.sessions.byIds(unique(proposals.map((p) => p.sessionId)), m),
+      mergedIntoIds.length ? m.findBy(Proposal, { id: In(mergedIntoIds) }) : [],
+      this.accounts.byIds(unique(proposals.map((p) => p.decidedBy)), m),
     ]);
     const delegates = byId(
-      await findIds(
-        m,
-        Delegate,
+      await this.seats.byIds(
         unique([
           ...proposals.map((p) => p.proposerDelegateId),
           ...mergedFrom.map((p) => p.proposerDelegateId),
           ...signatures.map((s) => s.delegateId),
         ]),
+        m,
       ),
     );
     const groups = byId(
-      await findIds(
-        m,
-        DelegationGroup,
+      await this.groups.byIds(
         unique([
           ...proposals.map((p) => p.groupId),
           ...[...delegates.values()].map((d) => d.groupId),
         ]),
+        m,
       ),
     );
     const departmentsById = byId(departments);

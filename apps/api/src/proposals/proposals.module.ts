@@ -1,9 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
 import { CongressModule } from '../congress/congress.module.js';
+import { DepartmentsModule } from '../departments/departments.module.js';
+import { RosterModule } from '../roster/roster.module.js';
 import { AttachmentsService } from './attachments.service.js';
 import { HandlingController } from './handling.controller.js';
 import { HandlingService } from './handling.service.js';
 import { IntakeService } from './intake.service.js';
+import { Proposal } from './proposal.entity.js';
+import { ProposalAnswer } from './proposal-answer.entity.js';
+import { ProposalAssignment } from './proposal-assignment.entity.js';
+import { ProposalAttachment } from './proposal-attachment.entity.js';
+import { ProposalCosignature } from './proposal-cosignature.entity.js';
+import { ProposalCounter } from './proposal-counter.entity.js';
+import { ProposalEvent } from './proposal-event.entity.js';
 import { ProposalReadsService } from './proposal-reads.service.js';
 import { ProposalStore } from './proposal-store.js';
 import { ProposalViews } from './proposal-views.js';
@@ -19,7 +30,21 @@ import { TablingService } from './tabling.service.js';
 
 /** 提案: tabling and co-signing, committee review, handling by departments, publication. */
 @Module({
-  imports: [CongressModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      Proposal,
+      ProposalCounter,
+      ProposalCosignature,
+      ProposalAssignment,
+      ProposalAnswer,
+      ProposalAttachment,
+      ProposalEvent,
+    ]),
+    AuthModule,
+    CongressModule,
+    DepartmentsModule,
+    RosterModule,
+  ],
   controllers: [
     ProposalsController,
     TablingController,

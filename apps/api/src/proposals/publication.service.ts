@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, Not } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import type { PublicProposalsQuery } from './dto/query.dto.js';
@@ -16,6 +17,7 @@ import { ProposalErrorCode, ProposalsException } from './proposals.exception.js'
 @Injectable()
 export class PublicationService {
   constructor(
+    @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
     private readonly store: ProposalStore,
     private readonly views: ProposalViews,
     private readonly sessions: SessionsService,
@@ -63,7 +65,7 @@ export class PublicationService {
   }
 
   async publicList(q: PublicProposalsQuery): Promise<ProposalBundle[]> {
-    const proposals = await this.store.db.getRepository(Proposal).find({
+    const proposals = await this.proposals.find({
       where: {
         publishedAt: Not(IsNull()),
         ...(q.termId ? { termId: q.termId } : {}),
@@ -75,9 +77,7 @@ export class PublicationService {
   }
 
   async publicOne(id: string): Promise<ProposalBundle> {
-    const p = await this.store.db
-      .getRepository(Proposal)
-      .findOneBy({ id, publishedAt: Not(IsNull()) });
+    const p = await this.proposals.findOneBy({ id, publishedAt: Not(IsNull()) });
     if (!p) throw new ProposalsException(ProposalErrorCode.NotFound);
     return this.views.one(p);
   }

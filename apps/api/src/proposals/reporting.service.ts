@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
+import { Repository } from 'typeorm';
 import { formatShanghai, shanghaiDay } from '../common/time.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { TermsService } from '../congress/terms.service.js';
@@ -28,6 +30,7 @@ export interface ProposalReport extends ProposalStatistics {
 @Injectable()
 export class ReportingService {
   constructor(
+    @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
     private readonly store: ProposalStore,
     private readonly views: ProposalViews,
     private readonly terms: TermsService,
@@ -139,8 +142,7 @@ export class ReportingService {
   private async load(termId: string, sessionId?: string): Promise<ProposalBundle[]> {
     await this.terms.get(termId);
     if (sessionId) await this.sessions.get(sessionId);
-    const query = this.store.db
-      .getRepository(Proposal)
+    const query = this.proposals
       .createQueryBuilder('p')
       .where('p.term_id = :termId', { termId })
       .andWhere('p.tabled_at IS NOT NULL')

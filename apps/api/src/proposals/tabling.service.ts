@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
-import { Delegate } from '../roster/delegate.entity.js';
-import { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
+import type { Delegate } from '../roster/delegate.entity.js';
+import { SeatsService } from '../roster/seats.service.js';
 import type { CreateProposalDto, UpdateProposalDto } from './dto/tabling.dto.js';
 import { IntakeService } from './intake.service.js';
 import { ProposalKind } from './proposal.enums.js';
@@ -18,6 +18,7 @@ export class TablingService {
   constructor(
     private readonly store: ProposalStore,
     private readonly intake: IntakeService,
+    private readonly seats: SeatsService,
   ) {}
 
   async create(auth: AuthContext, dto: CreateProposalDto): Promise<Proposal> {
@@ -105,7 +106,7 @@ export class TablingService {
         signedAt: this.store.now(),
       });
       await this.store.record(m, p.id, 'cosigned', auth.userId, { data: { delegateId: seat.id } });
-      const proposer = await m.findOneByOrFail(Delegate, { id: p.proposerDelegateId });
+      const proposer = await this.store.proposerSeat(m, p);
       await notifier.notify(
         proposer.userId ? [proposer.userId] : [],
         'proposal.cosigned',
@@ -122,7 +123,7 @@ export class TablingService {
     return this.store.transaction(async (m, notifier) => {
       const p = await this.store.lock(m, id);
       // Any seat of the caller in this term: a signature outlives a later change of seat.
-      const seats = await m.findBy(Delegate, { userId: auth.userId, termId: p.termId });
+      const seats = await this.seats.seatsOf(auth.userId, p.termId, m);
       const signature = await this.liveSignature(
         m,
         p.id,
@@ -135,7 +136,7 @@ export class TablingService {
       await this.store.record(m, p.id, 'cosign_withdrawn', auth.userId, {
         data: { delegateId: signature.delegateId },
       });
-      const proposer = await m.findOneByOrFail(Delegate, { id: p.proposerDelegateId });
+      const proposer = await this.store.proposerSeat(m, p);
       await notifier.notify(
         proposer.userId ? [proposer.userId] : [],
         'proposal.cosign_withdrawn',
@@ -190,11 +191,7 @@ export class TablingService {
 
   /** A delegate seated in one term need not name it; one seated in several must. */
   private async onlyTerm(m: EntityManager, auth: AuthContext): Promise<string> {
-    const seats = await m.findBy(Delegate, {
-      userId: auth.userId,
-      kind: RosterKind.Delegate,
-      status: DelegateStatus.Serving,
-    });
+    const seats = await this.seats.votingSeatsOf(auth.userId, m);
     if (seats.length === 0) throw new ProposalsException(ProposalErrorCode.NotServingDelegate);
     if (seats.length > 1)
       throw new ProposalsException(ProposalErrorCode.TermRequired, [

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { CongressErrorCode, CongressException } from '../congress/congress.exception.js';
-import { CongressSession } from '../congress/congress-session.entity.js';
 import { effectiveSettings } from '../congress/congress-settings.js';
+import { SessionsService } from '../congress/sessions.service.js';
 import { TermsService } from '../congress/terms.service.js';
 import { composeReport, CompositionError, type CompositionReport } from './composition/index.js';
 import { Delegate } from './delegate.entity.js';
@@ -20,16 +20,14 @@ export interface TermComposition {
 @Injectable()
 export class CompositionService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Delegate) private readonly delegates: Repository<Delegate>,
     private readonly terms: TermsService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async report(termId: string, sessionId?: string): Promise<TermComposition> {
     const term = await this.terms.get(termId);
-    const session = await this.db.getRepository(CongressSession).findOne({
-      where: sessionId ? { id: sessionId, termId } : { termId },
-      order: { startsAt: 'DESC' },
-    });
+    const session = await this.sessions.latestOfTerm(termId, sessionId);
     if (!session) {
       throw new CongressException(CongressErrorCode.SessionNotFound, {
         reason: 'the workforce figures come from a session of the term: create one first',
@@ -37,12 +35,10 @@ export class CompositionService {
     }
     const settings = effectiveSettings(term.settings, session.settings);
     // Only voting delegates need a gender; the report leaves attendees out anyway.
-    const delegates = (await this.db.getRepository(Delegate).find({ where: { termId } })).map(
-      (d) => ({
-        ...d,
-        gender: d.gender ?? Gender.Male,
-      }),
-    );
+    const delegates = (await this.delegates.find({ where: { termId } })).map((d) => ({
+      ...d,
+      gender: d.gender ?? Gender.Male,
+    }));
     try {
       const report = composeReport({
         formulaId: settings.sizeFormula,

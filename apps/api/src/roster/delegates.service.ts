@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { TokenService } from '../auth/token.service.js';
 import { Clock } from '../common/clock.js';
 import type { FieldError } from '../common/errors/app.exception.js';
 import { TermsService } from '../congress/terms.service.js';
-import { User } from '../users/user.entity.js';
-import { ensureAccount, usernameFor } from './delegate-accounts.js';
+import { tabletAccount, usernameFor } from './delegate-accounts.js';
 import { Delegate } from './delegate.entity.js';
 import { DelegateStatusChange } from './delegate-status-change.entity.js';
 import { DelegationGroup } from './delegation-group.entity.js';
@@ -19,6 +19,7 @@ import type {
 } from './dto/delegate.dto.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
 import { DelegateStatus, RosterKind } from './roster.enums.js';
+import { SERVING } from './seat-rules.js';
 
 export interface DelegateWithUsername {
   delegate: Delegate;
@@ -28,7 +29,10 @@ export interface DelegateWithUsername {
 @Injectable()
 export class DelegatesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Delegate) private readonly delegates: Repository<Delegate>,
+    @InjectRepository(DelegateStatusChange)
+    private readonly statusChanges: Repository<DelegateStatusChange>,
+    private readonly accounts: AccountsService,
     private readonly terms: TermsService,
     private readonly tokens: TokenService,
     private readonly clock: Clock,
@@ -36,21 +40,26 @@ export class DelegatesService {
 
   async list(termId: string, q: ListDelegatesQuery): Promise<DelegateWithUsername[]> {
     await this.terms.get(termId);
-    const query = this.db
-      .getRepository(Delegate)
-      .createQueryBuilder('d')
-      .leftJoin(User, 'u', 'u.id = d.user_id')
-      .addSelect('u.username', 'username')
-      .where('d.term_id = :termId', { termId })
-      .orderBy('d.employee_number');
-    if (q.status) query.andWhere('d.status = :status', { status: q.status });
-    if (q.kind) query.andWhere('d.kind = :kind', { kind: q.kind });
-    if (q.groupId) query.andWhere('d.group_id = :groupId', { groupId: q.groupId });
-    const { entities, raw } = await query.getRawAndEntities<{ username: string | null }>();
-    return entities.map((delegate, i) => ({ delegate, username: raw[i]?.username ?? null }));
+    const delegates = await this.delegates.find({
+      where: {
+        termId,
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.kind ? { kind: q.kind } : {}),
+        ...(q.groupId ? { groupId: q.groupId } : {}),
+      },
+      order: { employeeNumber: 'ASC' },
+    });
+    const accounts = await this.accounts.byIds([
+      ...new Set(delegates.flatMap((d) => (d.userId ? [d.userId] : []))),
+    ]);
+    const usernames = new Map(accounts.map((u) => [u.id, u.username]));
+    return delegates.map((delegate) => ({
+      delegate,
+      username: delegate.userId ? (usernames.get(delegate.userId) ?? null) : null,
+    }));
   }
 
-  async get(id: string, manager: EntityManager = this.db.manager): Promise<Delegate> {
+  async get(id: string, manager: EntityManager = this.delegates.manager): Promise<Delegate> {
     const delegate = await manager.findOneBy(Delegate, { id });
     if (!delegate) throw new RosterException(RosterErrorCode.DelegateNotFound);
     return delegate;
@@ -58,34 +67,32 @@ export class DelegatesService {
 
   /** The caller's own seats (a delegate or attendee on a tablet). */
   mine(auth: AuthContext): Promise<Delegate[]> {
-    return this.db
-      .getRepository(Delegate)
-      .find({ where: { userId: auth.userId }, order: { createdAt: 'DESC' } });
+    return this.delegates.find({ where: { userId: auth.userId }, order: { createdAt: 'DESC' } });
   }
 
   history(delegateId: string): Promise<DelegateStatusChange[]> {
-    return this.db
-      .getRepository(DelegateStatusChange)
-      .find({ where: { delegateId }, order: { id: 'ASC' } });
+    return this.statusChanges.find({ where: { delegateId }, order: { id: 'ASC' } });
   }
 
   async create(termId: string, dto: CreateDelegateDto, actor: AuthContext): Promise<Delegate> {
     await this.terms.get(termId);
-    return this.db.transaction((m) => this.seat(m, termId, dto, actor, '当选', null));
+    return this.delegates.manager.transaction((m) =>
+      this.seat(m, termId, dto, actor, '当选', null),
+    );
   }
 
   async update(id: string, dto: UpdateDelegateDto): Promise<Delegate> {
-    return this.db.transaction(async (m) => {
+    return this.delegates.manager.transaction(async (m) => {
       const delegate = await this.get(id, m);
       const next = { ...delegate, ...dto } as Delegate;
       await this.check(m, delegate.termId, next, delegate.id);
       Object.assign(delegate, dto);
       const saved = await m.save(Delegate, delegate);
       if (delegate.userId && (dto.name !== undefined || dto.employeeNumber !== undefined)) {
-        await m.update(
-          User,
-          { id: delegate.userId },
+        await this.accounts.update(
+          delegate.userId,
           { displayName: delegate.name, username: usernameFor(delegate.employeeNumber) },
+          m,
         );
       }
       return saved;
@@ -99,7 +106,7 @@ export class DelegatesService {
     reason: string,
     actor: AuthContext,
   ): Promise<Delegate> {
-    const delegate = await this.db.transaction(async (m) => {
+    const delegate = await this.delegates.manager.transaction(async (m) => {
       const d = await this.lockServing(m, id);
       return this.endSeat(m, d, to, reason, actor);
     });
@@ -112,7 +119,7 @@ export class DelegatesService {
     await this.terms.get(termId);
     const { replacesDelegateId, reason, ...fields } = dto;
     let replaced: Delegate | null = null;
-    const elected = await this.db.transaction(async (m) => {
+    const elected = await this.delegates.manager.transaction(async (m) => {
       if (replacesDelegateId) {
         const old = await this.get(replacesDelegateId, m);
         if (old.termId !== termId) throw new RosterException(RosterErrorCode.DelegateNotFound);
@@ -162,7 +169,10 @@ export class DelegatesService {
       note: dto.note ?? null,
     };
     await this.check(m, termId, fields);
-    const user = await ensureAccount(m, fields);
+    const account = tabletAccount(fields);
+    const userId = (await this.accounts.ensureTabletAccounts([account], m)).get(account.username);
+    if (!userId)
+      throw new RosterException(RosterErrorCode.UsernameTaken, { username: account.username });
     const now = this.clock.now();
     const delegate = await m.save(
       Delegate,
@@ -172,7 +182,7 @@ export class DelegatesService {
         status: DelegateStatus.Serving,
         statusChangedAt: now,
         replacesDelegateId,
-        userId: user.id,
+        userId,
       }),
     );
     await m.insert(DelegateStatusChange, {
@@ -205,11 +215,8 @@ export class DelegatesService {
     });
     await m.update(DelegationGroup, { headDelegateId: d.id }, { headDelegateId: null });
     if (d.userId) {
-      const stillSeated = await m.existsBy(Delegate, {
-        userId: d.userId,
-        status: DelegateStatus.Serving,
-      });
-      if (!stillSeated) await m.update(User, { id: d.userId }, { disabled: true });
+      const stillSeated = await m.existsBy(Delegate, { userId: d.userId, ...SERVING });
+      if (!stillSeated) await this.accounts.update(d.userId, { disabled: true }, m);
     }
     return d;
   }
@@ -225,7 +232,7 @@ export class DelegatesService {
   /** Ends the tablet sessions of a seat that was just lost (sockets are closed too). */
   private async closeSessions(d: Delegate): Promise<void> {
     if (!d.userId) return;
-    const user = await this.db.getRepository(User).findOneBy({ id: d.userId });
+    const user = await this.accounts.find(d.userId);
     if (user?.disabled) await this.tokens.revokeAllForUser(d.userId, `seat ${d.status}`);
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import { DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { In, IsNull, MoreThan, Repository } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
 import type { LoginResponse } from '../auth/dto/login.response.js';
@@ -10,14 +11,13 @@ import { Clock } from '../common/clock.js';
 import { TermsService } from '../congress/terms.service.js';
 import { UserResponse } from '../users/dto/user.response.js';
 import { Role } from '../users/role.enum.js';
-import { User } from '../users/user.entity.js';
 import { Delegate } from './delegate.entity.js';
 import { DelegationGroup } from './delegation-group.entity.js';
 import { generateCode, normalizeCode } from './login-codes.js';
 import { formatLoginCode } from './login-sheet/login-sheet.js';
 import { LoginCode } from './login-code.entity.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
-import { DelegateStatus } from './roster.enums.js';
+import { SERVING } from './seat-rules.js';
 
 /**
  * Codes are 40 random bits that expire within days, so a light argon2id (4 MiB, 3 passes) is
@@ -37,7 +37,10 @@ export interface IssuedCode {
 @Injectable()
 export class LoginCodesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Delegate) private readonly delegates: Repository<Delegate>,
+    @InjectRepository(DelegationGroup) private readonly groups: Repository<DelegationGroup>,
+    @InjectRepository(LoginCode) private readonly codes: Repository<LoginCode>,
+    private readonly accounts: AccountsService,
     private readonly terms: TermsService,
     private readonly tokens: TokenService,
     private readonly clock: Clock,
@@ -51,23 +54,19 @@ export class LoginCodesService {
     actor: AuthContext,
   ): Promise<IssuedCode[]> {
     const term = await this.terms.get(termId);
-    const seats = await this.db.getRepository(Delegate).find({
+    const seats = await this.delegates.find({
       where: {
         termId,
-        status: DelegateStatus.Serving,
+        ...SERVING,
         ...(delegateIds ? { id: In(delegateIds) } : {}),
       },
       order: { groupId: 'ASC', employeeNumber: 'ASC' },
     });
     const withAccounts = seats.filter((s) => s.userId);
     if (withAccounts.length === 0) throw new RosterException(RosterErrorCode.NoDelegatesSelected);
-    const groups = new Map(
-      (await this.db.getRepository(DelegationGroup).findBy({ termId })).map((g) => [g.id, g.name]),
-    );
+    const groups = new Map((await this.groups.findBy({ termId })).map((g) => [g.id, g.name]));
     const users = new Map(
-      (
-        await this.db.getRepository(User).findBy({ id: In(withAccounts.map((s) => s.userId!)) })
-      ).map((u) => [u.id, u]),
+      (await this.accounts.byIds(withAccounts.map((s) => s.userId!))).map((u) => [u.id, u]),
     );
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + validHours * 3_600_000);
@@ -77,7 +76,7 @@ export class LoginCodesService {
         return { delegate, code, hash: await argon2.hash(code, CODE_HASH) };
       }),
     );
-    await this.db.transaction(async (m) => {
+    await this.codes.manager.transaction(async (m) => {
       const userIds = withAccounts.map((s) => s.userId!);
       await m.update(
         LoginCode,
@@ -106,13 +105,11 @@ export class LoginCodesService {
 
   /** Logs a delegate in with a one-time code: it works once, before it expires, if not re-issued. */
   async login(username: string, typedCode: string): Promise<LoginResponse> {
-    const user = await this.db
-      .getRepository(User)
-      .findOneBy({ username: username.trim().toLowerCase() });
+    const user = await this.accounts.findByUsername(username.trim().toLowerCase());
     const now = this.clock.now();
     const live =
       user && !user.disabled && (user.role === Role.Delegate || user.role === Role.Attendee)
-        ? await this.db.getRepository(LoginCode).findBy({
+        ? await this.codes.findBy({
             userId: user.id,
             usedAt: IsNull(),
             revokedAt: IsNull(),
@@ -126,9 +123,7 @@ export class LoginCodesService {
     }
     if (!user || !match) throw new AuthException(AuthErrorCode.InvalidCredentials);
     // Spend the code atomically: of two tablets racing with one code, only one gets in.
-    const spent = await this.db
-      .getRepository(LoginCode)
-      .update({ id: match.id, usedAt: IsNull() }, { usedAt: now });
+    const spent = await this.codes.update({ id: match.id, usedAt: IsNull() }, { usedAt: now });
     if (!spent.affected) throw new AuthException(AuthErrorCode.InvalidCredentials);
     const issued = await this.tokens.issue(user.id);
     return {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { TermsService } from '../congress/terms.service.js';
 import { Delegate } from './delegate.entity.js';
 import { DelegationGroup } from './delegation-group.entity.js';
@@ -9,26 +9,26 @@ import { buildRosterExport, buildRosterTemplate } from './import/index.js';
 @Injectable()
 export class RosterFilesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Delegate) private readonly delegates: Repository<Delegate>,
+    @InjectRepository(DelegationGroup) private readonly groups: Repository<DelegationGroup>,
     private readonly terms: TermsService,
   ) {}
 
   async template(termId: string): Promise<Buffer> {
     await this.terms.get(termId);
-    const groups = await this.db
-      .getRepository(DelegationGroup)
-      .find({ where: { termId }, order: { sortOrder: 'ASC' } });
+    const groups = await this.groups.find({ where: { termId }, order: { sortOrder: 'ASC' } });
     return buildRosterTemplate({ groups: groups.map((g) => g.name) });
   }
 
   async export(termId: string): Promise<Buffer> {
     const term = await this.terms.get(termId);
-    const groups = await this.db.getRepository(DelegationGroup).findBy({ termId });
+    const groups = await this.groups.findBy({ termId });
     const groupName = new Map(groups.map((g) => [g.id, g.name]));
     const heads = new Set(groups.map((g) => g.headDelegateId));
-    const delegates = await this.db
-      .getRepository(Delegate)
-      .find({ where: { termId }, order: { kind: 'DESC', employeeNumber: 'ASC' } });
+    const delegates = await this.delegates.find({
+      where: { termId },
+      order: { kind: 'DESC', employeeNumber: 'ASC' },
+    });
     return buildRosterExport(
       delegates.map((d) => ({
         name: d.name,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
 import { TermsService } from '../congress/terms.service.js';
-import { roleFor, usernameFor } from './delegate-accounts.js';
+import { tabletAccount, usernameFor } from './delegate-accounts.js';
 import { Delegate } from './delegate.entity.js';
 import { DelegationGroup } from './delegation-group.entity.js';
 import {
@@ -14,7 +15,7 @@ import {
   validateRoster,
 } from './import/index.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
-import { RosterKind } from './roster.enums.js';
+import { DelegateStatus, RosterKind } from './roster.enums.js';
 
 export interface ImportResult {
   dryRun: boolean;
@@ -33,7 +34,9 @@ export interface ImportResult {
 @Injectable()
 export class RosterImportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Delegate) private readonly delegates: Repository<Delegate>,
+    @InjectRepository(DelegationGroup) private readonly groups: Repository<DelegationGroup>,
+    private readonly accounts: AccountsService,
     private readonly terms: TermsService,
     private readonly clock: Clock,
   ) {}
@@ -45,10 +48,11 @@ export class RosterImportService {
     actor: AuthContext,
   ) {
     await this.terms.get(termId);
-    const groups = await this.db.getRepository(DelegationGroup).findBy({ termId });
-    const existing = await this.db
-      .getRepository(Delegate)
-      .find({ where: { termId }, select: { employeeNumber: true } });
+    const groups = await this.groups.findBy({ termId });
+    const existing = await this.delegates.find({
+      where: { termId },
+      select: { employeeNumber: true },
+    });
     const sheet = await parseRosterFile({ buffer: file.buffer, filename: file.originalname });
     const { rows, problems } = validateRoster(sheet, {
       groups: groups.map((g) => g.name),
@@ -66,7 +70,7 @@ export class RosterImportService {
     if (dryRun) return result;
     if (problems.length > 0) throw new RosterException(RosterErrorCode.ImportInvalid, { problems });
     const groupIds = new Map(groups.map((g) => [g.name, g.id]));
-    result.imported = await this.db.transaction((m) =>
+    result.imported = await this.delegates.manager.transaction((m) =>
       this.insert(m, termId, rows, groupIds, actor),
     );
     return result;
@@ -80,20 +84,7 @@ export class RosterImportService {
     actor: AuthContext,
   ): Promise<number> {
     // Accounts: one per employee number, reused when the person already has a tablet account.
-    const users: { id: string; username: string }[] = await m.query(
-      `INSERT INTO users (username, display_name, role)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-       ON CONFLICT (username) DO UPDATE
-         SET display_name = EXCLUDED.display_name, role = EXCLUDED.role, disabled = false, updated_at = now()
-         WHERE users.role IN ('delegate', 'attendee')
-       RETURNING id, username`,
-      [
-        rows.map((r) => usernameFor(r.employeeNumber)),
-        rows.map((r) => r.name),
-        rows.map((r) => roleFor(r.kind)),
-      ],
-    );
-    const userIds = new Map(users.map((u) => [u.username, u.id]));
+    const userIds = await this.accounts.ensureTabletAccounts(rows.map(tabletAccount), m);
     const taken = rows.filter((r) => !userIds.has(usernameFor(r.employeeNumber)));
     if (taken.length > 0) {
       throw new RosterException(RosterErrorCode.ImportInvalid, {
@@ -132,8 +123,8 @@ export class RosterImportService {
     );
     await m.query(
       `INSERT INTO delegate_status_history (delegate_id, from_status, to_status, reason, recorded_by)
-       SELECT unnest($1::uuid[]), NULL, 'serving', '名册导入', $2`,
-      [inserted.map((d) => d.id), actor.userId],
+       SELECT unnest($1::uuid[]), NULL, $3, '名册导入', $2`,
+      [inserted.map((d) => d.id), actor.userId, DelegateStatus.Serving],
     );
     const idByNumber = new Map(inserted.map((d) => [d.employee_number, d.id]));
     for (const head of rows.filter((r) => r.groupHead && r.groupName)) {

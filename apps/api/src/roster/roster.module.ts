@@ -1,20 +1,34 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { CongressModule } from '../congress/congress.module.js';
 import { CompositionController } from './composition.controller.js';
 import { CompositionService } from './composition.service.js';
+import { Delegate } from './delegate.entity.js';
+import { DelegateStatusChange } from './delegate-status-change.entity.js';
 import { DelegatesController } from './delegates.controller.js';
 import { DelegatesService } from './delegates.service.js';
+import { DelegationGroup } from './delegation-group.entity.js';
 import { GroupsController } from './groups.controller.js';
 import { GroupsService } from './groups.service.js';
+import { LoginCode } from './login-code.entity.js';
+import { LoginCodesController } from './login-codes.controller.js';
+import { LoginCodesService } from './login-codes.service.js';
 import { RosterFilesController } from './roster-files.controller.js';
 import { RosterFilesService } from './roster-files.service.js';
 import { RosterImportService } from './roster-import.service.js';
-import { LoginCodesController } from './login-codes.controller.js';
-import { LoginCodesService } from './login-codes.service.js';
+import { SeatsService } from './seats.service.js';
 
+/**
+ * 代表名册: terms' seats, their groups and status history, and tablet log-in codes. Other
+ * modules ask SeatsService (who holds which seat, who may vote) and GroupsService (names).
+ */
 @Module({
-  imports: [AuthModule, CongressModule],
+  imports: [
+    TypeOrmModule.forFeature([Delegate, DelegateStatusChange, DelegationGroup, LoginCode]),
+    AuthModule,
+    CongressModule,
+  ],
   controllers: [
     GroupsController,
     DelegatesController,
@@ -25,11 +39,12 @@ import { LoginCodesService } from './login-codes.service.js';
   providers: [
     GroupsService,
     DelegatesService,
+    SeatsService,
     LoginCodesService,
     CompositionService,
     RosterImportService,
     RosterFilesService,
   ],
-  exports: [DelegatesService],
+  exports: [SeatsService, GroupsService],
 })
 export class RosterModule {}

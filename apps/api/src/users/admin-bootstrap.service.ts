@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { Role } from './role.enum.js';
-import { User } from './user.entity.js';
 
 /**
  * On an empty database, creates `admin`: with ADMIN_PASSWORD when given, otherwise with a random
@@ -18,29 +16,23 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   private oneTimePassword?: string;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: AccountsService,
     private readonly passwords: PasswordService,
     private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const repo = this.db.getRepository(User);
-    if (await repo.existsBy({ role: Role.Admin })) return;
+    if (await this.accounts.hasRole(Role.Admin)) return;
     const given = this.config.adminPassword;
     const password = given ?? randomBytes(12).toString('base64url');
-    const inserted = await repo
-      .createQueryBuilder()
-      .insert()
-      .values({
-        username: 'admin',
-        displayName: '系统管理员',
-        role: Role.Admin,
-        passwordHash: await this.passwords.hash(password),
-        mustChangePassword: !given,
-      })
-      .orIgnore()
-      .execute();
-    if (inserted.identifiers.length === 0 || !inserted.identifiers[0]) return; // another process won
+    const created = await this.accounts.createIfAbsent({
+      username: 'admin',
+      displayName: '系统管理员',
+      role: Role.Admin,
+      passwordHash: await this.passwords.hash(password),
+      mustChangePassword: !given,
+    });
+    if (!created) return; // another process won
     this.logger.log('created the admin account');
     if (!given) this.oneTimePassword = password;
   }

@@ -1,45 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { PasswordService } from '../auth/password.service.js';
 import { TokenService } from '../auth/token.service.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
-import { User } from './user.entity.js';
+import type { User } from '../auth/user.entity.js';
 import { UsersErrorCode, UsersException } from './users.exception.js';
 
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: AccountsService,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
   ) {}
 
   list(): Promise<User[]> {
-    return this.db.getRepository(User).find({ order: { role: 'ASC', username: 'ASC' } });
+    return this.accounts.list();
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.db.getRepository(User).findOneBy({ id });
+    const user = await this.accounts.find(id);
     if (!user) throw new UsersException(UsersErrorCode.NotFound);
     return user;
   }
 
   async create(dto: CreateUserDto): Promise<User> {
-    const username = dto.username.toLowerCase();
-    const repo = this.db.getRepository(User);
-    if (await repo.existsBy({ username })) throw new UsersException(UsersErrorCode.UsernameTaken);
-    return repo.save(
-      repo.create({
-        username,
-        displayName: dto.displayName,
-        role: dto.role,
-        passwordHash: await this.passwords.hash(dto.password),
-        mustChangePassword: true,
-      }),
+    const user = await this.accounts.createWithPassword(
+      { username: dto.username.toLowerCase(), displayName: dto.displayName, role: dto.role },
+      dto.password,
     );
+    if (!user) throw new UsersException(UsersErrorCode.UsernameTaken);
+    return user;
   }
 
   async update(actor: AuthContext, id: string, dto: UpdateUserDto): Promise<User> {
@@ -48,7 +41,7 @@ export class UsersService {
       throw new UsersException(UsersErrorCode.CannotDisableSelf);
     if (dto.displayName !== undefined) user.displayName = dto.displayName;
     if (dto.disabled !== undefined) user.disabled = dto.disabled;
-    await this.db.getRepository(User).save(user);
+    await this.accounts.update(id, { displayName: user.displayName, disabled: user.disabled });
     if (user.disabled) await this.tokens.revokeAllForUser(user.id, 'account disabled');
     return user;
   }
@@ -57,7 +50,7 @@ export class UsersService {
     const user = await this.get(id);
     user.passwordHash = await this.passwords.hash(password);
     user.mustChangePassword = true;
-    await this.db.getRepository(User).save(user);
+    await this.accounts.update(id, { passwordHash: user.passwordHash, mustChangePassword: true });
     await this.tokens.revokeAllForUser(user.id, 'password reset');
     return user;
   }

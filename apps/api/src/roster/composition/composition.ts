@@ -1,4 +1,5 @@
 import { DelegateCategory, DelegateStatus, Gender, RosterKind } from '../roster.enums.js';
+import { isServingVoter } from '../seat-rules.js';
 import { CompositionError } from './composition-error.js';
 import { assertCount, ceilDiv, formatPercent, percent } from './ratio.js';
 import {
@@ -161,7 +162,7 @@ export function countComposition(delegates: readonly CompositionDelegate[]): Com
     presidiumExcluded: 0,
   };
   for (const d of delegates) {
-    if (d.kind !== RosterKind.Delegate || d.status !== DelegateStatus.Serving) {
+    if (!isServingVoter(d)) {
       counts.excluded++;
       if (d.kind !== RosterKind.Delegate) counts.excludedAttendees++;
       else counts.excludedNotServing++;

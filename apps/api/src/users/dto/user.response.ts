@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../role.enum.js';
-import type { User } from '../user.entity.js';
+import type { User } from '../../auth/user.entity.js';
 
 export class UserResponse {
   @ApiProperty() id!: string;

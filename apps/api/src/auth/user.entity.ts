@@ -5,8 +5,13 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Role } from './role.enum.js';
+import { Role } from '../users/role.enum.js';
 
+/**
+ * An account: staff, secretaries, delegates' tablets, departments, the admin. The auth module owns
+ * this table (with access_tokens): every request resolves its token to the account in one query.
+ * Other modules reach accounts through AccountsService.
+ */
 @Entity({ name: 'users' })
 export class User {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
+import { Delegate } from './delegate.entity.js';
+import { RosterKind } from './roster.enums.js';
+import { SERVING, SERVING_VOTER } from './seat-rules.js';
+
+/**
+ * The roster's answers about seats, for the modules that need them (attendance, agenda,
+ * ballots, proposals): they ask here instead of reading the roster's tables. Methods that may
+ * run inside a caller's transaction take its EntityManager last.
+ */
+@Injectable()
+export class SeatsService {
+  constructor(@InjectRepository(Delegate) private readonly delegates: Repository<Delegate>) {}
+
+  /** A user's serving voting seat in a term: the seat that votes, tables and co-signs. */
+  votingSeat(
+    termId: string,
+    userId: string,
+    m: EntityManager = this.delegates.manager,
+  ): Promise<Delegate | null> {
+    return m.findOneBy(Delegate, { termId, userId, ...SERVING_VOTER });
+  }
+
+  /** A user's serving voting seats in every term (the terms they may table proposals in). */
+  votingSeatsOf(userId: string, m: EntityManager = this.delegates.manager): Promise<Delegate[]> {
+    return m.findBy(Delegate, { userId, ...SERVING_VOTER });
+  }
+
+  /** A user's serving seat in a term, voting or 列席. */
+  servingSeat(termId: string, userId: string): Promise<Delegate | null> {
+    return this.delegates.findOneBy({ termId, userId, ...SERVING });
+  }
+
+  /** A serving seat of the term, voting or 列席, by its id. */
+  servingSeatById(termId: string, id: string): Promise<Delegate | null> {
+    return this.delegates.findOneBy({ id, termId, ...SERVING });
+  }
+
+  /** Every serving seat of the term, voting delegates first, by employee number. */
+  servingSeats(termId: string, m: EntityManager = this.delegates.manager): Promise<Delegate[]> {
+    return m.find(Delegate, {
+      where: { termId, ...SERVING },
+      order: { kind: 'DESC', employeeNumber: 'ASC' },
+    });
+  }
+
+  /** Of these seats, the ids of those that are serving voting delegates now. */
+  async servingVoterIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.delegates.find({
+      where: { id: In(ids), ...SERVING_VOTER },
+      select: { id: true },
+    });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** A presidium member of the term (a serving voting delegate), by seat or by account. */
+  presidiumMember(
+    termId: string,
+    who: { delegateId?: string } | { userId: string },
+  ): Promise<Delegate | null> {
+    const by =
+      'userId' in who ? { userId: who.userId } : who.delegateId ? { id: who.delegateId } : null;
+    if (!by) return Promise.resolve(null);
+    return this.delegates.findOneBy({ termId, ...by, ...SERVING_VOTER, presidium: true });
+  }
+
+  /**
+   * A user's seat as a voting delegate of the term, whatever its status now: a ballot cast
+   * before a recall is still answered with its receipt (the cast checks the status itself).
+   */
+  delegateSeat(termId: string, userId: string): Promise<Delegate | null> {
+    return this.delegates.findOneBy({ termId, userId, kind: RosterKind.Delegate });
+  }
+
+  /** The user's seat in a term whatever its kind and status (to say why it may not act). */
+  seatOf(termId: string, userId: string): Promise<Delegate | null> {
+    return this.delegates.findOneBy({ termId, userId });
+  }
+
+  /** A user's seats of every term, or of one, whatever their kind and status. */
+  seatsOf(
+    userId: string,
+    termId?: string,
+    m: EntityManager = this.delegates.manager,
+  ): Promise<Delegate[]> {
+    return m.findBy(Delegate, { userId, ...(termId ? { termId } : {}) });
+  }
+
+  /** One seat by id, whatever its status. */
+  seat(id: string, m: EntityManager = this.delegates.manager): Promise<Delegate | null> {
+    return m.findOneBy(Delegate, { id });
+  }
+
+  /** Seats by id, whatever their status (names, accounts to tell). */
+  byIds(ids: string[], m: EntityManager = this.delegates.manager): Promise<Delegate[]> {
+    return ids.length ? m.findBy(Delegate, { id: In(ids) }) : Promise.resolve([]);
+  }
+}
