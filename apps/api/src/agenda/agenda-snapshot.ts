@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json.js';
 import type { AgendaItemKind } from './agenda.enums.js';
 import type { VoteSpec } from './vote-spec.js';
 
@@ -32,18 +33,6 @@ export interface AgendaSnapshot {
   sessionId: string;
   number: number;
   items: SnapshotItem[];
-}
-
-/** JSON with object keys sorted at every level, so equal content gives equal bytes. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export const sha256Hex = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');

@@ -1,6 +1,9 @@
 import { HttpStatus, Injectable, type OnModuleInit } from '@nestjs/common';
+// The limiter's library keeps its own table and needs the pg pool itself, not a repository.
+// eslint-disable-next-line no-restricted-imports
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+// eslint-disable-next-line no-restricted-imports
 import { DataSource } from 'typeorm';
 import { CommonErrorCode, CommonException } from '../common/errors/app.exception.js';
 import { AppConfig } from '../config/app-config.js';

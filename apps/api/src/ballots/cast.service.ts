@@ -5,7 +5,6 @@ import { Repository } from 'typeorm';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
 import { checkedInSql } from '../attendance/presence.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { canonicalJson } from '../agenda/agenda-snapshot.js';
 import {
   ballotToJSON,
   ballotTracker,
@@ -13,6 +12,7 @@ import {
   parseBallot,
   shortCode,
 } from '../common/ballot.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { Clock } from '../common/clock.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';

@@ -123,7 +123,7 @@ export class RosterImportService {
     );
     await m.query(
       `INSERT INTO delegate_status_history (delegate_id, from_status, to_status, reason, recorded_by)
-       SELECT unnest($1::uuid[]), NULL, $3, '名册导入', $2`,
+       SELECT unnest($1::uuid[]), NULL, $3::text, '名册导入', $2`,
       [inserted.map((d) => d.id), actor.userId, DelegateStatus.Serving],
     );
     const idByNumber = new Map(inserted.map((d) => [d.employee_number, d.id]));

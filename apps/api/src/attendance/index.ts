@@ -1,0 +1,7 @@
+// The public surface of this module: what other modules may import (lint rule congress/module-boundaries).
+export { AttendanceModule } from './attendance.module.js';
+export { AttendanceService, sessionRoom } from './attendance.service.js';
+export type { AttendanceRow, AttendanceSummary } from './attendance.service.js';
+export { checkedInSql } from './presence.js';
+export { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
+export { AttendanceStatus } from './attendance.entity.js';
