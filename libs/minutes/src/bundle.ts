@@ -9,6 +9,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { verifyElectionRecord, type ElectionRecord } from '../../ballot/src/index.js';
 import { ALGORITHMS, type SignatureAlgorithm } from './algorithms.js';
 import { verifyChain, type ArchiveEntry } from './archive.js';
+import { fromUtf8, utf8 } from './bytes.js';
 import { MinutesError, type MinutesErrorCode } from './errors.js';
 import { countsMatrix, talliesOf } from './assemble.js';
 import { canonicalBytes, canonicalJson, parseCanonical, sha256Hex } from './jcs.js';
@@ -79,9 +80,11 @@ export function buildBundle(input: BundleInput): Uint8Array {
     [FILES.signatures, canonicalBytes(input.signatures)],
     [FILES.keys, canonicalBytes(input.keys)],
     [FILES.chain, canonicalBytes(input.chain)],
+    // Election records keep libs/ballot's own member order (JSON.stringify): its verifier compares
+    // serialised tallies, so the RFC 8785 order would fail it (see README, "Election records").
     ...input.electionRecords.map((r): [string, Uint8Array] => [
       recordPath(r.pollId),
-      canonicalBytes(r),
+      utf8(JSON.stringify(r)),
     ]),
   ];
   const manifest: Manifest = {
@@ -325,7 +328,13 @@ export function verifyBundle(
             throw new MinutesError('MISSING_FILE', `缺少「${tally.title}」的选举记录`, {
               file: path,
             });
-          const rec = parseJson(files, path) as unknown as ElectionRecordFile;
+          let rec: ElectionRecordFile;
+        try {
+          rec = JSON.parse(fromUtf8(files[path]!, path)) as ElectionRecordFile;
+        } catch (e) {
+          if (e instanceof MinutesError) throw e;
+          throw new MinutesError('ELECTION_RECORD_FAILED', `${path} 不是 JSON`, { file: path });
+        }
           if (rec.pollId !== tally.pollId)
             throw new MinutesError('ELECTION_RECORD_FAILED', '选举记录所属的表决不符', {
               file: path,
@@ -525,7 +534,9 @@ function secretField(v: unknown, path = '$'): string | null {
     }
   } else if (v && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) {
-      if (SECRET_NAMES.test(k)) return `${path}.${k}`;
+      // A name that only secrets have, holding a value (not e.g. a poll's `secret: true` flag).
+      if (SECRET_NAMES.test(k) && (typeof x === 'string' || (typeof x === 'object' && x !== null)))
+        return `${path}.${k}`;
       const hit = secretField(x, `${path}.${k}`);
       if (hit) return hit;
     }
