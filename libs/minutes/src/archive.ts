@@ -110,11 +110,12 @@ export interface ChainReport {
 /**
  * Checks a chain, or a segment of one: each entry's hash, consecutive seqs, each previousHash the
  * hash of the entry before (GENESIS_HASH before seq 1; `anchor` before a segment that starts
- * later, when the caller knows it), links to earlier entries only, times never going back.
+ * later, when the caller knows it), links to earlier entries only, times never going back; and,
+ * when `head` is given (the head hash recorded at the last check), that the chain still ends there.
  */
 export function verifyChain(
   entries: readonly ArchiveEntry[],
-  opts: { anchor?: string } = {},
+  opts: { anchor?: string; head?: string } = {},
 ): ChainReport {
   let previous: ArchiveEntry | null = null;
   for (let index = 0; index < entries.length; index++) {
@@ -142,6 +143,22 @@ export function verifyChain(
     if (e.links.partOf !== undefined && e.links.partOf >= e.seq)
       return fail('BAD_LINK', `第 ${e.seq} 号条目所属的第 ${e.links.partOf} 号条目不在其前`);
     previous = e;
+  }
+  // The last entry is protected by nothing after it: only a head hash known from elsewhere (the
+  // one published or recorded at the last check) shows that it was rewritten.
+  if (opts.head !== undefined && previous?.hash !== opts.head) {
+    const index = entries.length - 1;
+    return {
+      ok: false,
+      checked: index,
+      head: entries[index - 1]?.hash ?? null,
+      firstFailure: {
+        index,
+        seq: previous?.seq ?? null,
+        code: 'BROKEN_LINK',
+        reason: '链头哈希与此前记录的链头不符（最后一条被改写或被删除）',
+      },
+    };
   }
   return { ok: true, checked: entries.length, head: previous?.hash ?? null, firstFailure: null };
 }

@@ -329,12 +329,12 @@ export function verifyBundle(
               file: path,
             });
           let rec: ElectionRecordFile;
-        try {
-          rec = JSON.parse(fromUtf8(files[path]!, path)) as ElectionRecordFile;
-        } catch (e) {
-          if (e instanceof MinutesError) throw e;
-          throw new MinutesError('ELECTION_RECORD_FAILED', `${path} 不是 JSON`, { file: path });
-        }
+          try {
+            rec = JSON.parse(fromUtf8(files[path]!, path)) as ElectionRecordFile;
+          } catch (e) {
+            if (e instanceof MinutesError) throw e;
+            throw new MinutesError('ELECTION_RECORD_FAILED', `${path} 不是 JSON`, { file: path });
+          }
           if (rec.pollId !== tally.pollId)
             throw new MinutesError('ELECTION_RECORD_FAILED', '选举记录所属的表决不符', {
               file: path,

@@ -27,7 +27,8 @@ function assertPlain(v: unknown, path: string, seen: Set<object>): void {
     throw new MinutesError('NOT_CANONICAL_JSON', `${path}：${typeof v} 不是 JSON 值`, { path });
   if (seen.has(v)) throw new MinutesError('NOT_CANONICAL_JSON', `${path}：循环引用`, { path });
   const proto = Object.getPrototypeOf(v) as unknown;
-  if (!Array.isArray(v) && proto !== Object.prototype && proto !== null)
+  // A plain object of any realm (structuredClone in a VM context makes one of another realm).
+  if (!Array.isArray(v) && proto !== null && Object.getPrototypeOf(proto) !== null)
     throw new MinutesError(
       'NOT_CANONICAL_JSON',
       `${path}：不是普通对象（如 Date），请先转为字符串`,

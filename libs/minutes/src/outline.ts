@@ -5,13 +5,13 @@
  */
 import { ALGORITHM_LABELS } from './algorithms.js';
 import { talliesOf } from './assemble.js';
+import { ITEM_KIND_LABELS, type Counts, type MinutesDocument, type Tally } from './model.js';
 import {
-  ITEM_KIND_LABELS,
-  type Counts,
-  type MinutesDocument,
-  type Tally,
-} from './model.js';
-import { documentHash, ROLE_LABELS, shortFingerprint, type MinutesSignature } from './signatures.js';
+  documentHash,
+  ROLE_LABELS,
+  shortFingerprint,
+  type MinutesSignature,
+} from './signatures.js';
 
 export type Block =
   | { kind: 'heading'; text: string }
@@ -68,10 +68,14 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
 /** What the signature page's QR code holds: the document hash, prefixed with its algorithm. */
 export const qrTextFor = (hash: string) => `congress-minutes:sha256:${hash}`;
 
-export function outline(doc: MinutesDocument, signatures: readonly MinutesSignature[] = []): Outline {
+export function outline(
+  doc: MinutesDocument,
+  signatures: readonly MinutesSignature[] = [],
+): Outline {
   const blocks: Block[] = [];
   let n = 0;
-  const heading = (text: string) => blocks.push({ kind: 'heading', text: `${NUMERALS[n++]}、${text}` });
+  const heading = (text: string) =>
+    blocks.push({ kind: 'heading', text: `${NUMERALS[n++]}、${text}` });
   const para = (text: string) => blocks.push({ kind: 'para', text });
 
   heading('会议基本情况');
@@ -80,10 +84,14 @@ export function outline(doc: MinutesDocument, signatures: readonly MinutesSignat
     `会议时间：${shanghaiTime(doc.session.startsAt)}${doc.session.endsAt ? ` 至 ${shanghaiTime(doc.session.endsAt)}` : ''}（北京时间）`,
   );
   para(`会议地点：${doc.session.place}`);
-  para(`主持人：${doc.chairs.map((c) => (c.title ? `${c.name}（${c.title}）` : c.name)).join('、')}`);
+  para(
+    `主持人：${doc.chairs.map((c) => (c.title ? `${c.name}（${c.title}）` : c.name)).join('、')}`,
+  );
   para(`记录人：${doc.recorder.name}`);
   if (doc.tellers.length > 0)
-    para(`监票人：${doc.tellers.map((t) => (t.chief ? `${t.name}（总监票人）` : t.name)).join('、')}`);
+    para(
+      `监票人：${doc.tellers.map((t) => (t.chief ? `${t.name}（总监票人）` : t.name)).join('、')}`,
+    );
 
   const a = doc.attendance;
   heading('出席情况');
@@ -92,12 +100,19 @@ export function outline(doc: MinutesDocument, signatures: readonly MinutesSignat
       `${a.quorum.rule}，${a.quorum.met ? '出席人数符合规定，会议有效' : '出席人数不足，不得进行表决'}。`,
   );
   if (a.absent.length > 0)
-    para(`请假代表：${a.absent.map((x) => `${x.name}${x.group ? `（${x.group}）` : ''}，${x.reason}`).join('；')}。`);
+    para(
+      `请假代表：${a.absent.map((x) => `${x.name}${x.group ? `（${x.group}）` : ''}，${x.reason}`).join('；')}。`,
+    );
 
   heading('会议议程及表决情况');
   for (const item of doc.agenda) {
-    blocks.push({ kind: 'subheading', text: `（${NUMERALS[item.position - 1] ?? item.position}）${item.title}` });
-    para(`类别：${ITEM_KIND_LABELS[item.kind]}${item.presenter ? `；报告（说明）人：${item.presenter}` : ''}`);
+    blocks.push({
+      kind: 'subheading',
+      text: `（${NUMERALS[item.position - 1] ?? item.position}）${item.title}`,
+    });
+    para(
+      `类别：${ITEM_KIND_LABELS[item.kind]}${item.presenter ? `；报告（说明）人：${item.presenter}` : ''}`,
+    );
     if (item.circulatedAt) para(`分发时间：${shanghaiTime(item.circulatedAt)}`);
     if (item.late)
       para(
@@ -131,7 +146,9 @@ export function outline(doc: MinutesDocument, signatures: readonly MinutesSignat
           `签收 ${v.receipts}/${v.recipients} 人${v.late ? `；分发不足规定天数，原因：${v.lateReason ?? ''}` : ''}。`,
       );
     for (const c of doc.agendaChanges)
-      para(`${shanghaiTime(c.at)} 议程变更：${c.description}；原因：${c.reason}${c.approvedBy ? `；批准人：${c.approvedBy}` : ''}。`);
+      para(
+        `${shanghaiTime(c.at)} 议程变更：${c.description}；原因：${c.reason}${c.approvedBy ? `；批准人：${c.approvedBy}` : ''}。`,
+      );
   }
 
   if (doc.proposals) {
@@ -161,7 +178,9 @@ export function outline(doc: MinutesDocument, signatures: readonly MinutesSignat
   if (doc.incidents.length > 0) {
     heading('会议中的其他情况');
     for (const x of doc.incidents)
-      para(`${shanghaiTime(x.at)} ${x.description}${x.approvedBy ? `（批准人：${x.approvedBy}）` : ''}。`);
+      para(
+        `${shanghaiTime(x.at)} ${x.description}${x.approvedBy ? `（批准人：${x.approvedBy}）` : ''}。`,
+      );
   }
 
   for (const s of doc.narrative) {

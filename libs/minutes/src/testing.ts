@@ -25,7 +25,13 @@ import type { ElectionRecordFile, SignerKey } from './bundle.js';
 import { generateSigningKey } from './custody.js';
 import { hashJson } from './jcs.js';
 import { MINUTES_FORMAT, MINUTES_VERSION, type MinutesDocument, type Tally } from './model.js';
-import { documentHash, signMinutes, signTally, type MinutesSignature, type SigningKey } from './signatures.js';
+import {
+  documentHash,
+  signMinutes,
+  signTally,
+  type MinutesSignature,
+  type SigningKey,
+} from './signatures.js';
 
 /** Reproducible bytes for tests (SHA-256 counter mode over a seed, via libs/ballot). */
 export const seededRng = (seed: string): Rng => deterministicRng(`congress-minutes/test/${seed}`);
@@ -41,19 +47,40 @@ interface Poll {
 export function electionRecord(p: Poll): ElectionRecordFile {
   const rng = seededRng(p.pollId);
   const made = Array.from({ length: p.trustees }, (_, i) => createTrustee(p.pollId, i + 1, rng));
-  const key = combineElectionKey(p.pollId, made.map((m) => m.share));
+  const key = combineElectionKey(
+    p.pollId,
+    made.map((m) => m.share),
+  );
   const shape = ballotShape(p.spec);
-  const ballots = p.choices.map((choices, i) => encryptBallot({ key, shape, voter: `cred-${i + 1}`, choices, rng }).ballot);
-  const { tally } = verifyBallots({ key, shape }, ballots.map((ballot, i) => ({ ballot, voter: `cred-${i + 1}` })), { rng });
+  const ballots = p.choices.map(
+    (choices, i) => encryptBallot({ key, shape, voter: `cred-${i + 1}`, choices, rng }).ballot,
+  );
+  const { tally } = verifyBallots(
+    { key, shape },
+    ballots.map((ballot, i) => ({ ballot, voter: `cred-${i + 1}` })),
+    { rng },
+  );
   const decryptions = made.map((m) => partialDecrypt(key, shape, m.secret, tally, rng));
   const result = combineDecryptions(key, shape, tally, decryptions);
-  const record: ElectionRecord = { version: 1, poll: p.spec, key, ballots, tally, decryptions, result };
+  const record: ElectionRecord = {
+    version: 1,
+    poll: p.spec,
+    key,
+    ballots,
+    tally,
+    decryptions,
+    result,
+  };
   return { pollId: p.pollId, record };
 }
 
 const T0 = '2026-03-20T01:30:00.000Z'; // 09:30 in Shanghai
 
-function tally(base: Omit<Tally, 'method' | 'openedAt' | 'closedAt' | 'issued'>, method: Tally['method'], minute: number): Tally {
+function tally(
+  base: Omit<Tally, 'method' | 'openedAt' | 'closedAt' | 'issued'>,
+  method: Tally['method'],
+  minute: number,
+): Tally {
   const at = (m: number) => new Date(Date.parse(T0) + m * 60_000).toISOString();
   return { ...base, method, openedAt: at(minute), closedAt: at(minute + 10), issued: 7 };
 }
@@ -79,7 +106,12 @@ export function sampleMinutes(): Sample {
   });
   const evaluation = electionRecord({
     pollId: 'poll-evaluation',
-    spec: { questions: [{ kind: 'evaluation', persons: 1, grades: 3 }, { kind: 'evaluation', persons: 1, grades: 3 }] },
+    spec: {
+      questions: [
+        { kind: 'evaluation', persons: 1, grades: 3 },
+        { kind: 'evaluation', persons: 1, grades: 3 },
+      ],
+    },
     trustees: 1,
     choices: [
       [marks(3, 0), marks(3, 0)],
@@ -100,7 +132,13 @@ export function sampleMinutes(): Sample {
     issuer: '华东机械有限公司第五届职工代表大会',
     title: '华东机械有限公司第五届职工代表大会第二次会议记录',
     term: { id: 'term-5', name: '第五届职工代表大会' },
-    session: { id: 'session-2', name: '第二次会议', startsAt: T0, endsAt: '2026-03-20T08:00:00.000Z', place: '公司三楼报告厅' },
+    session: {
+      id: 'session-2',
+      name: '第二次会议',
+      startsAt: T0,
+      endsAt: '2026-03-20T08:00:00.000Z',
+      place: '公司三楼报告厅',
+    },
     attendance: {
       total: 10,
       present: 7,
@@ -110,7 +148,11 @@ export function sampleMinutes(): Sample {
       ],
       notCheckedIn: 1,
       attendeesPresent: 2,
-      quorum: { rule: '出席代表不少于全体职工代表的三分之二（需 ≥ 7 人，共 10 名代表）', required: 7, met: true },
+      quorum: {
+        rule: '出席代表不少于全体职工代表的三分之二（需 ≥ 7 人，共 10 名代表）',
+        required: 7,
+        met: true,
+      },
     },
     chairs: [{ name: '李明', title: '执行主席' }],
     recorder: { name: '王芳', title: '工会办公室' },
@@ -138,7 +180,12 @@ export function sampleMinutes(): Sample {
         title: '职工福利基金使用方案',
         presenter: '工会主席 周杰',
         circulatedAt: '2026-03-16T02:00:00.000Z',
-        late: { daysBefore: 4, requiredDays: 7, reason: '方案经财务复核后修改', approvedBy: '吴敏' },
+        late: {
+          daysBefore: 4,
+          requiredDays: 7,
+          reason: '方案经财务复核后修改',
+          approvedBy: '吴敏',
+        },
         discussion: '代表们对困难职工帮扶部分讨论较多。',
         groupOpinions: [],
         tallies: [
@@ -215,8 +262,22 @@ export function sampleMinutes(): Sample {
                 kind: 'evaluation',
                 grades: ['满意', '基本满意', '不满意'],
                 persons: [
-                  { id: 'p1', name: '刘玥', position: '总经理', counts: [4, 1, 0], approval: '认可率 100.00%（5/5）', flagged: false },
-                  { id: 'p2', name: '周杰', position: '副总经理', counts: [1, 1, 3], approval: '认可率 40.00%（2/5）', flagged: true },
+                  {
+                    id: 'p1',
+                    name: '刘玥',
+                    position: '总经理',
+                    counts: [4, 1, 0],
+                    approval: '认可率 100.00%（5/5）',
+                    flagged: false,
+                  },
+                  {
+                    id: 'p2',
+                    name: '周杰',
+                    position: '副总经理',
+                    counts: [1, 1, 3],
+                    approval: '认可率 40.00%（2/5）',
+                    flagged: true,
+                  },
                 ],
                 valid: 5,
                 invalid: 0,
@@ -260,7 +321,12 @@ export function sampleMinutes(): Sample {
       },
     ],
     resolutions: [
-      { number: '决议一', title: '关于公司 2025 年度工作报告的决议', text: '大会同意公司 2025 年度工作报告。', itemId: 'item-1' },
+      {
+        number: '决议一',
+        title: '关于公司 2025 年度工作报告的决议',
+        text: '大会同意公司 2025 年度工作报告。',
+        itemId: 'item-1',
+      },
     ],
     circulation: [
       {
@@ -287,7 +353,12 @@ export function sampleMinutes(): Sample {
       },
     ],
     agendaChanges: [
-      { at: '2026-03-16T02:00:00.000Z', description: '第二项议程更换为修改后的方案', reason: '财务复核', approvedBy: '吴敏' },
+      {
+        at: '2026-03-16T02:00:00.000Z',
+        description: '第二项议程更换为修改后的方案',
+        reason: '财务复核',
+        approvedBy: '吴敏',
+      },
     ],
     proposals: {
       title: '第五届职工代表大会第二次会议提案办理情况报告',
@@ -296,14 +367,38 @@ export function sampleMinutes(): Sample {
       onTimeRate: '按期答复率 100.0%（2/2）',
       satisfactionRate: '满意率 50.0%（1/2）',
       items: [
-        { number: '2026-001', subject: '关于改善职工食堂伙食的提案', proposer: '张三', decision: '立案', departments: ['后勤保障中心'], rating: '满意' },
-        { number: '2026-002', subject: '关于增设夜班交通车的提案', proposer: '刘玥', decision: '立案', departments: ['行政部'], rating: '不满意' },
+        {
+          number: '2026-001',
+          subject: '关于改善职工食堂伙食的提案',
+          proposer: '张三',
+          decision: '立案',
+          departments: ['后勤保障中心'],
+          rating: '满意',
+        },
+        {
+          number: '2026-002',
+          subject: '关于增设夜班交通车的提案',
+          proposer: '刘玥',
+          decision: '立案',
+          departments: ['行政部'],
+          rating: '不满意',
+        },
       ],
     },
     incidents: [
-      { at: '2026-03-20T01:40:00.000Z', kind: 'login_code_reissued', description: '代表郑强平板登录码遗失，重新签发', approvedBy: '工作人员 吴敏' },
+      {
+        at: '2026-03-20T01:40:00.000Z',
+        kind: 'login_code_reissued',
+        description: '代表郑强平板登录码遗失，重新签发',
+        approvedBy: '工作人员 吴敏',
+      },
     ],
-    narrative: [{ heading: '会议小结', text: '会议按议程完成各项议题。福利基金方案未获通过，修改后提交下次会议表决。' }],
+    narrative: [
+      {
+        heading: '会议小结',
+        text: '会议按议程完成各项议题。福利基金方案未获通过，修改后提交下次会议表决。',
+      },
+    ],
     finalisedAt: '2026-03-21T02:00:00.000Z',
     corrects: null,
   };
@@ -337,7 +432,9 @@ function makeSignedSample(): SignedSample {
     teller: generateSigningKey('ed25519', seededRng('teller')),
   };
   const signatures = [
-    ...doc.agenda.flatMap((i) => i.tallies).map((t) => signTally(keys.teller, t, '赵强', t.closedAt)),
+    ...doc.agenda
+      .flatMap((i) => i.tallies)
+      .map((t) => signTally(keys.teller, t, '赵强', t.closedAt)),
     signMinutes(keys.secretary, doc, 'secretary', '王芳', '2026-03-21T02:10:00.000Z'),
     signMinutes(keys.chair, doc, 'chair', '李明', '2026-03-21T03:00:00.000Z'),
   ];
@@ -346,8 +443,18 @@ function makeSignedSample(): SignedSample {
     { name: '李明', role: 'chair', ...pub(keys.chair) },
     { name: '赵强', role: 'teller', ...pub(keys.teller) },
   ];
-  const e1 = nextEntry(null, { kind: 'publication', title: '厂务公开：2025 年第四季度业务招待费', contentHash: hashJson({ publication: 1 }), createdAt: '2026-01-05T02:00:00.000Z' });
-  const e2 = nextEntry(e1, { kind: 'minutes', title: doc.title, contentHash: documentHash(doc), createdAt: '2026-03-21T03:05:00.000Z' });
+  const e1 = nextEntry(null, {
+    kind: 'publication',
+    title: '厂务公开：2025 年第四季度业务招待费',
+    contentHash: hashJson({ publication: 1 }),
+    createdAt: '2026-01-05T02:00:00.000Z',
+  });
+  const e2 = nextEntry(e1, {
+    kind: 'minutes',
+    title: doc.title,
+    contentHash: documentHash(doc),
+    createdAt: '2026-03-21T03:05:00.000Z',
+  });
   const chain: ArchiveEntry[] = [e1, e2];
   for (const r of sample.electionRecords)
     chain.push(
@@ -362,4 +469,8 @@ function makeSignedSample(): SignedSample {
   return { ...sample, keys, signerKeys, signatures, chain };
 }
 
-const pub = (k: SigningKey) => ({ algorithm: k.algorithm, publicKey: k.publicKey, fingerprint: k.fingerprint });
+const pub = (k: SigningKey) => ({
+  algorithm: k.algorithm,
+  publicKey: k.publicKey,
+  fingerprint: k.fingerprint,
+});

@@ -23,12 +23,28 @@ const FONT = { ascii: 'Noto Sans SC', eastAsia: 'Noto Sans SC', hAnsi: 'Noto San
 const MM = 1440 / 25.4;
 
 const run = (text: string, opts: { bold?: boolean; size?: number; color?: string } = {}) =>
-  new TextRun({ text, font: FONT, bold: opts.bold, size: (opts.size ?? 12) * 2, color: opts.color });
+  new TextRun({
+    text,
+    font: FONT,
+    bold: opts.bold,
+    size: (opts.size ?? 12) * 2,
+    color: opts.color,
+  });
 
 function block(b: Block): Paragraph | Table {
-  if (b.kind === 'heading') return new Paragraph({ children: [run(b.text, { bold: true, size: 14 })], spacing: { before: 200 } });
-  if (b.kind === 'subheading') return new Paragraph({ children: [run(b.text, { bold: true })], indent: { firstLine: 480 } });
-  if (b.kind === 'para') return new Paragraph({ children: [run(b.text)], indent: { firstLine: 480 }, spacing: { line: 360 } });
+  if (b.kind === 'heading')
+    return new Paragraph({
+      children: [run(b.text, { bold: true, size: 14 })],
+      spacing: { before: 200 },
+    });
+  if (b.kind === 'subheading')
+    return new Paragraph({ children: [run(b.text, { bold: true })], indent: { firstLine: 480 } });
+  if (b.kind === 'para')
+    return new Paragraph({
+      children: [run(b.text)],
+      indent: { firstLine: 480 },
+      spacing: { line: 360 },
+    });
   const total = b.widths.reduce((a, w) => a + w, 0);
   const cell = (text: string, i: number, bold: boolean) =>
     new TableCell({
@@ -60,11 +76,19 @@ export async function renderMinutesDocx(
         properties: {
           page: {
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+            },
           },
         },
         children: [
-          centred('可编辑副本：以签名的 PDF 及其内嵌的 minutes.json 为准', { size: 9, color: '666666' }),
+          centred('可编辑副本：以签名的 PDF 及其内嵌的 minutes.json 为准', {
+            size: 9,
+            color: '666666',
+          }),
           centred(o.issuer, { bold: true, size: 22, color: 'C00000' }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
@@ -73,16 +97,30 @@ export async function renderMinutesDocx(
           }),
           centred(o.title, { bold: true, size: 18 }),
           ...o.blocks.map(block),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run(o.issuer)] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(shanghaiDate(o.finalisedAt))] }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: { before: 480 },
+            children: [run(o.issuer)],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [run(shanghaiDate(o.finalisedAt))],
+          }),
           centred('签 署 情 况', { bold: true, size: 14 }),
           ...o.signatures.map(
             (s) =>
               new Paragraph({
-                children: [run(`${s.role}：${s.signer}；${s.what}；${s.time}（北京时间）；${s.algorithm}；密钥指纹 ${s.shortFingerprint}`, { size: 10 })],
+                children: [
+                  run(
+                    `${s.role}：${s.signer}；${s.what}；${s.time}（北京时间）；${s.algorithm}；密钥指纹 ${s.shortFingerprint}`,
+                    { size: 10 },
+                  ),
+                ],
               }),
           ),
-          new Paragraph({ children: [run(`文档哈希（SHA-256）：${o.documentHash}`, { size: 10 })] }),
+          new Paragraph({
+            children: [run(`文档哈希（SHA-256）：${o.documentHash}`, { size: 10 })],
+          }),
         ],
       },
     ],

@@ -85,8 +85,18 @@ export async function renderMinutesPdf(
       modifiedDate: finalised,
       ...{ relationship },
     });
-  attach('minutes.json', canonicalBytes(document), 'Source', '会议记录（规范化 JSON，RFC 8785），签名所签的原文');
-  attach('signatures.json', canonicalBytes([...signatures]), 'Supplement', '签名（记录人、主持人、监票人）');
+  attach(
+    'minutes.json',
+    canonicalBytes(document),
+    'Source',
+    '会议记录（规范化 JSON，RFC 8785），签名所签的原文',
+  );
+  attach(
+    'signatures.json',
+    canonicalBytes([...signatures]),
+    'Supplement',
+    '签名（记录人、主持人、监票人）',
+  );
   doc.end();
   return done;
 }
@@ -97,9 +107,20 @@ function header(doc: Doc, o: Outline): void {
   doc.moveDown(0.6);
   doc.font(R).fontSize(14).fillColor(INK).text(o.reference, { align: 'center', width: BODY_W });
   const y = doc.y + 6;
-  doc.save().lineWidth(1.5).strokeColor(RED).moveTo(MARGINS.left, y).lineTo(PAGE_W - MARGINS.right, y).stroke().restore();
+  doc
+    .save()
+    .lineWidth(1.5)
+    .strokeColor(RED)
+    .moveTo(MARGINS.left, y)
+    .lineTo(PAGE_W - MARGINS.right, y)
+    .stroke()
+    .restore();
   doc.y = y + 18;
-  doc.font(B).fontSize(18).fillColor(INK).text(o.title, MARGINS.left, doc.y, { align: 'center', width: BODY_W });
+  doc
+    .font(B)
+    .fontSize(18)
+    .fillColor(INK)
+    .text(o.title, MARGINS.left, doc.y, { align: 'center', width: BODY_W });
   doc.moveDown(1);
 }
 
@@ -109,9 +130,16 @@ function draw(doc: Doc, b: Block): void {
     doc.moveDown(0.4).font(B).fontSize(14).fillColor(INK).text(b.text, x, doc.y, { width: BODY_W });
     doc.moveDown(0.2);
   } else if (b.kind === 'subheading') {
-    doc.font(B).fontSize(12).text(b.text, x + 24, doc.y, { width: BODY_W - 24 });
+    doc
+      .font(B)
+      .fontSize(12)
+      .text(b.text, x + 24, doc.y, { width: BODY_W - 24 });
   } else if (b.kind === 'para') {
-    doc.font(R).fontSize(12).fillColor(INK).text(b.text, x, doc.y, { width: BODY_W, indent: 24, lineGap: 3 });
+    doc
+      .font(R)
+      .fontSize(12)
+      .fillColor(INK)
+      .text(b.text, x, doc.y, { width: BODY_W, indent: 24, lineGap: 3 });
   } else table(doc, b);
 }
 
@@ -121,7 +149,9 @@ function table(doc: Doc, t: Extract<Block, { kind: 'table' }>): void {
   const pad = 3;
   const row = (cells: string[], bold: boolean) => {
     doc.font(bold ? B : R).fontSize(10);
-    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    const h =
+      Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) +
+      2 * pad;
     if (doc.y + h > PAGE_H - MARGINS.bottom) doc.addPage();
     const y = doc.y;
     let x = MARGINS.left;
@@ -156,29 +186,47 @@ function signaturePage(doc: Doc, o: Outline): void {
     doc.font(R).fontSize(12).fillColor(INK).text('（尚无签名）', { width: BODY_W });
   }
   for (const s of o.signatures) {
-    doc.font(B).fontSize(12).fillColor(INK).text(`${s.role}：${s.signer}`, MARGINS.left, doc.y, { width: BODY_W });
+    doc
+      .font(B)
+      .fontSize(12)
+      .fillColor(INK)
+      .text(`${s.role}：${s.signer}`, MARGINS.left, doc.y, { width: BODY_W });
     doc.font(R).fontSize(10).fillColor(INK);
     doc.text(`签署内容：${s.what}`, { width: BODY_W, indent: 24 });
-    doc.text(`签署时间：${s.time}（北京时间）　算法：${s.algorithm}`, { width: BODY_W, indent: 24 });
+    doc.text(`签署时间：${s.time}（北京时间）　算法：${s.algorithm}`, {
+      width: BODY_W,
+      indent: 24,
+    });
     doc.text(`密钥指纹：${s.shortFingerprint}`, { width: BODY_W, indent: 24 });
     doc.fillColor(MUTED).text(s.fingerprint, { width: BODY_W, indent: 24 });
     doc.moveDown(0.6);
     if (doc.y > PAGE_H - MARGINS.bottom - 180) doc.addPage();
   }
   doc.moveDown(0.5);
-  doc.font(B).fontSize(12).fillColor(INK).text('文档哈希（SHA-256，对规范化 JSON 计算）', MARGINS.left, doc.y, { width: BODY_W });
-  doc.font(R).fontSize(10).text(o.documentHash.match(/.{1,16}/g)!.join(' '), { width: BODY_W });
+  doc
+    .font(B)
+    .fontSize(12)
+    .fillColor(INK)
+    .text('文档哈希（SHA-256，对规范化 JSON 计算）', MARGINS.left, doc.y, { width: BODY_W });
+  doc
+    .font(R)
+    .fontSize(10)
+    .text(o.documentHash.match(/.{1,16}/g)!.join(' '), { width: BODY_W });
   doc.moveDown(0.5);
   const size = 110;
   if (doc.y + size > PAGE_H - MARGINS.bottom) doc.addPage();
   qr(doc, o.qrText, MARGINS.left, doc.y, size);
-  doc.font(R).fontSize(9).fillColor(MUTED).text(
-    '扫描二维码可得文档哈希。本 PDF 内嵌 minutes.json（签名所签的原文）和 signatures.json；' +
-      '任何人可离线重新计算哈希并验证每个签名，方法见会议记录格式说明。',
-    MARGINS.left + size + 12,
-    doc.y + 8,
-    { width: BODY_W - size - 12 },
-  );
+  doc
+    .font(R)
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      '扫描二维码可得文档哈希。本 PDF 内嵌 minutes.json（签名所签的原文）和 signatures.json；' +
+        '任何人可离线重新计算哈希并验证每个签名，方法见会议记录格式说明。',
+      MARGINS.left + size + 12,
+      doc.y + 8,
+      { width: BODY_W - size - 12 },
+    );
 }
 
 /** The QR code as filled vector rectangles (one per run of dark modules), quiet zone included. */
@@ -188,7 +236,7 @@ function qr(doc: Doc, text: string, x: number, y: number, size: number): void {
   const unit = size / (n + 8);
   doc.save();
   for (let row = 0; row < n; row++)
-    for (let col = 0; col < n; ) {
+    for (let col = 0; col < n;) {
       if (!modules.data[row * n + col]) {
         col++;
         continue;
@@ -207,7 +255,11 @@ function pageNumbers(doc: Doc): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing in the margin must not start a new page
     doc.font(R).fontSize(12).fillColor(INK);
-    doc.text(`— ${i + 1} —`, MARGINS.left, PAGE_H - 20 * MM, { align: 'center', width: BODY_W, lineBreak: false });
+    doc.text(`— ${i + 1} —`, MARGINS.left, PAGE_H - 20 * MM, {
+      align: 'center',
+      width: BODY_W,
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
 }
