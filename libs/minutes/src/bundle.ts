@@ -408,7 +408,7 @@ export function verifyBundle(
 
     check(
       'usability',
-      'PDF 文件格式完整，声明为 PDF/A-3，内嵌的 minutes.json 与会议记录逐字节相同、signatures.json 与签名文件相同',
+      'PDF 文件格式完整，声明为 PDF/A-3，内嵌的 minutes.json（作为来源文件）与会议记录逐字节相同、signatures.json 与签名文件相同',
       () => {
         const pdf = files[FILES.pdf]!;
         const info = pdfInfo(pdf);
@@ -431,6 +431,14 @@ export function verifyBundle(
               file: FILES.pdf,
             });
         }
+        if (embedded.find((x) => x.name === FILES.minutes)?.relationship !== 'Source')
+          throw new MinutesError(
+            'PDF_MISMATCH',
+            'PDF 未将 minutes.json 标为其来源文件（AFRelationship /Source）',
+            {
+              file: FILES.pdf,
+            },
+          );
         notes.usability.push(
           `PDF ${info.version ?? ''}，PDF/A-${info.pdfa}，内嵌文件 ${embedded.map((x) => x.name).join('、')}`,
         );

@@ -20,6 +20,8 @@ export type Block =
   | { kind: 'table'; header: string[]; rows: string[][]; widths: number[] };
 
 export interface SignatureLine {
+  /** A teller's signature over one tally (else over the whole minutes). */
+  tally: boolean;
   role: string;
   signer: string;
   what: string;
@@ -133,7 +135,7 @@ export function outline(
   if (doc.resolutions.length > 0) {
     heading('会议决议');
     for (const r of doc.resolutions) {
-      blocks.push({ kind: 'subheading', text: `${r.number}　${r.title}` });
+      blocks.push({ kind: 'subheading', text: `${r.number}\u3000${r.title}` });
       para(r.text);
     }
   }
@@ -201,6 +203,7 @@ export function outline(
     qrText: qrTextFor(hash),
     finalisedAt: doc.finalisedAt,
     signatures: signatures.map((s) => ({
+      tally: s.subject.kind === 'tally',
       role: ROLE_LABELS[s.role],
       signer: s.signer,
       what:

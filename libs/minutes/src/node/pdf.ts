@@ -61,7 +61,7 @@ export async function renderMinutesPdf(
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (c: Uint8Array) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
   doc.registerFont(R, Buffer.from(fonts.regular));
@@ -185,37 +185,40 @@ function signaturePage(doc: Doc, o: Outline): void {
   if (o.signatures.length === 0) {
     doc.font(R).fontSize(12).fillColor(INK).text('（尚无签名）', { width: BODY_W });
   }
-  for (const s of o.signatures) {
+  // The minutes' signers first, four lines each; then the tellers' tally signatures, two lines each.
+  const ordered = [...o.signatures].sort((a, b) => Number(a.tally) - Number(b.tally));
+  for (const s of ordered) {
+    if (doc.y > PAGE_H - MARGINS.bottom - 80) doc.addPage();
     doc
       .font(B)
-      .fontSize(12)
-      .fillColor(INK)
-      .text(`${s.role}：${s.signer}`, MARGINS.left, doc.y, { width: BODY_W });
+      .fontSize(s.tally ? 11 : 12)
+      .fillColor(INK);
+    doc.text(`${s.role}：${s.signer}`, MARGINS.left, doc.y, { width: BODY_W });
     doc.font(R).fontSize(10).fillColor(INK);
-    doc.text(`签署内容：${s.what}`, { width: BODY_W, indent: 24 });
-    doc.text(`签署时间：${s.time}（北京时间）　算法：${s.algorithm}`, {
-      width: BODY_W,
-      indent: 24,
-    });
-    doc.text(`密钥指纹：${s.shortFingerprint}`, { width: BODY_W, indent: 24 });
-    doc.fillColor(MUTED).text(s.fingerprint, { width: BODY_W, indent: 24 });
-    doc.moveDown(0.6);
-    if (doc.y > PAGE_H - MARGINS.bottom - 180) doc.addPage();
+    const line = (text: string) => doc.text(text, { width: BODY_W, indent: 24 });
+    if (s.tally) {
+      line(`${s.what}；${s.time}（北京时间）；${s.algorithm}；密钥指纹 ${s.shortFingerprint}`);
+    } else {
+      line(`签署内容：${s.what}`);
+      line(`签署时间：${s.time}（北京时间）\u3000算法：${s.algorithm}`);
+      line(`密钥指纹：${s.shortFingerprint}`);
+      doc.fillColor(MUTED);
+      line(s.fingerprint);
+    }
+    doc.moveDown(0.4);
   }
   doc.moveDown(0.5);
-  doc
-    .font(B)
-    .fontSize(12)
-    .fillColor(INK)
-    .text('文档哈希（SHA-256，对规范化 JSON 计算）', MARGINS.left, doc.y, { width: BODY_W });
+  if (doc.y + 150 > PAGE_H - MARGINS.bottom) doc.addPage();
+  doc.font(B).fontSize(12).fillColor(INK);
+  doc.text('文档哈希（SHA-256，对规范化 JSON 计算）', MARGINS.left, doc.y, { width: BODY_W });
   doc
     .font(R)
     .fontSize(10)
     .text(o.documentHash.match(/.{1,16}/g)!.join(' '), { width: BODY_W });
   doc.moveDown(0.5);
   const size = 110;
-  if (doc.y + size > PAGE_H - MARGINS.bottom) doc.addPage();
-  qr(doc, o.qrText, MARGINS.left, doc.y, size);
+  const top = doc.y;
+  qr(doc, o.qrText, MARGINS.left, top, size);
   doc
     .font(R)
     .fontSize(9)
@@ -224,7 +227,7 @@ function signaturePage(doc: Doc, o: Outline): void {
       '扫描二维码可得文档哈希。本 PDF 内嵌 minutes.json（签名所签的原文）和 signatures.json；' +
         '任何人可离线重新计算哈希并验证每个签名，方法见会议记录格式说明。',
       MARGINS.left + size + 12,
-      doc.y + 8,
+      top + 8,
       { width: BODY_W - size - 12 },
     );
 }
