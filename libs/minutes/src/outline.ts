@@ -3,6 +3,7 @@
  * PDF and DOCX renderers draw the same outline, so both say the same thing. Times are shown in
  * Asia/Shanghai (China has kept UTC+8 without daylight saving since 1991).
  */
+import { zhNumeral } from '../../tally/src/index.js';
 import { ALGORITHM_LABELS } from './algorithms.js';
 import { talliesOf } from './assemble.js';
 import { ITEM_KIND_LABELS, type Counts, type MinutesDocument, type Tally } from './model.js';
@@ -65,8 +66,6 @@ export function shanghaiDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
-
 /** What the signature page's QR code holds: the document hash, prefixed with its algorithm. */
 export const qrTextFor = (hash: string) => `congress-minutes:sha256:${hash}`;
 
@@ -77,7 +76,7 @@ export function outline(
   const blocks: Block[] = [];
   let n = 0;
   const heading = (text: string) =>
-    blocks.push({ kind: 'heading', text: `${NUMERALS[n++]}、${text}` });
+    blocks.push({ kind: 'heading', text: `${zhNumeral(++n)}、${text}` });
   const para = (text: string) => blocks.push({ kind: 'para', text });
 
   heading('会议基本情况');
@@ -110,7 +109,7 @@ export function outline(
   for (const item of doc.agenda) {
     blocks.push({
       kind: 'subheading',
-      text: `（${NUMERALS[item.position - 1] ?? item.position}）${item.title}`,
+      text: `（${zhNumeral(item.position)}）${item.title}`,
     });
     para(
       `类别：${ITEM_KIND_LABELS[item.kind]}${item.presenter ? `；报告（说明）人：${item.presenter}` : ''}`,

@@ -103,7 +103,7 @@ export function validateMinutes(doc: unknown): FieldError[] {
   c.person(doc.recorder, 'recorder');
   c.list(doc.tellers, 'tellers', (t, f) => {
     c.person(t, f);
-    if (c.object(t, f)) c.bool(t.chief, `${f}.chief`);
+    if (typeof t === 'object' && t !== null) c.bool((t as Obj).chief, `${f}.chief`);
   });
   if (
     Array.isArray(doc.tellers) &&
