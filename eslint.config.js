@@ -1,10 +1,21 @@
 // @ts-check
 import js from '@eslint/js';
+import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 import congress from './apps/api/lint/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'apps/web/public/vendor/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'data/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'apps/web/public/vendor/**',
+      'apps/web/src/components.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -55,5 +66,41 @@ export default tseslint.config(
   {
     files: ['bench/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', '**/cli/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  // The web app: Vue single-file components, with TypeScript in <script setup lang="ts">.
+  ...pluginVue.configs['flat/recommended-error'],
+  pluginVue.configs['no-layout-rules'], // layout is Prettier's
+  {
+    files: ['apps/web/**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    // Names in templates are checked by vue-tsc (npm run typecheck), not by ESLint's scope.
+    rules: { 'no-undef': 'off' },
+  },
+  {
+    // The browser app talks to the server only over HTTP and sockets: it may import libs/ (pure
+    // TypeScript) and its own generated client, never the server's code or server packages.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.vue'],
+    ignores: ['apps/web/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/apps/api', '**/apps/api/**', '**/api/src', '**/api/src/**'],
+              message: 'apps/web never imports apps/api: use libs/ or apps/web/src/api.',
+            },
+            {
+              group: ['**/src/node', '**/src/node/**'],
+              message: 'Node-only code of a lib does not run in the browser.',
+            },
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', 'node:*'],
+              message: 'Server packages do not belong in the browser app.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,10 +1,15 @@
 // Jest runs TypeScript as ES modules (NestJS 12 is ESM-only): `node --experimental-vm-modules`
-// plus ts-jest in ESM mode. Two projects: pure unit specs next to the code, and end-to-end
-// specs in test/ that talk to a real PostgreSQL (see test/setup/global-setup.mjs).
+// plus ts-jest in ESM mode. Three projects: pure unit specs next to the code, end-to-end specs
+// in test/ that talk to a real PostgreSQL (see test/setup/global-setup.mjs), and browser specs
+// in test/browser/ that drive the built web app in Debian's Chromium (same PostgreSQL).
 const tsJest = [
   'ts-jest',
   { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: ['TS151001'] } },
 ];
+const database = {
+  globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+};
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': tsJest },
@@ -26,8 +31,13 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/setup/global-setup.mjs',
-      globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+      ...database,
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      ...database,
     },
   ],
 };

@@ -118,7 +118,10 @@ describe('roster: groups, delegates, log-in codes, recall and by-election', () =
       username: d.username,
       code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/),
     });
-    expect(entry.loginUrl).toContain(`u=${d.username}`);
+    // The QR code's link opens the web app's tablet log-in page with both fields filled in.
+    const link = new URL(entry.loginUrl);
+    expect(link.pathname).toBe('/t/login');
+    expect(Object.fromEntries(link.searchParams)).toEqual({ u: d.username, code: entry.code });
     const first = await t
       .http()
       .post('/api/auth/code-login')

@@ -9,6 +9,26 @@ import { httpLogOptions } from './logging/logger-options.js';
 import { ROOT_LOGGER } from './logging/logging.module.js';
 import { NestPinoLogger, requestLogger } from './logging/nest-logger.js';
 import { SocketAuthAdapter } from './realtime/socket-auth.adapter.js';
+import { defaultWebDir, serveWebApp } from './web/web-app.js';
+
+/**
+ * helmet's strict defaults, loosened only where the web app needs it. Scripts, workers and
+ * connections (fetch, and socket.io's websocket: CSP 3 'self' covers ws/wss to the same host)
+ * stay same-origin; styles allow inline because Vant, Element Plus and the API docs page set
+ * them; Vant's icon font is a data: URI; images may be data: or blob: (previews made in the
+ * page). No upgrade-insecure-requests: in a hall the server is often reached over plain http
+ * on the local network, where that directive would send every request to a missing https.
+ */
+const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'font-src': ["'self'", 'data:'],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'upgrade-insecure-requests': null,
+};
 
 /** Everything main.ts and the end-to-end tests both need on an app before it listens. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -19,8 +39,10 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use((req: { log: Logger }, _res: unknown, next: () => void) => requestLogger.run(req.log, next));
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.use(helmet());
-  app.useWebSocketAdapter(new SocketAuthAdapter(app, app.get(AppConfig).databaseUrl));
+  app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
+  const config = app.get(AppConfig);
+  serveWebApp(app, config.webDir ?? defaultWebDir());
+  app.useWebSocketAdapter(new SocketAuthAdapter(app, config.databaseUrl));
   const openApi = new DocumentBuilder()
     .setTitle('职代会 Congress API')
     .setDescription(

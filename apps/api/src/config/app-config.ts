@@ -38,6 +38,8 @@ class EnvironmentVariables {
   PUBLIC_URL?: string;
   /** Worker threads verifying ballots; unset = one per core; 0 = in the api thread. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(64) BALLOT_VERIFY_THREADS?: number;
+  /** The built web app; unset: dist/web of this installation. */
+  @IsOptional() @IsString() WEB_DIR?: string;
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   LOG_PRETTY = false;
@@ -61,6 +63,8 @@ export class AppConfig {
   publicUrl?: string;
   /** Worker threads verifying ballots (undefined: one per core; 0: in the api thread). */
   ballotVerifyThreads?: number;
+  /** The built web app served at `/` (undefined: dist/web of this installation). */
+  webDir?: string;
   logLevel!: LogLevel;
   logPretty!: boolean;
 }
@@ -100,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
     publicUrl: vars.PUBLIC_URL,
     ballotVerifyThreads: vars.BALLOT_VERIFY_THREADS,
+    webDir: vars.WEB_DIR,
     logLevel: vars.LOG_LEVEL,
     logPretty: vars.LOG_PRETTY,
   };

@@ -9,9 +9,12 @@ export interface SheetFile {
   body: Buffer | object;
 }
 
-/** The link in a code's QR: the tablet page fills in the username and code from it. */
+/**
+ * The link in a code's QR: the web app's tablet log-in page (apps/web, route /t/login), which
+ * fills in the username and code from it.
+ */
 export function loginUrl(baseUrl: string, username: string, code: string): string {
-  return `${baseUrl.replace(/\/$/, '')}/#/login?u=${encodeURIComponent(username)}&c=${encodeURIComponent(code)}`;
+  return `${baseUrl.replace(/\/$/, '')}/t/login?u=${encodeURIComponent(username)}&code=${encodeURIComponent(code)}`;
 }
 
 export async function renderLoginSheet(

@@ -39,7 +39,7 @@ function entry(i: number, name = NAMES[i % NAMES.length]!): LoginSheetEntry {
     groupName: i % 3 === 2 ? null : `第${'一二三'[i % 3]}代表团`,
     username,
     code: 'K7QF2M9X',
-    loginUrl: `http://192.168.1.20:3000/#/login?u=${username}&c=K7QF2M9X`,
+    loginUrl: `http://192.168.1.20:3000/t/login?u=${username}&code=K7QF-2M9X`,
     expiresAt: new Date('2026-11-28T10:00:00Z'), // 18:00 in Shanghai
   };
 }
@@ -79,7 +79,7 @@ describe('formatLoginCode', () => {
 
 describe('qrRectangles', () => {
   it('draws a QR code that decodes back to the log-in URL', () => {
-    const url = 'http://192.168.1.20:3000/#/login?u=d2026007&c=K7QF2M9X';
+    const url = 'http://192.168.1.20:3000/t/login?u=d2026007&code=K7QF-2M9X';
     const { size, rects } = qrRectangles(url);
     // Rasterise exactly what the PDF fills, 4 px a module, white background.
     const scale = 4;
@@ -171,7 +171,7 @@ describe('renderLoginSheetXlsx', () => {
       'd2026000',
       'K7QF-2M9X',
       '2026-11-28 18:00',
-      'http://192.168.1.20:3000/#/login?u=d2026000&c=K7QF2M9X',
+      'http://192.168.1.20:3000/t/login?u=d2026000&code=K7QF-2M9X',
     ]);
     expect(sheet.getRow(4).getCell(2).value).toBe('王堃');
     expect(sheet.getRow(4).getCell(4).value).toBeNull(); // no group: left empty

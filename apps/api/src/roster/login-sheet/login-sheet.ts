@@ -19,7 +19,7 @@ export interface LoginSheetEntry {
   username: string;
   /** The one-time code as issued; shown grouped in fours (`K7QF-2M9X`). */
   code: string;
-  /** What the QR code encodes, e.g. `http://host:3000/#/login?u=…&c=…`. */
+  /** What the QR code encodes, e.g. `http://host:3000/t/login?u=…&code=…`. */
   loginUrl: string;
   expiresAt: Date;
 }

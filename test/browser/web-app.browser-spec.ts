@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page, Response } from 'playwright-core';
+import { bearer, createRoster, userWithRole } from '../utils/actors.js';
+import { recordSocketFrames } from './support/page-watch.js';
+import { screenshot } from './support/screenshots.js';
+import { startWebApp, type WebApp } from './support/web-app.js';
+
+/** A form field by its label. */
+const field = (page: Page, label: string) =>
+  page.getByRole('textbox', { name: label, exact: true });
+
+/** The JavaScript files a page loads from now on. */
+function scriptsOf(page: Page): Response[] {
+  const scripts: Response[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r);
+  });
+  return scripts;
+}
+
+const pathOf = (r: Response) => new URL(r.url()).pathname;
+
+describe('the web app, built and served by the api', () => {
+  let w: WebApp;
+  beforeAll(async () => {
+    w = await startWebApp();
+  }, 120_000);
+  afterAll(() => w?.close());
+
+  it('shows the landing page in Chinese, choosing a role', async () => {
+    const { page, problems, close } = await w.open('desktop', '/');
+    expect(await page.getByRole('heading', { name: '职工代表大会' }).isVisible()).toBe(true);
+    for (const role of ['代表平板', '大屏', '工作人员控制台', '秘书', '公开栏'])
+      expect(await page.getByRole('link', { name: new RegExp(role) }).count()).toBe(1);
+    expect(await page.title()).toBe('选择入口 · 职代会');
+    await screenshot(page, 'landing-desktop');
+    await page.getByRole('link', { name: /公开栏/ }).click();
+    await page.getByRole('heading', { name: '公开栏' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/board');
+    await screenshot(page, 'board-desktop');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('opens the log-in sheet’s link on a tablet with the username and code filled in', async () => {
+    const staff = await userWithRole(w.api, 'staff');
+    const roster = await createRoster(w.api, staff, 1);
+    const issued = await w.api
+      .http()
+      .post(`/api/terms/${roster.termId}/login-codes`)
+      .set(bearer(staff))
+      .send({ delegateIds: [roster.delegates[0]!.id], format: 'json' })
+      .expect(200);
+    const entry = issued.body.entries[0] as { loginUrl: string; username: string; code: string };
+    // The api builds the link from the request's host, which is the one the browser uses.
+    expect(entry.loginUrl.startsWith(w.api.url)).toBe(true);
+
+    const { page, problems, close } = await w.open('tablet');
+    const scripts = scriptsOf(page);
+    await page.goto(entry.loginUrl);
+    await page.getByRole('heading', { name: /代表登录/ }).waitFor();
+    expect(await field(page, '用户名').inputValue()).toBe(entry.username);
+    expect(await field(page, '登录码').inputValue()).toBe(entry.code);
+    await screenshot(page, 'tablet-login-from-sheet');
+
+    // The tablet's first load carries Vant, and neither the console's Element Plus nor ECharts.
+    expect(scripts.some((r) => /^\/assets\/vant-[\w-]+\.js$/.test(pathOf(r)))).toBe(true);
+    expect(scripts.map(pathOf).filter((p) => /element-plus|echarts/.test(p))).toEqual([]);
+    const sizes = await Promise.all(scripts.map((r) => r.request().sizes()));
+    const wireBytes = sizes.reduce((sum, s) => sum + s.responseBodySize, 0);
+    expect(wireBytes).toBeGreaterThan(0);
+    expect(wireBytes).toBeLessThanOrEqual(250 * 1024);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('fills in a code given as ?code= and shows the tablet pages with large touch targets', async () => {
+    const { page, problems, close } = await w.open('tablet', '/t/login?code=ABCD-EFGH');
+    expect(await field(page, '登录码').inputValue()).toBe('ABCD-EFGH');
+    expect(await field(page, '用户名').inputValue()).toBe('');
+    await screenshot(page, 'tablet-login');
+    await page.getByRole('tab', { name: '用密码' }).tap();
+    await field(page, '密码').waitFor();
+    expect(await field(page, '登录码').count()).toBe(0);
+
+    await page.goto(w.url('/t'));
+    await page.getByText('本页尚在建设中').waitFor();
+    const tabs = page.locator('.van-tabbar-item');
+    expect(await tabs.allInnerTexts()).toEqual(['首页', '议程', '表决', '提案', '消息']);
+    for (const box of await Promise.all((await tabs.all()).map((t) => t.boundingBox())))
+      expect(box!.height).toBeGreaterThanOrEqual(48);
+    await screenshot(page, 'tablet-home');
+    await tabs.nth(2).tap();
+    await page.getByText(/表决开始后在此逐题显示选项/).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/t/vote');
+    expect(await page.locator('.van-tabbar-item--active').allInnerTexts()).toEqual(['表决']);
+    await screenshot(page, 'tablet-vote');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('loads the console’s Element Plus only on the console, in Chinese', async () => {
+    const { page, problems, close } = await w.open('desktop');
+    const scripts = scriptsOf(page);
+    await page.goto(w.url('/console/roster'));
+    await page.getByRole('heading', { name: '代表名册' }).waitFor();
+    expect(scripts.some((r) => /^\/assets\/element-plus-[\w-]+\.js$/.test(pathOf(r)))).toBe(true);
+    expect(await page.locator('.el-menu-item').allInnerTexts()).toContain('会议现场');
+    await screenshot(page, 'console-roster');
+    await page.goto(w.url('/secretary'));
+    await page.getByRole('heading', { name: '会议记录' }).waitFor();
+    await screenshot(page, 'secretary-desktop');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('shows the projector page at 1920×1080, all on one screen', async () => {
+    const session = '7f1c3a52-0000-4000-8000-000000000000';
+    const { page, problems, close } = await w.open('projector', `/screen/${session}`);
+    await page.getByRole('heading', { name: '职工代表大会' }).waitFor();
+    for (const label of ['应到', '实到', '缺席', '法定人数'])
+      await page.getByText(label, { exact: true }).waitFor();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(1080);
+    await screenshot(page, 'projector', false);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('answers an unknown page in Chinese, and an unknown /api path with the JSON 404', async () => {
+    const { page, close } = await w.open('desktop', '/no/such/page');
+    await page.getByRole('heading', { name: '页面不存在' }).waitFor();
+    const api = await page.goto(w.url('/api/x'));
+    expect(api!.status()).toBe(404);
+    expect(api!.headers()['content-type']).toMatch(/^application\/json/);
+    expect(await api!.json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    await close();
+  });
+
+  it('lets a page open the same-origin websocket, and records its frames', async () => {
+    const { page, problems, close } = await w.open('tablet');
+    const frames = recordSocketFrames(page);
+    await page.goto(w.url('/t'));
+    // socket.io's own transport, opened as the tablet's client will: the policy lets it through,
+    // and the server's first frame (engine.io "open", no token needed for it) is recorded.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(`ws://${location.host}/socket.io/?EIO=4&transport=websocket`);
+          ws.onmessage = () => (ws.close(), resolve());
+          ws.onerror = () => reject(new Error('websocket refused'));
+        }),
+    );
+    expect(frames.filter((f) => f.direction === 'received')[0]?.payload).toMatch(/^0\{"sid":/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
