@@ -24,7 +24,7 @@ describe('the web app, built and served by the api', () => {
   let w: WebApp;
   beforeAll(async () => {
     w = await startWebApp();
-  }, 120_000);
+  }, 180_000);
   afterAll(() => w?.close());
 
   it('shows the landing page in Chinese, choosing a role', async () => {
