@@ -5,6 +5,7 @@
 import { mulAddUnsafe, pippenger } from '@noble/curves/abstract/curve.js';
 import { BallotError, type BallotErrorDetail } from './errors.js';
 import { ByteReader, fromHex, toBase32, toHex, type ByteWriter } from './encoding.js';
+import { fields, list } from './json.js';
 import { encrypt } from './elgamal.js';
 import {
   G,
@@ -94,34 +95,6 @@ export interface ParsedBallot {
   fingerprint: Uint8Array;
   voter: string;
   questions: ParsedQuestion[];
-}
-
-function fields(
-  v: unknown,
-  keys: readonly string[],
-  what: string,
-  detail: BallotErrorDetail = {},
-): Record<string, unknown> {
-  if (!v || typeof v !== 'object' || Array.isArray(v))
-    throw new BallotError('BAD_ENCODING', `${what} must be an object`, detail);
-  const o = v as Record<string, unknown>;
-  const got = Object.keys(o);
-  const extra = got.find((k) => !keys.includes(k));
-  if (extra !== undefined)
-    throw new BallotError('BAD_ENCODING', `${what} has an unknown field "${extra}"`, {
-      ...detail,
-      check: extra,
-    });
-  return o;
-}
-
-function list(v: unknown, max: number, what: string, detail: BallotErrorDetail = {}): unknown[] {
-  if (!Array.isArray(v) || v.length > max)
-    throw new BallotError('BAD_ENCODING', `${what} must be an array of at most ${max} items`, {
-      ...detail,
-      check: what,
-    });
-  return v;
 }
 
 function parseBranches(v: unknown, what: string, detail: BallotErrorDetail): ParsedBranch[] {
@@ -523,6 +496,7 @@ export function planBallot<P>(
       );
   });
 
+  refuseDegenerate(pb);
   const branchesOf = (bs: ParsedBranch[], detail: BallotErrorDetail): Branch<P>[] =>
     bs.map((b, j) => ({
       a: decode(b.a, `branch ${j} a`, detail),
@@ -589,6 +563,34 @@ export function planBallot<P>(
     eqs,
     ciphertexts: decoded.map((q) => q.entries.map((e) => ({ alpha: e.alpha, beta: e.beta }))),
   };
+}
+
+/** RFC 9496 has one encoding of the identity, 32 zero bytes (decoding refuses any other). */
+function isIdentity(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] !== 0) return false;
+  return b.length === 32;
+}
+
+/**
+ * α = identity means zero randomness: β = m·G and anyone reads the choice off the board (a receipt
+ * for vote buying). β = identity has no honest cause either. Both are refused before the proofs,
+ * which a cheating tablet can make valid for them.
+ */
+function refuseDegenerate(pb: ParsedBallot): void {
+  pb.questions.forEach((q, qi) =>
+    q.entries.forEach((e, ei) => {
+      for (const [what, b] of [
+        ['alpha', e.alpha],
+        ['beta', e.beta],
+      ] as const)
+        if (isIdentity(b))
+          throw new BallotError(
+            'DEGENERATE_CIPHERTEXT',
+            `question ${qi} entry ${ei}: ${what} is the identity`,
+            { question: qi, entry: ei, check: what },
+          );
+    }),
+  );
 }
 
 export const nobleDecoder: Decoder<Point> = (b, what, detail) => pointFromBytes(b, what, detail);

@@ -43,7 +43,33 @@ export type BallotErrorCode =
   /** The same voter credential appears on two counted ballots of a record. */
   | 'DUPLICATE_VOTER'
   /** A published result does not match the recomputed one. */
-  | 'RESULT_MISMATCH';
+  | 'RESULT_MISMATCH'
+  /** A ciphertext with α or β the identity (e.g. zero randomness: the choice readable by anyone). */
+  | 'DEGENERATE_CIPHERTEXT'
+  /** Key-ceremony messages that do not fit together: other ceremony, t or n, indices, views. */
+  | 'BAD_CEREMONY'
+  /** A teller's or the server's signature does not verify. */
+  | 'BAD_SIGNATURE'
+  /** A ceremony with an upheld complaint, or one that cannot finish (see adjudicateComplaint). */
+  | 'CEREMONY_COMPLAINT'
+  /** A sealed teller share that does not open: wrong passphrase, or the file was altered. */
+  | 'WRONG_PASSPHRASE'
+  /** A board entry whose tracker is not the hash of its ballot. */
+  | 'TRACKER_MISMATCH'
+  /** A hash-chain link or head that does not follow from the trackers before it. */
+  | 'CHAIN_MISMATCH'
+  /** A signed receipt that does not match the board of the record. */
+  | 'RECEIPT_MISMATCH'
+  /** The issued credentials are not a sorted list of distinct credentials of the stated count. */
+  | 'ISSUED_MISMATCH'
+  /** A counted ballot under a credential that was not issued. */
+  | 'UNISSUED_CREDENTIAL'
+  /** The record's exclusions differ from what its own board and rules require. */
+  | 'EXCLUSION_MISMATCH'
+  /** More ballots returned than issued (the poll is void) and the record does not say so, or the reverse. */
+  | 'VOID_RULE'
+  /** The decision does not follow from the counts under the poll's rule (libs/tally). */
+  | 'DECISION_MISMATCH';
 
 export interface BallotErrorDetail {
   /** Index of the question in the ballot shape (0-based). */

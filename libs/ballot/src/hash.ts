@@ -17,6 +17,21 @@ export const TAGS = {
   decryptionProof: 'congress-ballot/1/decryption-proof',
   recoveryCode: 'congress-ballot/1/recovery-code',
   rng: 'congress-ballot/1/deterministic-rng',
+  // Format version 2: the tellers' key ceremony, share custody, the board and the record.
+  ceremonyFingerprint: 'congress-ballot/2/ceremony-fingerprint',
+  coefficientProof: 'congress-ballot/2/coefficient-proof',
+  transportProof: 'congress-ballot/2/transport-proof',
+  shareEncryption: 'congress-ballot/2/share-encryption',
+  round2Signature: 'congress-ballot/2/round2-signature',
+  ackSignature: 'congress-ballot/2/ack-signature',
+  complaintProof: 'congress-ballot/2/complaint-proof',
+  sealedShare: 'congress-ballot/2/sealed-share',
+  recoverySheet: 'congress-ballot/2/recovery-sheet',
+  poll: 'congress-ballot/2/poll',
+  issued: 'congress-ballot/2/issued',
+  boardGenesis: 'congress-ballot/2/board-genesis',
+  boardLink: 'congress-ballot/2/board-link',
+  receipt: 'congress-ballot/2/receipt',
 } as const;
 
 export type Tag = (typeof TAGS)[keyof typeof TAGS];

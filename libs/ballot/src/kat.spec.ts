@@ -19,7 +19,7 @@ import {
   recoveryCode,
   secretFromRecoveryCode,
   verifyElectionKey,
-  type ElectionKey,
+  type ElectionKeyV1,
   type TrusteeSecret,
   type TrusteeShare,
 } from './keys.js';
@@ -45,7 +45,7 @@ interface Vectors {
   poll: { pollId: string; spec: PollSpec };
   shape: BallotShape;
   trustees: { share: TrusteeShare; secret: TrusteeSecret; recoveryCode: string }[];
-  key: ElectionKey;
+  key: ElectionKeyV1;
   ballots: {
     voter: string;
     choices: number[][];

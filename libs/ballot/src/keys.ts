@@ -6,7 +6,12 @@
  * is the "custodian" mode: the same code, with the server holding the only share.
  */
 import { BallotError } from './errors.js';
-import { equalBytes, fromBase32Lenient, fromHex, toBase32, toHex, utf8 } from './encoding.js';
+import { equalBytes, fromBase32Lenient, fromHex, toBase32, toHex } from './encoding.js';
+import { checkText } from './json.js';
+import { verifyCeremonyKey, type CeremonyKey } from './ceremony-key.js';
+import type { TellerSecret } from './ceremony.js';
+
+export { checkText };
 import {
   ZERO,
   mulG,
@@ -46,7 +51,8 @@ export interface TrusteeSecret {
   secret: string;
 }
 
-export interface ElectionKey {
+/** Format version 1: n trustees, all n needed to decrypt (n = 1 is the custodian mode). */
+export interface ElectionKeyV1 {
   version: 1;
   pollId: string;
   /** Ordered by index, which runs 1..n. */
@@ -57,35 +63,38 @@ export interface ElectionKey {
   fingerprint: string;
 }
 
+/**
+ * Format version 2: one poll under the tellers' ceremony key (threshold t of n). Ballots of the
+ * poll name `pollId` and the ceremony's fingerprint exactly as version 1 ballots do.
+ */
+export interface PollKey {
+  version: 2;
+  pollId: string;
+  ceremony: CeremonyKey;
+}
+
+/** Any key a poll's ballots can be encrypted to. */
+export type ElectionKey = ElectionKeyV1 | PollKey;
+
+export function pollKey(pollId: string, ceremony: CeremonyKey): PollKey {
+  checkText(pollId, 'pollId');
+  verifyCeremonyKey(ceremony);
+  return { version: 2, pollId, ceremony };
+}
+
 /** An election key that was checked, with its points decoded (internal). */
 export interface KeyInfo {
+  version: 1 | 2;
+  /** How many decryption shares are needed: n for version 1, t for version 2. */
+  threshold: number;
   pollId: string;
   fingerprint: Uint8Array;
   fingerprintHex: string;
   /** The election key with a precomputed table. */
   Y: Point;
   Ybytes: Uint8Array;
+  /** Per trustee (v1: Y_i) or teller (v2: verification key Y_i), by index 1..n. */
   shares: { index: number; Y: Point; bytes: Uint8Array }[];
-}
-
-const MAX_TEXT_BYTES = 256;
-
-/** Poll ids and voter credentials: non-empty, well-formed Unicode, at most 256 UTF-8 bytes. */
-export function checkText(v: unknown, what: string): string {
-  if (
-    typeof v !== 'string' ||
-    v.length === 0 ||
-    /\p{Cs}/u.test(v) ||
-    utf8(v).length > MAX_TEXT_BYTES
-  )
-    throw new BallotError(
-      'BAD_ENCODING',
-      `${what} must be a non-empty string of at most ${MAX_TEXT_BYTES} UTF-8 bytes`,
-      {
-        check: what,
-      },
-    );
-  return v;
 }
 
 function checkIndex(v: unknown, what: string): number {
@@ -165,7 +174,7 @@ function fingerprintOf(
  * Combines verified shares (any order; indices must be exactly 1..n) into the election key.
  * Throws TRUSTEE_PROOF_FAILED, WRONG_POLL or BAD_KEY.
  */
-export function combineElectionKey(pollId: string, shares: readonly TrusteeShare[]): ElectionKey {
+export function combineElectionKey(pollId: string, shares: readonly TrusteeShare[]): ElectionKeyV1 {
   checkText(pollId, 'pollId');
   if (!Array.isArray(shares) || shares.length === 0)
     throw new BallotError('BAD_KEY', 'an election key needs at least one trustee');
@@ -228,6 +237,28 @@ export function verifyElectionKey(key: ElectionKey): KeyInfo {
   if (hit) return hit;
   if (!key || typeof key !== 'object')
     throw new BallotError('BAD_ENCODING', 'election key must be an object');
+  const info = key.version === 2 ? pollKeyInfo(key) : v1KeyInfo(key);
+  if (keyCache.size >= 16) keyCache.delete(keyCache.keys().next().value as string);
+  keyCache.set(cacheKey, info);
+  return info;
+}
+
+function pollKeyInfo(key: PollKey): KeyInfo {
+  checkText(key.pollId, 'pollId');
+  const c = verifyCeremonyKey(key.ceremony);
+  return {
+    version: 2,
+    threshold: c.threshold,
+    pollId: key.pollId,
+    fingerprint: c.fingerprint,
+    fingerprintHex: c.fingerprintHex,
+    Y: c.Y,
+    Ybytes: pointToBytes(c.Y),
+    shares: c.verificationKeys,
+  };
+}
+
+function v1KeyInfo(key: ElectionKeyV1): KeyInfo {
   if (key.version !== FORMAT_VERSION)
     throw new BallotError('BAD_VERSION', `election key version ${String(key.version)}`);
   const rebuilt = combineElectionKey(key.pollId, key.trustees);
@@ -244,7 +275,9 @@ export function verifyElectionKey(key: ElectionKey): KeyInfo {
     bytes: fromHex(t.publicKey, 32, 'publicKey'),
   }));
   const Y = withTable(pointFromHex(key.publicKey, 'publicKey'));
-  const info: KeyInfo = {
+  return {
+    version: 1,
+    threshold: shares.length,
     pollId: key.pollId,
     fingerprint: fromHex(key.fingerprint, 32, 'fingerprint'),
     fingerprintHex: key.fingerprint,
@@ -252,9 +285,6 @@ export function verifyElectionKey(key: ElectionKey): KeyInfo {
     Ybytes: pointToBytes(Y),
     shares,
   };
-  if (keyCache.size >= 16) keyCache.delete(keyCache.keys().next().value as string);
-  keyCache.set(cacheKey, info);
-  return info;
 }
 
 /** Fingerprint for people: 16 base32 characters in groups of 4 (80 bits), e.g. on the projector. */
@@ -288,7 +318,7 @@ export function recoveryCode(secret: TrusteeSecret): string {
  * WRONG_SECRET when it is a valid code for another share.
  */
 export function secretFromRecoveryCode(
-  key: ElectionKey,
+  key: ElectionKeyV1,
   index: number,
   code: string,
 ): TrusteeSecret {
@@ -303,11 +333,19 @@ export function secretFromRecoveryCode(
   return secret;
 }
 
-/** Checks that a secret belongs to the given trustee of this key; returns x_i. */
-export function checkTrusteeSecret(key: ElectionKey, secret: TrusteeSecret): bigint {
+/**
+ * Checks that a secret belongs to the given trustee (v1) or teller (v2) of this key; returns x_i.
+ * A teller's secret serves every poll of its ceremony.
+ */
+export function checkTrusteeSecret(key: ElectionKey, secret: TrusteeSecret | TellerSecret): bigint {
   const info = verifyElectionKey(key);
-  if (secret.pollId !== info.pollId)
-    throw new BallotError('WRONG_POLL', `secret is for poll "${secret.pollId}"`);
+  if (secret?.version === 2) {
+    if (info.version !== 2 || secret.fingerprint !== info.fingerprintHex)
+      throw new BallotError('WRONG_KEY', "the teller's secret is for another ceremony key", {
+        trustee: secret.index,
+      });
+  } else if (secret?.pollId !== info.pollId)
+    throw new BallotError('WRONG_POLL', `secret is for poll "${secret?.pollId}"`);
   const share = info.shares.find((s) => s.index === secret.index);
   if (!share)
     throw new BallotError('MISSING_TRUSTEE', `no trustee ${secret.index} in this key`, {

@@ -7,12 +7,9 @@
  * B − Σ D_i = n·G and n ∈ 0..(number of ballots) is found by baby-step giant-step.
  */
 import { BallotError } from './errors.js';
-import { toHex } from './encoding.js';
 import { addCiphertexts, type Ciphertext } from './elgamal.js';
 import {
-  G,
   ZERO,
-  mulG,
   pointFromHex,
   pointToBytes,
   pointToHex,
@@ -28,7 +25,11 @@ import {
   type KeyInfo,
   type TrusteeSecret,
 } from './keys.js';
+import type { TellerSecret } from './ceremony.js';
 import { chaumPedersenEqs, checkEach, proveChaumPedersen } from './proofs.js';
+import { resultOf } from './threshold.js';
+
+export { smallDiscreteLog } from './dlog.js';
 import { defaultRng, type Rng } from './rng.js';
 import { checkShape, type BallotShape } from './shape.js';
 
@@ -191,7 +192,7 @@ function decryptionChallenge(
 export function partialDecrypt(
   key: ElectionKey,
   shape: BallotShape,
-  secret: TrusteeSecret,
+  secret: TrusteeSecret | TellerSecret,
   tally: EncryptedTally,
   rng: Rng = defaultRng,
 ): PartialDecryption {
@@ -234,7 +235,11 @@ export function verifyPartialDecryption(
   return checkPartial(info, sums, pd);
 }
 
-function checkPartial(info: KeyInfo, sums: Ciphertext[][], pd: PartialDecryption): Point[][] {
+export function checkPartial(
+  info: KeyInfo,
+  sums: Ciphertext[][],
+  pd: PartialDecryption,
+): Point[][] {
   if (!pd || typeof pd !== 'object')
     throw new BallotError('BAD_ENCODING', 'partial decryption must be an object');
   if (pd.version !== 1)
@@ -277,8 +282,10 @@ function checkPartial(info: KeyInfo, sums: Ciphertext[][], pd: PartialDecryption
 }
 
 /**
- * Checks every trustee's partial decryption (all n are needed) and recovers the counts.
- * Throws MISSING_TRUSTEE, DECRYPTION_PROOF_FAILED, or COUNT_NOT_FOUND.
+ * Checks every partial decryption given and recovers the counts: all n trustees for a version 1
+ * key, any t tellers for a version 2 key (threshold.ts). Throws on the first partial that fails
+ * (DECRYPTION_PROOF_FAILED naming the trustee), MISSING_TRUSTEE, or COUNT_NOT_FOUND. For a close
+ * that should refuse a bad partial and go on with the others, use combinePartials.
  */
 export function combineDecryptions(
   key: ElectionKey,
@@ -287,78 +294,13 @@ export function combineDecryptions(
   partials: readonly PartialDecryption[],
 ): TallyResult {
   const { info, sums } = parseTally(key, shape, tally);
-  const seen = new Set<number>();
-  const Ds = partials.map((pd) => {
-    if (seen.has(pd?.trustee))
+  const valid = new Map<number, Point[][]>();
+  for (const pd of partials) {
+    if (valid.has(pd?.trustee))
       throw new BallotError('MISSING_TRUSTEE', `trustee ${pd.trustee} decrypted twice`, {
         trustee: pd.trustee,
       });
-    seen.add(pd?.trustee);
-    return checkPartial(info, sums, pd);
-  });
-  const missing = info.shares.find((s) => !seen.has(s.index));
-  if (missing)
-    throw new BallotError('MISSING_TRUSTEE', `trustee ${missing.index} has not decrypted`, {
-      trustee: missing.index,
-    });
-  const counts = sums.map((q, qi) =>
-    q.map(({ beta: B }, ei) => {
-      let M = B;
-      for (const D of Ds) M = M.subtract(D[qi][ei]);
-      const n = smallDiscreteLog(M, tally.ballots);
-      if (n === undefined)
-        throw new BallotError(
-          'COUNT_NOT_FOUND',
-          `question ${qi} entry ${ei}: count is not in 0..${tally.ballots}`,
-          { question: qi, entry: ei },
-        );
-      return n;
-    }),
-  );
-  return {
-    version: 1,
-    pollId: info.pollId,
-    keyFingerprint: info.fingerprintHex,
-    ballots: tally.ballots,
-    counts,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Baby-step giant-step for n·G with 0 ≤ n ≤ max.
-
-const babySteps = new Map<number, Map<string, number>>();
-
-function babyTable(m: number): Map<string, number> {
-  let t = babySteps.get(m);
-  if (!t) {
-    t = new Map();
-    let P = ZERO;
-    for (let j = 0; j < m; j++) {
-      t.set(toHex(pointToBytes(P)), j);
-      P = P.add(G);
-    }
-    if (babySteps.size >= 8) babySteps.delete(babySteps.keys().next().value as number);
-    babySteps.set(m, t);
+    valid.set(pd?.trustee, checkPartial(info, sums, pd));
   }
-  return t;
-}
-
-/** n with n·G = M and 0 ≤ n ≤ max, or undefined. About 2·√max point encodings. */
-export function smallDiscreteLog(M: Point, max: number): number | undefined {
-  if (!Number.isSafeInteger(max) || max < 0)
-    throw new RangeError('max must be a non-negative integer');
-  const m = Math.max(1, Math.ceil(Math.sqrt(max + 1)));
-  const table = babyTable(m);
-  const giant = mulG(BigInt(m)).negate();
-  let Q = M;
-  for (let i = 0; i * m <= max; i++) {
-    const j = table.get(toHex(pointToBytes(Q)));
-    if (j !== undefined) {
-      const n = i * m + j;
-      return n <= max ? n : undefined;
-    }
-    Q = Q.add(giant);
-  }
-  return undefined;
+  return resultOf(info, sums, tally.ballots, valid).result;
 }

@@ -17,15 +17,25 @@ import {
   createTrustee,
   verifyElectionKey,
   type ElectionKey,
+  type ElectionKeyV1,
   type TrusteeSecret,
   type TrusteeShare,
 } from './keys.js';
 import { proveDisjunctive, type Branch } from './proofs.js';
+import type { CeremonyKey, CeremonyParams } from './ceremony-key.js';
+import {
+  ceremonyRound1,
+  ceremonyRound2,
+  finalizeKey,
+  receiveShares,
+  type TellerSecret,
+} from './ceremony.js';
+import type { CeremonyTranscript } from './ceremony-verify.js';
 import { defaultRng, randomScalar, type Rng } from './rng.js';
 import { allowedSums, type BallotShape } from './shape.js';
 
 export interface DemoElection {
-  key: ElectionKey;
+  key: ElectionKeyV1;
   shares: TrusteeShare[];
   secrets: TrusteeSecret[];
   recoveryCodes: string[];
@@ -137,4 +147,35 @@ export function forgeBallot(
     return { entries, sumProof: bytes(sum) };
   });
   return ballotToJSON({ pollId: info.pollId, fingerprint: info.fingerprint, voter, questions });
+}
+
+export interface DemoCeremony {
+  key: CeremonyKey;
+  transcript: CeremonyTranscript;
+  /** Each teller's final secret, by index (secrets[0] is teller 1). */
+  secrets: TellerSecret[];
+}
+
+/**
+ * A whole honest key ceremony run in one place (each round of each teller in turn), for tests,
+ * benchmarks and demos. Real tellers run the rounds on their own devices.
+ */
+export function demoCeremony(params: CeremonyParams, rng: Rng = defaultRng): DemoCeremony {
+  const ones = Array.from({ length: params.tellers }, (_, i) =>
+    ceremonyRound1({ ...params, index: i + 1 }, rng),
+  );
+  const round1 = ones.map((o) => o.message);
+  const round2 = ones.map((o) => ceremonyRound2(o.state, round1, rng).message);
+  const finals = ones.map((o) =>
+    finalizeKey(o.state, round1, receiveShares(o.state, round1, round2, rng), rng),
+  );
+  const transcript: CeremonyTranscript = {
+    version: 2,
+    ...params,
+    round1,
+    round2,
+    complaints: [],
+    acks: finals.map((f) => f.ack),
+  };
+  return { key: finals[0].key, transcript, secrets: finals.map((f) => f.secret) };
 }

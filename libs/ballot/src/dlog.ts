@@ -1,0 +1,39 @@
+/** Recovering a count n from n·G: baby-step giant-step over 0..max (max = number of ballots). */
+import { toHex } from './encoding.js';
+import { G, ZERO, mulG, pointToBytes, type Point } from './group.js';
+
+const babySteps = new Map<number, Map<string, number>>();
+
+function babyTable(m: number): Map<string, number> {
+  let t = babySteps.get(m);
+  if (!t) {
+    t = new Map();
+    let P = ZERO;
+    for (let j = 0; j < m; j++) {
+      t.set(toHex(pointToBytes(P)), j);
+      P = P.add(G);
+    }
+    if (babySteps.size >= 8) babySteps.delete(babySteps.keys().next().value as number);
+    babySteps.set(m, t);
+  }
+  return t;
+}
+
+/** n with n·G = M and 0 ≤ n ≤ max, or undefined. About 2·√max point encodings. */
+export function smallDiscreteLog(M: Point, max: number): number | undefined {
+  if (!Number.isSafeInteger(max) || max < 0)
+    throw new RangeError('max must be a non-negative integer');
+  const m = Math.max(1, Math.ceil(Math.sqrt(max + 1)));
+  const table = babyTable(m);
+  const giant = mulG(BigInt(m)).negate();
+  let Q = M;
+  for (let i = 0; i * m <= max; i++) {
+    const j = table.get(toHex(pointToBytes(Q)));
+    if (j !== undefined) {
+      const n = i * m + j;
+      return n <= max ? n : undefined;
+    }
+    Q = Q.add(giant);
+  }
+  return undefined;
+}
