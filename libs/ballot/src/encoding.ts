@@ -68,7 +68,7 @@ export function bigIntToBytesLE(n: bigint, length: number): Uint8Array {
   return out;
 }
 
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** RFC 4648 base32, uppercase, no padding. */
 export function toBase32(bytes: Uint8Array): string {
@@ -93,12 +93,7 @@ export function toBase32(bytes: Uint8Array): string {
  * character is not base32 or the trailing bits are not zero.
  */
 export function fromBase32Lenient(text: string): Uint8Array | undefined {
-  const clean = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/0/g, 'O')
-    .replace(/1/g, 'I')
-    .replace(/8/g, 'B');
+  const clean = normalizeBase32(text);
   const out: number[] = [];
   let acc = 0;
   let bits = 0;
@@ -114,6 +109,16 @@ export function fromBase32Lenient(text: string): Uint8Array | undefined {
   }
   if (bits >= 5 || (acc & ((1 << bits) - 1)) !== 0) return undefined;
   return Uint8Array.from(out);
+}
+
+/** What a person typed, as base32 characters: upper case, no spaces or hyphens, 0/1/8 as O/I/B. */
+export function normalizeBase32(text: string): string {
+  return String(text)
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/0/g, 'O')
+    .replace(/1/g, 'I')
+    .replace(/8/g, 'B');
 }
 
 const utf8enc = new TextEncoder();
