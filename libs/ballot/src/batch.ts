@@ -133,12 +133,15 @@ export function batchVerify<P>(
   return { outcomes, plans };
 }
 
-/** Verifies ballots together with @noble/curves and sums the valid ones. Never throws for a bad ballot. */
-export function verifyBallots(
+/**
+ * Verifies ballots together with @noble/curves; returns each verdict and each valid ballot's
+ * decoded ciphertexts [question][entry] (undefined for an invalid one), for summing subsets.
+ */
+export function verifyBallotsDetailed(
   ctx: { key: ElectionKey; shape: BallotShape },
   items: readonly BatchItem[],
   opts: BatchOptions = {},
-): BatchResult {
+): { info: KeyInfo; outcomes: BatchOutcome[]; ciphertexts: (Ciphertext[][] | undefined)[] } {
   const info = verifyElectionKey(ctx.key);
   const shape = checkShape(ctx.shape);
   const engine: BatchEngine<Point> = {
@@ -147,14 +150,24 @@ export function verifyBallots(
     checkEach: (eqs) => checkEach(eqs, info.Y),
   };
   const { outcomes, plans } = batchVerify(info, shape, items, engine, opts);
-  const sums: Ciphertext[][] = shape.questions.map((q) =>
+  return { info, outcomes, ciphertexts: plans.map((p) => p?.ciphertexts) };
+}
+
+/** Verifies ballots together with @noble/curves and sums the valid ones. Never throws for a bad ballot. */
+export function verifyBallots(
+  ctx: { key: ElectionKey; shape: BallotShape },
+  items: readonly BatchItem[],
+  opts: BatchOptions = {},
+): BatchResult {
+  const { info, outcomes, ciphertexts } = verifyBallotsDetailed(ctx, items, opts);
+  const sums: Ciphertext[][] = ctx.shape.questions.map((q) =>
     Array.from({ length: q.entries }, () => ({ alpha: ZERO, beta: ZERO })),
   );
   let valid = 0;
-  outcomes.forEach((o, i) => {
-    if (!o.ok) return;
+  ciphertexts.forEach((cts) => {
+    if (!cts) return;
     valid++;
-    plans[i]!.ciphertexts.forEach((q, qi) =>
+    cts.forEach((q, qi) =>
       q.forEach((ct, ei) => (sums[qi][ei] = addCiphertexts(sums[qi][ei], ct))),
     );
   });

@@ -31,6 +31,8 @@ export interface CombineOutcome {
   result: TallyResult;
   /** Indices whose partials were combined (t of them for a v2 key, all n for v1). */
   used: number[];
+  /** The partials combined, by index (what the record publishes). */
+  partials: PartialDecryption[];
   /** Partials refused, each with the teller and the reason (e.g. DECRYPTION_PROOF_FAILED). */
   refused: RefusedPartial[];
 }
@@ -48,6 +50,7 @@ export function combinePartials(
 ): CombineOutcome {
   const { info, sums } = parseTally(key, shape, tally);
   const valid = new Map<number, Point[][]>();
+  const accepted = new Map<number, PartialDecryption>();
   const refused: RefusedPartial[] = [];
   for (const pd of partials) {
     const trustee = typeof pd?.trustee === 'number' ? pd.trustee : undefined;
@@ -55,13 +58,14 @@ export function combinePartials(
       if (trustee !== undefined && valid.has(trustee))
         throw new BallotError('MISSING_TRUSTEE', `teller ${trustee} decrypted twice`, { trustee });
       valid.set(trustee as number, checkPartial(info, sums, pd));
+      accepted.set(trustee as number, pd);
     } catch (e) {
       if (!(e instanceof BallotError)) throw e;
       refused.push({ ...(trustee !== undefined ? { trustee } : {}), error: e });
     }
   }
   const { result, used } = resultOf(info, sums, tally.ballots, valid);
-  return { result, used, refused };
+  return { result, used, partials: used.map((i) => accepted.get(i)!), refused };
 }
 
 /**

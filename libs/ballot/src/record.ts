@@ -112,7 +112,10 @@ export function verifyElectionRecord(
 }
 
 /** Finds a ballot on the board by its tracker (64 hex) or its short code ("K3XQ-7MBA", any case). */
-export function findTracker(report: RecordReport, tracker: string): BoardEntry | undefined {
+export function findTracker<T extends { tracker?: string }>(
+  report: { board: T[] },
+  tracker: string,
+): T | undefined {
   const text = tracker.trim();
   const full = text.toLowerCase();
   const bytes = fromBase32Lenient(text);

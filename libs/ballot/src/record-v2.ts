@@ -1,0 +1,236 @@
+/**
+ * The election record, format version 2 (RECORD.md): the poll with its labels and rule, the key
+ * (the tellers' ceremony transcript, or the custodian key of a trial), the credentials issued at
+ * opening, the board as a hash chain, the exclusions with their reasons, the tally, the tellers'
+ * partial decryptions, and the result with the decision under the rule.
+ *
+ * The server builds it in two steps around the tellers: prepareClose (board, exclusions, tally:
+ * what the tellers' devices check and decrypt) and finishRecord (their partials → result).
+ */
+import { BallotError } from './errors.js';
+import { ballotTracker, type Ballot } from './ballot.js';
+import { verifyBallots, type BatchItem } from './batch.js';
+import { boardGenesis, chainHeads } from './board.js';
+import { pollKey, verifyElectionKey, type ElectionKey, type ElectionKeyV1 } from './keys.js';
+import { verifyCeremonyTranscript, type CeremonyTranscript } from './ceremony-verify.js';
+import { combinePartials } from './close.js';
+import {
+  requiredExclusions,
+  returnedCount,
+  type CountingEntry,
+  type Exclusion,
+} from './record-count.js';
+import {
+  checkIssued,
+  checkRecordPoll,
+  decidePoll,
+  issuedDigest,
+  pollDigest,
+  pollSpecOf,
+  type Decision,
+  type Issued,
+  type RecordPoll,
+} from './record-poll.js';
+import { ballotShape, type BallotShape } from './shape.js';
+import type { EncryptedTally, PartialDecryption } from './tally.js';
+import type { Rng } from './rng.js';
+
+export type RecordKey =
+  /** The tellers' key: the whole public ceremony transcript. */
+  | { mode: 'tellers'; ceremony: CeremonyTranscript }
+  /** A trial's key held by the api process (n = 1): 不对运维方保密. */
+  | { mode: 'custodian'; key: ElectionKeyV1 };
+
+export interface RecordEntry {
+  /** From 1. */
+  position: number;
+  tracker: string;
+  /** h_position. */
+  chainHead: string;
+  /** ISO 8601 UTC, as on the receipt. */
+  receivedAt: string;
+  ballot: Ballot;
+}
+
+export interface RecordResult {
+  /** counts[question][entry] of the counted ballots. */
+  counts: number[][];
+  /** 收回: distinct credentials on the board. */
+  returned: number;
+  counted: number;
+  excluded: number;
+  /** True when more ballots were returned than issued: the poll is void and is run again. */
+  void: boolean;
+  /** libs/tally's decision; null when void. */
+  decision: Decision | null;
+}
+
+export interface ElectionRecordV2 {
+  version: 2;
+  poll: RecordPoll;
+  key: RecordKey;
+  /** Serving delegates and those checked in, for the rule (present is never the ballot count). */
+  electorate: { total: number; present: number };
+  issued: Issued;
+  board: {
+    /** The server's Ed25519 key that signs receipts (hex). */
+    publicKey: string;
+    genesis: string;
+    head: string;
+    entries: RecordEntry[];
+  };
+  exclusions: Exclusion[];
+  tally: EncryptedTally;
+  /** The partials combined (t of them, or all n of a custodian/trustee key). */
+  decryptions: PartialDecryption[];
+  /** Partials the server refused, for the minutes (not used in any check). */
+  refusedDecryptions: { trustee?: number; code: string }[];
+  result: RecordResult;
+}
+
+/** The poll's election key from the record's key section (checks the ceremony transcript). */
+export function recordElectionKey(poll: RecordPoll, key: RecordKey): ElectionKey {
+  if (key?.mode === 'tellers') return pollKey(poll.pollId, verifyCeremonyTranscript(key.ceremony));
+  if (key?.mode === 'custodian') {
+    verifyElectionKey(key.key);
+    if (key.key.trustees.length !== 1 || key.key.pollId !== poll.pollId)
+      throw new BallotError('BAD_KEY', "a custodian key has one trustee and is the poll's own");
+    return key.key;
+  }
+  throw new BallotError('BAD_ENCODING', "key.mode must be 'tellers' or 'custodian'");
+}
+
+export function fingerprintOf(key: ElectionKey): string {
+  return key.version === 2 ? key.ceremony.fingerprint : key.fingerprint;
+}
+
+/** h_0 of a poll's board: fixed at opening (poll, key, issued credentials). */
+export function openingGenesis(poll: RecordPoll, key: ElectionKey, issued: Issued): string {
+  return boardGenesis({
+    pollId: poll.pollId,
+    fingerprint: fingerprintOf(key),
+    pollDigest: pollDigest(poll),
+    issuedDigest: issuedDigest(issued),
+  });
+}
+
+/** A ballot's voter credential as written, or a placeholder unique to its position. */
+export function voterOf(ballot: unknown, position: number): string {
+  const v = (ballot as { voter?: unknown } | null)?.voter;
+  return typeof v === 'string' ? v : `#unreadable ${position}`;
+}
+
+export interface PreparedClose {
+  record: Omit<ElectionRecordV2, 'decryptions' | 'refusedDecryptions' | 'result' | 'electorate'>;
+  key: ElectionKey;
+  shape: BallotShape;
+  /** The counted ballots with their credentials (what a teller's device re-sums). */
+  counted: BatchItem[];
+}
+
+/**
+ * At the close, before the tellers: verifies every ballot on the board, applies the counting
+ * rule (record-count.ts) with the server's SEAT_LOST claims, chains the board and sums the
+ * counted ballots.
+ */
+export function prepareClose(p: {
+  poll: RecordPoll;
+  key: RecordKey;
+  issued: Issued;
+  boardKey: string;
+  entries: readonly { ballot: Ballot; receivedAt: string }[];
+  seatLost?: readonly number[];
+  rng?: Rng;
+}): PreparedClose {
+  const poll = checkRecordPoll(p.poll);
+  const key = recordElectionKey(poll, p.key);
+  const shape = ballotShape(pollSpecOf(poll));
+  const issuedSet = checkIssued(p.issued);
+  const { outcomes } = verifyBallots(
+    { key, shape },
+    p.entries.map((e) => ({ ballot: e.ballot })),
+    { rng: p.rng },
+  );
+  const counting: CountingEntry[] = p.entries.map((e, i) => ({
+    position: i + 1,
+    voter: voterOf(e.ballot, i + 1),
+    ...(outcomes[i].ok ? {} : { error: (outcomes[i] as { error: BallotError }).error.code }),
+  }));
+  const exclusions = requiredExclusions(counting, issuedSet, poll.recast, new Set(p.seatLost));
+  const genesis = openingGenesis(poll, key, p.issued);
+  const trackers = p.entries.map((e) => ballotTracker(e.ballot));
+  const heads = chainHeads(genesis, trackers);
+  const counted = p.entries
+    .map((e, i) => ({ ballot: e.ballot as unknown, voter: counting[i].voter, position: i + 1 }))
+    .filter((e) => !exclusions.has(e.position))
+    .map(({ ballot, voter }) => ({ ballot, voter }));
+  const { tally } = verifyBallots({ key, shape }, counted, { rng: p.rng });
+  return {
+    record: {
+      version: 2,
+      poll,
+      key: p.key,
+      issued: p.issued,
+      board: {
+        publicKey: p.boardKey,
+        genesis,
+        head: heads.length > 0 ? heads[heads.length - 1] : genesis,
+        entries: p.entries.map((e, i) => ({
+          position: i + 1,
+          tracker: trackers[i],
+          chainHead: heads[i],
+          receivedAt: e.receivedAt,
+          ballot: e.ballot,
+        })),
+      },
+      exclusions: [...exclusions.values()].sort((a, b) => a.position - b.position),
+      tally,
+    },
+    key,
+    shape,
+    counted,
+  };
+}
+
+/**
+ * After the tellers: combines the valid partials (refusing the others, which are listed), applies
+ * the 收回 ≤ 发出 rule and, unless the poll is void, the decision (libs/tally).
+ */
+export function finishRecord(
+  prepared: PreparedClose,
+  partials: readonly PartialDecryption[],
+  electorate: { total: number; present: number },
+): ElectionRecordV2 {
+  const { record, key, shape } = prepared;
+  const {
+    result,
+    refused,
+    partials: decryptions,
+  } = combinePartials(key, shape, record.tally, partials);
+  const entries = record.board.entries.map((e) => ({
+    position: e.position,
+    voter: voterOf(e.ballot, e.position),
+  }));
+  const returned = returnedCount(entries);
+  const isVoid = returned > record.issued.count;
+  const invalid = record.exclusions.filter((x) => x.reason === 'INVALID').length;
+  return {
+    ...record,
+    electorate,
+    decryptions,
+    refusedDecryptions: refused.map((r) => ({
+      ...(r.trustee !== undefined ? { trustee: r.trustee } : {}),
+      code: r.error.code,
+    })),
+    result: {
+      counts: result.counts,
+      returned,
+      counted: result.ballots,
+      excluded: record.exclusions.length,
+      void: isVoid,
+      decision: isVoid
+        ? null
+        : decidePoll(record.poll, result.counts, { valid: result.ballots, invalid }, electorate),
+    },
+  };
+}
