@@ -98,7 +98,8 @@ export function plainSums(
 /**
  * A cheating tablet, for tests: encrypts `values` as given (a 2 in an entry, too many marks…)
  * and attaches proofs made for the values it really has, relabelled as the allowed ones. The
- * challenges add up, so only the verification equations can catch it.
+ * challenges add up, so only the verification equations can catch it. With `zeroRandomness`
+ * it encrypts valid values with r = 0 (proofs valid): a ballot anyone can read.
  */
 export function forgeBallot(
   key: ElectionKey,
@@ -106,6 +107,7 @@ export function forgeBallot(
   voter: string,
   values: number[][],
   rng: Rng = defaultRng,
+  opts: { zeroRandomness?: boolean } = {},
 ): Ballot {
   const info = verifyElectionKey(key);
   const ctx = contextDigest(info.pollId, info.fingerprint, shape, voter);
@@ -117,7 +119,8 @@ export function forgeBallot(
     let R = 0n;
     let M = 0;
     const entries = values[q].map((m, e) => {
-      const r = randomScalar(rng);
+      // Zero randomness: α = identity and β = m·G, readable by anyone (with valid proofs).
+      const r = opts.zeroRandomness ? 0n : randomScalar(rng);
       R = sadd(R, r);
       M += m;
       const ct = encrypt(info.Y, m, r);
