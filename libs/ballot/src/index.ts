@@ -28,10 +28,49 @@ export {
   recoveryCode,
   secretFromRecoveryCode,
   checkTrusteeSecret,
+  pollKey,
   type TrusteeShare,
   type TrusteeSecret,
   type ElectionKey,
+  type ElectionKeyV1,
+  type PollKey,
 } from './keys.js';
+export {
+  CEREMONY_LIMITS,
+  ceremonyKey,
+  verifyCeremonyKey,
+  type CeremonyKey,
+  type CeremonyParams,
+  type Round1Message,
+} from './ceremony-key.js';
+export {
+  ceremonyRound1,
+  ceremonyRound2,
+  receiveShares,
+  finalizeKey,
+  type ReceivedShares,
+  type TellerSecret,
+  type TellerState,
+} from './ceremony.js';
+export type { Acknowledgement, Complaint, Round2Message } from './ceremony-messages.js';
+export {
+  adjudicateComplaint,
+  verifyCeremonyTranscript,
+  type CeremonyTranscript,
+  type Verdict,
+} from './ceremony-verify.js';
+export {
+  DEFAULT_SCRYPT,
+  MIN_PASSPHRASE,
+  sealTellerSecret,
+  openTellerSecret,
+  checkTellerSecret,
+  recoverySheet,
+  tellerSecretFromRecoverySheet,
+  type RecoverySheet,
+  type ScryptParams,
+  type SealedTellerSecret,
+} from './custody.js';
 export {
   encryptBallot,
   verifyBallot,
@@ -58,6 +97,7 @@ export {
 } from './ballot.js';
 export {
   verifyBallots,
+  verifyBallotsDetailed,
   type BatchItem,
   type BatchOptions,
   type BatchOutcome,
@@ -83,3 +123,67 @@ export {
   type RecordReport,
   type BoardEntry,
 } from './record.js';
+export {
+  combinePartials,
+  decryptAsTeller,
+  type CombineOutcome,
+  type RefusedPartial,
+} from './close.js';
+export { lagrangeAtZero } from './threshold.js';
+export {
+  boardGenesis,
+  chainLink,
+  chainHeads,
+  verifyChain,
+  receiptBytes,
+  boardKeyPair,
+  signReceipt,
+  verifyReceipt,
+  type GenesisInput,
+  type Receipt,
+  type SignedReceipt,
+} from './board.js';
+export {
+  checkRecordPoll,
+  pollSpecOf,
+  pollLabels,
+  pollDigest,
+  issuedDigest,
+  sortCredentials,
+  checkIssued,
+  decidePoll,
+  type Decision,
+  type Issued,
+  type MotionMeaning,
+  type RecordPoll,
+  type VoteDescription,
+} from './record-poll.js';
+export {
+  CLAIMED_REASONS,
+  requiredExclusions,
+  returnedCount,
+  type CountingEntry,
+  type Exclusion,
+  type ExclusionReason,
+} from './record-count.js';
+export {
+  prepareClose,
+  finishRecord,
+  recordElectionKey,
+  openingGenesis,
+  fingerprintOf,
+  type ElectionRecordV2,
+  type PreparedClose,
+  type RecordEntry,
+  type RecordKey,
+  type RecordResult,
+} from './record-v2.js';
+export {
+  RECORD_CHECKS,
+  verifyElectionRecordV2,
+  checkReceipt,
+  type RecordBoardEntry,
+  type RecordCheck,
+  type RecordCheckName,
+  type RecordReportV2,
+} from './record-verify.js';

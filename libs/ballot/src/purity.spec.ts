@@ -57,6 +57,13 @@ describe('purity of libs/ballot', () => {
     expect(seen.size).toBeGreaterThan(10);
   });
 
+  it('cli/ imports only node: built-ins and relative files', () => {
+    const cli = sources.filter((x) => relative(here, x).startsWith('cli/'));
+    expect(cli.length).toBeGreaterThan(0);
+    for (const f of cli)
+      for (const s of imports(f)) expect(s).toMatch(/^(node:[\w/]+|\.{1,2}\/[\w./-]+\.js)$/);
+  });
+
   it('node/ imports only node: built-ins, libsodium-wrappers-sumo and relative files', () => {
     for (const f of sources.filter((x) => relative(here, x).startsWith('node/')))
       for (const s of imports(f))
