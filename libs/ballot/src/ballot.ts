@@ -496,7 +496,6 @@ export function planBallot<P>(
       );
   });
 
-  refuseDegenerate(pb);
   const branchesOf = (bs: ParsedBranch[], detail: BallotErrorDetail): Branch<P>[] =>
     bs.map((b, j) => ({
       a: decode(b.a, `branch ${j} a`, detail),
@@ -515,6 +514,7 @@ export function planBallot<P>(
     }),
     sumProof: branchesOf(q.sumProof, { question: qi }),
   }));
+  refuseDegenerate(pb);
 
   const ctx = contextDigest(pb.pollId, pb.fingerprint, shape, pb.voter);
   const eqs: CheckedEq<P>[] = [];

@@ -9,7 +9,8 @@
  */
 import { BallotError } from './errors.js';
 import { ballotTracker, type Ballot } from './ballot.js';
-import { verifyBallots, type BatchItem } from './batch.js';
+import { verifyBallotsDetailed, type BatchItem } from './batch.js';
+import type { Ciphertext } from './elgamal.js';
 import { boardGenesis, chainHeads } from './board.js';
 import { pollKey, verifyElectionKey, type ElectionKey, type ElectionKeyV1 } from './keys.js';
 import { verifyCeremonyTranscript, type CeremonyTranscript } from './ceremony-verify.js';
@@ -32,7 +33,7 @@ import {
   type RecordPoll,
 } from './record-poll.js';
 import { ballotShape, type BallotShape } from './shape.js';
-import type { EncryptedTally, PartialDecryption } from './tally.js';
+import { sumCiphertexts, type EncryptedTally, type PartialDecryption } from './tally.js';
 import type { Rng } from './rng.js';
 
 export type RecordKey =
@@ -146,7 +147,7 @@ export function prepareClose(p: {
   const key = recordElectionKey(poll, p.key);
   const shape = ballotShape(pollSpecOf(poll));
   const issuedSet = checkIssued(p.issued);
-  const { outcomes } = verifyBallots(
+  const { outcomes, ciphertexts } = verifyBallotsDetailed(
     { key, shape },
     p.entries.map((e) => ({ ballot: e.ballot })),
     { rng: p.rng },
@@ -160,11 +161,15 @@ export function prepareClose(p: {
   const genesis = openingGenesis(poll, key, p.issued);
   const trackers = p.entries.map((e) => ballotTracker(e.ballot));
   const heads = chainHeads(genesis, trackers);
+  const isCounted = (i: number) => !exclusions.has(i + 1);
   const counted = p.entries
-    .map((e, i) => ({ ballot: e.ballot as unknown, voter: counting[i].voter, position: i + 1 }))
-    .filter((e) => !exclusions.has(e.position))
-    .map(({ ballot, voter }) => ({ ballot, voter }));
-  const { tally } = verifyBallots({ key, shape }, counted, { rng: p.rng });
+    .map((e, i) => ({ ballot: e.ballot as unknown, voter: counting[i].voter }))
+    .filter((_, i) => isCounted(i));
+  const tally = sumCiphertexts(
+    key,
+    shape,
+    ciphertexts.filter((_, i) => isCounted(i)) as Ciphertext[][][],
+  );
   return {
     record: {
       version: 2,
