@@ -211,7 +211,7 @@ async function main() {
     jsonBytes: JSON.stringify(record).length,
   };
   console.log('record (ms):', out.record);
-  out.cpu = cpuLog;
+  out.cpuMs = cpuLog;
   console.log('CPU time of the same steps (ms):', cpuLog);
   console.log(JSON.stringify(out));
 }
