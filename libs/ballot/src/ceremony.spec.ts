@@ -32,6 +32,7 @@ import { ballotShape } from './shape.js';
 import { partialDecrypt } from './tally.js';
 import { demoCeremony } from './testing.js';
 import { encryptShare, sign } from './transport.js';
+import { chunkVerifier } from './node/chunk.js';
 
 const P: CeremonyParams = { ceremonyId: '第五届职代会第二次会议', threshold: 2, tellers: 3 };
 
@@ -110,7 +111,7 @@ describe('key ceremony, 2 of 3', () => {
     ).toBe(false);
   });
 
-  it('any two tellers decrypt a tally; one alone cannot', () => {
+  it('any two tellers decrypt a tally; one alone is refused (MISSING_TRUSTEE)', () => {
     const shape = ballotShape({ questions: [{ kind: 'motion' }] });
     const pk = pollKey('poll-1', key);
     const choices = [0, 0, 1, 2, 0].map((c) => [marks(3, c)]);
@@ -155,6 +156,21 @@ describe('key ceremony, 2 of 3', () => {
     expect(out.refused[0].error.code).toBe('DECRYPTION_PROOF_FAILED');
     expect(out.used).toEqual([2, 3]);
     expect(out.result.counts).toEqual([[1, 1, 0]]);
+  });
+
+  it('the server-side libsodium verifier takes a poll key of the ceremony as it is', async () => {
+    const shape = ballotShape({ questions: [{ kind: 'motion' }] });
+    const pk = pollKey('poll-3', key);
+    const rng = deterministicRng('sodium');
+    const items = [0, 2].map((c, i) => ({
+      ballot: encryptBallot({ key: pk, shape, voter: `v${i}`, choices: [marks(3, c)], rng }).ballot,
+      voter: `v${i}`,
+    }));
+    items.push({ ...items[0], voter: 'someone else' });
+    const v = await chunkVerifier(pk, shape, 'sodium');
+    const r = v.verify(items, 0);
+    expect(r.outcomes.map((o) => (o.ok ? 'ok' : o.code))).toEqual(['ok', 'ok', 'WRONG_VOTER']);
+    expect(r.tally).toEqual(verifyBallots({ key: pk, shape }, items.slice(0, 2), { rng }).tally);
   });
 
   it('3 of 5 works the same, and the poll key carries t', () => {
