@@ -6,7 +6,11 @@
  * record (DA/T 70 四性检测): 真实性, 完整性, 可用性, 安全性 — each with what was checked.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { verifyElectionRecord, type ElectionRecord } from '../../ballot/src/index.js';
+import {
+  fingerprintOf,
+  verifyElectionRecord,
+  type ElectionRecord,
+} from '../../ballot/src/index.js';
 import { ALGORITHMS, type SignatureAlgorithm } from './algorithms.js';
 import { verifyChain, type ArchiveEntry } from './archive.js';
 import { fromUtf8, utf8 } from './bytes.js';
@@ -339,7 +343,7 @@ export function verifyBundle(
             throw new MinutesError('ELECTION_RECORD_FAILED', '选举记录所属的表决不符', {
               file: path,
             });
-          if (rec.record?.key?.fingerprint !== tally.method.keyFingerprint)
+          if (!rec.record?.key || fingerprintOf(rec.record.key) !== tally.method.keyFingerprint)
             throw new MinutesError(
               'ELECTION_RECORD_FAILED',
               `「${tally.title}」的选举密钥指纹与会议记录不符`,

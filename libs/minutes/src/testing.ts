@@ -11,6 +11,7 @@ import {
   combineElectionKey,
   createTrustee,
   deterministicRng,
+  fingerprintOf,
   encryptBallot,
   marks,
   partialDecrypt,
@@ -121,7 +122,7 @@ export function sampleMinutes(): Sample {
       [marks(3, 0), marks(3, 2)],
     ],
   });
-  const fp = (r: ElectionRecordFile) => r.record.key.fingerprint;
+  const fp = (r: ElectionRecordFile) => fingerprintOf(r.record.key);
   const tellers = voteMethod(true, 'tellers', null);
 
   const document: MinutesDocument = {
