@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import { createTestApp, type TestApp } from './utils/test-app.js';
 
 describe('health and API docs', () => {
@@ -24,6 +25,10 @@ describe('health and API docs', () => {
     const json = await t.http().get('/api/docs-json');
     expect(json.status).toBe(200);
     expect(json.body.paths['/api/auth/login']).toBeDefined();
+    // The running app documents itself exactly as the committed web client was generated
+    // (from the app in preview mode, without a database).
+    const committed = JSON.parse(await readFile('apps/web/src/api/openapi.json', 'utf8'));
+    expect(json.body).toEqual(committed);
     expect((await t.http().get('/api/docs')).status).toBe(200);
   });
 

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config.js';
 import { httpLogOptions } from './logging/logger-options.js';
 import { ROOT_LOGGER } from './logging/logging.module.js';
 import { NestPinoLogger, requestLogger } from './logging/nest-logger.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 import { SocketAuthAdapter } from './realtime/socket-auth.adapter.js';
 import { defaultWebDir, serveWebApp } from './web/web-app.js';
 
@@ -30,6 +31,11 @@ const CONTENT_SECURITY_POLICY = {
   'upgrade-insecure-requests': null,
 };
 
+/** Every route under `/api`, except the health probes. The OpenAPI generator sets it too. */
+export function setGlobalPrefix(app: INestApplication): INestApplication {
+  return app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+}
+
 /** Everything main.ts and the end-to-end tests both need on an app before it listens. */
 export function configureApp(app: INestApplication): INestApplication {
   const logger = app.get<Logger>(ROOT_LOGGER);
@@ -37,21 +43,13 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(pinoHttp(httpLogOptions(logger)));
   // Logs written while serving a request carry its id.
   app.use((req: { log: Logger }, _res: unknown, next: () => void) => requestLogger.run(req.log, next));
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+  setGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   const config = app.get(AppConfig);
   serveWebApp(app, config.webDir ?? defaultWebDir());
   app.useWebSocketAdapter(new SocketAuthAdapter(app, config.databaseUrl));
-  const openApi = new DocumentBuilder()
-    .setTitle('职代会 Congress API')
-    .setDescription(
-      'Employee Representative Congress: rosters, proposals, circulation, ballots, minutes',
-    )
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
   return app;

@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  HttpStatus,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -13,7 +14,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -28,11 +37,16 @@ import {
   LateApprovalDto,
   UpdateAgendaItemDto,
 } from './dto/agenda-item.dto.js';
-import { AgendaItemResponse, DocumentResponse } from './dto/agenda.responses.js';
-import { LateItemsService, type Votability } from './late-items.service.js';
+import {
+  AgendaItemResponse,
+  DocumentResponse,
+  VotabilityResponse,
+} from './dto/agenda.responses.js';
+import { LateItemsService } from './late-items.service.js';
+import { ApiErrors, ApiFileResponse, XLSX } from '../openapi/api-responses.js';
 
 @ApiTags('agenda')
-@ApiBearerAuth()
+@ApiErrors(HttpStatus.CONFLICT)
 @Controller()
 export class AgendaItemsController {
   constructor(
@@ -44,6 +58,7 @@ export class AgendaItemsController {
   /** The working agenda (what the next circulation would send). */
   @Get('sessions/:sessionId/agenda/items')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '工作议程（下次分发的内容） · Working agenda' })
   @ApiOkResponse({ type: [AgendaItemResponse] })
   async list(@Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<AgendaItemResponse[]> {
     return (await this.items.list(sessionId)).map(({ item, documents }) =>
@@ -53,7 +68,8 @@ export class AgendaItemsController {
 
   @Post('sessions/:sessionId/agenda/items')
   @Roles(Role.Staff)
-  @ApiOkResponse({ type: AgendaItemResponse })
+  @ApiOperation({ summary: '新增议程项 · Add agenda item' })
+  @ApiCreatedResponse({ type: AgendaItemResponse })
   async create(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: CreateAgendaItemDto,
@@ -63,6 +79,7 @@ export class AgendaItemsController {
 
   @Patch('agenda-items/:id')
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '修改议程项 · Update agenda item' })
   @ApiOkResponse({ type: AgendaItemResponse })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
@@ -77,6 +94,8 @@ export class AgendaItemsController {
   @Delete('agenda-items/:id')
   @HttpCode(204)
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '撤下议程项 · Withdraw agenda item' })
+  @ApiNoContentResponse({ description: '已撤下' })
   async withdraw(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.items.withdraw(id);
   }
@@ -84,28 +103,35 @@ export class AgendaItemsController {
   /** Whether the item may be put to a vote now (the N-day rule, or the presidium's approval). */
   @Get('agenda-items/:id/votability')
   @Roles(Role.Staff, Role.Secretary)
-  async votability(@Param('id', ParseUUIDPipe) id: string): Promise<Votability> {
-    return this.lateItems.votability(await this.items.get(id));
+  @ApiOperation({ summary: '能否付诸表决（提前分发规则或主席团批准） · Votability' })
+  @ApiOkResponse({ type: VotabilityResponse })
+  async votability(@Param('id', ParseUUIDPipe) id: string): Promise<VotabilityResponse> {
+    return VotabilityResponse.of(await this.lateItems.votability(await this.items.get(id)));
   }
 
   @Post('agenda-items/:id/late-approval')
   @Roles(Role.Staff, Role.Delegate)
+  @ApiOperation({ summary: '主席团批准迟分发的议程项付诸表决 · Approve late item' })
+  @ApiCreatedResponse({ type: VotabilityResponse })
   async approveLate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: LateApprovalDto,
     @CurrentUser() auth: AuthContext,
-  ): Promise<Votability> {
+  ): Promise<VotabilityResponse> {
     await this.lateItems.approve(id, dto.reason, dto.presidiumDelegateId, auth);
-    return this.lateItems.votability(await this.items.get(id));
+    return VotabilityResponse.of(await this.lateItems.votability(await this.items.get(id)));
   }
 
   /** PDF, DOCX, XLSX, PNG or JPEG up to 20 MB; the type is read from the content. */
   @Post('agenda-items/:id/documents')
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '上传议程文件（≤ 20 MB） · Upload document' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
+  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiErrors(HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE)
   @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_DOCUMENT_BYTES)))
   async upload(
     @Param('id', ParseUUIDPipe) id: string,
@@ -119,12 +145,22 @@ export class AgendaItemsController {
   @Delete('agenda-documents/:id')
   @HttpCode(204)
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '移除议程文件 · Detach document' })
+  @ApiNoContentResponse({ description: '已移除' })
   async detach(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.documents.detach(id);
   }
 
   @Get('agenda-documents/:id')
   @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Attendee)
+  @ApiOperation({ summary: '下载议程文件 · Download document' })
+  @ApiFileResponse(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    XLSX,
+    'image/png',
+    'image/jpeg',
+  )
   async download(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() auth: AuthContext,

@@ -1,5 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
@@ -7,11 +16,18 @@ import { Role } from '../users/role.enum.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import { CirculationService } from './circulation.service.js';
 import { CirculateDto, PaperReceiptDto, RemindDto } from './dto/agenda-item.dto.js';
-import { DeliveryResponse, ReceiptRowResponse, VersionResponse } from './dto/agenda.responses.js';
+import {
+  CurrentAgendaResponse,
+  DeliveryResponse,
+  ReceiptRowResponse,
+  RemindedResponse,
+  VersionResponse,
+} from './dto/agenda.responses.js';
+import { ApiErrors } from '../openapi/api-responses.js';
 import { ReceiptsService } from './receipts.service.js';
 
 @ApiTags('agenda')
-@ApiBearerAuth()
+@ApiErrors(HttpStatus.CONFLICT)
 @Controller()
 export class CirculationController {
   constructor(
@@ -22,7 +38,8 @@ export class CirculationController {
   /** Freezes and sends the agenda. Later than the N-day rule allows only with `lateReason`. */
   @Post('sessions/:sessionId/agenda/circulate')
   @Roles(Role.Staff)
-  @ApiOkResponse({ type: VersionResponse })
+  @ApiOperation({ summary: '分发议程（冻结为新版本并逐人送达） · Circulate agenda' })
+  @ApiCreatedResponse({ type: VersionResponse })
   async circulate(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() dto: CirculateDto,
@@ -33,6 +50,7 @@ export class CirculationController {
 
   @Get('sessions/:sessionId/agenda/versions')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '已分发的议程版本 · Circulated versions' })
   @ApiOkResponse({ type: [VersionResponse] })
   async versions(@Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<VersionResponse[]> {
     return (await this.circulation.versions(sessionId)).map(VersionResponse.of);
@@ -41,11 +59,12 @@ export class CirculationController {
   /** The latest circulated agenda; a delegate sees it only if it was delivered to them. */
   @Get('sessions/:sessionId/agenda')
   @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Attendee)
-  @ApiOkResponse({ type: VersionResponse })
+  @ApiOperation({ summary: '最新分发的议程 · Latest circulated agenda' })
+  @ApiOkResponse({ type: CurrentAgendaResponse })
   async current(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentUser() auth: AuthContext,
-  ) {
+  ): Promise<CurrentAgendaResponse> {
     const latest = await this.circulation.latest(sessionId);
     if (!latest) throw new AgendaException(AgendaErrorCode.VersionNotFound);
     if (auth.role === Role.Delegate || auth.role === Role.Attendee) {
@@ -62,6 +81,7 @@ export class CirculationController {
   /** A tablet's inbox of circulated agendas, unsigned ones included, after any reconnection. */
   @Get('me/agenda')
   @Roles(Role.Delegate, Role.Attendee)
+  @ApiOperation({ summary: '我收到的议程（含未签收） · My agenda inbox' })
   @ApiOkResponse({ type: [DeliveryResponse] })
   async inbox(@CurrentUser() auth: AuthContext): Promise<DeliveryResponse[]> {
     return (await this.circulation.inbox(auth)).map(({ delivery, version }) =>
@@ -73,6 +93,7 @@ export class CirculationController {
   @Post('agenda-versions/:versionId/receipt')
   @HttpCode(200)
   @Roles(Role.Delegate, Role.Attendee)
+  @ApiOperation({ summary: '平板签收议程 · Sign receipt' })
   @ApiOkResponse({ type: DeliveryResponse })
   async sign(
     @Param('versionId', ParseUUIDPipe) versionId: string,
@@ -84,6 +105,7 @@ export class CirculationController {
 
   @Get('agenda-versions/:versionId/receipts')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '签收情况 · Receipt list' })
   @ApiOkResponse({ type: [ReceiptRowResponse] })
   async receiptList(
     @Param('versionId', ParseUUIDPipe) versionId: string,
@@ -96,6 +118,7 @@ export class CirculationController {
   @Post('agenda-versions/:versionId/paper-receipts')
   @HttpCode(200)
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '登记纸质签收 · Record paper receipt' })
   @ApiOkResponse({ type: DeliveryResponse })
   async paper(
     @Param('versionId', ParseUUIDPipe) versionId: string,
@@ -109,10 +132,12 @@ export class CirculationController {
   @Post('agenda-versions/:versionId/reminders')
   @HttpCode(200)
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '提醒未签收的代表 · Remind unsigned' })
+  @ApiOkResponse({ type: RemindedResponse })
   async remind(
     @Param('versionId', ParseUUIDPipe) versionId: string,
     @Body() dto: RemindDto,
-  ): Promise<{ reminded: number }> {
+  ): Promise<RemindedResponse> {
     return { reminded: await this.receipts.remind(versionId, dto.delegateIds) };
   }
 }

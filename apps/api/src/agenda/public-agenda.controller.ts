@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { formatShanghai } from '../common/time.js';
@@ -7,20 +7,7 @@ import { SessionsService } from '../congress/sessions.service.js';
 import { AGENDA_KIND_LABELS } from './agenda.enums.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import { CirculationService } from './circulation.service.js';
-
-export interface PublicAgenda {
-  session: { name: string; startsAtLocal: string; place: string };
-  version: number;
-  circulatedAtLocal: string;
-  items: {
-    position: number;
-    kind: string;
-    kindLabel: string;
-    title: string;
-    description: string;
-    presenter: string | null;
-  }[];
-}
+import { PublicAgendaResponse } from './dto/agenda.responses.js';
 
 /**
  * 厂务公开: the circulated agenda for every employee, without log-in. Only what an employee needs:
@@ -36,7 +23,11 @@ export class PublicAgendaController {
   ) {}
 
   @Get()
-  async agenda(@Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<PublicAgenda> {
+  @ApiOperation({ summary: '公开议程（无需登录） · Public agenda' })
+  @ApiOkResponse({ type: PublicAgendaResponse })
+  async agenda(
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+  ): Promise<PublicAgendaResponse> {
     const session = await this.sessions.get(sessionId).catch(() => {
       throw new AgendaException(AgendaErrorCode.NotPublished);
     });
@@ -63,6 +54,9 @@ export class PublicAgendaController {
 
   /** The same as a page to open on any phone or to put on the notice board. */
   @Get('page')
+  @ApiOperation({ summary: '公开议程网页（HTML，无需登录） · Public agenda page' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML 页面', schema: { type: 'string' } })
   async page(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Res() res: Response,

@@ -1,20 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { Role } from '../users/role.enum.js';
-import {
-  type AttendanceRow,
-  AttendanceService,
-  type AttendanceSummary,
-} from './attendance.service.js';
+import { AttendanceService } from './attendance.service.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
 import { RecordAttendanceDto } from './dto/attendance.dto.js';
+import { AttendanceRowResponse, AttendanceSummaryResponse } from './dto/attendance.responses.js';
+import { ApiErrors } from '../openapi/api-responses.js';
 
 @ApiTags('attendance')
-@ApiBearerAuth()
+@ApiErrors(HttpStatus.CONFLICT)
 @Controller('sessions/:sessionId')
 export class AttendanceController {
   constructor(
@@ -24,10 +31,12 @@ export class AttendanceController {
 
   /** Counts and quorum, for everyone following the session (no names, no reasons). */
   @Get('attendance/summary')
+  @ApiOperation({ summary: '签到人数与法定人数 · Attendance summary' })
+  @ApiOkResponse({ type: AttendanceSummaryResponse })
   async summary(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentUser() auth: AuthContext,
-  ): Promise<AttendanceSummary> {
+  ): Promise<AttendanceSummaryResponse> {
     if (!(await this.attendance.mayJoin(sessionId, auth)))
       throw new AttendanceException(AttendanceErrorCode.NoSeat);
     return this.attendance.summary(sessionId);
@@ -36,29 +45,37 @@ export class AttendanceController {
   /** Everyone's attendance with reasons (staff and secretaries). */
   @Get('attendance')
   @Roles(Role.Staff, Role.Secretary)
-  async list(@Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<AttendanceRow[]> {
+  @ApiOperation({ summary: '逐人出席情况（含请假理由） · Attendance list' })
+  @ApiOkResponse({ type: [AttendanceRowResponse] })
+  async list(
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+  ): Promise<AttendanceRowResponse[]> {
     return this.attendance.rows(await this.sessions.get(sessionId));
   }
 
   @Post('check-in')
   @HttpCode(200)
   @Roles(Role.Delegate, Role.Attendee)
+  @ApiOperation({ summary: '平板签到 · Check in' })
+  @ApiOkResponse({ type: AttendanceSummaryResponse })
   checkIn(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentUser() auth: AuthContext,
-  ): Promise<AttendanceSummary> {
+  ): Promise<AttendanceSummaryResponse> {
     return this.attendance.checkIn(sessionId, auth);
   }
 
   @Post('attendance/:delegateId')
   @HttpCode(200)
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '工作人员代为签到或登记缺席 · Record attendance' })
+  @ApiOkResponse({ type: AttendanceSummaryResponse })
   record(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('delegateId', ParseUUIDPipe) delegateId: string,
     @Body() dto: RecordAttendanceDto,
     @CurrentUser() auth: AuthContext,
-  ): Promise<AttendanceSummary> {
+  ): Promise<AttendanceSummaryResponse> {
     return this.attendance.record(sessionId, delegateId, dto.status, dto.reason, auth);
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-responses.js';
 import { UserResponse } from '../users/dto/user.response.js';
 import type { AuthContext } from './auth-context.js';
 import { AuthService } from './auth.service.js';
@@ -11,7 +12,6 @@ import { LoginResponse } from './dto/login.response.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 
 @ApiTags('auth')
-@ApiBearerAuth()
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -22,7 +22,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: '用户名密码登录，取得访问令牌 · Log in' })
   @ApiOkResponse({ type: LoginResponse })
+  @ApiErrors(HttpStatus.TOO_MANY_REQUESTS)
   async login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
     await this.rateLimiter.consume(ip, dto.username);
     return this.auth.login(dto.username, dto.password, ip);
@@ -31,12 +33,15 @@ export class AuthController {
   @AllowPendingPasswordChange()
   @Post('logout')
   @HttpCode(204)
+  @ApiOperation({ summary: '退出登录（令牌立即失效） · Log out' })
+  @ApiNoContentResponse({ description: '已退出' })
   async logout(@CurrentUser() user: AuthContext): Promise<void> {
     await this.auth.logout(user);
   }
 
   @AllowPendingPasswordChange()
   @Get('me')
+  @ApiOperation({ summary: '当前用户 · Current user' })
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthContext): Promise<UserResponse> {
     return this.auth.me(user);
@@ -45,6 +50,7 @@ export class AuthController {
   @AllowPendingPasswordChange()
   @Post('password')
   @HttpCode(200)
+  @ApiOperation({ summary: '修改本人密码 · Change own password' })
   @ApiOkResponse({ type: UserResponse })
   changePassword(
     @CurrentUser() user: AuthContext,

@@ -1,5 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AttendanceService } from '../attendance/attendance.service.js';
 import { AttendanceErrorCode, AttendanceException } from '../attendance/attendance.exception.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -9,13 +18,15 @@ import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Role } from '../users/role.enum.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { BoardService } from './board.service.js';
+import { PollRecordResponse, PollResponse } from './dto/ballots.responses.js';
+import { ApiErrors } from '../openapi/api-responses.js';
 import { OpenPollDto } from './dto/poll.dto.js';
 import { pollView } from './poll-view.js';
 import { PollsService } from './polls.service.js';
 import { TallyService } from './tally.service.js';
 
 @ApiTags('ballots')
-@ApiBearerAuth()
+@ApiErrors(HttpStatus.CONFLICT)
 @Controller()
 export class PollsController {
   constructor(
@@ -28,33 +39,44 @@ export class PollsController {
   /** Opens a poll on a circulated agenda item (secret unless `secret: false`). */
   @Post('polls')
   @Roles(Role.Staff)
-  async open(@Body() dto: OpenPollDto, @CurrentUser() auth: AuthContext) {
-    return pollView(await this.polls.open(dto.itemId, dto.secret, auth));
+  @ApiOperation({ summary: '对已分发的议程项发起表决 · Open poll' })
+  @ApiCreatedResponse({ type: PollResponse })
+  async open(@Body() dto: OpenPollDto, @CurrentUser() auth: AuthContext): Promise<PollResponse> {
+    return PollResponse.of(pollView(await this.polls.open(dto.itemId, dto.secret, auth)));
   }
 
   @Post('polls/:id/close')
   @HttpCode(200)
   @Roles(Role.Staff)
-  async close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() auth: AuthContext) {
-    return pollView(await this.tally.close(id, auth));
+  @ApiOperation({ summary: '结束表决并计票 · Close and tally' })
+  @ApiOkResponse({ type: PollResponse })
+  async close(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() auth: AuthContext,
+  ): Promise<PollResponse> {
+    return PollResponse.of(pollView(await this.tally.close(id, auth)));
   }
 
   /** Decides a closed poll again if the result is missing (after a crash during the close). */
   @Post('polls/:id/tally')
   @HttpCode(200)
   @Roles(Role.Staff)
-  async retally(@Param('id', ParseUUIDPipe) id: string) {
-    return pollView(await this.tally.tally(id));
+  @ApiOperation({ summary: '补做计票（结束时中断后） · Re-run tally' })
+  @ApiOkResponse({ type: PollResponse })
+  async retally(@Param('id', ParseUUIDPipe) id: string): Promise<PollResponse> {
+    return PollResponse.of(pollView(await this.tally.tally(id)));
   }
 
   @Get('sessions/:sessionId/polls')
+  @ApiOperation({ summary: '会议的表决列表 · List polls' })
+  @ApiOkResponse({ type: [PollResponse] })
   async list(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentUser() auth: AuthContext,
-  ) {
+  ): Promise<PollResponse[]> {
     if (!(await this.attendance.mayJoin(sessionId, auth)))
       throw new AttendanceException(AttendanceErrorCode.NoSeat);
-    return (await this.polls.list(sessionId)).map(pollView);
+    return (await this.polls.list(sessionId)).map((p) => PollResponse.of(pollView(p)));
   }
 
   /**
@@ -64,10 +86,11 @@ export class PollsController {
    */
   @Public()
   @Get('public/polls/:id/record')
-  async record(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: '公开的选举记录（可离线验证，无需登录） · Election record' })
+  @ApiOkResponse({ type: PollRecordResponse })
+  async record(@Param('id', ParseUUIDPipe) id: string): Promise<PollRecordResponse> {
     const poll = await this.polls.get(id);
-    if (!poll.result)
-      throw new BallotsException(BallotsErrorCode.NotOpen, { reason: 'not decided yet' });
-    return this.board.record(poll);
+    if (!poll.result) throw new BallotsException(BallotsErrorCode.NotOpen, { reason: '尚未计票' });
+    return PollRecordResponse.of(await this.board.record(poll));
   }
 }

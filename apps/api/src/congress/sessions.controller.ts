@@ -1,5 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-responses.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Role } from '../users/role.enum.js';
 import { SessionResponse } from './dto/congress.responses.js';
@@ -8,7 +19,6 @@ import { SessionsService } from './sessions.service.js';
 import { TermsService } from './terms.service.js';
 
 @ApiTags('congress')
-@ApiBearerAuth()
 @Controller()
 export class SessionsController {
   constructor(
@@ -17,6 +27,7 @@ export class SessionsController {
   ) {}
 
   @Get('terms/:termId/sessions')
+  @ApiOperation({ summary: '届内会议列表 · List sessions' })
   @ApiOkResponse({ type: [SessionResponse] })
   async list(@Param('termId', ParseUUIDPipe) termId: string): Promise<SessionResponse[]> {
     const term = await this.terms.get(termId);
@@ -25,7 +36,8 @@ export class SessionsController {
 
   @Post('terms/:termId/sessions')
   @Roles(Role.Staff)
-  @ApiOkResponse({ type: SessionResponse })
+  @ApiOperation({ summary: '新建会议 · Create session' })
+  @ApiCreatedResponse({ type: SessionResponse })
   async create(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Body() dto: CreateSessionDto,
@@ -34,6 +46,7 @@ export class SessionsController {
   }
 
   @Get('sessions/:id')
+  @ApiOperation({ summary: '会议详情 · Get session' })
   @ApiOkResponse({ type: SessionResponse })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<SessionResponse> {
     return this.respond(await this.sessions.get(id));
@@ -41,7 +54,9 @@ export class SessionsController {
 
   @Patch('sessions/:id')
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '修改会议 · Update session' })
   @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateSessionDto,
@@ -52,7 +67,9 @@ export class SessionsController {
   @Post('sessions/:id/status')
   @HttpCode(200)
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '变更会议状态（筹备→分发→在会→闭会→归档） · Change session status' })
   @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
   async changeStatus(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ChangeSessionStatusDto,

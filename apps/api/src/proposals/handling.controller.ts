@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  HttpStatus,
   Param,
   ParseUUIDPipe,
   Post,
@@ -15,13 +16,15 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
-  ApiProduces,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiErrors, ApiFileResponse } from '../openapi/api-responses.js';
 import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -41,14 +44,14 @@ import {
   AssignmentWithProposalResponse,
   AttachmentResponse,
   ProposalResponse,
-} from './dto/proposal.responses.js';
+} from './dto/proposals.responses.js';
 import { DepartmentAssignmentsQuery } from './dto/query.dto.js';
 import { HandlingService } from './handling.service.js';
 import { ProposalReadsService } from './proposal-reads.service.js';
 
 /** Handling: departments answer, the proposer rates or sends back, staff chase the overdue. */
 @ApiTags('proposals')
-@ApiBearerAuth()
+@ApiErrors(HttpStatus.CONFLICT)
 @Controller()
 export class HandlingController {
   constructor(
@@ -61,6 +64,7 @@ export class HandlingController {
   /** The department's own assignments, soonest deadline first. */
   @Get('proposal-assignments/mine')
   @Roles(Role.Department)
+  @ApiOperation({ summary: '本部门承办的提案（期限近者在前） · My assignments' })
   @ApiOkResponse({ type: [AssignmentWithProposalResponse] })
   async mine(
     @Query() q: DepartmentAssignmentsQuery,
@@ -74,6 +78,7 @@ export class HandlingController {
 
   @Get('terms/:termId/proposals/overdue')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '逾期未答复的承办 · Overdue assignments' })
   @ApiOkResponse({ type: [AssignmentWithProposalResponse] })
   async overdue(
     @Param('termId', ParseUUIDPipe) termId: string,
@@ -87,6 +92,8 @@ export class HandlingController {
   /** Uploads one attachment (PDF, DOCX, XLSX, PNG or JPEG, ≤ 10 MB) for the coming answer. */
   @Post('proposal-assignments/:id/attachments')
   @Roles(Role.Department)
+  @ApiOperation({ summary: '上传答复附件（≤ 10 MB） · Upload attachment' })
+  @ApiErrors(HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE)
   @UseFilters(AttachmentTooLargeFilter)
   @UseInterceptors(
     FileInterceptor('file', {
@@ -102,7 +109,7 @@ export class HandlingController {
       required: ['file'],
     },
   })
-  @ApiOkResponse({ type: AttachmentResponse })
+  @ApiCreatedResponse({ type: AttachmentResponse })
   async upload(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: UploadedFileData | undefined,
@@ -114,6 +121,8 @@ export class HandlingController {
   @Delete('proposal-attachments/:id')
   @HttpCode(204)
   @Roles(Role.Department)
+  @ApiOperation({ summary: '删除未发出的附件 · Remove attachment' })
+  @ApiNoContentResponse({ description: '已删除' })
   async removeAttachment(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() auth: AuthContext,
@@ -123,7 +132,8 @@ export class HandlingController {
 
   @Get('proposal-attachments/:id')
   @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Department)
-  @ApiProduces('application/octet-stream')
+  @ApiOperation({ summary: '下载附件 · Download attachment' })
+  @ApiFileResponse('application/octet-stream')
   async download(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() auth: AuthContext,
@@ -136,6 +146,7 @@ export class HandlingController {
   @Post('proposal-assignments/:id/answer')
   @HttpCode(200)
   @Roles(Role.Department)
+  @ApiOperation({ summary: '书面答复 · Answer' })
   @ApiOkResponse({ type: ProposalResponse })
   async answer(
     @Param('id', ParseUUIDPipe) id: string,
@@ -152,6 +163,7 @@ export class HandlingController {
   @Post('proposal-assignments/:id/rating')
   @HttpCode(200)
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '评价答复（满意/基本满意/不满意） · Rate answer' })
   @ApiOkResponse({ type: ProposalResponse })
   async rate(
     @Param('id', ParseUUIDPipe) id: string,
@@ -165,6 +177,7 @@ export class HandlingController {
   @Post('proposal-assignments/:id/send-back')
   @HttpCode(200)
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '不满意，退回重办 · Send back' })
   @ApiOkResponse({ type: ProposalResponse })
   async sendBack(
     @Param('id', ParseUUIDPipe) id: string,

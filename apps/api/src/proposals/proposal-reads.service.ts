@@ -9,7 +9,7 @@ import type { Delegate } from '../roster/delegate.entity.js';
 import { isServingVoter } from '../roster/seat-rules.js';
 import { SeatsService } from '../roster/seats.service.js';
 import { Role } from '../users/role.enum.js';
-import { ProposalResponse, type ViewerContext } from './dto/proposal.responses.js';
+import { ProposalResponse, type ViewerContext } from './dto/proposals.responses.js';
 import type { ListProposalsQuery } from './dto/query.dto.js';
 import { AWAITING_ANSWER, type AssignmentStatus, ProposalKind } from './proposal.enums.js';
 import { Proposal } from './proposal.entity.js';

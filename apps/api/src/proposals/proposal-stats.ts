@@ -1,5 +1,5 @@
 import { shanghaiDay } from '../common/time.js';
-import { isOverdue } from './dto/proposal.responses.js';
+import { isOverdue } from './dto/proposals.responses.js';
 import {
   CATEGORY_LABELS,
   DECISION_LABELS,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
@@ -10,13 +10,12 @@ import {
   ProposalEventResponse,
   ProposalResponse,
   ProposalSummaryResponse,
-} from './dto/proposal.responses.js';
+} from './dto/proposals.responses.js';
 import { ListProposalsQuery } from './dto/query.dto.js';
 import { ProposalReadsService } from './proposal-reads.service.js';
 
 /** Reading proposals; what each role sees is decided in ProposalReadsService. */
 @ApiTags('proposals')
-@ApiBearerAuth()
 @Controller()
 export class ProposalsController {
   constructor(
@@ -27,6 +26,7 @@ export class ProposalsController {
   /** The committee's list of a term (drafts never appear). */
   @Get('terms/:termId/proposals')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '届内提案列表（提案委员会） · List proposals' })
   @ApiOkResponse({ type: [ProposalSummaryResponse] })
   async list(
     @Param('termId', ParseUUIDPipe) termId: string,
@@ -39,6 +39,7 @@ export class ProposalsController {
   /** The delegate's own proposals (drafts included) and the ones they co-sign. */
   @Get('proposals/mine')
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '我的提案（含草稿与附议） · My proposals' })
   @ApiOkResponse({ type: [ProposalSummaryResponse] })
   async mine(@CurrentUser() auth: AuthContext): Promise<ProposalSummaryResponse[]> {
     const viewer = await this.reads.viewer(auth);
@@ -48,6 +49,7 @@ export class ProposalsController {
   /** Proposals of the delegate's terms that still take co-signatures. */
   @Get('proposals/cosignable')
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '可附议的提案 · Open for co-signing' })
   @ApiOkResponse({ type: [ProposalSummaryResponse] })
   async cosignable(@CurrentUser() auth: AuthContext): Promise<ProposalSummaryResponse[]> {
     const viewer = await this.reads.viewer(auth);
@@ -56,6 +58,7 @@ export class ProposalsController {
 
   @Get('proposals/:id')
   @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Department)
+  @ApiOperation({ summary: '提案详情 · Get proposal' })
   @ApiOkResponse({ type: ProposalResponse })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
@@ -68,6 +71,7 @@ export class ProposalsController {
   /** Who did what and when (append-only). */
   @Get('proposals/:id/history')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '提案处理记录 · Proposal history' })
   @ApiOkResponse({ type: [ProposalEventResponse] })
   async history(@Param('id', ParseUUIDPipe) id: string): Promise<ProposalEventResponse[]> {
     return (await this.reads.history(id)).map((e) => ({

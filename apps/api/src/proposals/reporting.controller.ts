@@ -1,19 +1,17 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, XLSX } from '../openapi/api-responses.js';
 import type { Response } from 'express';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Clock } from '../common/clock.js';
 import { shanghaiDay } from '../common/time.js';
 import { Role } from '../users/role.enum.js';
 import { SessionFilterQuery, StatisticsQuery } from './dto/query.dto.js';
-import type { ProposalStatistics } from './proposal-stats.js';
-import { type ProposalReport, ReportingService } from './reporting.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { ProposalReportResponse, ProposalStatisticsResponse } from './dto/proposals.responses.js';
+import { ReportingService } from './reporting.service.js';
 
 /** Figures of 提案办理情况 for staff and the secretary (minutes). */
 @ApiTags('proposals')
-@ApiBearerAuth()
 @Roles(Role.Staff, Role.Secretary)
 @Controller()
 export class ReportingController {
@@ -24,16 +22,19 @@ export class ReportingController {
 
   /** By category and department; on-time and satisfaction rates as exact counts and %. */
   @Get('terms/:termId/proposals/statistics')
+  @ApiOperation({ summary: '提案办理统计（按类别、部门；按时率、满意率） · Statistics' })
+  @ApiOkResponse({ type: ProposalStatisticsResponse })
   statistics(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Query() q: StatisticsQuery,
-  ): Promise<ProposalStatistics> {
+  ): Promise<ProposalStatisticsResponse> {
     return this.reporting.statistics(termId, q.sessionId, q.kind);
   }
 
   /** The proposal list as a spreadsheet. */
   @Get('terms/:termId/proposals/export')
-  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '导出提案办理情况（XLSX） · Export proposals' })
+  @ApiFileResponse(XLSX)
   async export(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Query() q: SessionFilterQuery,
@@ -48,7 +49,9 @@ export class ReportingController {
 
   /** 提案办理情况报告 as data the minutes include. */
   @Get('sessions/:id/proposals/report')
-  report(@Param('id', ParseUUIDPipe) id: string): Promise<ProposalReport> {
+  @ApiOperation({ summary: '提案办理情况报告（供会议记录） · Proposal report' })
+  @ApiOkResponse({ type: ProposalReportResponse })
+  report(@Param('id', ParseUUIDPipe) id: string): Promise<ProposalReportResponse> {
     return this.reporting.report(id);
   }
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-responses.js';
 import { Audited } from '../audit/audited.decorator.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Role } from '../users/role.enum.js';
-import { ProposalResponse } from './dto/proposal.responses.js';
+import { ProposalResponse, PublishedCountResponse } from './dto/proposals.responses.js';
 import {
   AcceptProposalDto,
   AssignDto,
@@ -18,13 +19,9 @@ import { ProposalReadsService } from './proposal-reads.service.js';
 import { PublicationService } from './publication.service.js';
 import { ReviewService } from './review.service.js';
 
-export class PublishedCountResponse {
-  @ApiProperty() published!: number;
-}
-
 /** The proposal committee's work (staff): decide, assign, publish. */
 @ApiTags('proposals')
-@ApiBearerAuth()
+@ApiErrors(HttpStatus.CONFLICT)
 @Roles(Role.Staff)
 @Controller()
 export class ReviewController {
@@ -39,6 +36,7 @@ export class ReviewController {
   @Post('proposals/:id/accept')
   @HttpCode(200)
   @Audited('proposals.accept')
+  @ApiOperation({ summary: '立案（编号、类别，可同时交办） · Accept' })
   @ApiOkResponse({ type: ProposalResponse })
   async accept(
     @Param('id', ParseUUIDPipe) id: string,
@@ -51,6 +49,7 @@ export class ReviewController {
   @Post('proposals/:id/merge')
   @HttpCode(200)
   @Audited('proposals.merge')
+  @ApiOperation({ summary: '并案 · Merge' })
   @ApiOkResponse({ type: ProposalResponse })
   async merge(
     @Param('id', ParseUUIDPipe) id: string,
@@ -64,6 +63,7 @@ export class ReviewController {
   @Post('proposals/:id/convert')
   @HttpCode(200)
   @Audited('proposals.convert')
+  @ApiOperation({ summary: '转为意见建议 · Convert to suggestion' })
   @ApiOkResponse({ type: ProposalResponse })
   async convert(
     @Param('id', ParseUUIDPipe) id: string,
@@ -76,6 +76,7 @@ export class ReviewController {
   @Post('proposals/:id/reject')
   @HttpCode(200)
   @Audited('proposals.reject')
+  @ApiOperation({ summary: '不予立案（须写明理由） · Reject' })
   @ApiOkResponse({ type: ProposalResponse })
   async reject(
     @Param('id', ParseUUIDPipe) id: string,
@@ -89,6 +90,7 @@ export class ReviewController {
   @Post('proposals/:id/assignments')
   @HttpCode(200)
   @Audited('proposals.assign')
+  @ApiOperation({ summary: '交办承办部门 · Assign departments' })
   @ApiOkResponse({ type: ProposalResponse })
   async assign(
     @Param('id', ParseUUIDPipe) id: string,
@@ -104,6 +106,7 @@ export class ReviewController {
   @Post('proposals/:id/publish')
   @HttpCode(200)
   @Audited('proposals.publish')
+  @ApiOperation({ summary: '公开提案及办理结果 · Publish' })
   @ApiOkResponse({ type: ProposalResponse })
   async publish(
     @Param('id', ParseUUIDPipe) id: string,
@@ -115,6 +118,7 @@ export class ReviewController {
   @Post('proposals/:id/unpublish')
   @HttpCode(200)
   @Audited('proposals.unpublish')
+  @ApiOperation({ summary: '撤回公开 · Unpublish' })
   @ApiOkResponse({ type: ProposalResponse })
   async unpublish(
     @Param('id', ParseUUIDPipe) id: string,
@@ -127,6 +131,7 @@ export class ReviewController {
   @Post('sessions/:id/proposals/publish')
   @HttpCode(200)
   @Audited('proposals.publish-session')
+  @ApiOperation({ summary: '公开本次会议全部已处理的提案 · Publish session' })
   @ApiOkResponse({ type: PublishedCountResponse })
   publishSession(
     @Param('id', ParseUUIDPipe) id: string,

@@ -4,35 +4,27 @@ import {
   Delete,
   Get,
   HttpCode,
+  HttpStatus,
   Param,
   ParseUUIDPipe,
   Patch,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-responses.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Role } from '../users/role.enum.js';
-import { ProposalResponse } from './dto/proposal.responses.js';
+import { IntakeWindowResponse, ProposalResponse } from './dto/proposals.responses.js';
 import { CreateProposalDto, UpdateProposalDto, WithdrawProposalDto } from './dto/tabling.dto.js';
 import { IntakeService } from './intake.service.js';
 import { ProposalReadsService } from './proposal-reads.service.js';
 import { TablingService } from './tabling.service.js';
 
-export class IntakeWindowResponse {
-  @ApiProperty({ description: 'proposals are taken now; otherwise a new one is a suggestion' })
-  open!: boolean;
-  @ApiProperty({ nullable: true, type: String }) sessionId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) sessionName!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2026-11-05' }) opensOn!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2026-12-04' }) closesOn!: string | null;
-  @ApiProperty() cosignersRequired!: number;
-}
-
 /** The delegate's tablet: draft, table, co-sign, withdraw. */
 @ApiTags('proposals')
-@ApiBearerAuth()
+@ApiErrors(HttpStatus.CONFLICT)
 @Controller()
 export class TablingController {
   constructor(
@@ -43,6 +35,7 @@ export class TablingController {
 
   @Get('terms/:termId/proposal-window')
   @Roles(Role.Delegate, Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '提案征集期 · Proposal window' })
   @ApiOkResponse({ type: IntakeWindowResponse })
   async window(@Param('termId', ParseUUIDPipe) termId: string): Promise<IntakeWindowResponse> {
     const s = await this.intake.state(termId);
@@ -58,7 +51,8 @@ export class TablingController {
 
   @Post('proposals')
   @Roles(Role.Delegate)
-  @ApiOkResponse({ type: ProposalResponse })
+  @ApiOperation({ summary: '提出提案（或存为草稿） · Create proposal' })
+  @ApiCreatedResponse({ type: ProposalResponse })
   async create(
     @Body() dto: CreateProposalDto,
     @CurrentUser() auth: AuthContext,
@@ -68,6 +62,7 @@ export class TablingController {
 
   @Patch('proposals/:id')
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '修改草稿 · Update draft' })
   @ApiOkResponse({ type: ProposalResponse })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
@@ -80,6 +75,7 @@ export class TablingController {
   @Post('proposals/:id/table')
   @HttpCode(200)
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '正式提出草稿 · Table draft' })
   @ApiOkResponse({ type: ProposalResponse })
   async table(
     @Param('id', ParseUUIDPipe) id: string,
@@ -91,6 +87,7 @@ export class TablingController {
   @Post('proposals/:id/withdraw')
   @HttpCode(200)
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '撤回提案 · Withdraw' })
   @ApiOkResponse({ type: ProposalResponse })
   async withdraw(
     @Param('id', ParseUUIDPipe) id: string,
@@ -103,6 +100,7 @@ export class TablingController {
   @Post('proposals/:id/cosignature')
   @HttpCode(200)
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '附议 · Co-sign' })
   @ApiOkResponse({ type: ProposalResponse })
   async cosign(
     @Param('id', ParseUUIDPipe) id: string,
@@ -114,6 +112,7 @@ export class TablingController {
   /** The caller takes back their own co-signature. */
   @Delete('proposals/:id/cosignature')
   @Roles(Role.Delegate)
+  @ApiOperation({ summary: '撤回本人附议 · Withdraw co-signature' })
   @ApiOkResponse({ type: ProposalResponse })
   async uncosign(
     @Param('id', ParseUUIDPipe) id: string,

@@ -3,13 +3,15 @@ import {
   Controller,
   Get,
   HttpCode,
+  HttpStatus,
   Param,
   ParseUUIDPipe,
   Patch,
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-responses.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
@@ -22,16 +24,16 @@ import {
   ListDelegatesQuery,
   UpdateDelegateDto,
 } from './dto/delegate.dto.js';
-import { DelegateResponse, StatusChangeResponse } from './dto/delegate.response.js';
+import { DelegateResponse, StatusChangeResponse } from './dto/roster.responses.js';
 
 @ApiTags('roster')
-@ApiBearerAuth()
 @Controller()
 export class DelegatesController {
   constructor(private readonly delegates: DelegatesService) {}
 
   @Get('terms/:termId/delegates')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '代表名册（可按状态、类别、代表团筛选） · List delegates' })
   @ApiOkResponse({ type: [DelegateResponse] })
   async list(
     @Param('termId', ParseUUIDPipe) termId: string,
@@ -44,7 +46,9 @@ export class DelegatesController {
 
   @Post('terms/:termId/delegates')
   @Roles(Role.Staff)
-  @ApiOkResponse({ type: DelegateResponse })
+  @ApiOperation({ summary: '新增代表或列席人员 · Add delegate' })
+  @ApiCreatedResponse({ type: DelegateResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
   async create(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Body() dto: CreateDelegateDto,
@@ -55,7 +59,9 @@ export class DelegatesController {
 
   @Post('terms/:termId/by-elections')
   @Roles(Role.Staff)
-  @ApiOkResponse({ type: DelegateResponse })
+  @ApiOperation({ summary: '补选代表 · By-election' })
+  @ApiCreatedResponse({ type: DelegateResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
   async byElection(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Body() dto: ByElectionDto,
@@ -67,6 +73,7 @@ export class DelegatesController {
   /** A delegate's or attendee's own seats (tablet). */
   @Get('delegates/me')
   @Roles(Role.Delegate, Role.Attendee)
+  @ApiOperation({ summary: '我的代表席位（平板） · My seats' })
   @ApiOkResponse({ type: [DelegateResponse] })
   async mine(@CurrentUser() auth: AuthContext): Promise<DelegateResponse[]> {
     return (await this.delegates.mine(auth)).map((d) => DelegateResponse.of(d, auth.username));
@@ -74,6 +81,7 @@ export class DelegatesController {
 
   @Get('delegates/:id')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '代表详情 · Get delegate' })
   @ApiOkResponse({ type: DelegateResponse })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<DelegateResponse> {
     return DelegateResponse.of(await this.delegates.get(id));
@@ -81,7 +89,9 @@ export class DelegatesController {
 
   @Patch('delegates/:id')
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '更正代表信息 · Update delegate' })
   @ApiOkResponse({ type: DelegateResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateDelegateDto,
@@ -92,7 +102,9 @@ export class DelegatesController {
   @Post('delegates/:id/status')
   @HttpCode(200)
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '罢免或登记离任（保留历史） · Recall or leaving' })
   @ApiOkResponse({ type: DelegateResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
   async changeStatus(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ChangeDelegateStatusDto,
@@ -105,6 +117,7 @@ export class DelegatesController {
 
   @Get('delegates/:id/history')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '代表资格变动历史 · Status history' })
   @ApiOkResponse({ type: [StatusChangeResponse] })
   async history(@Param('id', ParseUUIDPipe) id: string): Promise<StatusChangeResponse[]> {
     await this.delegates.get(id);

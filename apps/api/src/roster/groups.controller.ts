@@ -1,18 +1,29 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-responses.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Role } from '../users/role.enum.js';
-import { CreateGroupDto, GroupResponse, UpdateGroupDto } from './dto/group.dto.js';
+import { CreateGroupDto, UpdateGroupDto } from './dto/group.dto.js';
+import { GroupResponse } from './dto/roster.responses.js';
 import { GroupsService } from './groups.service.js';
 
 @ApiTags('roster')
-@ApiBearerAuth()
 @Controller()
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
   @Get('terms/:termId/groups')
   @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Attendee)
+  @ApiOperation({ summary: '代表团列表 · List delegation groups' })
   @ApiOkResponse({ type: [GroupResponse] })
   async list(@Param('termId', ParseUUIDPipe) termId: string): Promise<GroupResponse[]> {
     return (await this.groups.list(termId)).map(({ group, serving }) =>
@@ -22,7 +33,9 @@ export class GroupsController {
 
   @Post('terms/:termId/groups')
   @Roles(Role.Staff)
-  @ApiOkResponse({ type: GroupResponse })
+  @ApiOperation({ summary: '新建代表团 · Create group' })
+  @ApiCreatedResponse({ type: GroupResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
   async create(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Body() dto: CreateGroupDto,
@@ -32,7 +45,9 @@ export class GroupsController {
 
   @Patch('groups/:id')
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '修改代表团（名称、顺序、团长） · Update group' })
   @ApiOkResponse({ type: GroupResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateGroupDto,

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   HttpCode,
+  HttpStatus,
   Ip,
   Param,
   ParseUUIDPipe,
@@ -9,7 +10,13 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -21,6 +28,8 @@ import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Role } from '../users/role.enum.js';
 import { CodeLoginDto, IssueLoginCodesDto } from './dto/login-codes.dto.js';
+import { LoginCodesResponse } from './dto/roster.responses.js';
+import { ApiErrors, XLSX } from '../openapi/api-responses.js';
 import { renderLoginSheet } from './login-sheet-output.js';
 import { LoginCodesService } from './login-codes.service.js';
 
@@ -41,12 +50,16 @@ export class LoginCodesController {
   @Post('terms/:termId/login-codes')
   @HttpCode(200)
   @Roles(Role.Staff)
-  @ApiBearerAuth()
-  @ApiProduces(
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'application/json',
-  )
+  @ApiOperation({ summary: '签发平板登录码（PDF、XLSX 或 JSON） · Issue log-in codes' })
+  @ApiExtraModels(LoginCodesResponse)
+  @ApiOkResponse({
+    description: '登录码（仅此一次可见），按 format 为 PDF、XLSX 或 JSON',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      'application/json': { schema: { $ref: getSchemaPath(LoginCodesResponse) } },
+    },
+  })
   async issue(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Body() dto: IssueLoginCodesDto,
@@ -66,7 +79,9 @@ export class LoginCodesController {
   @Public()
   @Post('auth/code-login')
   @HttpCode(200)
+  @ApiOperation({ summary: '平板凭一次性登录码登录 · Log in with a code' })
   @ApiOkResponse({ type: LoginResponse })
+  @ApiErrors(HttpStatus.TOO_MANY_REQUESTS)
   async codeLogin(@Body() dto: CodeLoginDto, @Ip() ip: string): Promise<LoginResponse> {
     await this.rateLimiter.consume(ip, dto.username);
     return this.codes.login(dto.username, dto.code);

@@ -2,6 +2,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  HttpStatus,
   Param,
   ParseUUIDPipe,
   Post,
@@ -11,9 +12,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -23,21 +22,12 @@ import { Role } from '../users/role.enum.js';
 import { MAX_FILE_BYTES } from './import/index.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
 import { RosterFilesService } from './roster-files.service.js';
-import { type ImportResult, RosterImportService } from './roster-import.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-class ImportQuery {
-  /** `true` (the default) checks the file and imports nothing. */
-  @ApiPropertyOptional({ default: true })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'false' ? false : value === 'true' ? true : value))
-  @IsBoolean()
-  dryRun = true;
-}
+import { RosterImportService } from './roster-import.service.js';
+import { ImportQuery } from './dto/roster-files.dto.js';
+import { ImportResultResponse } from './dto/roster.responses.js';
+import { ApiErrors, ApiFileResponse, XLSX } from '../openapi/api-responses.js';
 
 @ApiTags('roster')
-@ApiBearerAuth()
 @Controller('terms/:termId/roster')
 export class RosterFilesController {
   constructor(
@@ -49,17 +39,20 @@ export class RosterFilesController {
   @Post('import')
   @HttpCode(200)
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '导入代表名册（XLSX/CSV，默认只预演） · Import roster' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
+  @ApiOkResponse({ type: ImportResultResponse })
+  @ApiErrors(HttpStatus.CONFLICT, HttpStatus.PAYLOAD_TOO_LARGE)
   @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_FILE_BYTES)))
   import(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Query() q: ImportQuery,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
     @CurrentUser() actor: AuthContext,
-  ): Promise<ImportResult> {
+  ): Promise<ImportResultResponse> {
     if (!file) throw new RosterException(RosterErrorCode.ImportFileMissing);
     return this.importer.import(termId, file, q.dryRun, actor);
   }
@@ -67,6 +60,8 @@ export class RosterFilesController {
   /** An empty roster spreadsheet with the term's groups in a drop-down. */
   @Get('template')
   @Roles(Role.Staff)
+  @ApiOperation({ summary: '下载名册模板（XLSX） · Roster template' })
+  @ApiFileResponse(XLSX)
   async template(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Res() res: Response,
@@ -80,6 +75,8 @@ export class RosterFilesController {
   /** The whole roster of the term, every status, in the import layout (it re-imports). */
   @Get('export')
   @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '导出代表名册（XLSX，可再导入） · Export roster' })
+  @ApiFileResponse(XLSX)
   async export(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Res() res: Response,

@@ -1,9 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
+import { ApiErrors } from '../openapi/api-responses.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ResetPasswordDto } from './dto/reset-password.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
@@ -12,13 +23,13 @@ import { Role } from './role.enum.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: '账号列表 · List accounts' })
   @ApiOkResponse({ type: [UserResponse] })
   async list(): Promise<UserResponse[]> {
     return (await this.users.list()).map(UserResponse.of);
@@ -26,13 +37,17 @@ export class UsersController {
 
   @Post()
   @Audited('users.create')
-  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(HttpStatus.CONFLICT)
+  @ApiOperation({ summary: '新建账号（管理员、工作人员、秘书） · Create account' })
+  @ApiCreatedResponse({ type: UserResponse })
   async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.create(dto));
   }
 
   @Patch(':id')
   @Audited('users.update')
+  @ApiErrors(HttpStatus.CONFLICT)
+  @ApiOperation({ summary: '修改或停用账号 · Update account' })
   @ApiOkResponse({ type: UserResponse })
   async update(
     @CurrentUser() actor: AuthContext,
@@ -45,6 +60,7 @@ export class UsersController {
   @Post(':id/password')
   @HttpCode(200)
   @Audited('users.reset-password')
+  @ApiOperation({ summary: '重置密码（下次登录须修改） · Reset password' })
   @ApiOkResponse({ type: UserResponse })
   async resetPassword(
     @Param('id', ParseUUIDPipe) id: string,

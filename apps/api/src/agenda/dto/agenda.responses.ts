@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatShanghai } from '../../common/time.js';
 import type { Delegate } from '../../roster/delegate.entity.js';
 import { AGENDA_KIND_LABELS, AgendaItemKind, ReceiptMethod } from '../agenda.enums.js';
@@ -7,6 +7,7 @@ import type { AgendaDocument } from '../agenda-document.entity.js';
 import type { AgendaItem } from '../agenda-item.entity.js';
 import type { SnapshotItem } from '../agenda-snapshot.js';
 import type { AgendaVersion } from '../agenda-version.entity.js';
+import type { Votability } from '../late-items.service.js';
 import type { VoteSpec } from '../vote-spec.js';
 
 export class DocumentResponse {
@@ -176,4 +177,75 @@ export class ReceiptRowResponse {
       lastRemindedAt: d.lastRemindedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** The latest circulated agenda; to a delegate or attendee with their own delivery. */
+export class CurrentAgendaResponse extends VersionResponse {
+  @ApiPropertyOptional({ type: DeliveryResponse, description: '代表/列席人员本人的送达与签收' })
+  delivery?: DeliveryResponse;
+}
+
+export class LateApprovalResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() itemId!: string;
+  @ApiProperty({ description: 'the circulated version the approval is for' }) version!: number;
+  @ApiProperty() presidiumDelegateId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() recordedBy!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class VotabilityResponse {
+  @ApiProperty() votable!: boolean;
+  @ApiProperty({
+    enum: ['not_voted_kind', 'not_circulated', 'on_time', 'late_approved', 'late_not_approved'],
+  })
+  reason!: string;
+  @ApiProperty({ nullable: true, type: Number }) daysBefore!: number | null;
+  @ApiProperty() requiredDays!: number;
+  @ApiProperty({ nullable: true, type: LateApprovalResponse })
+  approval!: LateApprovalResponse | null;
+
+  static of(v: Votability): VotabilityResponse {
+    const a = v.approval;
+    return {
+      ...v,
+      approval: a && {
+        id: a.id,
+        itemId: a.itemId,
+        version: a.version,
+        presidiumDelegateId: a.presidiumDelegateId,
+        reason: a.reason,
+        recordedBy: a.recordedBy,
+        createdAt: a.createdAt.toISOString(),
+      },
+    };
+  }
+}
+
+export class RemindedResponse {
+  @ApiProperty({ description: 'delegates reminded' }) reminded!: number;
+}
+
+class PublicAgendaSessionResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '2026-12-05 09:00' }) startsAtLocal!: string;
+  @ApiProperty() place!: string;
+}
+
+class PublicAgendaItemResponse {
+  @ApiProperty() position!: number;
+  @ApiProperty({ enum: AgendaItemKind }) kind!: AgendaItemKind;
+  @ApiProperty() kindLabel!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ nullable: true, type: String }) presenter!: string | null;
+}
+
+/** 厂务公开: what every employee may read of a circulated agenda. */
+export class PublicAgendaResponse {
+  @ApiProperty({ type: PublicAgendaSessionResponse }) session!: PublicAgendaSessionResponse;
+  @ApiProperty() version!: number;
+  @ApiProperty({ example: '2026-11-28 09:00' }) circulatedAtLocal!: string;
+  @ApiProperty({ type: [PublicAgendaItemResponse] }) items!: PublicAgendaItemResponse[];
 }

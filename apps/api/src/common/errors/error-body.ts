@@ -1,10 +1,31 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { AppException, CommonErrorCode } from './app.exception.js';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import { AppException, CommonErrorCode, type FieldError } from './app.exception.js';
 
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
+/** One field's problems in a 400 `VALIDATION_FAILED` body (the OpenAPI schema of FieldError). */
+@ApiSchema({ name: 'FieldError' })
+export class FieldErrorSchema implements FieldError {
+  @ApiProperty({ example: 'vote.seats', description: '字段路径（嵌套字段以点分隔）' })
+  field!: string;
+  @ApiProperty({ type: [String], example: ['应为不小于 1 的整数'] }) errors!: string[];
+}
+
+/** What every HTTP error answers, whatever threw it (see {@link toErrorBody}). */
+export class ErrorBody {
+  @ApiProperty({ example: 409 }) statusCode!: number;
+  @ApiProperty({
+    example: 'VALIDATION_FAILED',
+    description: '机器可读的错误码（各模块的错误码表）',
+  })
+  code!: string;
+  @ApiProperty({ example: '输入有误：name', description: '给人看的中文说明' }) message!: string;
+  @ApiPropertyOptional({
+    description: '400 VALIDATION_FAILED：逐字段的错误列表；其他错误码：与之相关的数据（对象）',
+    oneOf: [
+      { type: 'array', items: { $ref: getSchemaPath(FieldErrorSchema) } },
+      { type: 'object', additionalProperties: true },
+    ],
+  })
   details?: unknown;
 }
 
@@ -19,13 +40,15 @@ const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   503: CommonErrorCode.ServiceUnavailable,
 };
 
-const MESSAGE_BY_STATUS: Record<number, string> = {
+/** The Chinese message of a plain HTTP error, also the description of the status in the API docs. */
+export const MESSAGE_BY_STATUS: Record<number, string> = {
   400: '请求有误',
   401: '未登录或登录已失效',
   403: '无权执行此操作',
   404: '未找到',
   409: '与当前状态冲突',
   413: '内容过大',
+  415: '不支持的文件类型',
   429: '请求过于频繁，请稍后再试',
   503: '服务暂不可用',
 };

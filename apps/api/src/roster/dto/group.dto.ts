@@ -10,7 +10,6 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import type { DelegationGroup } from '../delegation-group.entity.js';
 
 export class CreateGroupDto {
   @ApiProperty({ example: '第一代表团（生产部）' })
@@ -29,24 +28,4 @@ export class UpdateGroupDto {
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID()
   headDelegateId?: string | null;
-}
-
-export class GroupResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() termId!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: String }) headDelegateId!: string | null;
-  @ApiProperty() sortOrder!: number;
-  @ApiProperty({ description: 'serving delegates in the group' }) servingDelegates!: number;
-
-  static of(g: DelegationGroup, servingDelegates: number): GroupResponse {
-    return {
-      id: g.id,
-      termId: g.termId,
-      name: g.name,
-      headDelegateId: g.headDelegateId,
-      sortOrder: g.sortOrder,
-      servingDelegates,
-    };
-  }
 }

@@ -13,7 +13,18 @@ import {
   RATING_LABELS,
 } from '../proposal.enums.js';
 import { PROPOSAL_STATUS_LABELS, ProposalStatus } from '../proposal-status.js';
+import type {
+  CategoryFigures,
+  DepartmentFigures,
+  HandlingFigures,
+  ProposalStatistics,
+  Rate,
+  RatingCounts,
+  ReportItem,
+  StatusCount,
+} from '../proposal-stats.js';
 import type { AssignmentView, AttachmentMeta, ProposalBundle } from '../proposal-views.js';
+import type { ProposalReport } from '../reporting.service.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -326,4 +337,131 @@ export class ProposalEventResponse {
   @ApiProperty({ nullable: true, type: String }) actor!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty() data!: object;
+}
+
+export class IntakeWindowResponse {
+  @ApiProperty({ description: 'proposals are taken now; otherwise a new one is a suggestion' })
+  open!: boolean;
+  @ApiProperty({ nullable: true, type: String }) sessionId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) sessionName!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-05' }) opensOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-12-04' }) closesOn!: string | null;
+  @ApiProperty() cosignersRequired!: number;
+}
+
+export class PublishedCountResponse {
+  @ApiProperty() published!: number;
+}
+
+/** An exact fraction and its percentage (one decimal; null when there is nothing to count). */
+export class RateResponse implements Rate {
+  @ApiProperty() count!: number;
+  @ApiProperty() of!: number;
+  @ApiProperty({ nullable: true, type: Number, example: 87.5 }) percent!: number | null;
+}
+
+export class RatingCountsResponse implements RatingCounts {
+  @ApiProperty() satisfied!: number;
+  @ApiProperty() basicallySatisfied!: number;
+  @ApiProperty() unsatisfied!: number;
+}
+
+export class HandlingFiguresResponse implements HandlingFigures {
+  @ApiProperty() assignments!: number;
+  @ApiProperty({ description: 'answers given (a re-answer counts again)' }) answers!: number;
+  @ApiProperty() answersOnTime!: number;
+  @ApiProperty() overdue!: number;
+  @ApiProperty() sentBack!: number;
+  @ApiProperty() rated!: number;
+  @ApiProperty({ type: RatingCountsResponse }) ratings!: RatingCountsResponse;
+  @ApiProperty({ type: RateResponse, description: 'answers on time / answers' })
+  onTimeRate!: RateResponse;
+  @ApiProperty({ type: RateResponse, description: '(满意 + 基本满意) / rated' })
+  satisfactionRate!: RateResponse;
+}
+
+export class DepartmentFiguresResponse
+  extends HandlingFiguresResponse
+  implements DepartmentFigures
+{
+  @ApiProperty() departmentId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class CategoryFiguresResponse implements CategoryFigures {
+  @ApiProperty({ enum: ProposalCategory }) category!: ProposalCategory;
+  @ApiProperty() label!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty() accepted!: number;
+}
+
+export class StatusCountResponse implements StatusCount {
+  @ApiProperty({ enum: ProposalStatus }) status!: ProposalStatus;
+  @ApiProperty() label!: string;
+  @ApiProperty() count!: number;
+}
+
+/** 提案办理情况 in figures: by status, category and department. */
+export class ProposalStatisticsResponse implements ProposalStatistics {
+  @ApiProperty({ description: 'tabled proposals (or suggestions)' }) total!: number;
+  @ApiProperty({ type: [StatusCountResponse] }) byStatus!: StatusCountResponse[];
+  @ApiProperty({ type: [CategoryFiguresResponse] }) byCategory!: CategoryFiguresResponse[];
+  @ApiProperty({ type: [DepartmentFiguresResponse] }) byDepartment!: DepartmentFiguresResponse[];
+  @ApiProperty({ type: HandlingFiguresResponse }) handling!: HandlingFiguresResponse;
+}
+
+class ReportDepartmentResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty() dueOn!: string;
+  @ApiProperty({ nullable: true, type: String }) answeredOn!: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) onTime!: boolean | null;
+  @ApiProperty() sentBack!: boolean;
+  @ApiProperty({ nullable: true, type: String }) rating!: string | null;
+}
+
+class ReportItemResponse implements ReportItem {
+  @ApiProperty({ nullable: true, type: String }) number!: string | null;
+  @ApiProperty() kindLabel!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty() categoryLabel!: string;
+  @ApiProperty() proposerName!: string;
+  @ApiProperty({ nullable: true, type: String }) groupName!: string | null;
+  @ApiProperty({ type: [String] }) cosignerNames!: string[];
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty({ nullable: true, type: String }) decisionLabel!: string | null;
+  @ApiProperty({ nullable: true, type: String }) decisionNote!: string | null;
+  @ApiProperty({ nullable: true, type: String }) mergedInto!: string | null;
+  @ApiProperty({ type: [ReportDepartmentResponse] }) departments!: ReportDepartmentResponse[];
+}
+
+class ReportSessionResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() startsAt!: string;
+  @ApiProperty({ example: '2026-12-05 09:00' }) startsAtLocal!: string;
+}
+
+class ReportReceivedResponse {
+  @ApiProperty() total!: number;
+  @ApiProperty() proposals!: number;
+  @ApiProperty() suggestions!: number;
+  @ApiProperty() withdrawn!: number;
+}
+
+class ReportDecisionsResponse {
+  @ApiProperty() accepted!: number;
+  @ApiProperty() merged!: number;
+  @ApiProperty() converted!: number;
+  @ApiProperty() rejected!: number;
+  @ApiProperty({ description: 'not decided yet' }) pending!: number;
+}
+
+/** 提案办理情况报告 as data for the minutes. */
+export class ProposalReportResponse extends ProposalStatisticsResponse implements ProposalReport {
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: ReportSessionResponse }) session!: ReportSessionResponse;
+  @ApiProperty() generatedAt!: string;
+  @ApiProperty({ type: ReportReceivedResponse }) received!: ReportReceivedResponse;
+  @ApiProperty({ type: ReportDecisionsResponse }) decisions!: ReportDecisionsResponse;
+  @ApiProperty({ type: [ReportItemResponse] }) items!: ReportItemResponse[];
 }

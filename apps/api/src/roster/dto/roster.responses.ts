@@ -1,0 +1,218 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  CompositionCounts,
+  CompositionReport,
+  RuleCheck,
+  SizeRequirement,
+} from '../composition/index.js';
+import type { TermComposition } from '../composition.service.js';
+import type { RosterProblem } from '../import/index.js';
+import type { ImportResult } from '../roster-import.service.js';
+import type { Delegate } from '../delegate.entity.js';
+import type { DelegationGroup } from '../delegation-group.entity.js';
+import type { DelegateStatusChange } from '../delegate-status-change.entity.js';
+import {
+  CATEGORY_LABELS,
+  DelegateCategory,
+  DelegateStatus,
+  Gender,
+  RosterKind,
+  STATUS_LABELS,
+} from '../roster.enums.js';
+
+/** The full record, for staff and secretaries, and for a delegate's own seat. */
+export class DelegateResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() termId!: string;
+  @ApiProperty({ enum: RosterKind }) kind!: RosterKind;
+  @ApiProperty() name!: string;
+  @ApiProperty() employeeNumber!: string;
+  @ApiProperty({ enum: Gender, nullable: true }) gender!: Gender | null;
+  @ApiProperty({ nullable: true, type: String }) groupId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) unit!: string | null;
+  @ApiProperty({ enum: DelegateCategory, nullable: true }) category!: DelegateCategory | null;
+  @ApiProperty({ nullable: true, type: String }) categoryLabel!: string | null;
+  @ApiProperty() dispatched!: boolean;
+  @ApiProperty() presidium!: boolean;
+  @ApiProperty() teller!: boolean;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ enum: DelegateStatus }) status!: DelegateStatus;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty() statusChangedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) replacesDelegateId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) username!: string | null;
+
+  static of(d: Delegate, username: string | null = null): DelegateResponse {
+    return {
+      id: d.id,
+      termId: d.termId,
+      kind: d.kind,
+      name: d.name,
+      employeeNumber: d.employeeNumber,
+      gender: d.gender,
+      groupId: d.groupId,
+      unit: d.unit,
+      category: d.category,
+      categoryLabel: d.category ? CATEGORY_LABELS[d.category] : null,
+      dispatched: d.dispatched,
+      presidium: d.presidium,
+      teller: d.teller,
+      phone: d.phone,
+      note: d.note,
+      status: d.status,
+      statusLabel: STATUS_LABELS[d.status],
+      statusChangedAt: d.statusChangedAt.toISOString(),
+      replacesDelegateId: d.replacesDelegateId,
+      username,
+    };
+  }
+}
+
+export class StatusChangeResponse {
+  @ApiProperty() at!: string;
+  @ApiProperty({ enum: DelegateStatus, nullable: true }) fromStatus!: DelegateStatus | null;
+  @ApiProperty({ enum: DelegateStatus }) toStatus!: DelegateStatus;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ nullable: true, type: String }) recordedBy!: string | null;
+
+  static of(c: DelegateStatusChange): StatusChangeResponse {
+    return {
+      at: c.at.toISOString(),
+      fromStatus: c.fromStatus,
+      toStatus: c.toStatus,
+      reason: c.reason,
+      recordedBy: c.recordedBy,
+    };
+  }
+}
+
+/** One problem found in a roster file (a dry run lists them all). */
+export class RosterProblemResponse implements RosterProblem {
+  @ApiProperty({ nullable: true, type: Number, description: 'the row in the file (1-based)' })
+  row!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the column header' })
+  column!: string | null;
+  @ApiProperty({ example: 'UNKNOWN_GROUP', description: 'machine-readable problem code' })
+  code!: RosterProblem['code'];
+  @ApiProperty({ example: '代表团“第九代表团”不存在' }) message!: string;
+}
+
+export class ImportResultResponse implements ImportResult {
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty({ description: 'no problem found: the file can be imported' }) valid!: boolean;
+  @ApiProperty() rows!: number;
+  @ApiProperty() delegates!: number;
+  @ApiProperty() attendees!: number;
+  @ApiProperty({ description: 'rows written (0 in a dry run)' }) imported!: number;
+  @ApiProperty({ type: [RosterProblemResponse] }) problems!: RosterProblemResponse[];
+}
+
+/** One printed log-in code (the only place it ever appears: the server keeps its hash). */
+export class LoginCodeEntryResponse {
+  @ApiProperty() delegateId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() employeeNumber!: string;
+  @ApiProperty({ nullable: true, type: String }) groupName!: string | null;
+  @ApiProperty() username!: string;
+  @ApiProperty({ example: 'K7QF-2M9X' }) code!: string;
+  @ApiProperty({ description: 'the link in the QR code' }) loginUrl!: string;
+  @ApiProperty() expiresAt!: string;
+}
+
+/** `format: json` of an issue of log-in codes. */
+export class LoginCodesResponse {
+  @ApiProperty() generatedAt!: string;
+  @ApiProperty({ type: [LoginCodeEntryResponse] }) entries!: LoginCodeEntryResponse[];
+}
+
+class CompositionFormulaResponse {
+  @ApiProperty({ example: 'national' }) id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() source!: string;
+}
+
+class SizeRequirementResponse implements SizeRequirement {
+  @ApiProperty() minimum!: number;
+  @ApiProperty() explanation!: string;
+  @ApiPropertyOptional({ description: 'seats above this are set by agreement' })
+  agreementAbove?: number;
+}
+
+class CompositionCountsResponse implements CompositionCounts {
+  @ApiProperty() listed!: number;
+  @ApiProperty({ description: 'serving voting delegates: the base of every share' })
+  delegates!: number;
+  @ApiProperty() excluded!: number;
+  @ApiProperty() excludedAttendees!: number;
+  @ApiProperty() excludedNotServing!: number;
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(
+      Object.values(DelegateCategory).map((c) => [c, { type: 'integer' }]),
+    ),
+  })
+  byCategory!: Record<DelegateCategory, number>;
+  @ApiProperty() uncategorised!: number;
+  @ApiProperty() managersAndLeaders!: number;
+  @ApiProperty() women!: number;
+  @ApiProperty() men!: number;
+  @ApiProperty() dispatched!: number;
+  @ApiProperty() presidium!: number;
+  @ApiProperty() presidiumQualifying!: number;
+  @ApiProperty() presidiumUncategorised!: number;
+  @ApiProperty() presidiumExcluded!: number;
+}
+
+class RuleCheckResponse implements RuleCheck {
+  @ApiProperty({
+    enum: ['size', 'managers_share', 'women_share', 'dispatched_share', 'presidium_composition'],
+  })
+  id!: RuleCheck['id'];
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['pass', 'warning', 'violation'] }) outcome!: RuleCheck['outcome'];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }] },
+    description: 'the numbers behind the outcome',
+  })
+  numbers!: Record<string, number | string>;
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ example: '[N] 企业民主管理规定（2012）' }) source!: string;
+}
+
+class CompositionReportResponse implements CompositionReport {
+  @ApiProperty({ type: CompositionFormulaResponse }) formula!: CompositionFormulaResponse;
+  @ApiProperty({ type: SizeRequirementResponse }) requirement!: SizeRequirementResponse;
+  @ApiProperty({ type: CompositionCountsResponse }) counts!: CompositionCountsResponse;
+  @ApiProperty({ type: [RuleCheckResponse] }) rules!: RuleCheckResponse[];
+  @ApiProperty({ enum: ['pass', 'warning', 'violation'] }) worst!: CompositionReport['worst'];
+}
+
+/** Each roster rule: pass, warning or violation, with the numbers behind it. */
+export class CompositionResponse implements TermComposition {
+  @ApiProperty({ description: 'the session whose workforce figures were used' })
+  sessionId!: string;
+  @ApiProperty() sessionName!: string;
+  @ApiProperty({ type: CompositionReportResponse }) report!: CompositionReportResponse;
+}
+
+export class GroupResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() termId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) headDelegateId!: string | null;
+  @ApiProperty() sortOrder!: number;
+  @ApiProperty({ description: 'serving delegates in the group' }) servingDelegates!: number;
+
+  static of(g: DelegationGroup, servingDelegates: number): GroupResponse {
+    return {
+      id: g.id,
+      termId: g.termId,
+      name: g.name,
+      headDelegateId: g.headDelegateId,
+      sortOrder: g.sortOrder,
+      servingDelegates,
+    };
+  }
+}
