@@ -5,7 +5,7 @@ import { type EntityManager, IsNull, Repository } from 'typeorm';
 import type { FieldError } from '../common/errors/app.exception.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
-import { AgendaItemKind, VOTED_KINDS } from './agenda.enums.js';
+import { AGENDA_KIND_LABELS, AgendaItemKind, VOTED_KINDS } from './agenda.enums.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import { AgendaDocument } from './agenda-document.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -150,19 +150,18 @@ export function voteSpecFor(
   let spec: VoteSpec | null = null;
   if (!VOTED_KINDS.has(kind)) {
     if (dto && Object.values(dto).some((v) => v !== undefined))
-      fail('options', `a ${kind} item is not voted on`);
+      fail('options', `「${AGENDA_KIND_LABELS[kind]}」类议程项不付诸表决`);
   } else if (kind === AgendaItemKind.Approve || kind === AgendaItemKind.Decide) {
     spec = { type: 'motion', options: dto?.options ?? MOTION_OPTIONS };
-    if (new Set(spec.options).size !== spec.options.length) fail('options', 'options must differ');
+    if (new Set(spec.options).size !== spec.options.length) fail('options', '选项不能重复');
   } else if (kind === AgendaItemKind.Elect) {
     const candidates = dto?.candidates ?? [];
-    if (!dto?.seats) fail('seats', 'an election needs the number of seats');
-    if (candidates.length === 0) fail('candidates', 'an election needs candidates');
-    else if (dto?.seats && dto.seats > candidates.length)
-      fail('seats', 'more seats than candidates');
+    if (!dto?.seats) fail('seats', '选举须写明应选人数');
+    if (candidates.length === 0) fail('candidates', '选举须列出候选人');
+    else if (dto?.seats && dto.seats > candidates.length) fail('seats', '应选人数多于候选人数');
     spec = { type: 'election', seats: dto?.seats ?? 0, candidates: withIds(candidates, previous) };
   } else {
-    if (!dto?.persons?.length) fail('persons', 'an evaluation needs the persons evaluated');
+    if (!dto?.persons?.length) fail('persons', '民主评议须列出被评议人');
     spec = {
       type: 'evaluation',
       scale: dto?.scale ?? 'satisfaction',

@@ -55,7 +55,7 @@ export class AuthService {
       !(await this.passwords.verify(user.passwordHash, current ?? ''))
     ) {
       throw new AuthException(AuthErrorCode.WrongPassword, [
-        { field: 'currentPassword', errors: ['wrong password'] },
+        { field: 'currentPassword', errors: ['当前密码不正确'] },
       ]);
     }
     if (current === next) throw new AuthException(AuthErrorCode.SamePassword);

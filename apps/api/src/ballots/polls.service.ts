@@ -67,7 +67,7 @@ export class PollsService {
     const spec = circulated.voteSpec!;
     if (spec.type === 'motion' && spec.options.length > 3) {
       throw new BallotsException(BallotsErrorCode.Unsupported, {
-        reason: 'a motion has at most 3 options (赞成/反对/弃权)',
+        reason: '表决事项最多三个选项（赞成/反对/弃权）',
       });
     }
     const attendance = await this.attendance.summary(session.id);

@@ -9,7 +9,7 @@ export function IsShanghaiDateTime(options?: ValidationOptions) {
       target: target.constructor,
       propertyName,
       options: {
-        message: `${propertyName} must be a time like 2026-12-05 09:00 (Asia/Shanghai)`,
+        message: '应为时间，如 2026-12-05 09:00（北京时间）或带时区的 ISO 8601',
         ...options,
       },
       validator: {

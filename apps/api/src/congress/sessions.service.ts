@@ -147,9 +147,9 @@ export class SessionsService {
 
 function checkFigures(employees: number, women: number, dispatched: number): void {
   const problems = [
-    ...(women > employees ? [{ field: 'women', errors: ['women must not exceed employees'] }] : []),
+    ...(women > employees ? [{ field: 'women', errors: ['女职工人数不能多于职工总数'] }] : []),
     ...(dispatched > employees
-      ? [{ field: 'dispatched', errors: ['dispatched must not exceed employees'] }]
+      ? [{ field: 'dispatched', errors: ['劳务派遣人数不能多于职工总数'] }]
       : []),
   ];
   if (problems.length) throw new CongressException(CongressErrorCode.BadFigures, problems);

@@ -45,7 +45,7 @@ export class HandlingService {
     const unknown = departmentIds.filter((d) => !departments.some((x) => x.id === d));
     if (unknown.length)
       throw new ProposalsException(ProposalErrorCode.UnknownDepartment, [
-        { field: 'departmentIds', errors: [`unknown departments: ${unknown.join(', ')}`] },
+        { field: 'departmentIds', errors: [`没有这些部门：${unknown.join('、')}`] },
       ]);
     const taken = await m.findBy(ProposalAssignment, {
       proposalId: p.id,
@@ -105,7 +105,7 @@ export class HandlingService {
         throw new ProposalsException(ProposalErrorCode.AttachmentInvalid, [
           {
             field: 'attachmentIds',
-            errors: [`not uploaded for this answer: ${foreign.join(', ')}`],
+            errors: [`不是为本次答复上传的附件：${foreign.join('、')}`],
           },
         ]);
       const now = this.store.now();
@@ -213,7 +213,7 @@ export class HandlingService {
       return addDays(today, (await this.intake.settingsOf(m, p)).proposalHandlingDays);
     if (given < today)
       throw new ProposalsException(ProposalErrorCode.BadDueDate, [
-        { field: 'dueOn', errors: [`dueOn must be ${today} or later`] },
+        { field: 'dueOn', errors: [`答复期限不能早于 ${today}`] },
       ]);
     return given;
   }

@@ -66,7 +66,7 @@ export class ReviewService {
   merge(auth: AuthContext, id: string, dto: MergeProposalDto): Promise<Proposal> {
     if (dto.intoProposalId === id)
       throw new ProposalsException(ProposalErrorCode.MergeIntoSelf, [
-        { field: 'intoProposalId', errors: ['a proposal cannot be merged into itself'] },
+        { field: 'intoProposalId', errors: ['提案不能并入自身'] },
       ]);
     return this.store.transaction(async (m, notifier) => {
       // Both rows are locked, always in id order, so two crossing merges cannot deadlock.
@@ -82,7 +82,7 @@ export class ReviewService {
       const target = locked.get(dto.intoProposalId);
       if (!target || !isTabled(target))
         throw new ProposalsException(ProposalErrorCode.MergeTargetNotFound, [
-          { field: 'intoProposalId', errors: ['no such proposal'] },
+          { field: 'intoProposalId', errors: ['没有这个提案'] },
         ]);
       if (
         target.termId !== p.termId ||

@@ -195,7 +195,7 @@ export class TablingService {
     if (seats.length === 0) throw new ProposalsException(ProposalErrorCode.NotServingDelegate);
     if (seats.length > 1)
       throw new ProposalsException(ProposalErrorCode.TermRequired, [
-        { field: 'termId', errors: ['termId is required: you serve in several terms'] },
+        { field: 'termId', errors: ['您在多届任代表，请指定届次（termId）'] },
       ]);
     return seats[0]!.termId;
   }

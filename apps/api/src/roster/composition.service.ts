@@ -30,7 +30,7 @@ export class CompositionService {
     const session = await this.sessions.latestOfTerm(termId, sessionId);
     if (!session) {
       throw new CongressException(CongressErrorCode.SessionNotFound, {
-        reason: 'the workforce figures come from a session of the term: create one first',
+        reason: '职工人数等构成数据记在会议上：请先为本届新建一次会议',
       });
     }
     const settings = effectiveSettings(term.settings, session.settings);

@@ -245,19 +245,17 @@ export class DelegatesService {
   ): Promise<void> {
     const problems: FieldError[] = [];
     if (d.kind === RosterKind.Delegate) {
-      if (!d.groupId)
-        problems.push({ field: 'groupId', errors: ['a voting delegate needs a delegation group'] });
-      if (!d.category)
-        problems.push({ field: 'category', errors: ['a voting delegate needs a category'] });
+      if (!d.groupId) problems.push({ field: 'groupId', errors: ['正式代表须属于一个代表团'] });
+      if (!d.category) problems.push({ field: 'category', errors: ['正式代表须有代表类别'] });
     } else {
       if (d.presidium)
-        problems.push({ field: 'presidium', errors: ['an attendee cannot sit on the presidium'] });
-      if (d.teller) problems.push({ field: 'teller', errors: ['an attendee cannot be a teller'] });
+        problems.push({ field: 'presidium', errors: ['列席人员不能担任主席团成员'] });
+      if (d.teller) problems.push({ field: 'teller', errors: ['列席人员不能担任监票人'] });
     }
     if (problems.length) throw new RosterException(RosterErrorCode.InvalidDelegate, problems);
     if (d.groupId && !(await m.existsBy(DelegationGroup, { id: d.groupId, termId }))) {
       throw new RosterException(RosterErrorCode.GroupNotFound, [
-        { field: 'groupId', errors: ['no such group in this term'] },
+        { field: 'groupId', errors: ['本届没有这个代表团'] },
       ]);
     }
     const clash = await m
@@ -270,7 +268,7 @@ export class DelegatesService {
       .getExists();
     if (clash)
       throw new RosterException(RosterErrorCode.EmployeeNumberTaken, [
-        { field: 'employeeNumber', errors: ['already on this roster'] },
+        { field: 'employeeNumber', errors: ['该工号已在本届名册中'] },
       ]);
   }
 }

@@ -24,7 +24,7 @@ export function IsCalendarDay() {
       name: 'isCalendarDay',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a day like 2026-12-25` },
+      options: { message: '应为日期，如 2026-12-25' },
       validator: { validate: (v: unknown) => typeof v === 'string' && isCalendarDay(v) },
     });
 }

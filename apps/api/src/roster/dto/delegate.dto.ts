@@ -19,7 +19,7 @@ export class CreateDelegateDto {
   kind: RosterKind = RosterKind.Delegate;
   @ApiProperty({ example: '王芳' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiProperty({ example: 'A10023' })
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'employeeNumber: 1-32 letters, digits or dashes' })
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: '应为 1–32 位字母、数字或横线' })
   employeeNumber!: string;
   @ApiProperty({ enum: Gender }) @IsEnum(Gender) gender!: Gender;
   @ApiPropertyOptional({ description: 'required for a voting delegate' })
@@ -36,7 +36,7 @@ export class CreateDelegateDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() teller?: boolean;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone: digits' })
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: '应为 5–20 位数字（可含 +、- 与空格）' })
   phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }

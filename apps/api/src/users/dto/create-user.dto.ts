@@ -10,7 +10,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'zhang.wei' })
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]{2,64}$/, {
-    message: 'username: 2-64 letters, digits, dot, dash or underscore',
+    message: '应为 2–64 位字母、数字、点、横线或下划线',
   })
   username!: string;
 
