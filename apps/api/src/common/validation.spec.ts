@@ -67,19 +67,19 @@ describe('field errors', () => {
   it('exist in Chinese for every constraint the api uses', () => {
     expect(AppModule).toBeDefined(); // imports every DTO, so their decorators are registered
     const storage = getMetadataStorage() as unknown as {
-      validationMetadatas: Map<Function, ValidationMetadata[]>;
+      validationMetadatas: Map<unknown, ValidationMetadata[]>;
     };
     const used = [...storage.validationMetadatas.values()]
       .flat()
       // start-up settings are read by the operator from the console, not by a client
-      .filter((m) => (m.target as Function).name !== 'EnvironmentVariables')
+      .filter((m) => (m.target as { name: string }).name !== 'EnvironmentVariables')
       .filter((m) => m.type === 'customValidation');
     expect(used.length).toBeGreaterThan(200);
     const missing = used
       .filter((m) =>
         m.message ? !/[\u4e00-\u9fff]/.test(String(m.message)) : !CONSTRAINT_MESSAGES[m.name!],
       )
-      .map((m) => `${(m.target as Function).name}.${m.propertyName}: ${m.name}`);
+      .map((m) => `${(m.target as { name: string }).name}.${m.propertyName}: ${m.name}`);
     expect(missing).toEqual([]);
   });
 });
