@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Role } from '../users/role.enum.js';
 import { AuditService } from './audit.service.js';
-import { AuditEntryResponse } from './dto/audit-entry.response.js';
-import { ListAuditQuery } from './dto/list-audit.query.js';
+import { AuditEntryResponse } from './dto/audit.responses.js';
+import { ListAuditQuery } from './dto/list-audit.dto.js';
 
 @ApiTags('audit')
 @Roles(Role.Admin)

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-responses.js';
-import { UserResponse } from '../users/dto/user.response.js';
+import { UserResponse } from '../users/dto/users.responses.js';
 import type { AuthContext } from './auth-context.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './decorators/current-user.decorator.js';
 import { AllowPendingPasswordChange, Public } from './decorators/public.decorator.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
-import { LoginResponse } from './dto/login.response.js';
+import { LoginResponse } from './dto/auth.responses.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 
 @ApiTags('auth')

@@ -2,14 +2,11 @@ import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post } from '@
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { ApiErrors } from '../openapi/api-responses.js';
-import { UserResponse } from '../users/dto/user.response.js';
+import { UserResponse } from '../users/dto/users.responses.js';
 import { Role } from '../users/role.enum.js';
 import { DepartmentsService } from './departments.service.js';
-import {
-  CreateDepartmentDto,
-  CreateDepartmentUserDto,
-  DepartmentResponse,
-} from './dto/department.dto.js';
+import { CreateDepartmentDto, CreateDepartmentUserDto } from './dto/department.dto.js';
+import { DepartmentResponse } from './dto/departments.responses.js';
 
 @ApiTags('departments')
 @Roles(Role.Staff, Role.Admin)

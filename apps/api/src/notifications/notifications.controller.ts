@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
-import { MarkReadDto, NotificationResponse } from './dto/notifications.dto.js';
+import { MarkReadDto } from './dto/notifications.dto.js';
+import { NotificationResponse } from './dto/notifications.responses.js';
 import { NotificationsService, toPayload } from './notifications.service.js';
 
 /** Every signed-in user's own inbox; nobody reads another's. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { API_CLIENT_DIR, renderApiClient } from './api-client.js';
 import { createOpenApiDocument, type RouteFacts, routeFacts } from './openapi-document.js';
@@ -118,5 +118,15 @@ describe('the committed web client', () => {
       const committed = await readFile(join(API_CLIENT_DIR, name), 'utf8').catch(() => '');
       expect({ name, same: committed === text }).toEqual({ name, same: true });
     }
+  });
+});
+
+describe('the API types', () => {
+  it('live in files named <topic>.dto.ts (input) or <area>.responses.ts (output)', async () => {
+    const files = (await readdir('apps/api/src', { recursive: true })).filter((f) =>
+      /(^|\/)dto\/[^/]+\.ts$/.test(f),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    expect(files.filter((f) => !/\/[a-z-]+\.(dto|responses)\.ts$/.test(f))).toEqual([]);
   });
 });

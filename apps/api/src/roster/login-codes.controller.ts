@@ -22,7 +22,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
-import { LoginResponse } from '../auth/dto/login.response.js';
+import { LoginResponse } from '../auth/dto/auth.responses.js';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';

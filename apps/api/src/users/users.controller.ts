@@ -18,7 +18,7 @@ import { ApiErrors } from '../openapi/api-responses.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ResetPasswordDto } from './dto/reset-password.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
-import { UserResponse } from './dto/user.response.js';
+import { UserResponse } from './dto/users.responses.js';
 import { Role } from './role.enum.js';
 import { UsersService } from './users.service.js';
 

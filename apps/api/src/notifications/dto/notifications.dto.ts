@@ -9,12 +9,3 @@ export class MarkReadDto {
   @IsNumberString({ no_symbols: true }, { each: true })
   ids!: string[];
 }
-
-export class NotificationResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() kind!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() data!: object;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
-}

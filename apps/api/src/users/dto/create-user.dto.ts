@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { IsNewPassword } from '../../auth/dto/password.js';
+import { IsNewPassword } from '../../auth/dto/password.dto.js';
 import { Role } from '../role.enum.js';
 
 /** Accounts an admin creates by hand: delegates and attendees come from the roster, department users from their department. */

@@ -1,4 +1,4 @@
-import { IsNewPassword } from '../../auth/dto/password.js';
+import { IsNewPassword } from '../../auth/dto/password.dto.js';
 
 export class ResetPasswordDto {
   /** A temporary password; the user must change it at the next log-in. */

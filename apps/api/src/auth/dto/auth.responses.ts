@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UserResponse } from '../../users/dto/user.response.js';
+import { UserResponse } from '../../users/dto/users.responses.js';
 
 export class LoginResponse {
   @ApiProperty() accessToken!: string;
