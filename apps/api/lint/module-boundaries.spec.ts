@@ -60,7 +60,7 @@ describe('congress/module-boundaries', () => {
       "import { servingVoterSql } from '../roster/seat-rules.js';",
       "import { RosterKind, SeatsService } from '../roster/index.js';",
       "import { Roles } from '../auth/decorators/roles.decorator.js';",
-      "import { UserResponse } from '../users/dto/user.response.js';",
+      "import { UserResponse } from '../users/dto/users.responses.js';",
       "import { Clock } from '../common/clock.js';",
       "import { Delegate } from './delegate.entity.js';",
     ];

@@ -1,0 +1,2 @@
+/** The openapi module's public surface: the decorators every controller uses to document itself. */
+export { ApiErrors, ApiFileResponse, errorResponse, XLSX } from './api-responses.js';
