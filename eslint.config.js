@@ -22,11 +22,22 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
@@ -61,6 +72,21 @@ export default tseslint.config(
                 "Use your module's own repositories; open a transaction with `this.<repository>.manager.transaction`.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Socket handlers go through @SocketRequest, which holds their replies to libs/contracts.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/realtime/socket-request.decorator.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name='SubscribeMessage']",
+          message:
+            'Use @SocketRequest (realtime/socket-request.decorator.ts): it checks the reply against libs/contracts.',
         },
       ],
     },

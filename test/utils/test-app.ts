@@ -15,7 +15,7 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
 /**
  * Tests send malformed and foreign payloads on purpose, so their sockets are untyped; clients use
- * `Socket<ServerToClientEvents, ClientToServerEvents>` from apps/api/src/realtime/events.ts.
+ * `Socket<ServerToClientEvents, ClientToServerEvents>` from libs/contracts.
  */
 export type TabletSocket = Socket;
 

@@ -1,3 +1,10 @@
+import type {
+  Agree,
+  Difference,
+  AgendaItemKind as ContractAgendaItemKind,
+  ReceiptMethod as ContractReceiptMethod,
+} from '../common/contracts.js';
+
 /** Kinds of agenda item: the congress's powers, and plain reports (docs/rules.md, "Circulation"). */
 export enum AgendaItemKind {
   Report = 'report',
@@ -7,6 +14,8 @@ export enum AgendaItemKind {
   Evaluate = 'evaluate',
   Elect = 'elect',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _AgendaItemKindContract = Agree<Difference<`${AgendaItemKind}`, ContractAgendaItemKind>>;
 
 export const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
   [AgendaItemKind.Report]: '报告',
@@ -29,3 +38,5 @@ export enum ReceiptMethod {
   Tablet = 'tablet',
   Paper = 'paper',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _ReceiptMethodContract = Agree<Difference<`${ReceiptMethod}`, ContractReceiptMethod>>;

@@ -1,5 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { moduleException } from '../common/errors/app.exception.js';
+import type {
+  Agree,
+  Difference,
+  AgendaErrorCode as ContractAgendaErrorCode,
+} from '../common/contracts.js';
 
 export enum AgendaErrorCode {
   ItemNotFound = 'AGENDA_ITEM_NOT_FOUND',
@@ -22,6 +27,8 @@ export enum AgendaErrorCode {
   NotCirculated = 'AGENDA_ITEM_NOT_CIRCULATED',
   NotPublished = 'AGENDA_NOT_PUBLISHED',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _AgendaErrorCodeContract = Agree<Difference<`${AgendaErrorCode}`, ContractAgendaErrorCode>>;
 
 export class AgendaException extends moduleException<AgendaErrorCode>({
   [AgendaErrorCode.ItemNotFound]: [HttpStatus.NOT_FOUND, '议程项不存在'],

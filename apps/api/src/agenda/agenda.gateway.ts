@@ -1,17 +1,13 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { IsUUID } from 'class-validator';
-import type { Socket } from 'socket.io';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { Roles } from '../auth/decorators/roles.decorator.js';
 import { createValidationPipe } from '../common/validation.js';
-import type { SocketData } from '../realtime/socket-auth.adapter.js';
+import { ok, SocketRequest } from '../realtime/socket-request.decorator.js';
 import { WsExceptionsFilter } from '../realtime/ws-exceptions.filter.js';
 import { Role } from '../users/role.enum.js';
-import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import { CirculationService } from './circulation.service.js';
 import { DeliveryResponse } from './dto/agenda.responses.js';
 import { ReceiptsService } from './receipts.service.js';
@@ -24,35 +20,26 @@ class SignDto {
 @WebSocketGateway()
 @UseFilters(WsExceptionsFilter)
 @UsePipes(createValidationPipe())
+@Roles(Role.Delegate, Role.Attendee)
 export class AgendaGateway {
   constructor(
     private readonly circulation: CirculationService,
     private readonly receipts: ReceiptsService,
   ) {}
 
-  @SubscribeMessage('agenda:inbox')
-  async inbox(@ConnectedSocket() socket: Socket) {
-    const auth = tabletUser(socket);
+  @SocketRequest('agenda:inbox')
+  async inbox(@CurrentUser() auth: AuthContext) {
     const items = await this.circulation.inbox(auth);
-    return {
-      ok: true,
+    return ok({
       deliveries: items.map(({ delivery, version }) => DeliveryResponse.of(delivery, version)),
-    };
+    });
   }
 
-  @SubscribeMessage('agenda:sign')
-  async sign(@ConnectedSocket() socket: Socket, @MessageBody() dto: SignDto) {
-    const delivery = await this.receipts.sign(dto.versionId, tabletUser(socket));
-    return {
-      ok: true,
+  @SocketRequest('agenda:sign')
+  async sign(@CurrentUser() auth: AuthContext, @MessageBody() dto: SignDto) {
+    const delivery = await this.receipts.sign(dto.versionId, auth);
+    return ok({
       delivery: DeliveryResponse.of(delivery, await this.circulation.version(dto.versionId)),
-    };
+    });
   }
-}
-
-function tabletUser(socket: Socket) {
-  const { auth } = socket.data as SocketData;
-  if (auth.role !== Role.Delegate && auth.role !== Role.Attendee)
-    throw new AgendaException(AgendaErrorCode.NotDelivered);
-  return auth;
 }

@@ -1,3 +1,5 @@
+import type { Agree, Difference, VoteSpec as ContractVoteSpec } from '../common/contracts.js';
+
 /** What an item puts to the vote, by kind. Persons are named here, and only here. */
 export type VoteSpec =
   | { type: 'motion'; options: string[] }
@@ -7,6 +9,8 @@ export type VoteSpec =
       scale: 'satisfaction' | 'competence';
       persons: { id: string; name: string; position?: string }[];
     };
+// The same shapes as the client contract (libs/contracts): a difference does not compile.
+type _VoteSpecContract = Agree<Difference<VoteSpec, ContractVoteSpec>>;
 
 export const MOTION_OPTIONS = ['赞成', '反对', '弃权'];
 export const SCALES = {

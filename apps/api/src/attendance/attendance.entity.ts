@@ -1,9 +1,16 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type {
+  Agree,
+  Difference,
+  AttendanceStatus as ContractAttendanceStatus,
+} from '../common/contracts.js';
 
 export enum AttendanceStatus {
   Present = 'present',
   Absent = 'absent',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _AttendanceStatusContract = Agree<Difference<`${AttendanceStatus}`, ContractAttendanceStatus>>;
 
 /** One delegate's attendance at one session: checked in (tablet or staff), or absent with a reason. */
 @Entity({ name: 'attendance' })

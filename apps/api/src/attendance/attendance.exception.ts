@@ -1,5 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { moduleException } from '../common/errors/app.exception.js';
+import type {
+  Agree,
+  Difference,
+  AttendanceErrorCode as ContractAttendanceErrorCode,
+} from '../common/contracts.js';
 
 export enum AttendanceErrorCode {
   NotOpen = 'ATTENDANCE_NOT_OPEN',
@@ -7,6 +12,10 @@ export enum AttendanceErrorCode {
   DelegateNotInTerm = 'ATTENDANCE_DELEGATE_NOT_IN_TERM',
   ReasonRequired = 'ATTENDANCE_REASON_REQUIRED',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _AttendanceErrorCodeContract = Agree<
+  Difference<`${AttendanceErrorCode}`, ContractAttendanceErrorCode>
+>;
 
 export class AttendanceException extends moduleException<AttendanceErrorCode>({
   [AttendanceErrorCode.NotOpen]: [HttpStatus.CONFLICT, '会议尚未开放签到'],

@@ -1,14 +1,13 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { Roles } from '../auth/decorators/roles.decorator.js';
 import { createValidationPipe } from '../common/validation.js';
-import type { SocketData } from '../realtime/socket-auth.adapter.js';
+import { ok, SocketRequest } from '../realtime/socket-request.decorator.js';
 import { WsExceptionsFilter } from '../realtime/ws-exceptions.filter.js';
+import { Role } from '../users/role.enum.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
 import { AttendanceService, sessionRoom } from './attendance.service.js';
 import { SessionRefDto } from './dto/attendance.dto.js';
@@ -23,18 +22,22 @@ import { SessionRefDto } from './dto/attendance.dto.js';
 export class AttendanceGateway {
   constructor(private readonly attendance: AttendanceService) {}
 
-  @SubscribeMessage('session:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: SessionRefDto) {
-    const { auth } = socket.data as SocketData;
+  @SocketRequest('session:join')
+  @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Attendee)
+  async join(
+    @ConnectedSocket() socket: Socket,
+    @CurrentUser() auth: AuthContext,
+    @MessageBody() dto: SessionRefDto,
+  ) {
     if (!(await this.attendance.mayJoin(dto.sessionId, auth)))
       throw new AttendanceException(AttendanceErrorCode.NoSeat);
     await socket.join(sessionRoom(dto.sessionId));
-    return { ok: true, attendance: await this.attendance.summary(dto.sessionId) };
+    return ok({ attendance: await this.attendance.summary(dto.sessionId) });
   }
 
-  @SubscribeMessage('session:check-in')
-  async checkIn(@ConnectedSocket() socket: Socket, @MessageBody() dto: SessionRefDto) {
-    const { auth } = socket.data as SocketData;
-    return { ok: true, attendance: await this.attendance.checkIn(dto.sessionId, auth) };
+  @SocketRequest('session:check-in')
+  @Roles(Role.Delegate, Role.Attendee)
+  async checkIn(@CurrentUser() auth: AuthContext, @MessageBody() dto: SessionRefDto) {
+    return ok({ attendance: await this.attendance.checkIn(dto.sessionId, auth) });
   }
 }

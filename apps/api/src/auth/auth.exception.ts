@@ -1,5 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { moduleException } from '../common/errors/app.exception.js';
+import type {
+  Agree,
+  Difference,
+  AuthErrorCode as ContractAuthErrorCode,
+} from '../common/contracts.js';
 
 export enum AuthErrorCode {
   InvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
@@ -9,6 +14,8 @@ export enum AuthErrorCode {
   WrongPassword = 'AUTH_WRONG_PASSWORD',
   SamePassword = 'AUTH_SAME_PASSWORD',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _AuthErrorCodeContract = Agree<Difference<`${AuthErrorCode}`, ContractAuthErrorCode>>;
 
 export class AuthException extends moduleException<AuthErrorCode>({
   [AuthErrorCode.InvalidCredentials]: [HttpStatus.UNAUTHORIZED, '用户名或密码错误'],

@@ -1,5 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { moduleException } from '../common/errors/app.exception.js';
+import type {
+  Agree,
+  Difference,
+  PollErrorCode as ContractPollErrorCode,
+} from '../common/contracts.js';
 
 export enum BallotsErrorCode {
   PollNotFound = 'POLL_NOT_FOUND',
@@ -17,6 +22,8 @@ export enum BallotsErrorCode {
   WrongVoter = 'POLL_BALLOT_WRONG_VOTER',
   WrongKind = 'POLL_WRONG_BALLOT_KIND',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _PollErrorCodeContract = Agree<Difference<`${BallotsErrorCode}`, ContractPollErrorCode>>;
 
 export class BallotsException extends moduleException<BallotsErrorCode>({
   [BallotsErrorCode.PollNotFound]: [HttpStatus.NOT_FOUND, '表决不存在'],

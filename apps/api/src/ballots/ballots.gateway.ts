@@ -1,16 +1,14 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
+import { MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { AttendanceErrorCode, AttendanceException } from '../attendance/attendance.exception.js';
 import { AttendanceService } from '../attendance/attendance.service.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { Roles } from '../auth/decorators/roles.decorator.js';
 import { createValidationPipe } from '../common/validation.js';
-import type { SocketData } from '../realtime/socket-auth.adapter.js';
+import { ok, SocketRequest } from '../realtime/socket-request.decorator.js';
 import { WsExceptionsFilter } from '../realtime/ws-exceptions.filter.js';
+import { Role } from '../users/role.enum.js';
 import { BoardService } from './board.service.js';
 import { CastService } from './cast.service.js';
 import { CastDto, PollRefDto } from './dto/poll.dto.js';
@@ -31,31 +29,29 @@ export class BallotsGateway {
     private readonly attendance: AttendanceService,
   ) {}
 
-  @SubscribeMessage('poll:cast')
-  async onCast(@ConnectedSocket() socket: Socket, @MessageBody() dto: CastDto) {
-    const { auth } = socket.data as SocketData;
-    return {
-      ok: true,
+  @SocketRequest('poll:cast')
+  @Roles(Role.Delegate)
+  async onCast(@CurrentUser() auth: AuthContext, @MessageBody() dto: CastDto) {
+    return ok({
       receipt: await this.cast.cast(dto.pollId, auth, { ballot: dto.ballot, choice: dto.choice }),
-    };
+    });
   }
 
   /** Open polls, decided ones, and this tablet's receipts: everything to resume after a reconnect. */
-  @SubscribeMessage('poll:state')
-  async onState(@ConnectedSocket() socket: Socket, @MessageBody() dto: PollRefDto) {
-    const { auth } = socket.data as SocketData;
+  @SocketRequest('poll:state')
+  @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Attendee)
+  async onState(@CurrentUser() auth: AuthContext, @MessageBody() dto: PollRefDto) {
     if (!(await this.attendance.mayJoin(dto.sessionId, auth)))
       throw new AttendanceException(AttendanceErrorCode.NoSeat);
     const polls = await this.polls.list(dto.sessionId);
     const seat = await this.polls.seatOf(dto.sessionId, auth.userId);
-    return {
-      ok: true,
+    return ok({
       // Each open poll with the credential this tablet's ballot must be made for.
       open: polls
         .filter((p) => p.status === PollStatus.Open)
         .map((p) => ({ ...pollView(p), voter: seat ? voterCredential(p.id, seat.id) : null })),
       decided: polls.filter((p) => p.result).map(pollView),
       receipts: await this.board.receipts(dto.sessionId, auth.userId),
-    };
+    });
   }
 }

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { shortCode } from '../common/ballot.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { SeatsService } from '../roster/seats.service.js';
+import type { Receipt } from '../common/contracts.js';
 import type { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
 import { pollSpecFor } from './poll-shape.js';
@@ -54,7 +55,7 @@ export class BoardService {
   }
 
   /** A tablet's own receipts for the polls of a session (what it sees after reconnecting). */
-  async receipts(sessionId: string, userId: string) {
+  async receipts(sessionId: string, userId: string): Promise<Receipt[]> {
     const session = await this.sessions.get(sessionId);
     const seat = await this.seats.seatOf(session.termId, userId);
     if (!seat) return [];

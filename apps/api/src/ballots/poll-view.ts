@@ -1,5 +1,6 @@
 import type { VoteSpec } from '../agenda/vote-spec.js';
-import { ballotShape } from '../common/ballot.js';
+import { ballotShape, type ElectionKey } from '../common/ballot.js';
+import type { PollResult, PollView } from '../common/contracts.js';
 import type { Poll } from './poll.entity.js';
 import { pollLabels, pollSpecFor } from './poll-shape.js';
 
@@ -7,7 +8,7 @@ export const CUSTODIAN_LABEL =
   '托管模式：服务器持有唯一的解密密钥，须信任系统运维方（正式选举请使用主席团/监票人密钥）';
 
 /** What every tablet, the staff console and the projector see of a poll. */
-export function pollView(p: Poll) {
+export function pollView(p: Poll): PollView {
   const spec = pollSpecFor(p.voteSpec as VoteSpec);
   return {
     id: p.id,
@@ -21,11 +22,12 @@ export function pollView(p: Poll) {
     voteType: (p.voteSpec as VoteSpec).type,
     pollSpec: spec,
     questions: pollLabels(p.voteSpec as VoteSpec),
-    electionKey: p.electionKey,
+    electionKey: p.electionKey as ElectionKey | null,
     status: p.status,
     openedAt: p.openedAt.toISOString(),
     closedAt: p.closedAt?.toISOString() ?? null,
-    result: p.result,
+    // Written by TallyService in this shape (jsonb comes back untyped).
+    result: p.result as PollResult | null,
   };
 }
 

@@ -1,10 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { VoteSpec } from '../agenda/vote-spec.js';
+import type { Agree, Difference, PollStatus as ContractPollStatus } from '../common/contracts.js';
 
 export enum PollStatus {
   Open = 'open',
   Closed = 'closed',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _PollStatusContract = Agree<Difference<`${PollStatus}`, ContractPollStatus>>;
 
 /**
  * One vote on one agenda item. Secret (the default): ballots are encrypted on the tablets to

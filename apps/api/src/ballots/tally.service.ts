@@ -14,6 +14,7 @@ import {
   type TrusteeSecret,
 } from '../common/ballot.js';
 import { Clock } from '../common/clock.js';
+import type { PollResult } from '../common/contracts.js';
 import { majorityRule } from '../common/tally.js';
 import { AppConfig } from '../config/app-config.js';
 import { SessionsService } from '../congress/sessions.service.js';
@@ -110,7 +111,7 @@ export class TallyService {
       rule,
       poll.title,
     );
-    const result = {
+    const result: PollResult = {
       decision,
       counts,
       ballots: { cast: ballots.length, counted: valid, excluded: exclusions.length },

@@ -1,5 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { moduleException } from '../common/errors/app.exception.js';
+import type {
+  Agree,
+  Difference,
+  CongressErrorCode as ContractCongressErrorCode,
+} from '../common/contracts.js';
 
 export enum CongressErrorCode {
   TermNotFound = 'CONGRESS_TERM_NOT_FOUND',
@@ -10,6 +15,10 @@ export enum CongressErrorCode {
   BadFigures = 'CONGRESS_BAD_WORKFORCE_FIGURES',
   BadDates = 'CONGRESS_BAD_DATES',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _CongressErrorCodeContract = Agree<
+  Difference<`${CongressErrorCode}`, ContractCongressErrorCode>
+>;
 
 export class CongressException extends moduleException<CongressErrorCode>({
   [CongressErrorCode.TermNotFound]: [HttpStatus.NOT_FOUND, '届次不存在'],

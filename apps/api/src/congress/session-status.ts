@@ -1,3 +1,9 @@
+import type {
+  Agree,
+  Difference,
+  SessionStatus as ContractSessionStatus,
+} from '../common/contracts.js';
+
 /** A session's life: each move is checked (see SessionsService.changeStatus). */
 export enum SessionStatus {
   Draft = 'draft',
@@ -7,6 +13,8 @@ export enum SessionStatus {
   Closed = 'closed',
   Archived = 'archived',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _SessionStatusContract = Agree<Difference<`${SessionStatus}`, ContractSessionStatus>>;
 
 export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   [SessionStatus.Draft]: '草稿',

@@ -2,27 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import type {
+  NotificationData,
+  NotificationKind,
+  NotificationPayload,
+} from '../common/contracts.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { NotificationsErrorCode, NotificationsException } from './notifications.exception.js';
 import { Notification } from './notification.entity.js';
 
-export interface NotificationPayload {
-  id: string;
-  kind: string;
-  title: string;
-  data: object;
-  createdAt: string;
-  readAt: string | null;
-}
+export type { NotificationPayload };
 
-export const toPayload = (n: Notification): NotificationPayload => ({
-  id: n.id,
-  kind: n.kind,
-  title: n.title,
-  data: n.data,
-  createdAt: n.createdAt.toISOString(),
-  readAt: n.readAt?.toISOString() ?? null,
-});
+/** A stored entry as the client sees it; `kind` and `data` were written by `notify` as typed. */
+export const toPayload = (n: Notification): NotificationPayload =>
+  ({
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    data: n.data,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  }) as NotificationPayload;
 
 @Injectable()
 export class NotificationsService {
@@ -36,11 +36,11 @@ export class NotificationsService {
    * Stores one inbox entry per user (inside the caller's transaction when given) and returns a
    * function that pushes them as `notification` socket events: call it after the commit.
    */
-  async notify(
+  async notify<K extends NotificationKind>(
     userIds: string[],
-    kind: string,
+    kind: K,
     title: string,
-    data: object,
+    data: NotificationData[K],
     manager: EntityManager = this.notifications.manager,
   ): Promise<() => void> {
     const unique = [...new Set(userIds)];
@@ -61,7 +61,7 @@ export class NotificationsService {
           data,
           createdAt: new Date(r.created_at).toISOString(),
           readAt: null,
-        } satisfies NotificationPayload);
+        } as NotificationPayload);
       }
     };
   }

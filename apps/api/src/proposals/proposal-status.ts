@@ -1,4 +1,9 @@
 import { ProposalErrorCode, ProposalsException } from './proposals.exception.js';
+import type {
+  Agree,
+  Difference,
+  ProposalStatus as ContractProposalStatus,
+} from '../common/contracts.js';
 
 /**
  * A proposal's life, in one place. Tabling: draft → awaiting_cosigners → submitted. Review:
@@ -20,6 +25,8 @@ export enum ProposalStatus {
   SentBack = 'sent_back',
   Closed = 'closed',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _ProposalStatusContract = Agree<Difference<`${ProposalStatus}`, ContractProposalStatus>>;
 
 export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
   [ProposalStatus.Draft]: '草稿',

@@ -4,6 +4,7 @@ import { type EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
+import type { NotificationData, NotificationKind } from '../common/contracts.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Delegate } from '../roster/delegate.entity.js';
 import { SeatsService } from '../roster/seats.service.js';
@@ -16,7 +17,12 @@ import { ProposalErrorCode, ProposalsException } from './proposals.exception.js'
 
 /** Queues inbox notifications inside a transaction; they are pushed once it has committed. */
 export interface Notifier {
-  notify(userIds: string[], kind: string, title: string, data: object): Promise<void>;
+  notify<K extends NotificationKind>(
+    userIds: string[],
+    kind: K,
+    title: string,
+    data: NotificationData[K],
+  ): Promise<void>;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Agree, Difference, Rating as ContractRating } from '../common/contracts.js';
+
 /** 提案 or 意见建议: a suggestion is tabled outside an intake window or turned into one by review. */
 export enum ProposalKind {
   Proposal = 'proposal',
@@ -71,6 +73,8 @@ export enum Rating {
   BasicallySatisfied = 'basically_satisfied',
   Unsatisfied = 'unsatisfied',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _RatingContract = Agree<Difference<`${Rating}`, ContractRating>>;
 
 export const RATING_LABELS: Record<Rating, string> = {
   [Rating.Satisfied]: '满意',

@@ -3,3 +3,4 @@ export { RealtimeModule } from './realtime.module.js';
 export { RealtimeService } from './realtime.service.js';
 export { SocketAuthAdapter, type SocketData } from './socket-auth.adapter.js';
 export { WsExceptionsFilter } from './ws-exceptions.filter.js';
+export { ok, SocketRequest } from './socket-request.decorator.js';

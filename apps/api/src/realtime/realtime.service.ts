@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
+import type { ServerEvent, ServerEvents } from '../common/contracts.js';
 import { rooms } from './socket-auth.adapter.js';
 
 /**
  * Sends events to connected clients from anywhere in the app. The socket.io server is handed
  * over by the gateway once it exists; before that (or with no client) an emit is a no-op, which
- * is why anything a client must not miss is also stored (see NotificationsService).
+ * is why anything a client must not miss is also stored (see NotificationsService). Events and
+ * their payloads are those of the client contract (libs/contracts): another name or shape does
+ * not compile.
  */
 @Injectable()
 export class RealtimeService {
@@ -15,12 +18,12 @@ export class RealtimeService {
     this.server = server;
   }
 
-  toUsers(userIds: string[], event: string, payload: unknown): void {
+  toUsers<E extends ServerEvent>(userIds: string[], event: E, payload: ServerEvents[E]): void {
     if (!this.server || userIds.length === 0) return;
     this.server.to(userIds.map(rooms.user)).emit(event, payload);
   }
 
-  toRoom(room: string, event: string, payload: unknown): void {
+  toRoom<E extends ServerEvent>(room: string, event: E, payload: ServerEvents[E]): void {
     this.server?.to(room).emit(event, payload);
   }
 

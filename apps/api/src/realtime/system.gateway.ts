@@ -1,18 +1,15 @@
 import { Logger, type OnModuleDestroy, UseFilters, UsePipes } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  type OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-  WebSocketServer,
-} from '@nestjs/websockets';
+import { type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { SessionEvents } from '../auth/session-events.js';
+import { Clock } from '../common/clock.js';
+import type { Pong } from '../common/contracts.js';
 import { createValidationPipe } from '../common/validation.js';
-import type { PongPayload } from './events.js';
 import { RealtimeService } from './realtime.service.js';
-import type { SocketData } from './socket-auth.adapter.js';
+import { SocketRequest } from './socket-request.decorator.js';
 import { WsExceptionsFilter } from './ws-exceptions.filter.js';
 
 /** Connection-level events: `ping`, and closing the sockets of revoked tokens. */
@@ -27,6 +24,7 @@ export class SystemGateway implements OnGatewayInit, OnModuleDestroy {
   constructor(
     private readonly sessions: SessionEvents,
     private readonly realtime: RealtimeService,
+    private readonly clock: Clock,
   ) {}
 
   afterInit(): void {
@@ -41,9 +39,8 @@ export class SystemGateway implements OnGatewayInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
-  @SubscribeMessage('ping')
-  ping(@ConnectedSocket() socket: Socket): PongPayload {
-    const { auth } = socket.data as SocketData;
-    return { userId: auth.userId, role: auth.role, at: new Date().toISOString() };
+  @SocketRequest('ping')
+  ping(@CurrentUser() auth: AuthContext): Pong {
+    return { userId: auth.userId, role: auth.role, at: this.clock.now().toISOString() };
   }
 }

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type WsExceptionFilter, Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { toErrorBody } from '../common/errors/error-body.js';
-import type { SocketError } from './events.js';
+import type { ServerEvents, SocketError } from '../common/contracts.js';
 
 /**
  * Socket errors keep the connection: the client gets the error in its acknowledgement when it
@@ -20,12 +20,18 @@ export class WsExceptionsFilter implements WsExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    const error: SocketError =
-      details === undefined ? { code, message } : { code, message, details };
+    // Socket requests reach only the modules whose codes the contract lists (ErrorCode).
+    const error = (
+      details === undefined ? { code, message } : { code, message, details }
+    ) as SocketError;
     const args = host.getArgs();
     const ack = args.find((a, i) => i > 0 && typeof a === 'function') as
       ((r: unknown) => void) | undefined;
     if (ack) ack({ ok: false, error });
-    else socket.emit('exception', { ...error, event: ws.getPattern() });
+    else
+      socket.emit('exception', {
+        ...error,
+        event: ws.getPattern(),
+      } satisfies ServerEvents['exception']);
   }
 }

@@ -1,3 +1,5 @@
+import type { Agree, Difference, Role as ContractRole } from '../common/contracts.js';
+
 /** Account roles (docs/rules.md, "People and roles"), plus `admin` who manages staff accounts. */
 export enum Role {
   Admin = 'admin',
@@ -7,6 +9,8 @@ export enum Role {
   Attendee = 'attendee',
   Department = 'department',
 }
+// The same values as the client contract (libs/contracts): a difference does not compile.
+type _RoleContract = Agree<Difference<`${Role}`, ContractRole>>;
 
 export const ALL_ROLES = Object.values(Role);
 

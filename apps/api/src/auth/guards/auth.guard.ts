@@ -17,7 +17,10 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 /**
  * Global guard, secure by default: every HTTP route needs a valid token unless marked
- * `@Public()`, and `@Roles(...)` narrows it to those roles.
+ * `@Public()`, and `@Roles(...)` narrows it to those roles. Socket requests are guarded the same
+ * way: their socket holds a valid token since the handshake (SocketAuthAdapter), and `@Roles(...)`
+ * on a gateway handler narrows it; a wrong role is answered with `AUTH_WRONG_ROLE` in the
+ * acknowledgement, and the connection stays.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,8 +30,14 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
+    if (context.getType() === 'ws') {
+      const auth = context.switchToWs().getClient<{ data: { auth?: AuthContext } }>().data.auth;
+      // Unreachable while the handshake refuses every socket without a valid token.
+      if (!auth) throw new AuthException(AuthErrorCode.Unauthenticated);
+      return this.checkRole(auth, targets);
+    }
+    if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const req = context.switchToHttp().getRequest<AuthedRequest>();
@@ -43,6 +52,10 @@ export class AuthGuard implements CanActivate {
     ) {
       throw new AuthException(AuthErrorCode.PasswordChangeRequired);
     }
+    return this.checkRole(auth, targets);
+  }
+
+  private checkRole(auth: AuthContext, targets: Parameters<Reflector['getAllAndOverride']>[1]) {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(auth.role)) {
       throw new AuthException(AuthErrorCode.WrongRole, { required: roles, actual: auth.role });

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ElectionKey } from '../../common/ballot.js';
 import { PollStatus } from '../poll.entity.js';
 import type { pollView } from '../poll-view.js';
 
@@ -79,7 +80,7 @@ export class PollResponse implements Omit<PollView, 'result' | 'pollSpec'> {
     description:
       'the election public key the tablets encrypt to (libs/ballot); null for open polls',
   })
-  electionKey!: object | null;
+  electionKey!: ElectionKey | null;
   @ApiProperty({ enum: PollStatus }) status!: PollStatus;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ nullable: true, type: String }) closedAt!: string | null;

@@ -1,0 +1,142 @@
+import type { Role } from './vocabulary.js';
+
+/**
+ * Error codes. Every error a client sees, over HTTP or on a socket, carries one of these codes
+ * with a Chinese message for people; a client decides on the code, never on the message. Listed
+ * here are the codes of the modules a socket request can reach; the api's code enums hold exactly
+ * these values (a difference fails to compile next to the api's enum). The HTTP
+ * routes of other modules (roster, proposals, …) document their codes in the OpenAPI description.
+ */
+
+/** Codes shared by every module. */
+export const COMMON_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
+export const AUTH_ERROR_CODES = [
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_UNAUTHENTICATED',
+  'AUTH_PASSWORD_CHANGE_REQUIRED',
+  'AUTH_WRONG_ROLE',
+  'AUTH_WRONG_PASSWORD',
+  'AUTH_SAME_PASSWORD',
+] as const;
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+
+export const CONGRESS_ERROR_CODES = [
+  'CONGRESS_TERM_NOT_FOUND',
+  'CONGRESS_SESSION_NOT_FOUND',
+  'CONGRESS_BAD_STATUS_TRANSITION',
+  'CONGRESS_CIRCULATE_THROUGH_AGENDA',
+  'CONGRESS_SESSION_LOCKED',
+  'CONGRESS_BAD_WORKFORCE_FIGURES',
+  'CONGRESS_BAD_DATES',
+] as const;
+export type CongressErrorCode = (typeof CONGRESS_ERROR_CODES)[number];
+
+export const AGENDA_ERROR_CODES = [
+  'AGENDA_ITEM_NOT_FOUND',
+  'AGENDA_DOCUMENT_NOT_FOUND',
+  'AGENDA_VERSION_NOT_FOUND',
+  'AGENDA_BAD_VOTE_SPEC',
+  'AGENDA_SESSION_CLOSED',
+  'AGENDA_NOTHING_TO_CIRCULATE',
+  'AGENDA_NOTHING_CHANGED',
+  'AGENDA_CIRCULATION_LATE',
+  'AGENDA_NO_RECIPIENTS',
+  'AGENDA_EMPTY_FILE',
+  'AGENDA_FILE_TOO_LARGE',
+  'AGENDA_FILE_TYPE',
+  'AGENDA_FILE_MISSING',
+  'AGENDA_NOT_DELIVERED',
+  'AGENDA_ALREADY_SIGNED',
+  'AGENDA_NOT_PRESIDIUM',
+  'AGENDA_ITEM_NOT_LATE',
+  'AGENDA_ITEM_NOT_CIRCULATED',
+  'AGENDA_NOT_PUBLISHED',
+] as const;
+export type AgendaErrorCode = (typeof AGENDA_ERROR_CODES)[number];
+
+export const ATTENDANCE_ERROR_CODES = [
+  'ATTENDANCE_NOT_OPEN',
+  'ATTENDANCE_NO_SEAT',
+  'ATTENDANCE_DELEGATE_NOT_IN_TERM',
+  'ATTENDANCE_REASON_REQUIRED',
+] as const;
+export type AttendanceErrorCode = (typeof ATTENDANCE_ERROR_CODES)[number];
+
+export const POLL_ERROR_CODES = [
+  'POLL_NOT_FOUND',
+  'POLL_SESSION_NOT_IN_SESSION',
+  'POLL_ITEM_NOT_VOTABLE',
+  'POLL_NO_QUORUM',
+  'POLL_ALREADY_OPEN',
+  'POLL_UNSUPPORTED',
+  'POLL_NOT_OPEN',
+  'POLL_NOT_ELIGIBLE',
+  'POLL_NOT_CHECKED_IN',
+  'POLL_ALREADY_VOTED',
+  'POLL_BALLOT_MALFORMED',
+  'POLL_BALLOT_WRONG_POLL',
+  'POLL_BALLOT_WRONG_VOTER',
+  'POLL_WRONG_BALLOT_KIND',
+] as const;
+export type PollErrorCode = (typeof POLL_ERROR_CODES)[number];
+
+/** Every code listed here. */
+export type ErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | CongressErrorCode
+  | AgendaErrorCode
+  | AttendanceErrorCode
+  | PollErrorCode;
+
+/** An error on a socket: in the acknowledgement (`{ ok: false, error }`) or an `exception` event. */
+export interface SocketError<C extends string = ErrorCode> {
+  code: C;
+  /** Chinese, for people. */
+  message: string;
+  /** Present for some codes; see {@link ErrorDetails}. */
+  details?: unknown;
+}
+
+/** The `details` of the codes that carry them. */
+export interface ErrorDetails {
+  /** One entry per invalid field, e.g. `{ field: 'sessionId', errors: ['sessionId must be a UUID'] }`. */
+  VALIDATION_FAILED: FieldError[];
+  AUTH_WRONG_ROLE: { required: Role[]; actual: Role };
+  /** Why the caller has no vote: no seat in the term, an attendee's seat, or the seat has ended. */
+  POLL_NOT_ELIGIBLE: { reason: 'no_seat' | 'attendee' | 'recalled' | 'replaced' | 'left' };
+  /** Which form check failed (a libs/ballot check code, `SHAPE_MISMATCH` or `BAD_CHOICE`). */
+  POLL_BALLOT_MALFORMED: { check: string; detail?: unknown };
+}
+
+export interface FieldError {
+  field: string;
+  errors: string[];
+}
+
+/**
+ * Why a socket connection was refused: `connect_error` carries `{ data: { code } }`. A token that
+ * expires or is revoked while connected closes the socket (`disconnect` with reason
+ * `io server disconnect`).
+ */
+export type HandshakeErrorCode = Extract<
+  AuthErrorCode,
+  'AUTH_UNAUTHENTICATED' | 'AUTH_PASSWORD_CHANGE_REQUIRED'
+>;
+
+/** A request's acknowledgement: its reply with `ok: true`, or `ok: false` with an error. */
+export type Ack<T extends object, C extends string = ErrorCode> =
+  ({ ok: true } & T) | { ok: false; error: SocketError<C> };
