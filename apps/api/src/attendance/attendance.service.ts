@@ -1,9 +1,11 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
-import { checkQuorum, type QuorumResult } from '../common/tally.js';
+import type { AttendanceSummary } from '../common/contracts.js';
+import { KeyedThrottle } from '../common/keyed-throttle.js';
+import { checkQuorum } from '../common/tally.js';
 import type { CongressSession } from '../congress/congress-session.entity.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
@@ -18,16 +20,7 @@ const CHECK_IN_OPEN = new Set([SessionStatus.Circulated, SessionStatus.InSession
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const BROADCAST_EVERY_MS = 250;
 
-export interface AttendanceSummary {
-  sessionId: string;
-  /** Serving voting delegates right now (a recall lowers it at once). */
-  total: number;
-  present: number;
-  absentWithReason: number;
-  notCheckedIn: number;
-  attendeesPresent: number;
-  quorum: QuorumResult;
-}
+export type { AttendanceSummary };
 
 export interface AttendanceRow {
   delegateId: string;
@@ -43,7 +36,11 @@ export interface AttendanceRow {
 /** 签到 and the quorum, counted from PostgreSQL every time, and broadcast to the session's room. */
 @Injectable()
 export class AttendanceService implements OnModuleDestroy {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly broadcasts = new KeyedThrottle(
+    BROADCAST_EVERY_MS,
+    new Logger('Attendance'),
+    'attendance broadcast',
+  );
 
   constructor(
     @InjectRepository(Attendance) private readonly marks: Repository<Attendance>,
@@ -173,22 +170,14 @@ export class AttendanceService implements OnModuleDestroy {
    */
   async broadcast(sessionId: string): Promise<AttendanceSummary> {
     const summary = await this.summary(sessionId);
-    if (!this.pending.has(sessionId)) {
-      this.pending.set(
-        sessionId,
-        setTimeout(() => {
-          this.pending.delete(sessionId);
-          void this.summary(sessionId)
-            .then((latest) => this.realtime.toRoom(sessionRoom(sessionId), 'attendance', latest))
-            .catch(() => undefined);
-        }, BROADCAST_EVERY_MS),
-      );
-    }
+    this.broadcasts.schedule(sessionId, async () =>
+      this.realtime.toRoom(sessionRoom(sessionId), 'attendance', await this.summary(sessionId)),
+    );
     return summary;
   }
 
   onModuleDestroy(): void {
-    this.pending.forEach((t) => clearTimeout(t));
+    this.broadcasts.clear();
   }
 
   private async upsert(

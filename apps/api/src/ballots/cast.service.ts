@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
@@ -14,6 +14,8 @@ import {
 } from '../common/ballot.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { Clock } from '../common/clock.js';
+import type { Receipt, Turnout } from '../common/contracts.js';
+import { KeyedThrottle } from '../common/keyed-throttle.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { RosterKind } from '../roster/roster.enums.js';
@@ -25,16 +27,6 @@ import { PollBallot } from './poll-ballot.entity.js';
 import { checkOpenChoice, pollSpecFor } from './poll-shape.js';
 import type { VoteSpec } from '../agenda/vote-spec.js';
 import { voterCredential } from './voter-credential.js';
-
-export interface Receipt {
-  pollId: string;
-  /** SHA-256 of the ballot's canonical bytes; the short code is what people compare. */
-  tracker: string;
-  shortCode: string;
-  /** Place on the bulletin board. */
-  board: string;
-  receivedAt: string;
-}
 
 /** What a poll is, once open: read once per process (a poll's content never changes). */
 interface PollFacts {
@@ -58,7 +50,7 @@ const TURNOUT_EVERY_MS = 1000;
 export class CastService implements OnModuleDestroy {
   private readonly facts = new Map<string, PollFacts>();
   private readonly seatIds = new Map<string, string>();
-  private readonly turnoutTimers = new Map<string, NodeJS.Timeout>();
+  private readonly turnouts = new KeyedThrottle(TURNOUT_EVERY_MS, new Logger('Ballots'), 'turnout');
 
   constructor(
     @InjectRepository(Poll) private readonly polls: Repository<Poll>,
@@ -71,7 +63,7 @@ export class CastService implements OnModuleDestroy {
   ) {}
 
   onModuleDestroy(): void {
-    this.turnoutTimers.forEach((t) => clearTimeout(t));
+    this.turnouts.clear();
   }
 
   /**
@@ -119,7 +111,8 @@ export class CastService implements OnModuleDestroy {
       ],
     );
     const row = rows[0] ?? (await this.existing(poll, seatId, content.tracker, auth.userId));
-    this.scheduleTurnout(poll);
+    // Only the turnout is shown while a poll is open, at most once a second per poll.
+    this.turnouts.schedule(poll.id, () => this.turnout(poll.id, poll.sessionId));
     return {
       pollId: poll.id,
       tracker: content.tracker,
@@ -237,20 +230,8 @@ export class CastService implements OnModuleDestroy {
     return facts;
   }
 
-  /** Only the turnout is shown while a poll is open, at most once a second per poll. */
-  private scheduleTurnout(poll: PollFacts): void {
-    if (this.turnoutTimers.has(poll.id)) return;
-    this.turnoutTimers.set(
-      poll.id,
-      setTimeout(() => {
-        this.turnoutTimers.delete(poll.id);
-        void this.turnout(poll.id, poll.sessionId).catch(() => undefined);
-      }, TURNOUT_EVERY_MS),
-    );
-  }
-
   /** Ballots cast against the present voting delegates (the one count attendance keeps). */
-  async turnout(pollId: string, sessionId: string) {
+  async turnout(pollId: string, sessionId: string): Promise<Turnout> {
     const [cast, present] = await Promise.all([
       this.ballots.countBy({ pollId }),
       this.attendance.presentVoters(sessionId),
