@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
@@ -25,6 +25,7 @@ export const rooms = {
  * `connect_error` whose `data.code` says why. A connected socket is dropped when its token expires.
  */
 export class SocketAuthAdapter extends IoAdapter {
+  private readonly log = new Logger('Realtime');
   private pool?: pg.Pool;
 
   /** With `databaseUrl`, rooms and broadcasts span every api process on that PostgreSQL. */
@@ -43,8 +44,15 @@ export class SocketAuthAdapter extends IoAdapter {
     if (this.databaseUrl) {
       this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 2 });
       // The adapter reconnects by itself; an idle client's error must not crash the process.
-      this.pool.on('error', () => undefined);
-      server.adapter(createAdapter(this.pool, { errorHandler: () => undefined }));
+      this.pool.on('error', (err) =>
+        this.log.warn({ err }, 'socket.io adapter: idle database connection failed'),
+      );
+      server.adapter(
+        createAdapter(this.pool, {
+          errorHandler: (err) =>
+            this.log.warn({ err }, 'socket.io adapter: cross-process message failed'),
+        }),
+      );
     }
     const tokens = this.app.get(TokenService);
     server.use((socket: Socket, next) => {
@@ -79,6 +87,8 @@ export class SocketAuthAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await this.pool?.end().catch(() => undefined);
+    await this.pool
+      ?.end()
+      .catch((err: unknown) => this.log.warn({ err }, 'socket.io adapter pool did not close'));
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import { In, IsNull, MoreThan, Repository } from 'typeorm';
@@ -36,6 +36,8 @@ export interface IssuedCode {
 
 @Injectable()
 export class LoginCodesService {
+  private readonly logger = new Logger('LoginCodes');
+
   constructor(
     @InjectRepository(Delegate) private readonly delegates: Repository<Delegate>,
     @InjectRepository(DelegationGroup) private readonly groups: Repository<DelegationGroup>,
@@ -119,7 +121,11 @@ export class LoginCodesService {
     const code = normalizeCode(typedCode);
     let match: LoginCode | undefined;
     for (const candidate of live) {
-      if (await argon2.verify(candidate.codeHash, code).catch(() => false)) match = candidate;
+      const matches = await argon2.verify(candidate.codeHash, code).catch((err: unknown) => {
+        this.logger.error({ err, codeId: candidate.id }, 'a stored login code hash cannot be read');
+        return false;
+      });
+      if (matches) match = candidate;
     }
     if (!user || !match) throw new AuthException(AuthErrorCode.InvalidCredentials);
     // Spend the code atomically: of two tablets racing with one code, only one gets in.
