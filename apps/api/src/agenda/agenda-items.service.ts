@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, Repository } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import type { FieldError } from '../common/errors/app.exception.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
@@ -29,6 +30,7 @@ export class AgendaItemsService {
   constructor(
     @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
     private readonly sessions: SessionsService,
+    private readonly clock: Clock,
   ) {}
 
   /** The working agenda, in order, with each item's attached documents. */
@@ -113,7 +115,7 @@ export class AgendaItemsService {
       await m.update(
         AgendaDocument,
         { itemId: id, detachedAt: IsNull() },
-        { detachedAt: new Date() },
+        { detachedAt: this.clock.now() },
       );
     });
   }

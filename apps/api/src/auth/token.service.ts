@@ -30,6 +30,8 @@ export class TokenService {
 
   async issue(userId: string): Promise<IssuedToken> {
     const accessToken = randomBytes(32).toString('base64url');
+    // A token's lifetime is a timer checked by PostgreSQL's now() (see `resolve`), not a date of
+    // the congress: it runs on the real clock even while tests fix the app's Clock.
     const expiresAt = new Date(Date.now() + this.config.tokenTtlMinutes * 60_000);
     const row = await this.tokens.save({ userId, tokenHash: hashToken(accessToken), expiresAt });
     return { accessToken, expiresAt, tokenId: row.id };
@@ -62,7 +64,7 @@ export class TokenService {
   async revoke(tokenId: string, reason: string): Promise<void> {
     await this.tokens.update(
       { id: tokenId, revokedAt: IsNull() },
-      { revokedAt: new Date(), revokedReason: reason },
+      { revokedAt: () => 'now()', revokedReason: reason },
     );
     this.events.revoked$.next({ tokenIds: [tokenId], reason });
   }
