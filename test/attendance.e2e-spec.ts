@@ -6,6 +6,7 @@ import {
   type RosterFixture,
   userWithRole,
 } from './utils/actors.js';
+import { feed } from './utils/events.js';
 import { circulate, preparedSession } from './utils/live-session.js';
 import { connected, createTestApp, type TestApp } from './utils/test-app.js';
 
@@ -46,8 +47,7 @@ describe('check-in and quorum, live', () => {
       attendance: { total: 6, present: 0, quorum: { reached: false, required: 4 } },
     });
 
-    const updates: { present: number; quorum: { reached: boolean } }[] = [];
-    watcher.on('attendance', (a) => updates.push(a));
+    const updates = feed<{ present: number; quorum: { reached: boolean } }>(watcher, 'attendance');
 
     for (const i of [0, 1]) {
       const s = t.socket(tokenOf(i));
@@ -95,13 +95,11 @@ describe('check-in and quorum, live', () => {
       quorum: { reached: true, required: 4 },
     });
 
-    await new Promise((r) => setTimeout(r, 400));
     // The room hears at most every 250 ms, always the latest counts, rising to the final 4.
-    const seen = updates.map((u) => u.present);
-    expect(seen.length).toBeGreaterThanOrEqual(1);
+    const last = await updates.until((u) => u.present === 4);
+    expect(last.quorum.reached).toBe(true);
+    const seen = updates.seen.map((u) => u.present);
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
-    expect(seen.at(-1)).toBe(4);
-    expect(updates.at(-1)!.quorum.reached).toBe(true);
   });
 
   it('follows a recall at once: the base shrinks and the quorum is recounted', async () => {

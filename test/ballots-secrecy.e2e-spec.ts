@@ -3,6 +3,7 @@ import pg from 'pg';
 import { ballotShape, encryptBallot, marks } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
+import { feed } from './utils/events.js';
 import { liveSession } from './utils/live-session.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
 import { databaseUrl } from './setup/test-database.js';
@@ -67,6 +68,7 @@ describe('nothing revealed: no plaintext secret choice in the database, the logs
     consoles.push(staffSocket);
     await connected(staffSocket);
     await staffSocket.emitWithAck('session:join', { sessionId: live.sessionId });
+    const turnouts = feed<{ pollId: string; cast: number }>(staffSocket, 'poll:turnout');
     staffSocket.onAny((event, ...args) => traffic.push(`${event} ${JSON.stringify(args)}`));
     for (const d of live.roster.delegates) {
       const s = api.socket(live.tokens.get(d.id)!);
@@ -115,7 +117,8 @@ describe('nothing revealed: no plaintext secret choice in the database, the logs
       (await tablets[0]!.emitWithAck('poll:cast', { pollId: open.body.id, choice: [[0, 1, 1, 0]] }))
         .ok,
     ).toBe(true);
-    await new Promise((r) => setTimeout(r, 500)); // let the turnout and log lines land
+    // Let the turnout land (it comes at most once a second, after the cast's own log lines).
+    await turnouts.until((x) => x.pollId === open.body.id && x.cast === 1);
 
     const dump = squash(await dumpDatabase(databaseUrl(database)));
     const logs = squash(api.output());

@@ -9,6 +9,7 @@ import {
   verifyElectionRecord,
 } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
+import { feed } from './utils/events.js';
 import { liveSession, type LiveSession } from './utils/live-session.js';
 import { connected, createTestApp, type TabletSocket, type TestApp } from './utils/test-app.js';
 
@@ -85,8 +86,7 @@ describe('polls over socket.io: secret by default, decided by the majority of al
   it('takes one encrypted ballot per delegate and answers with a receipt once it is stored', async () => {
     const pollId = (await t.http().get(`/api/sessions/${live.sessionId}/polls`).set(bearer(staff)))
       .body[0].id;
-    const turnouts: { cast: number }[] = [];
-    tablets[5]!.on('poll:turnout', (x) => turnouts.push(x));
+    const turnouts = feed<{ cast: number }>(tablets[5]!, 'poll:turnout');
 
     const receipts = [];
     // 4 for, 1 against.
@@ -136,9 +136,8 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     const state = await stateOf(2);
     expect(state.receipts.find((r) => r.pollId === pollId)?.tracker).toBe(receipts[2].tracker);
 
-    await new Promise((r) => setTimeout(r, 1200));
-    expect(turnouts.at(-1)).toEqual({ pollId, cast: 5, present: 5 });
-    expect(JSON.stringify(turnouts)).not.toMatch(/for|against|赞成|反对/);
+    expect(await turnouts.until((x) => x.cast === 5)).toEqual({ pollId, cast: 5, present: 5 });
+    expect(JSON.stringify(turnouts.seen)).not.toMatch(/for|against|赞成|反对/);
 
     const result = new Promise<{ result: { decision: { passed: boolean } } }>((r) =>
       tablets[5]!.once('poll:result', r),

@@ -1,0 +1,43 @@
+import type { TabletSocket } from './test-app.js';
+
+export interface Feed<T> {
+  /** Every payload received so far, in order. */
+  readonly seen: T[];
+  /**
+   * The first payload, already received or still to come, that passes `test`; fails after `ms`
+   * with what was seen (a limit on waiting, not a timing assertion).
+   */
+  until(test: (payload: T) => boolean, ms?: number): Promise<T>;
+}
+
+/** Records every `event` the socket receives from now on, to wait for a state instead of sleeping. */
+export function feed<T>(socket: TabletSocket, event: string): Feed<T> {
+  const seen: T[] = [];
+  const waiting = new Set<(payload: T) => void>();
+  socket.on(event, (payload: T) => {
+    seen.push(payload);
+    waiting.forEach((check) => check(payload));
+  });
+  return {
+    seen,
+    until(test, ms = 10_000) {
+      const hit = seen.find(test);
+      if (hit !== undefined) return Promise.resolve(hit);
+      return new Promise<T>((resolve, reject) => {
+        const check = (payload: T) => {
+          if (!test(payload)) return;
+          clearTimeout(timer);
+          waiting.delete(check);
+          resolve(payload);
+        };
+        const timer = setTimeout(() => {
+          waiting.delete(check);
+          reject(
+            new Error(`no matching '${event}' within ${ms} ms; seen: ${JSON.stringify(seen)}`),
+          );
+        }, ms);
+        waiting.add(check);
+      });
+    },
+  };
+}
