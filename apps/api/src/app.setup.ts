@@ -42,7 +42,9 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(new NestPinoLogger(logger));
   app.use(pinoHttp(httpLogOptions(logger)));
   // Logs written while serving a request carry its id.
-  app.use((req: { log: Logger }, _res: unknown, next: () => void) => requestLogger.run(req.log, next));
+  app.use((req: { log: Logger }, _res: unknown, next: () => void) =>
+    requestLogger.run(req.log, next),
+  );
   setGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));

@@ -66,7 +66,9 @@ export class Agenda1795269600000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK (days_before >= required_days OR late_reason IS NOT NULL)
       )`);
-    await q.query(`CREATE UNIQUE INDEX agenda_versions_session_number_key ON agenda_versions (session_id, number)`);
+    await q.query(
+      `CREATE UNIQUE INDEX agenda_versions_session_number_key ON agenda_versions (session_id, number)`,
+    );
     await q.query(`CREATE TRIGGER agenda_versions_append_only BEFORE UPDATE OR DELETE ON agenda_versions
       FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
     await q.query(`CREATE TRIGGER agenda_versions_no_truncate BEFORE TRUNCATE ON agenda_versions
@@ -87,7 +89,9 @@ export class Agenda1795269600000 implements MigrationInterface {
         CHECK ((receipt_at IS NULL) = (receipt_method IS NULL)),
         CHECK (receipt_method IS DISTINCT FROM 'paper' OR (paper_signed_on IS NOT NULL AND recorded_by IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX agenda_deliveries_version_delegate_key ON agenda_deliveries (version_id, delegate_id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX agenda_deliveries_version_delegate_key ON agenda_deliveries (version_id, delegate_id)`,
+    );
     await q.query(`CREATE INDEX agenda_deliveries_user_idx ON agenda_deliveries (user_id)`);
     // A receipt, once given, stands: it can be neither changed nor removed.
     await q.query(`
@@ -113,7 +117,9 @@ export class Agenda1795269600000 implements MigrationInterface {
         recorded_by uuid NOT NULL REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX late_item_approvals_item_version_key ON late_item_approvals (item_id, version)`);
+    await q.query(
+      `CREATE UNIQUE INDEX late_item_approvals_item_version_key ON late_item_approvals (item_id, version)`,
+    );
     await q.query(`CREATE TRIGGER late_item_approvals_append_only BEFORE UPDATE OR DELETE ON late_item_approvals
       FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
   }

@@ -17,7 +17,9 @@ export class Attendance1795273200000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK (status = 'present' OR reason IS NOT NULL)
       )`);
-    await q.query(`CREATE UNIQUE INDEX attendance_session_delegate_key ON attendance (session_id, delegate_id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX attendance_session_delegate_key ON attendance (session_id, delegate_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

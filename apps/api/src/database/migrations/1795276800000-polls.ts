@@ -29,7 +29,9 @@ export class Polls1795276800000 implements MigrationInterface {
         CHECK (secret = (election_key IS NOT NULL))
       )`);
     // At most one open poll per agenda item.
-    await q.query(`CREATE UNIQUE INDEX polls_item_open_key ON polls (item_id) WHERE status = 'open'`);
+    await q.query(
+      `CREATE UNIQUE INDEX polls_item_open_key ON polls (item_id) WHERE status = 'open'`,
+    );
     await q.query(`CREATE INDEX polls_session_idx ON polls (session_id)`);
 
     await q.query(`
@@ -45,7 +47,9 @@ export class Polls1795276800000 implements MigrationInterface {
         exclusion text,
         CHECK ((ballot IS NULL) <> (open_choice IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX poll_ballots_poll_delegate_key ON poll_ballots (poll_id, delegate_id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX poll_ballots_poll_delegate_key ON poll_ballots (poll_id, delegate_id)`,
+    );
     // A ballot is never changed or removed; only its exclusion reason is written at close.
     await q.query(`
       CREATE FUNCTION poll_ballots_final() RETURNS trigger LANGUAGE plpgsql AS $$
