@@ -55,8 +55,7 @@ describe('socket requests guarded by role', () => {
       sockets[role] = t.socket(tokens[role]);
       await connected(sockets[role]);
     }
-    // Six accounts, each with argon2 hashing: a generous limit on a busy machine.
-  }, 120_000);
+  });
   afterAll(() => t.close());
 
   /** A well-formed payload for each request: only the role decides whether it gets through. */
