@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { formatShanghai } from '../common/time.js';
+import { CongressErrorCode, CongressException } from '../congress/congress.exception.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { AGENDA_KIND_LABELS } from './agenda.enums.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
@@ -28,8 +29,11 @@ export class PublicAgendaController {
   async agenda(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
   ): Promise<PublicAgendaResponse> {
-    const session = await this.sessions.get(sessionId).catch(() => {
-      throw new AgendaException(AgendaErrorCode.NotPublished);
+    // An unknown session reads as an unpublished agenda; any other failure stays what it is.
+    const session = await this.sessions.get(sessionId).catch((e: unknown) => {
+      if (e instanceof CongressException && e.code === CongressErrorCode.SessionNotFound)
+        throw new AgendaException(AgendaErrorCode.NotPublished);
+      throw e;
     });
     const latest = await this.circulation.latest(sessionId);
     if (!latest) throw new AgendaException(AgendaErrorCode.NotPublished);
