@@ -158,7 +158,11 @@ async function main(): Promise<void> {
     title: '审议决定（满负荷）',
   });
   await call('POST', `/sessions/${session.id}/agenda/circulate`, staff, {});
-  await call('POST', `/sessions/${session.id}/status`, staff, { to: 'in_session' });
+  // The session is dated 10 days ahead (circulation needs 7): opening it today needs a reason.
+  await call('POST', `/sessions/${session.id}/status`, staff, {
+    to: 'in_session',
+    reason: '基准测试：提前开会',
+  });
   const codes = (await call('POST', `/terms/${term.id}/login-codes`, staff, { format: 'json' }))
     .entries as { username: string; code: string }[];
   log('logging in and checking in');

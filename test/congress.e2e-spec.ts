@@ -46,6 +46,9 @@ describe('terms and sessions', () => {
       .send({ name: 'x', startsOn: '2026-01-01', endsOn: '2025-01-01' });
     expect(dates.status).toBe(400);
     expect(dates.body.code).toBe('CONGRESS_BAD_DATES');
+    expect(dates.body.details).toEqual([
+      { field: 'endsOn', errors: ['任期结束日期（2025-01-01）须晚于开始日期（2026-01-01）'] },
+    ]);
     const settings = await t
       .http()
       .post('/api/terms')

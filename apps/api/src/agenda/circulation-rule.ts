@@ -1,4 +1,4 @@
-import { shanghaiDay } from '../common/time.js';
+import { daysBetween, endOfShanghaiDay, shanghaiDay } from '../common/time.js';
 
 export interface CirculationCheck {
   /** Shanghai calendar days from the circulation day to the session day. */
@@ -11,9 +11,6 @@ export interface CirculationCheck {
   deadline: Date;
 }
 
-const DAY_MS = 86_400_000;
-const dayNumber = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS;
-
 /**
  * "At least N days before the session" counted in Shanghai calendar days, the way periods in
  * days are counted in Chinese law (民法典 Art. 201: the day of the act is not counted): for a
@@ -25,10 +22,10 @@ export function checkCirculation(
   requiredDays: number,
 ): CirculationCheck {
   const sessionDay = shanghaiDay(sessionStartsAt);
-  const daysBefore = dayNumber(sessionDay) - dayNumber(shanghaiDay(circulatedAt));
-  const lastDay = dayNumber(sessionDay) - requiredDays;
-  // End of that day in Shanghai (UTC+8): 23:59:59.999 local is 15:59:59.999 UTC.
-  const deadline = new Date((lastDay + 1) * DAY_MS - 8 * 3_600_000 - 1);
+  const daysBefore = daysBetween(shanghaiDay(circulatedAt), sessionDay);
+  // The end of day (session day − N) in Shanghai.
+  const lastDay = shanghaiDay(new Date(sessionStartsAt.getTime() - requiredDays * 86_400_000));
+  const deadline = endOfShanghaiDay(lastDay);
   return {
     daysBefore,
     requiredDays,

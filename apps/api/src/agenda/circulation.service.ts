@@ -136,7 +136,7 @@ export class CirculationService {
       }
       push = await this.deliver(m, session, saved, now);
       if (session.status === SessionStatus.Preparing)
-        await this.sessions.setStatus(session, SessionStatus.Circulated, m);
+        await this.sessions.setStatus(session, SessionStatus.Circulated, m, { by: actor.userId });
       return saved;
     });
     push();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatShanghai, parseShanghaiDateTime, shanghaiDay } from './time.js';
+import {
+  daysBetween,
+  endOfShanghaiDay,
+  formatShanghai,
+  parseShanghaiDateTime,
+  shanghaiDay,
+} from './time.js';
 
 describe('Shanghai time', () => {
   it('reads a local time as UTC+8', () => {
@@ -32,5 +38,20 @@ describe('Shanghai time', () => {
     expect(formatShanghai(lateUtc)).toBe('2026-12-05 00:30');
     expect(shanghaiDay(lateUtc)).toBe('2026-12-05');
     expect(shanghaiDay(new Date('2026-12-04T15:59:59Z'))).toBe('2026-12-04');
+  });
+});
+
+describe('Shanghai calendar days', () => {
+  it('counts whole days between two days, across months and years', () => {
+    expect(daysBetween('2026-12-05', '2026-12-05')).toBe(0);
+    expect(daysBetween('2026-11-28', '2026-12-05')).toBe(7);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-12-05', '2026-11-25')).toBe(-10);
+  });
+
+  it('ends a day at 23:59:59.999 Beijing time', () => {
+    expect(endOfShanghaiDay('2026-12-05').toISOString()).toBe('2026-12-05T15:59:59.999Z');
+    expect(shanghaiDay(endOfShanghaiDay('2026-12-05'))).toBe('2026-12-05');
+    expect(shanghaiDay(new Date(endOfShanghaiDay('2026-12-05').getTime() + 1))).toBe('2026-12-06');
   });
 });

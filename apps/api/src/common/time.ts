@@ -41,3 +41,15 @@ export function formatShanghai(date: Date): string {
 export function shanghaiDay(date: Date): string {
   return new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole calendar days from Shanghai day `from` to Shanghai day `to` (`2026-12-05`, `2026-12-07` → 2). */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
+}
+
+/** The last millisecond of a Shanghai calendar day (`2026-12-05` → 2026-12-05T15:59:59.999Z). */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS - SHANGHAI_OFFSET_MS - 1);
+}

@@ -16,9 +16,10 @@ export class CongressSession {
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'timestamptz' }) startsAt!: Date;
   @Column({ type: 'text' }) place!: string;
-  @Column({ type: 'integer' }) employees!: number;
-  @Column({ type: 'integer' }) women!: number;
-  @Column({ type: 'integer' }) dispatched!: number;
+  /** The session's own workforce figures (all three or none); none: the term's are used. */
+  @Column({ type: 'integer', nullable: true }) employees!: number | null;
+  @Column({ type: 'integer', nullable: true }) women!: number | null;
+  @Column({ type: 'integer', nullable: true }) dispatched!: number | null;
   @Column({ type: 'jsonb', default: {} }) settings!: SettingsOverrides;
   @Column({ type: 'text', default: SessionStatus.Draft }) status!: SessionStatus;
   @Column({ type: 'timestamptz' }) statusChangedAt!: Date;

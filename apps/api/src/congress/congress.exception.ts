@@ -14,6 +14,7 @@ export enum CongressErrorCode {
   SessionLocked = 'CONGRESS_SESSION_LOCKED',
   BadFigures = 'CONGRESS_BAD_WORKFORCE_FIGURES',
   BadDates = 'CONGRESS_BAD_DATES',
+  DateConfirmationRequired = 'CONGRESS_DATE_CONFIRMATION_REQUIRED',
 }
 // The same values as the client contract (libs/contracts): a difference does not compile.
 type _CongressErrorCodeContract = Agree<
@@ -28,4 +29,8 @@ export class CongressException extends moduleException<CongressErrorCode>({
   [CongressErrorCode.SessionLocked]: [HttpStatus.CONFLICT, '议程已分发，会议时间不能再修改'],
   [CongressErrorCode.BadFigures]: [HttpStatus.BAD_REQUEST, '职工人数数据有误'],
   [CongressErrorCode.BadDates]: [HttpStatus.BAD_REQUEST, '任期结束日期须晚于开始日期'],
+  [CongressErrorCode.DateConfirmationRequired]: [
+    HttpStatus.CONFLICT,
+    '日期与会议日期不符：请核对，或填写理由（reason）确认后再操作',
+  ],
 }) {}

@@ -7,3 +7,5 @@ export * from './congress-settings.js';
 export * from './session-status.js';
 export type { CongressSession } from './congress-session.entity.js';
 export type { Term } from './term.entity.js';
+export * from './workforce.js';
+export type { DateFinding } from './date-rules.js';

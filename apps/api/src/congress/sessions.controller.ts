@@ -11,9 +11,12 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-responses.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Role } from '../users/role.enum.js';
-import { SessionResponse } from './dto/congress.responses.js';
+import type { CongressSession } from './congress-session.entity.js';
+import { SessionResponse, SessionStatusChangeResponse } from './dto/congress.responses.js';
 import { ChangeSessionStatusDto, CreateSessionDto, UpdateSessionDto } from './dto/session.dto.js';
 import { SessionsService } from './sessions.service.js';
 import { TermsService } from './terms.service.js';
@@ -31,7 +34,9 @@ export class SessionsController {
   @ApiOkResponse({ type: [SessionResponse] })
   async list(@Param('termId', ParseUUIDPipe) termId: string): Promise<SessionResponse[]> {
     const term = await this.terms.get(termId);
-    return (await this.sessions.listForTerm(termId)).map((s) => SessionResponse.of(s, term));
+    return (await this.sessions.listForTerm(termId)).map((s) =>
+      SessionResponse.of(s, term, this.sessions.dateWarnings(s, term)),
+    );
   }
 
   @Post('terms/:termId/sessions')
@@ -41,8 +46,9 @@ export class SessionsController {
   async create(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Body() dto: CreateSessionDto,
+    @CurrentUser() actor: AuthContext,
   ): Promise<SessionResponse> {
-    return this.respond(await this.sessions.create(termId, dto));
+    return this.respond(await this.sessions.create(termId, dto, actor.userId));
   }
 
   @Get('sessions/:id')
@@ -73,13 +79,22 @@ export class SessionsController {
   async changeStatus(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ChangeSessionStatusDto,
+    @CurrentUser() actor: AuthContext,
   ): Promise<SessionResponse> {
-    return this.respond(await this.sessions.changeStatus(id, dto.to));
+    return this.respond(await this.sessions.changeStatus(id, dto.to, dto.reason, actor.userId));
   }
 
-  private async respond(
-    session: Awaited<ReturnType<SessionsService['get']>>,
-  ): Promise<SessionResponse> {
-    return SessionResponse.of(session, await this.terms.get(session.termId));
+  /** Every status move of the session, with who made it and the reasons given. */
+  @Get('sessions/:id/status-history')
+  @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '会议状态变更记录 · Session status history' })
+  @ApiOkResponse({ type: [SessionStatusChangeResponse] })
+  async history(@Param('id', ParseUUIDPipe) id: string): Promise<SessionStatusChangeResponse[]> {
+    return (await this.sessions.history(id)).map(SessionStatusChangeResponse.of);
+  }
+
+  private async respond(session: CongressSession): Promise<SessionResponse> {
+    const term = await this.terms.get(session.termId);
+    return SessionResponse.of(session, term, this.sessions.dateWarnings(session, term));
   }
 }

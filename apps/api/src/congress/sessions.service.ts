@@ -10,9 +10,18 @@ import {
   effectiveSettings,
   type SettingsOverrides,
 } from './congress-settings.js';
+import {
+  type DateFinding,
+  needsConfirmation,
+  openingFindings,
+  sessionDateFindings,
+} from './date-rules.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session.dto.js';
+import { SessionStatusChange } from './session-status-change.entity.js';
 import { NEXT_STATUS, SessionStatus } from './session-status.js';
+import type { Term } from './term.entity.js';
 import { TermsService } from './terms.service.js';
+import { WORKFORCE_FIELDS, workforceProblems } from './workforce.js';
 
 /** Statuses after which the session's time may no longer move (the 7-day clock depends on it). */
 const TIME_LOCKED = new Set([
@@ -26,6 +35,8 @@ const TIME_LOCKED = new Set([
 export class SessionsService {
   constructor(
     @InjectRepository(CongressSession) private readonly sessions: Repository<CongressSession>,
+    @InjectRepository(SessionStatusChange)
+    private readonly statusChanges: Repository<SessionStatusChange>,
     private readonly terms: TermsService,
     private readonly clock: Clock,
   ) {}
@@ -75,23 +86,31 @@ export class SessionsService {
     return effectiveSettings(term.settings, session.settings);
   }
 
-  async create(termId: string, dto: CreateSessionDto): Promise<CongressSession> {
+  async create(termId: string, dto: CreateSessionDto, by: string): Promise<CongressSession> {
     await this.terms.get(termId);
-    checkFigures(dto.employees, dto.women, dto.dispatched);
-    return this.sessions.save(
-      this.sessions.create({
-        termId,
-        name: dto.name,
-        startsAt: parseShanghaiDateTime(dto.startsAt)!,
-        place: dto.place,
-        employees: dto.employees,
-        women: dto.women,
-        dispatched: dto.dispatched,
-        settings: (dto.settings ?? {}) as SettingsOverrides,
-        status: SessionStatus.Draft,
-        statusChangedAt: this.clock.now(),
-      }),
-    );
+    const figures = {
+      employees: dto.employees ?? null,
+      women: dto.women ?? null,
+      dispatched: dto.dispatched ?? null,
+    };
+    checkFigures(figures);
+    return this.sessions.manager.transaction(async (m) => {
+      const session = await m.save(
+        CongressSession,
+        m.create(CongressSession, {
+          termId,
+          name: dto.name,
+          startsAt: parseShanghaiDateTime(dto.startsAt)!,
+          place: dto.place,
+          ...figures,
+          settings: (dto.settings ?? {}) as SettingsOverrides,
+          status: SessionStatus.Draft,
+          statusChangedAt: this.clock.now(),
+        }),
+      );
+      await this.record(m, session, null, null, [], by);
+      return session;
+    });
   }
 
   async update(id: string, dto: UpdateSessionDto): Promise<CongressSession> {
@@ -105,20 +124,35 @@ export class SessionsService {
     }
     if (dto.name !== undefined) session.name = dto.name;
     if (dto.place !== undefined) session.place = dto.place;
-    if (dto.employees !== undefined) session.employees = dto.employees;
-    if (dto.women !== undefined) session.women = dto.women;
-    if (dto.dispatched !== undefined) session.dispatched = dto.dispatched;
+    // null clears the session's own figures: the term's apply again.
+    for (const f of WORKFORCE_FIELDS) if (dto[f] !== undefined) session[f] = dto[f];
     if (dto.settings)
       session.settings = { ...session.settings, ...(dto.settings as SettingsOverrides) };
-    checkFigures(session.employees, session.women, session.dispatched);
+    checkFigures(session);
     return this.sessions.save(session);
+  }
+
+  /** The date rules' warnings about a session now (shown with it; see date-rules.ts). */
+  dateWarnings(session: CongressSession, term: Term): DateFinding[] {
+    return sessionDateFindings(session, term, this.clock.now());
+  }
+
+  /** The session's status history, oldest first. */
+  async history(id: string): Promise<SessionStatusChange[]> {
+    await this.get(id);
+    return this.statusChanges.find({ where: { sessionId: id }, order: { id: 'ASC' } });
   }
 
   /**
    * Moves a session one step forward. Circulation is not a plain status change: it happens
    * when the agenda is circulated, so it cannot be set here.
    */
-  async changeStatus(id: string, to: SessionStatus): Promise<CongressSession> {
+  async changeStatus(
+    id: string,
+    to: SessionStatus,
+    reason: string | undefined,
+    by: string,
+  ): Promise<CongressSession> {
     const session = await this.get(id);
     const allowed = NEXT_STATUS[session.status];
     if (to !== allowed) {
@@ -130,27 +164,56 @@ export class SessionsService {
     }
     if (to === SessionStatus.Circulated)
       throw new CongressException(CongressErrorCode.CirculateThroughAgenda);
-    return this.setStatus(session, to);
+    const confirm =
+      to === SessionStatus.InSession
+        ? needsConfirmation(openingFindings(session.startsAt, this.clock.now()))
+        : [];
+    if (confirm.length > 0 && !reason) {
+      throw new CongressException(CongressErrorCode.DateConfirmationRequired, {
+        findings: confirm,
+      });
+    }
+    return this.setStatus(session, to, this.sessions.manager, { by, reason, confirmed: confirm });
   }
 
-  /** For the modules that own a transition (agenda circulation, minutes archiving). */
+  /**
+   * For the modules that own a transition (agenda circulation, minutes archiving). The move is
+   * recorded in the session's status history, in the caller's transaction.
+   */
   async setStatus(
     session: CongressSession,
     to: SessionStatus,
     manager: EntityManager = this.sessions.manager,
+    why: { by?: string; reason?: string; confirmed?: DateFinding[] } = {},
   ) {
+    const from = session.status;
     session.status = to;
     session.statusChangedAt = this.clock.now();
-    return manager.save(CongressSession, session);
+    const saved = await manager.save(CongressSession, session);
+    await this.record(manager, saved, from, why.reason ?? null, why.confirmed ?? [], why.by);
+    return saved;
+  }
+
+  private async record(
+    m: EntityManager,
+    session: CongressSession,
+    from: SessionStatus | null,
+    reason: string | null,
+    confirmedFindings: DateFinding[],
+    by: string | undefined,
+  ): Promise<void> {
+    await m.insert(SessionStatusChange, {
+      sessionId: session.id,
+      fromStatus: from,
+      toStatus: session.status,
+      reason,
+      confirmedFindings,
+      recordedBy: by ?? null,
+    });
   }
 }
 
-function checkFigures(employees: number, women: number, dispatched: number): void {
-  const problems = [
-    ...(women > employees ? [{ field: 'women', errors: ['女职工人数不能多于职工总数'] }] : []),
-    ...(dispatched > employees
-      ? [{ field: 'dispatched', errors: ['劳务派遣人数不能多于职工总数'] }]
-      : []),
-  ];
+function checkFigures(figures: Parameters<typeof workforceProblems>[0]): void {
+  const problems = workforceProblems(figures);
   if (problems.length) throw new CongressException(CongressErrorCode.BadFigures, problems);
 }

@@ -14,6 +14,10 @@ export class Term {
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'date' }) startsOn!: string;
   @Column({ type: 'date' }) endsOn!: string;
+  /** Workforce figures (all three or none): what the composition report measures against. */
+  @Column({ type: 'integer', nullable: true }) employees!: number | null;
+  @Column({ type: 'integer', nullable: true }) women!: number | null;
+  @Column({ type: 'integer', nullable: true }) dispatched!: number | null;
   @Column({ type: 'jsonb', default: {} }) settings!: SettingsOverrides;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

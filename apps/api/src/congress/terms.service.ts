@@ -3,8 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { CongressErrorCode, CongressException } from './congress.exception.js';
 import type { SettingsOverrides } from './congress-settings.js';
+import { refusals, termDateFindings } from './date-rules.js';
 import type { CreateTermDto, UpdateTermDto } from './dto/term.dto.js';
 import { Term } from './term.entity.js';
+import { workforceProblems } from './workforce.js';
 
 @Injectable()
 export class TermsService {
@@ -21,10 +23,15 @@ export class TermsService {
   }
 
   async create(dto: CreateTermDto): Promise<Term> {
-    if (dto.endsOn <= dto.startsOn) throw new CongressException(CongressErrorCode.BadDates);
-    return this.terms.save(
-      this.terms.create({ ...dto, settings: (dto.settings ?? {}) as SettingsOverrides }),
-    );
+    const term = this.terms.create({
+      ...dto,
+      employees: dto.employees ?? null,
+      women: dto.women ?? null,
+      dispatched: dto.dispatched ?? null,
+      settings: (dto.settings ?? {}) as SettingsOverrides,
+    });
+    check(term);
+    return this.terms.save(term);
   }
 
   async update(id: string, dto: UpdateTermDto): Promise<Term> {
@@ -35,7 +42,20 @@ export class TermsService {
         ? { ...term.settings, ...(dto.settings as SettingsOverrides) }
         : term.settings,
     });
-    if (term.endsOn <= term.startsOn) throw new CongressException(CongressErrorCode.BadDates);
+    check(term);
     return this.terms.save(term);
   }
+}
+
+/** Dates that are refused (date-rules.ts) and figures that cannot be, each naming its field. */
+function check(term: Term): void {
+  const refused = refusals(termDateFindings(term.startsOn, term.endsOn));
+  if (refused.length) {
+    throw new CongressException(
+      CongressErrorCode.BadDates,
+      refused.map((f) => ({ field: f.field, errors: [f.message] })),
+    );
+  }
+  const problems = workforceProblems(term);
+  if (problems.length) throw new CongressException(CongressErrorCode.BadFigures, problems);
 }

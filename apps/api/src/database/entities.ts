@@ -9,6 +9,7 @@ import { PollBallot } from '../ballots/poll-ballot.entity.js';
 import { AccessToken } from '../auth/access-token.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CongressSession } from '../congress/congress-session.entity.js';
+import { SessionStatusChange } from '../congress/session-status-change.entity.js';
 import { Term } from '../congress/term.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
@@ -32,6 +33,7 @@ export const entities = [
   AuditEntry,
   Term,
   CongressSession,
+  SessionStatusChange,
   Department,
   DelegationGroup,
   Delegate,

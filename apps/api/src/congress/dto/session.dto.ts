@@ -32,21 +32,29 @@ export class CreateSessionDto {
   @IsNotEmpty()
   @MaxLength(200)
   place!: string;
-  @ApiProperty({ description: 'employees in the workforce' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      "the session's own workforce figures (employees, women, dispatched: all three or none); " +
+      "omitted or null: the term's figures apply",
+  })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
-  employees!: number;
-  @ApiProperty({ description: 'women in the workforce' })
+  employees?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'women in the workforce' })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
-  women!: number;
-  @ApiProperty({ description: 'dispatched workers (劳务派遣)' })
+  women?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'dispatched workers (劳务派遣)' })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
-  dispatched!: number;
+  dispatched?: number | null;
   @ApiPropertyOptional({ type: SettingsDto })
   @IsOptional()
   @ValidateNested()
@@ -58,4 +66,14 @@ export class UpdateSessionDto extends PartialType(CreateSessionDto) {}
 
 export class ChangeSessionStatusDto {
   @ApiProperty({ enum: SessionStatus }) @IsEnum(SessionStatus) to!: SessionStatus;
+  /**
+   * Recorded in the session's status history. Required when a date rule asks for a
+   * confirmation (opening a session more than a day before or after its date).
+   */
+  @ApiPropertyOptional({ example: '因生产安排，经主席团同意提前召开' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason?: string;
 }

@@ -6,6 +6,8 @@ import { Attendance1795273200000 } from './1795273200000-attendance.js';
 import { Polls1795276800000 } from './1795276800000-polls.js';
 import { SocketAdapter1795280400000 } from './1795280400000-socket-adapter.js';
 import { Proposals1795284000000 } from './1795284000000-proposals.js';
+import { TermWorkforce1795290000000 } from './1795290000000-term-workforce.js';
+import { SessionStatusHistory1795290060000 } from './1795290060000-session-status-history.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   Polls1795276800000,
   SocketAdapter1795280400000,
   Proposals1795284000000,
+  TermWorkforce1795290000000,
+  SessionStatusHistory1795290060000,
 ];

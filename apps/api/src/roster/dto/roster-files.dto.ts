@@ -12,6 +12,9 @@ export class ImportQuery {
 }
 
 export class CompositionQuery {
-  /** The session whose workforce figures to use; default: the term's latest session. */
+  /**
+   * A session whose settings and workforce figures to use (its own figures, else the term's);
+   * default: the term's figures and settings.
+   */
   @ApiPropertyOptional() @IsOptional() @IsUUID() sessionId?: string;
 }

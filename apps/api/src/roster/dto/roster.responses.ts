@@ -6,6 +6,7 @@ import type {
   SizeRequirement,
 } from '../composition/index.js';
 import type { TermComposition } from '../composition.service.js';
+import type { Workforce, WorkforceSource } from '../../congress/workforce.js';
 import type { RosterProblem } from '../import/index.js';
 import type { ImportResult } from '../roster-import.service.js';
 import type { Delegate } from '../delegate.entity.js';
@@ -190,10 +191,28 @@ class CompositionReportResponse implements CompositionReport {
 }
 
 /** Each roster rule: pass, warning or violation, with the numbers behind it. */
+class WorkforceResponse implements Workforce {
+  @ApiProperty({ description: 'all employees, dispatched workers included' }) employees!: number;
+  @ApiProperty() women!: number;
+  @ApiProperty() dispatched!: number;
+}
+
 export class CompositionResponse implements TermComposition {
-  @ApiProperty({ description: 'the session whose workforce figures were used' })
-  sessionId!: string;
-  @ApiProperty() sessionName!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "the session whose settings (and own figures) were used; null: the term's",
+  })
+  sessionId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) sessionName!: string | null;
+  @ApiProperty({
+    type: WorkforceResponse,
+    nullable: true,
+    description: 'the figures measured against; null: none filled in (the report says so)',
+  })
+  workforce!: WorkforceResponse | null;
+  @ApiProperty({ enum: ['session', 'term'], nullable: true })
+  workforceFrom!: WorkforceSource | null;
   @ApiProperty({ type: CompositionReportResponse }) report!: CompositionReportResponse;
 }
 
