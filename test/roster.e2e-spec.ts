@@ -153,6 +153,7 @@ describe('roster: groups, delegates, log-in codes, recall and by-election', () =
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['cache-control']).toBe('no-store');
+    expect(pdf.headers['x-revoked-codes']).toBe('0');
     const bytes = pdf.body as Buffer;
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.includes('/FontFile2')).toBe(true);
@@ -161,10 +162,12 @@ describe('roster: groups, delegates, log-in codes, recall and by-election', () =
       .http()
       .post(`/api/terms/${roster.termId}/login-codes`)
       .set(bearer(staff))
-      .send({ delegateIds: ids, format: 'xlsx' })
+      // A second issue for the same delegates replaces the codes just printed, and says so.
+      .send({ delegateIds: ids, format: 'xlsx', replaceLiveCodes: true })
       .buffer(true)
       .parse(binary);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['x-revoked-codes']).toBe('3');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as ArrayBuffer);
     const sheet = book.worksheets[0]!;
@@ -177,14 +180,25 @@ describe('roster: groups, delegates, log-in codes, recall and by-election', () =
   it('invalidates the old code when a new one is issued, and refuses an expired one', async () => {
     const d = roster.delegates[3]!;
     const old = (await issueJson([d.id]).expect(200)).body.entries[0].code;
-    const fresh = (await issueJson([d.id]).expect(200)).body.entries[0].code;
+    // The old code is live: a new issue must say it replaces it.
+    expect((await issueJson([d.id])).body.code).toBe('ROSTER_LIVE_CODES_WOULD_BE_REVOKED');
+    const reissued = await t
+      .http()
+      .post(`/api/terms/${roster.termId}/login-codes`)
+      .set(bearer(staff))
+      .send({ delegateIds: [d.id], format: 'json', replaceLiveCodes: true })
+      .expect(200);
+    expect(reissued.body.revokedCodes).toBe(1);
+    const fresh = reissued.body.entries[0].code;
     expect(
       (await t.http().post('/api/auth/code-login').send({ username: d.username, code: old }))
         .status,
     ).toBe(401);
 
+    // The term has no session: the codes fall back to 72 hours.
+    expect(reissued.body.expiryBasis).toBe('hours');
     const clock = t.app.get(Clock);
-    clock.fix(new Date(Date.now() + 73 * 3_600_000)); // default validity: 72 hours
+    clock.fix(new Date(Date.now() + 73 * 3_600_000));
     try {
       expect(
         (await t.http().post('/api/auth/code-login').send({ username: d.username, code: fresh }))

@@ -97,13 +97,16 @@ export async function createRoster(
   return { termId: term.body.id, groupIds, delegates };
 }
 
-/** Issues codes as JSON and logs the delegates in; returns their tokens by delegate id. */
+/**
+ * Issues codes as JSON (replacing any live ones) and logs the delegates in; returns their
+ * tokens by delegate id.
+ */
 export async function delegateTokens(t: Api, staff: string, termId: string, delegateIds: string[]) {
   const res = await t
     .http()
     .post(`/api/terms/${termId}/login-codes`)
     .set(bearer(staff))
-    .send({ delegateIds, format: 'json' })
+    .send({ delegateIds, format: 'json', replaceLiveCodes: true })
     .expect(200);
   const tokens = new Map<string, string>();
   for (const e of res.body.entries as { delegateId: string; username: string; code: string }[]) {

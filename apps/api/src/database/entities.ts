@@ -24,6 +24,7 @@ import { Delegate } from '../roster/delegate.entity.js';
 import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js';
 import { DelegationGroup } from '../roster/delegation-group.entity.js';
 import { LoginCode } from '../roster/login-code.entity.js';
+import { LoginCodeBatch } from '../roster/login-code-batch.entity.js';
 import { User } from '../auth/user.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
@@ -39,6 +40,7 @@ export const entities = [
   Delegate,
   DelegateStatusChange,
   LoginCode,
+  LoginCodeBatch,
   Notification,
   AgendaItem,
   AgendaDocument,

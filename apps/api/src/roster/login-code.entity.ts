@@ -5,6 +5,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export class LoginCode {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) userId!: string;
+  /** The issue it came from; null for codes issued before batches existed. */
+  @Column({ type: 'uuid', nullable: true }) batchId!: string | null;
   @Column({ type: 'text' }) codeHash!: string;
   @Column({ type: 'timestamptz' }) expiresAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) usedAt!: Date | null;

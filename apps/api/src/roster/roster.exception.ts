@@ -14,6 +14,9 @@ export enum RosterErrorCode {
   NoDelegatesSelected = 'ROSTER_NO_DELEGATES_SELECTED',
   UsernameTaken = 'ROSTER_USERNAME_TAKEN',
   CompositionInput = 'ROSTER_COMPOSITION_INPUT',
+  SessionOver = 'ROSTER_SESSION_OVER',
+  LiveCodesWouldBeRevoked = 'ROSTER_LIVE_CODES_WOULD_BE_REVOKED',
+  LoginCodeFormats = 'ROSTER_LOGIN_CODE_FORMATS',
 }
 
 export class RosterException extends moduleException<RosterErrorCode>({
@@ -29,4 +32,13 @@ export class RosterException extends moduleException<RosterErrorCode>({
   [RosterErrorCode.NoDelegatesSelected]: [HttpStatus.BAD_REQUEST, '没有选中在任代表'],
   [RosterErrorCode.UsernameTaken]: [HttpStatus.CONFLICT, '该工号已被其他类型的账号使用'],
   [RosterErrorCode.CompositionInput]: [HttpStatus.BAD_REQUEST, '构成检查的数据有误'],
+  [RosterErrorCode.SessionOver]: [HttpStatus.BAD_REQUEST, '该会议已经结束，不能为其签发登录码'],
+  [RosterErrorCode.LiveCodesWouldBeRevoked]: [
+    HttpStatus.CONFLICT,
+    '所选代表持有尚未使用的登录码，重新签发将使其作废：请先预览（dryRun=true），确认后以 replaceLiveCodes: true 签发',
+  ],
+  [RosterErrorCode.LoginCodeFormats]: [
+    HttpStatus.BAD_REQUEST,
+    'format 与 formats 只能填写其中之一（多种格式请用 formats）',
+  ],
 }) {}

@@ -12,6 +12,7 @@ import { DelegationGroup } from './delegation-group.entity.js';
 import { GroupsController } from './groups.controller.js';
 import { GroupsService } from './groups.service.js';
 import { LoginCode } from './login-code.entity.js';
+import { LoginCodeBatch } from './login-code-batch.entity.js';
 import { LoginCodesController } from './login-codes.controller.js';
 import { LoginCodesService } from './login-codes.service.js';
 import { RosterFilesController } from './roster-files.controller.js';
@@ -25,7 +26,13 @@ import { SeatsService } from './seats.service.js';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Delegate, DelegateStatusChange, DelegationGroup, LoginCode]),
+    TypeOrmModule.forFeature([
+      Delegate,
+      DelegateStatusChange,
+      DelegationGroup,
+      LoginCode,
+      LoginCodeBatch,
+    ]),
     AuthModule,
     CongressModule,
   ],

@@ -8,6 +8,7 @@ import { SocketAdapter1795280400000 } from './1795280400000-socket-adapter.js';
 import { Proposals1795284000000 } from './1795284000000-proposals.js';
 import { TermWorkforce1795290000000 } from './1795290000000-term-workforce.js';
 import { SessionStatusHistory1795290060000 } from './1795290060000-session-status-history.js';
+import { LoginCodeBatches1795290120000 } from './1795290120000-login-code-batches.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Proposals1795284000000,
   TermWorkforce1795290000000,
   SessionStatusHistory1795290060000,
+  LoginCodeBatches1795290120000,
 ];

@@ -6,6 +6,9 @@ import type {
   SizeRequirement,
 } from '../composition/index.js';
 import type { TermComposition } from '../composition.service.js';
+import type { ExpiryBasis } from '../login-code-expiry.js';
+import type { BatchSummary, IssuePreview } from '../login-codes.service.js';
+import type { SheetFormat } from '../login-sheet-output.js';
 import type { Workforce, WorkforceSource } from '../../congress/workforce.js';
 import type { RosterProblem } from '../import/index.js';
 import type { ImportResult } from '../roster-import.service.js';
@@ -121,10 +124,59 @@ export class LoginCodeEntryResponse {
   @ApiProperty() expiresAt!: string;
 }
 
-/** `format: json` of an issue of log-in codes. */
+/** `format: json` of an issue of log-in codes: one batch. */
 export class LoginCodesResponse {
+  @ApiProperty() batchId!: string;
   @ApiProperty() generatedAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the session the codes are for' })
+  sessionId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) sessionName!: string | null;
+  @ApiProperty({ description: 'UTC, ISO 8601' }) expiresAt!: string;
+  @ApiProperty({
+    enum: ['session', 'hours'],
+    description: "session: to the end of the session's day (Beijing); hours: from the issue",
+  })
+  expiryBasis!: ExpiryBasis;
+  @ApiProperty({ description: 'live codes of earlier issues this issue made stop working' })
+  revokedCodes!: number;
   @ApiProperty({ type: [LoginCodeEntryResponse] }) entries!: LoginCodeEntryResponse[];
+}
+
+class RevokedBatchResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'null: codes from before batches' })
+  batchId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) issuedAt!: string | null;
+  @ApiProperty() codes!: number;
+}
+
+/** `dryRun=true` of an issue of log-in codes: what it would do. */
+export class LoginCodesPreviewResponse implements IssuePreview {
+  @ApiProperty({ enum: [true] }) dryRun!: true;
+  @ApiProperty({ description: 'codes the issue would make' }) codes!: number;
+  @ApiProperty({ nullable: true, type: String }) sessionId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) sessionName!: string | null;
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ enum: ['session', 'hours'] }) expiryBasis!: ExpiryBasis;
+  @ApiProperty({ description: 'printed codes (live: unused, unexpired) it would revoke' })
+  revokes!: number;
+  @ApiProperty({ type: [RevokedBatchResponse] }) revokesByBatch!: RevokedBatchResponse[];
+}
+
+/** A batch of log-in codes as staff see it later: counted, never shown. */
+export class LoginCodeBatchResponse implements BatchSummary {
+  @ApiProperty() id!: string;
+  @ApiProperty() issuedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) issuedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) sessionId!: string | null;
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ enum: ['session', 'hours'] }) expiryBasis!: ExpiryBasis;
+  @ApiProperty({ enum: ['pdf', 'xlsx', 'json'], isArray: true }) formats!: SheetFormat[];
+  @ApiProperty() codes!: number;
+  @ApiProperty() used!: number;
+  @ApiProperty() live!: number;
+  @ApiProperty() revoked!: number;
+  @ApiProperty() expired!: number;
+  @ApiProperty({ description: 'earlier codes this issue revoked' }) revokedCodes!: number;
 }
 
 class CompositionFormulaResponse {
