@@ -54,6 +54,24 @@ export interface RosterFixture {
   delegates: { id: string; employeeNumber: string; username: string }[];
 }
 
+/** A term with these delegation groups and no delegates yet; returns the term's id. */
+export async function termWithGroups(t: Api, staff: string, groups: string[]): Promise<string> {
+  const term = await t
+    .http()
+    .post('/api/terms')
+    .set(bearer(staff))
+    .send({ name: '第六届职工代表大会', startsOn: '2026-01-01', endsOn: '2030-12-31' })
+    .expect(201);
+  for (const name of groups)
+    await t
+      .http()
+      .post(`/api/terms/${term.body.id}/groups`)
+      .set(bearer(staff))
+      .send({ name })
+      .expect(201);
+  return term.body.id;
+}
+
 /** A term with groups and `count` serving delegates (front-line, alternating gender). */
 export async function createRoster(
   t: Api,

@@ -21,6 +21,7 @@ import { ProposalCounter } from '../proposals/proposal-counter.entity.js';
 import { ProposalEvent } from '../proposals/proposal-event.entity.js';
 import { Department } from '../departments/department.entity.js';
 import { Delegate } from '../roster/delegate.entity.js';
+import { DelegateChange } from '../roster/delegate-change.entity.js';
 import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js';
 import { DelegationGroup } from '../roster/delegation-group.entity.js';
 import { LoginCode } from '../roster/login-code.entity.js';
@@ -39,6 +40,7 @@ export const entities = [
   DelegationGroup,
   Delegate,
   DelegateStatusChange,
+  DelegateChange,
   LoginCode,
   LoginCodeBatch,
   Notification,

@@ -24,7 +24,11 @@ import {
   ListDelegatesQuery,
   UpdateDelegateDto,
 } from './dto/delegate.dto.js';
-import { DelegateResponse, StatusChangeResponse } from './dto/roster.responses.js';
+import {
+  DelegateChangeResponse,
+  DelegateResponse,
+  StatusChangeResponse,
+} from './dto/roster.responses.js';
 
 @ApiTags('roster')
 @Controller()
@@ -95,8 +99,9 @@ export class DelegatesController {
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateDelegateDto,
+    @CurrentUser() actor: AuthContext,
   ): Promise<DelegateResponse> {
-    return DelegateResponse.of(await this.delegates.update(id, dto));
+    return DelegateResponse.of(await this.delegates.update(id, dto, actor));
   }
 
   @Post('delegates/:id/status')
@@ -122,5 +127,15 @@ export class DelegatesController {
   async history(@Param('id', ParseUUIDPipe) id: string): Promise<StatusChangeResponse[]> {
     await this.delegates.get(id);
     return (await this.delegates.history(id)).map(StatusChangeResponse.of);
+  }
+
+  /** Every change of the seat's fields (staff corrections, roster updates), oldest first. */
+  @Get('delegates/:id/changes')
+  @Roles(Role.Staff, Role.Secretary)
+  @ApiOperation({ summary: '代表信息修改记录 · Field change history' })
+  @ApiOkResponse({ type: [DelegateChangeResponse] })
+  async changes(@Param('id', ParseUUIDPipe) id: string): Promise<DelegateChangeResponse[]> {
+    await this.delegates.get(id);
+    return (await this.delegates.changes(id)).map(DelegateChangeResponse.of);
   }
 }

@@ -3,12 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { TokenService } from '../auth/token.service.js';
 import { Clock } from '../common/clock.js';
 import type { FieldError } from '../common/errors/app.exception.js';
 import { TermsService } from '../congress/terms.service.js';
 import { tabletAccount, usernameFor } from './delegate-accounts.js';
 import { Delegate } from './delegate.entity.js';
+import { DelegateChange } from './delegate-change.entity.js';
 import { DelegateStatusChange } from './delegate-status-change.entity.js';
 import { DelegationGroup } from './delegation-group.entity.js';
 import type {
@@ -17,9 +17,11 @@ import type {
   ListDelegatesQuery,
   UpdateDelegateDto,
 } from './dto/delegate.dto.js';
+import { COMPARED_FIELDS, fieldChanges } from './import/index.js';
+import { rosterSeat } from './roster-seat.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
 import { DelegateStatus, RosterKind } from './roster.enums.js';
-import { SERVING } from './seat-rules.js';
+import { SeatChangesService } from './seat-changes.service.js';
 
 export interface DelegateWithUsername {
   delegate: Delegate;
@@ -32,9 +34,10 @@ export class DelegatesService {
     @InjectRepository(Delegate) private readonly delegates: Repository<Delegate>,
     @InjectRepository(DelegateStatusChange)
     private readonly statusChanges: Repository<DelegateStatusChange>,
+    @InjectRepository(DelegateChange) private readonly fieldChanges: Repository<DelegateChange>,
     private readonly accounts: AccountsService,
     private readonly terms: TermsService,
-    private readonly tokens: TokenService,
+    private readonly seatChanges: SeatChangesService,
     private readonly clock: Clock,
   ) {}
 
@@ -74,6 +77,11 @@ export class DelegatesService {
     return this.statusChanges.find({ where: { delegateId }, order: { id: 'ASC' } });
   }
 
+  /** The changes of a seat's fields, oldest first. */
+  changes(delegateId: string): Promise<DelegateChange[]> {
+    return this.fieldChanges.find({ where: { delegateId }, order: { id: 'ASC' } });
+  }
+
   async create(termId: string, dto: CreateDelegateDto, actor: AuthContext): Promise<Delegate> {
     await this.terms.get(termId);
     return this.delegates.manager.transaction((m) =>
@@ -81,13 +89,22 @@ export class DelegatesService {
     );
   }
 
-  async update(id: string, dto: UpdateDelegateDto): Promise<Delegate> {
+  /** Field corrections by staff; what changed is kept in the seat's change history. */
+  async update(id: string, dto: UpdateDelegateDto, actor: AuthContext): Promise<Delegate> {
     return this.delegates.manager.transaction(async (m) => {
       const delegate = await this.get(id, m);
       const next = { ...delegate, ...dto } as Delegate;
       await this.check(m, delegate.termId, next, delegate.id);
+      const groups = new Map(
+        (await m.findBy(DelegationGroup, { termId: delegate.termId })).map((g) => [g.id, g.name]),
+      );
+      const changes = fieldChanges(rosterSeat(delegate, groups), rosterSeat(next, groups), [
+        'employeeNumber',
+        ...COMPARED_FIELDS,
+      ]);
       Object.assign(delegate, dto);
       const saved = await m.save(Delegate, delegate);
+      await this.seatChanges.recordFields(m, delegate.id, changes, '工作人员更正', actor);
       if (delegate.userId && (dto.name !== undefined || dto.employeeNumber !== undefined)) {
         await this.accounts.update(
           delegate.userId,
@@ -108,9 +125,9 @@ export class DelegatesService {
   ): Promise<Delegate> {
     const delegate = await this.delegates.manager.transaction(async (m) => {
       const d = await this.lockServing(m, id);
-      return this.endSeat(m, d, to, reason, actor);
+      return this.seatChanges.endSeat(m, d, to, reason, actor);
     });
-    await this.closeSessions(delegate);
+    await this.seatChanges.closeSessions(delegate);
     return delegate;
   }
 
@@ -124,7 +141,7 @@ export class DelegatesService {
         const old = await this.get(replacesDelegateId, m);
         if (old.termId !== termId) throw new RosterException(RosterErrorCode.DelegateNotFound);
         if (old.status === DelegateStatus.Serving) {
-          replaced = await this.endSeat(
+          replaced = await this.seatChanges.endSeat(
             m,
             await this.lockServing(m, old.id),
             DelegateStatus.Replaced,
@@ -142,7 +159,7 @@ export class DelegatesService {
         replacesDelegateId ?? null,
       );
     });
-    if (replaced) await this.closeSessions(replaced);
+    if (replaced) await this.seatChanges.closeSessions(replaced);
     return elected;
   }
 
@@ -195,45 +212,12 @@ export class DelegatesService {
     return delegate;
   }
 
-  private async endSeat(
-    m: EntityManager,
-    d: Delegate,
-    to: DelegateStatus,
-    reason: string,
-    actor: AuthContext,
-  ) {
-    const from = d.status;
-    d.status = to;
-    d.statusChangedAt = this.clock.now();
-    await m.save(Delegate, d);
-    await m.insert(DelegateStatusChange, {
-      delegateId: d.id,
-      fromStatus: from,
-      toStatus: to,
-      reason,
-      recordedBy: actor.userId,
-    });
-    await m.update(DelegationGroup, { headDelegateId: d.id }, { headDelegateId: null });
-    if (d.userId) {
-      const stillSeated = await m.existsBy(Delegate, { userId: d.userId, ...SERVING });
-      if (!stillSeated) await this.accounts.update(d.userId, { disabled: true }, m);
-    }
-    return d;
-  }
-
   private async lockServing(m: EntityManager, id: string): Promise<Delegate> {
     const d = await m.findOne(Delegate, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!d) throw new RosterException(RosterErrorCode.DelegateNotFound);
     if (d.status !== DelegateStatus.Serving)
       throw new RosterException(RosterErrorCode.NotServing, { status: d.status });
     return d;
-  }
-
-  /** Ends the tablet sessions of a seat that was just lost (sockets are closed too). */
-  private async closeSessions(d: Delegate): Promise<void> {
-    if (!d.userId) return;
-    const user = await this.accounts.find(d.userId);
-    if (user?.disabled) await this.tokens.revokeAllForUser(d.userId, `seat ${d.status}`);
   }
 
   /** Field rules that span fields or the database; every problem is named. */

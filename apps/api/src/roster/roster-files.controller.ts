@@ -35,7 +35,11 @@ export class RosterFilesController {
     private readonly files: RosterFilesService,
   ) {}
 
-  /** XLSX or CSV (UTF-8 with or without BOM, or GBK). Send `dryRun=false` to import. */
+  /**
+   * XLSX or CSV (UTF-8 with or without BOM, or GBK). Onto an existing roster the import is an
+   * update matched by 工号; the dry run (the default) shows every problem and the difference.
+   * Send `dryRun=false` to import.
+   */
   @Post('import')
   @HttpCode(200)
   @Roles(Role.Staff)
@@ -54,7 +58,7 @@ export class RosterFilesController {
     @CurrentUser() actor: AuthContext,
   ): Promise<ImportResultResponse> {
     if (!file) throw new RosterException(RosterErrorCode.ImportFileMissing);
-    return this.importer.import(termId, file, q.dryRun, actor);
+    return this.importer.import(termId, file, { dryRun: q.dryRun, absent: q.absent }, actor);
   }
 
   /** An empty roster spreadsheet with the term's groups in a drop-down. */

@@ -5,6 +5,7 @@ import { CongressModule } from '../congress/congress.module.js';
 import { CompositionController } from './composition.controller.js';
 import { CompositionService } from './composition.service.js';
 import { Delegate } from './delegate.entity.js';
+import { DelegateChange } from './delegate-change.entity.js';
 import { DelegateStatusChange } from './delegate-status-change.entity.js';
 import { DelegatesController } from './delegates.controller.js';
 import { DelegatesService } from './delegates.service.js';
@@ -18,6 +19,7 @@ import { LoginCodesService } from './login-codes.service.js';
 import { RosterFilesController } from './roster-files.controller.js';
 import { RosterFilesService } from './roster-files.service.js';
 import { RosterImportService } from './roster-import.service.js';
+import { SeatChangesService } from './seat-changes.service.js';
 import { SeatsService } from './seats.service.js';
 
 /**
@@ -29,6 +31,7 @@ import { SeatsService } from './seats.service.js';
     TypeOrmModule.forFeature([
       Delegate,
       DelegateStatusChange,
+      DelegateChange,
       DelegationGroup,
       LoginCode,
       LoginCodeBatch,
@@ -47,6 +50,7 @@ import { SeatsService } from './seats.service.js';
     GroupsService,
     DelegatesService,
     SeatsService,
+    SeatChangesService,
     LoginCodesService,
     CompositionService,
     RosterImportService,

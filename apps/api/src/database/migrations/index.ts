@@ -9,6 +9,7 @@ import { Proposals1795284000000 } from './1795284000000-proposals.js';
 import { TermWorkforce1795290000000 } from './1795290000000-term-workforce.js';
 import { SessionStatusHistory1795290060000 } from './1795290060000-session-status-history.js';
 import { LoginCodeBatches1795290120000 } from './1795290120000-login-code-batches.js';
+import { DelegateChanges1795290180000 } from './1795290180000-delegate-changes.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   TermWorkforce1795290000000,
   SessionStatusHistory1795290060000,
   LoginCodeBatches1795290120000,
+  DelegateChanges1795290180000,
 ];

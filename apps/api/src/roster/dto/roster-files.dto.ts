@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import type { AbsentAction } from '../roster-import.service.js';
 
 export class ImportQuery {
   /** `true` (the default) checks the file and imports nothing. */
@@ -9,6 +10,15 @@ export class ImportQuery {
   @Transform(({ value }) => (value === 'false' ? false : value === 'true' ? true : value))
   @IsBoolean()
   dryRun = true;
+
+  /**
+   * Serving seats the file does not name: `keep` (the default) leaves them as they are; `leave`
+   * marks them as left (离职), with the history kept and their tablet log-in ended.
+   */
+  @ApiPropertyOptional({ enum: ['keep', 'leave'], default: 'keep' })
+  @IsOptional()
+  @IsIn(['keep', 'leave'])
+  absent: AbsentAction = 'keep';
 }
 
 export class CompositionQuery {

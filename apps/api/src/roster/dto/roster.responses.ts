@@ -10,10 +10,11 @@ import type { ExpiryBasis } from '../login-code-expiry.js';
 import type { BatchSummary, IssuePreview } from '../login-codes.service.js';
 import type { SheetFormat } from '../login-sheet-output.js';
 import type { Workforce, WorkforceSource } from '../../congress/workforce.js';
-import type { RosterProblem } from '../import/index.js';
-import type { ImportResult } from '../roster-import.service.js';
+import type { RosterField, RosterProblem } from '../import/index.js';
+import type { AbsentAction, ImportDiff, ImportResult } from '../roster-import.service.js';
 import type { Delegate } from '../delegate.entity.js';
 import type { DelegationGroup } from '../delegation-group.entity.js';
+import type { DelegateChange } from '../delegate-change.entity.js';
 import type { DelegateStatusChange } from '../delegate-status-change.entity.js';
 import {
   CATEGORY_LABELS,
@@ -91,15 +92,109 @@ export class StatusChangeResponse {
   }
 }
 
+class RecordedFieldChangeResponse {
+  @ApiProperty({ example: 'groupName' }) field!: string;
+  @ApiProperty({ example: '代表团' }) label!: string;
+  @ApiProperty({ example: '第一代表团' }) from!: string;
+  @ApiProperty({ example: '第二代表团' }) to!: string;
+}
+
+export class DelegateChangeResponse {
+  @ApiProperty() at!: string;
+  @ApiProperty({ example: '名册导入' }) reason!: string;
+  @ApiProperty({ nullable: true, type: String }) recordedBy!: string | null;
+  @ApiProperty({ type: [RecordedFieldChangeResponse] }) changes!: RecordedFieldChangeResponse[];
+
+  static of(c: DelegateChange): DelegateChangeResponse {
+    return {
+      at: c.at.toISOString(),
+      reason: c.reason,
+      recordedBy: c.recordedBy,
+      changes: c.changes.map(({ field, label, from, to }) => ({ field, label, from, to })),
+    };
+  }
+}
+
 /** One problem found in a roster file (a dry run lists them all). */
 export class RosterProblemResponse implements RosterProblem {
   @ApiProperty({ nullable: true, type: Number, description: 'the row in the file (1-based)' })
   row!: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the column header' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '类别',
+    description:
+      "the column's header as the file writes it (the template's when the file lacks it)",
+  })
   column!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'category',
+    description: 'what the column means, whatever its header',
+  })
+  field!: RosterField | null;
   @ApiProperty({ example: 'UNKNOWN_GROUP', description: 'machine-readable problem code' })
   code!: RosterProblem['code'];
-  @ApiProperty({ example: '代表团“第九代表团”不存在' }) message!: string;
+  @ApiProperty({ example: '第 6 行「代表团」：未知的代表团「三车间」' }) message!: string;
+}
+
+class ImportPersonResponse {
+  @ApiProperty() employeeNumber!: string;
+  @ApiProperty() name!: string;
+}
+
+class ImportAddedResponse extends ImportPersonResponse {
+  @ApiProperty() row!: number;
+}
+
+class ImportFieldChangeResponse {
+  @ApiProperty({ example: 'category' }) field!: string;
+  @ApiProperty({ example: '类别', description: 'the header as the file writes it' })
+  column!: string;
+  @ApiProperty({ example: '一线职工' }) from!: string;
+  @ApiProperty({ example: '管理人员' }) to!: string;
+}
+
+class ImportChangedResponse extends ImportAddedResponse {
+  @ApiProperty() delegateId!: string;
+  @ApiProperty({ type: [ImportFieldChangeResponse] }) changes!: ImportFieldChangeResponse[];
+}
+
+class ImportNotServingResponse extends ImportAddedResponse {
+  @ApiProperty() delegateId!: string;
+  @ApiProperty({ enum: DelegateStatus }) status!: string;
+  @ApiProperty({ example: '离职' }) statusLabel!: string;
+}
+
+class ImportAbsentResponse extends ImportPersonResponse {
+  @ApiProperty() delegateId!: string;
+  @ApiProperty({ enum: RosterKind }) kind!: RosterKind;
+  @ApiProperty({ enum: ['keep', 'leave'] }) action!: AbsentAction;
+}
+
+class ImportHeadChangeResponse {
+  @ApiProperty() group!: string;
+  @ApiProperty({ type: ImportPersonResponse, nullable: true }) from!: ImportPersonResponse | null;
+  @ApiProperty({ type: ImportPersonResponse, nullable: true }) to!: ImportPersonResponse | null;
+}
+
+/** What an import changes on the roster, matched by 工号. */
+class ImportDiffResponse implements ImportDiff {
+  @ApiProperty({ type: [ImportAddedResponse] }) added!: ImportAddedResponse[];
+  @ApiProperty({ type: [ImportChangedResponse] }) changed!: ImportChangedResponse[];
+  @ApiProperty({ description: 'rows matching their seat exactly' }) unchanged!: number;
+  @ApiProperty({
+    type: [ImportNotServingResponse],
+    description: 'rows naming a seat no longer serving: left as they are',
+  })
+  notServing!: ImportNotServingResponse[];
+  @ApiProperty({
+    type: [ImportAbsentResponse],
+    description: 'serving seats the file does not name',
+  })
+  absent!: ImportAbsentResponse[];
+  @ApiProperty({ type: [ImportHeadChangeResponse] }) groupHeads!: ImportHeadChangeResponse[];
 }
 
 export class ImportResultResponse implements ImportResult {
@@ -108,7 +203,13 @@ export class ImportResultResponse implements ImportResult {
   @ApiProperty() rows!: number;
   @ApiProperty() delegates!: number;
   @ApiProperty() attendees!: number;
-  @ApiProperty({ description: 'rows written (0 in a dry run)' }) imported!: number;
+  @ApiProperty({ description: 'seats added (0 in a dry run)' }) imported!: number;
+  @ApiProperty({ description: 'seats whose fields were updated (0 in a dry run)' })
+  updated!: number;
+  @ApiProperty({ description: 'seats marked as left (0 unless absent=leave)' })
+  markedLeft!: number;
+  @ApiProperty({ enum: ['keep', 'leave'] }) absentAction!: AbsentAction;
+  @ApiProperty({ type: ImportDiffResponse }) diff!: ImportDiffResponse;
   @ApiProperty({ type: [RosterProblemResponse] }) problems!: RosterProblemResponse[];
 }
 

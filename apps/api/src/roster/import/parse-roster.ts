@@ -5,7 +5,6 @@
 import ExcelJS from 'exceljs';
 import { decodeCsv, detectEncoding, parseCsv, type CsvEncoding } from './csv.js';
 import {
-  COLUMN_BY_FIELD,
   ROSTER_COLUMNS,
   matchHeader,
   type HeaderCell,
@@ -98,7 +97,7 @@ function parseCsvFile(buffer: Buffer, filename: string): ParsedSheet {
   if (!parsed.ok) {
     const row = parsed.unclosedQuoteRow;
     const message = `第 ${row} 行：双引号没有配对，文件从这里起无法读取，请检查该行`;
-    return refused(base, { row, column: null, code: 'UNCLOSED_QUOTE', message });
+    return refused(base, { row, column: null, field: null, code: 'UNCLOSED_QUOTE', message });
   }
   return buildSheet(parsed.records, base);
 }
@@ -181,16 +180,18 @@ function buildSheet(records: RawRow[], base: Base): ParsedSheet {
     if (field === null) return;
     const seen = columns[field];
     if (seen !== undefined) {
-      const name = COLUMN_BY_FIELD[field].header;
-      const reason = `「${name}」列出现了两次（第 ${columnLetter(seen)} 列和第 ${columnLetter(index)} 列），请删去一列`;
-      problems.push(fileProblem('DUPLICATE_COLUMN', reason, name));
+      // Both headers as the file writes them: 代表类别 and 类别 mean the same column.
+      const first = headers.find((h) => h.index === seen)!.text;
+      const both = first === text ? `「${text}」列出现了两次` : `「${first}」和「${text}」是同一列`;
+      const reason = `${both}（第 ${columnLetter(seen)} 列和第 ${columnLetter(index)} 列），请删去一列`;
+      problems.push(fileProblem('DUPLICATE_COLUMN', reason, { header: text, field }));
     } else {
       columns[field] = index;
     }
   });
   for (const c of ROSTER_COLUMNS) {
     if (c.required === 'always' && columns[c.field] === undefined) {
-      problems.push(fileProblem('MISSING_COLUMN', `缺少必填列「${c.header}」`, c.header));
+      problems.push(fileProblem('MISSING_COLUMN', `缺少必填列「${c.header}」`, c));
     }
   }
 

@@ -20,7 +20,6 @@ describe('buildRosterExport', () => {
     expect(sheet).toMatchObject({ headerRow: 2, problems: [], unknownHeaders: [] });
     const { rows, problems } = validateRoster(sheet, {
       groups: FIXTURE_GROUPS,
-      existingEmployeeNumbers: new Set(),
     });
     expect(problems).toEqual([]);
     expect(rows).toEqual(GOOD_ROWS.map((r) => ({ ...r, row: r.row + 1 })));

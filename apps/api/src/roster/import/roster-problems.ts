@@ -1,11 +1,16 @@
+import type { RosterField } from './roster-columns.js';
+
 /**
  * A problem found in an uploaded roster. `row` is the 1-based spreadsheet row (as Excel shows
- * it) and `column` the template header (姓名, 工号…); both are null for a problem of the whole
- * file. `message` is the Chinese sentence shown to union staff.
+ * it) and `column` the header as the file writes it (类别, if that is what the file says; the
+ * template's header when the file lacks the column); both are null for a problem of the whole
+ * file. `field` is the column's meaning, whatever its header. `message` is the Chinese sentence
+ * shown to union staff.
  */
 export interface RosterProblem {
   row: number | null;
   column: string | null;
+  field: RosterField | null;
   code: RosterProblemCode;
   message: string;
 }
@@ -27,7 +32,7 @@ export type RosterProblemCode =
   | 'MISSING_EMPLOYEE_NUMBER'
   | 'BAD_EMPLOYEE_NUMBER'
   | 'DUPLICATE_EMPLOYEE_NUMBER_IN_FILE'
-  | 'DUPLICATE_EMPLOYEE_NUMBER_IN_DATABASE'
+  | 'KIND_CHANGED'
   | 'MISSING_GENDER'
   | 'BAD_GENDER'
   | 'MISSING_GROUP'
@@ -45,17 +50,23 @@ export type RosterProblemCode =
 export function fileProblem(
   code: RosterProblemCode,
   message: string,
-  column: string | null = null,
+  column: { header: string; field: RosterField } | null = null,
 ): RosterProblem {
-  return { row: null, column, code, message };
+  return { row: null, column: column?.header ?? null, field: column?.field ?? null, code, message };
 }
 
 /** A problem of one cell: the message reads 第 5 行「代表团」：未知的代表团「三车间」. */
 export function cellProblem(
   row: number,
-  column: string,
+  column: { header: string; field: RosterField },
   code: RosterProblemCode,
   reason: string,
 ): RosterProblem {
-  return { row, column, code, message: `第 ${row} 行「${column}」：${reason}` };
+  return {
+    row,
+    column: column.header,
+    field: column.field,
+    code,
+    message: `第 ${row} 行「${column.header}」：${reason}`,
+  };
 }

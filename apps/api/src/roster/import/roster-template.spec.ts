@@ -54,7 +54,6 @@ describe('buildRosterTemplate', () => {
     const sheet = await parseRosterFile({ buffer, filename: 'template.xlsx' });
     const { rows, problems } = validateRoster(sheet, {
       groups,
-      existingEmployeeNumbers: new Set(),
     });
     expect(problems).toEqual([]);
     expect(rows.map((r) => [r.row, r.kind, r.groupName])).toEqual([

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { DelegateCategory, Gender, RosterKind } from '../roster.enums.js';
 import {
   BROKEN_PROBLEMS,
-  FIXTURE_EXISTING,
   FIXTURE_FILES,
   FIXTURE_GROUPS,
 } from '../../../../../test/fixtures/roster/roster-fixtures.js';
@@ -16,7 +15,7 @@ const FIXTURES = join(
   dirname(fileURLToPath(import.meta.url)),
   '../../../../../test/fixtures/roster',
 );
-const context = { groups: FIXTURE_GROUPS, existingEmployeeNumbers: FIXTURE_EXISTING };
+const context = { groups: FIXTURE_GROUPS };
 
 async function validateCsv(text: string, ctx = context): Promise<RosterValidation> {
   const sheet = await parseRosterFile({ buffer: Buffer.from(text, 'utf8'), filename: 'a.csv' });
@@ -42,7 +41,7 @@ describe('validateRoster: the broken fixture', () => {
       result.problems.find((p) => p.code === 'DUPLICATE_EMPLOYEE_NUMBER_IN_FILE')?.message,
     ).toBe('第 4 行「工号」：工号「20002」与第 3 行重复');
     // The rows without a problem are still typed, the blank row 21 is skipped.
-    expect(result.rows.map((r) => r.row)).toEqual([3, 19, 22]);
+    expect(result.rows.map((r) => r.row)).toEqual([3, 5, 19, 22]);
   });
 });
 
@@ -116,12 +115,11 @@ describe('validateRoster: reading values', () => {
     ]);
   });
 
-  it('compares employee numbers with the database after normalising both', async () => {
-    const { problems } = await validateCsv(`${HEAD}\n张三,１２３,男,第一代表团,一线职工\n`, {
-      ...context,
-      existingEmployeeNumbers: new Set([' 123 ']),
-    });
-    expect(problems.map((p) => p.code)).toEqual(['DUPLICATE_EMPLOYEE_NUMBER_IN_DATABASE']);
+  it('collects every employee number the file names, broken rows included, case and width folded', async () => {
+    const { employeeNumbers } = await validateCsv(
+      `${HEAD}\n张三,Ａ１２３,男,第一代表团,一线职工\n,b-7,男,第一代表团,一线职工\n`,
+    );
+    expect([...employeeNumbers]).toEqual(['a123', 'b-7']);
   });
 });
 
@@ -175,7 +173,32 @@ describe('validateRoster: problems', () => {
     expect(await validateCsv('姓名\n张三\n')).toEqual({
       rows: [],
       problems: [expect.objectContaining({ code: 'NO_HEADER' })],
+      employeeNumbers: new Set(),
     });
+  });
+});
+
+describe('validateRoster: the headers the file has', () => {
+  it('names a problem by the header the file writes, not the template one', async () => {
+    const { problems } = await validateCsv(
+      `代表姓名,员工编号,性别,代表组,类别\n张三,1,男,第九团,干部\n`,
+    );
+    expect(problems.map((p) => [p.column, p.field, p.message])).toEqual([
+      ['代表组', 'groupName', '第 2 行「代表组」：未知的代表团「第九团」'],
+      ['类别', 'category', '第 2 行「类别」：未知的代表类别「干部」'],
+    ]);
+  });
+
+  it('says which two headers of the file are the same column', async () => {
+    const { problems } = await validateCsv(`姓名,工号,代表类别,类别\n张三,1,一线职工,一线职工\n`);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'DUPLICATE_COLUMN',
+        column: '类别',
+        field: 'category',
+        message: '「代表类别」和「类别」是同一列（第 C 列和第 D 列），请删去一列',
+      }),
+    ]);
   });
 });
 

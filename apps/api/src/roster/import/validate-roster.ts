@@ -33,14 +33,17 @@ export interface RosterImportRow {
 export interface RosterValidationContext {
   /** Names of the congress's delegation groups. */
   groups: string[];
-  /** Employee numbers already on the roster. */
-  existingEmployeeNumbers: Set<string>;
 }
 
 export interface RosterValidation {
   /** The rows without a problem, in file order. */
   rows: RosterImportRow[];
   problems: RosterProblem[];
+  /**
+   * Every employee number the file names (as `employeeNumberKey`), rows with a problem
+   * included: a seat named by a broken row is not "missing from the file".
+   */
+  employeeNumbers: Set<string>;
 }
 
 export const NAME_MAX = 50;
@@ -55,11 +58,14 @@ export function normalizeEmployeeNumber(text: string): string {
   return text.normalize('NFKC').trim();
 }
 
+/** Employee numbers are unique regardless of case and width (the database's index is on lower()). */
+export const employeeNumberKey = (n: string): string => normalizeEmployeeNumber(n).toLowerCase();
+
 /**
  * Runs of whitespace (line breaks from Alt+Enter included) become one space, and the spaces
  * people put inside two-character Chinese names to align a column (张\u3000三, with an ideographic space) are dropped.
  */
-function normalizeName(text: string): string {
+export function normalizeName(text: string): string {
   return text
     .trim()
     .replace(/\s+/g, ' ')
@@ -74,18 +80,21 @@ const ATTENDEE_CANNOT_BE = [
 
 const groupKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 const length = (s: string): number => [...s].length;
-const header = (field: RosterField): string => COLUMN_BY_FIELD[field].header;
 
 export function validateRoster(
   sheet: ParsedSheet,
   context: RosterValidationContext,
 ): RosterValidation {
-  if (sheet.problems.length > 0) return { rows: [], problems: [...sheet.problems] };
+  const employeeNumbers = new Set<string>();
+  if (sheet.problems.length > 0)
+    return { rows: [], problems: [...sheet.problems], employeeNumbers };
   const problems: RosterProblem[] = [];
   const groups = new Map(context.groups.map((g) => [groupKey(g), g]));
-  // Employee numbers are unique regardless of case (the database's unique index is on lower()).
-  const numberKey = (n: string) => normalizeEmployeeNumber(n).toLowerCase();
-  const existing = new Set([...context.existingEmployeeNumbers].map(numberKey));
+  // A problem names the column as the file does (类别), not as the template does (代表类别).
+  const column = (field: RosterField) => ({
+    header: sheet.headers.find((h) => h.field === field)?.text ?? COLUMN_BY_FIELD[field].header,
+    field,
+  });
   const cell = (r: RawRow, field: RosterField): string => {
     const index = sheet.columns[field];
     return index === undefined ? '' : (r.cells[index] ?? '').trim();
@@ -99,7 +108,7 @@ export function validateRoster(
   for (const c of ROSTER_COLUMNS) {
     if (c.required === 'delegates' && sheet.columns[c.field] === undefined && hasDelegates) {
       problems.push(
-        fileProblem('MISSING_COLUMN', `缺少列「${c.header}」：代表必须填写${c.header}`, c.header),
+        fileProblem('MISSING_COLUMN', `缺少列「${c.header}」：代表必须填写${c.header}`, c),
       );
     }
   }
@@ -110,7 +119,7 @@ export function validateRoster(
   for (const r of sheet.rows) {
     const before = problems.length;
     const report = (field: RosterField, code: RosterProblem['code'], reason: string): void => {
-      problems.push(cellProblem(r.row, header(field), code, reason));
+      problems.push(cellProblem(r.row, column(field), code, reason));
     };
     const tooLong = (field: RosterField, value: string, max: number): boolean => {
       if (length(value) <= max) return false;
@@ -148,15 +157,12 @@ export function validateRoster(
         report('employeeNumber', 'BAD_EMPLOYEE_NUMBER', reason);
       } else {
         const key = employeeNumber.toLowerCase();
+        employeeNumbers.add(key);
         const first = firstRowOf.get(key);
         if (first === undefined) firstRowOf.set(key, r.row);
         else {
           const reason = `工号「${employeeNumber}」与第 ${first} 行重复`;
           report('employeeNumber', 'DUPLICATE_EMPLOYEE_NUMBER_IN_FILE', reason);
-        }
-        if (existing.has(key)) {
-          const reason = `工号「${employeeNumber}」已在代表名单中`;
-          report('employeeNumber', 'DUPLICATE_EMPLOYEE_NUMBER_IN_DATABASE', reason);
         }
       }
     }
@@ -235,14 +241,15 @@ export function validateRoster(
       note: note || null,
     });
   }
-  return { rows, problems: problems.sort(byPosition) };
+  return { rows, problems: problems.sort(byPosition), employeeNumbers };
 }
 
-const COLUMN_ORDER = new Map(ROSTER_COLUMNS.map((c, i) => [c.header, i]));
+const COLUMN_ORDER = new Map(ROSTER_COLUMNS.map((c, i) => [c.field, i]));
 
 /** File problems first, then by row, then in template column order (the sort is stable). */
-function byPosition(a: RosterProblem, b: RosterProblem): number {
+export function byPosition(a: RosterProblem, b: RosterProblem): number {
   const row = (a.row ?? 0) - (b.row ?? 0);
   if (row !== 0 || a.row === null) return row;
-  return (COLUMN_ORDER.get(a.column ?? '') ?? 0) - (COLUMN_ORDER.get(b.column ?? '') ?? 0);
+  const order = (p: RosterProblem) => (p.field ? (COLUMN_ORDER.get(p.field) ?? 0) : 0);
+  return order(a) - order(b);
 }
