@@ -8,7 +8,13 @@ import { createOpenApiDocument, type RouteFacts, routeFacts } from './openapi-do
 import { createPreviewApp } from './preview-app.js';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
-type Schema = { $ref?: string; type?: string; format?: string; items?: Schema };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  items?: Schema;
+  oneOf?: Schema[];
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const ERROR_BODY = '#/components/schemas/ErrorBody';
@@ -36,6 +42,8 @@ function typedSchema(contentType: string, schema: Schema | undefined): boolean {
   if (!schema) return false;
   if (contentType !== 'application/json') return schema.type === 'string';
   if (schema.type === 'array') return !!schema.items?.$ref;
+  // One route answering with one of several typed bodies (a preview or the issue itself).
+  if (schema.oneOf) return schema.oneOf.length > 0 && schema.oneOf.every((s) => !!s.$ref);
   return !!schema.$ref;
 }
 

@@ -297,6 +297,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/status-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议状态变更记录 · Session status history */
+        get: operations["Sessions_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/terms/{termId}/groups": {
         parameters: {
             query?: never;
@@ -436,6 +453,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/delegates/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代表信息修改记录 · Field change history */
+        get: operations["Delegates_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/terms/{termId}/login-codes": {
         parameters: {
             query?: never;
@@ -445,8 +479,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 签发平板登录码（PDF、XLSX 或 JSON） · Issue log-in codes */
+        /** 签发平板登录码（PDF、XLSX、JSON，或多种格式打包为 ZIP） · Issue log-in codes */
         post: operations["LoginCodes_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/terms/{termId}/login-code-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录码签发批次（不含登录码本身） · Log-in code batches */
+        get: operations["LoginCodes_listBatches"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1636,11 +1687,26 @@ export interface components {
         MarkReadDto: {
             ids: string[];
         };
+        DateFindingResponse: {
+            /** @enum {string} */
+            rule: "term_ends_after_start" | "term_length" | "session_in_past" | "session_within_term" | "opening_on_session_day";
+            /** @enum {string} */
+            outcome: "refuse" | "confirm" | "warn";
+            field: string | null;
+            /** @example 会议日期 2031-01-05 不在本届任期（2026-01-01 至 2030-12-31）之内 */
+            message: string;
+        };
         TermResponse: {
             id: string;
             name: string;
             startsOn: string;
             endsOn: string;
+            /** @description workforce: all employees */
+            employees: number | null;
+            women: number | null;
+            dispatched: number | null;
+            /** @description warnings about the term's dates */
+            warnings: components["schemas"]["DateFindingResponse"][];
             /** @description this term's overrides of the defaults */
             settings: Record<string, never>;
             /** @description defaults with the overrides applied */
@@ -1682,6 +1748,21 @@ export interface components {
             startsOn: string;
             /** @example 2030-12-31 */
             endsOn: string;
+            /**
+             * @description workforce figures for the composition report (employees, women, dispatched: all three or none); a session may override them
+             * @example 1200
+             */
+            employees?: Record<string, never> | null;
+            /**
+             * @description women in the workforce
+             * @example 400
+             */
+            women?: Record<string, never> | null;
+            /**
+             * @description dispatched workers (劳务派遣)
+             * @example 60
+             */
+            dispatched?: Record<string, never> | null;
             settings?: components["schemas"]["SettingsDto"];
         };
         UpdateTermDto: {
@@ -1691,6 +1772,21 @@ export interface components {
             startsOn?: string;
             /** @example 2030-12-31 */
             endsOn?: string;
+            /**
+             * @description workforce figures for the composition report (employees, women, dispatched: all three or none); a session may override them
+             * @example 1200
+             */
+            employees?: Record<string, never> | null;
+            /**
+             * @description women in the workforce
+             * @example 400
+             */
+            women?: Record<string, never> | null;
+            /**
+             * @description dispatched workers (劳务派遣)
+             * @example 60
+             */
+            dispatched?: Record<string, never> | null;
             settings?: components["schemas"]["SettingsDto"];
         };
         SessionResponse: {
@@ -1705,15 +1801,23 @@ export interface components {
              */
             startsAtLocal: string;
             place: string;
-            employees: number;
-            women: number;
-            dispatched: number;
+            /** @description workforce figures in force: the session's own, else its term's */
+            employees: number | null;
+            women: number | null;
+            dispatched: number | null;
+            /**
+             * @description where the figures come from; null: neither the session nor its term has any
+             * @enum {string|null}
+             */
+            workforceFrom: "session" | "term" | null;
             settings: Record<string, never>;
             effectiveSettings: Record<string, never>;
             /** @enum {string} */
             status: "draft" | "preparing" | "circulated" | "in_session" | "closed" | "archived";
             statusLabel: string;
             statusChangedAt: string;
+            /** @description warnings about the session's date */
+            warnings: components["schemas"]["DateFindingResponse"][];
         };
         CreateSessionDto: {
             /** @example 第五届职代会第二次会议 */
@@ -1725,12 +1829,12 @@ export interface components {
             startsAt: string;
             /** @example 公司三楼大会议室 */
             place: string;
-            /** @description employees in the workforce */
-            employees: number;
+            /** @description the session's own workforce figures (employees, women, dispatched: all three or none); omitted or null: the term's figures apply */
+            employees?: Record<string, never> | null;
             /** @description women in the workforce */
-            women: number;
+            women?: Record<string, never> | null;
             /** @description dispatched workers (劳务派遣) */
-            dispatched: number;
+            dispatched?: Record<string, never> | null;
             settings?: components["schemas"]["SettingsDto"];
         };
         UpdateSessionDto: {
@@ -1743,17 +1847,31 @@ export interface components {
             startsAt?: string;
             /** @example 公司三楼大会议室 */
             place?: string;
-            /** @description employees in the workforce */
-            employees?: number;
+            /** @description the session's own workforce figures (employees, women, dispatched: all three or none); omitted or null: the term's figures apply */
+            employees?: Record<string, never> | null;
             /** @description women in the workforce */
-            women?: number;
+            women?: Record<string, never> | null;
             /** @description dispatched workers (劳务派遣) */
-            dispatched?: number;
+            dispatched?: Record<string, never> | null;
             settings?: components["schemas"]["SettingsDto"];
         };
         ChangeSessionStatusDto: {
             /** @enum {string} */
             to: "draft" | "preparing" | "circulated" | "in_session" | "closed" | "archived";
+            /** @example 因生产安排，经主席团同意提前召开 */
+            reason?: string;
+        };
+        SessionStatusChangeResponse: {
+            at: string;
+            /** @enum {string|null} */
+            fromStatus: "draft" | "preparing" | "circulated" | "in_session" | "closed" | "archived" | null;
+            /** @enum {string} */
+            toStatus: "draft" | "preparing" | "circulated" | "in_session" | "closed" | "archived";
+            toStatusLabel: string;
+            reason: string | null;
+            /** @description the date rules this move broke, confirmed by the reason */
+            confirmedFindings: components["schemas"]["DateFindingResponse"][];
+            recordedBy: string | null;
         };
         GroupResponse: {
             id: string;
@@ -1891,6 +2009,23 @@ export interface components {
             reason: string;
             recordedBy: string | null;
         };
+        RecordedFieldChangeResponse: {
+            /** @example groupName */
+            field: string;
+            /** @example 代表团 */
+            label: string;
+            /** @example 第一代表团 */
+            from: string;
+            /** @example 第二代表团 */
+            to: string;
+        };
+        DelegateChangeResponse: {
+            at: string;
+            /** @example 名册导入 */
+            reason: string;
+            recordedBy: string | null;
+            changes: components["schemas"]["RecordedFieldChangeResponse"][];
+        };
         LoginCodeEntryResponse: {
             delegateId: string;
             name: string;
@@ -1904,27 +2039,91 @@ export interface components {
             expiresAt: string;
         };
         LoginCodesResponse: {
+            batchId: string;
             generatedAt: string;
+            /** @description the session the codes are for */
+            sessionId: string | null;
+            sessionName: string | null;
+            /** @description UTC, ISO 8601 */
+            expiresAt: string;
+            /**
+             * @description session: to the end of the session's day (Beijing); hours: from the issue
+             * @enum {string}
+             */
+            expiryBasis: "session" | "hours";
+            /** @description live codes of earlier issues this issue made stop working */
+            revokedCodes: number;
             entries: components["schemas"]["LoginCodeEntryResponse"][];
+        };
+        RevokedBatchResponse: {
+            /** @description null: codes from before batches */
+            batchId: string | null;
+            issuedAt: string | null;
+            codes: number;
+        };
+        LoginCodesPreviewResponse: {
+            /** @enum {boolean} */
+            dryRun: true;
+            /** @description codes the issue would make */
+            codes: number;
+            sessionId: string | null;
+            sessionName: string | null;
+            expiresAt: string;
+            /** @enum {string} */
+            expiryBasis: "session" | "hours";
+            /** @description printed codes (live: unused, unexpired) it would revoke */
+            revokes: number;
+            revokesByBatch: components["schemas"]["RevokedBatchResponse"][];
         };
         IssueLoginCodesDto: {
             delegateIds?: string[];
-            /**
-             * @description hours the codes stay valid
-             * @default 72
-             */
-            validHours: Record<string, never>;
+            /** @description the session the codes are for (default: the next one) */
+            sessionId?: string;
+            /** @description hours the codes stay valid (default: to the session end) */
+            validHours?: number;
             /**
              * @default pdf
              * @enum {string}
              */
             format: "pdf" | "xlsx" | "json";
+            /**
+             * @example [
+             *       "pdf",
+             *       "xlsx"
+             *     ]
+             */
+            formats?: ("pdf" | "xlsx" | "json")[];
+            /** @default false */
+            replaceLiveCodes: boolean;
+        };
+        LoginCodeBatchResponse: {
+            id: string;
+            issuedAt: string;
+            issuedBy: string | null;
+            sessionId: string | null;
+            expiresAt: string;
+            /** @enum {string} */
+            expiryBasis: "session" | "hours";
+            formats: ("pdf" | "xlsx" | "json")[];
+            codes: number;
+            used: number;
+            live: number;
+            revoked: number;
+            expired: number;
+            /** @description earlier codes this issue revoked */
+            revokedCodes: number;
         };
         CodeLoginDto: {
             /** @description the employee number */
             username: string;
             /** @example K7QF-2M9X */
             code: string;
+        };
+        WorkforceResponse: {
+            /** @description all employees, dispatched workers included */
+            employees: number;
+            women: number;
+            dispatched: number;
         };
         CompositionFormulaResponse: {
             /** @example national */
@@ -1985,22 +2184,98 @@ export interface components {
             worst: "pass" | "warning" | "violation";
         };
         CompositionResponse: {
-            /** @description the session whose workforce figures were used */
-            sessionId: string;
-            sessionName: string;
+            /** @description the session whose settings (and own figures) were used; null: the term's */
+            sessionId: string | null;
+            sessionName: string | null;
+            /** @description the figures measured against; null: none filled in (the report says so) */
+            workforce: components["schemas"]["WorkforceResponse"] | null;
+            /** @enum {string|null} */
+            workforceFrom: "session" | "term" | null;
             report: components["schemas"]["CompositionReportResponse"];
+        };
+        ImportAddedResponse: {
+            employeeNumber: string;
+            name: string;
+            row: number;
+        };
+        ImportFieldChangeResponse: {
+            /** @example category */
+            field: string;
+            /**
+             * @description the header as the file writes it
+             * @example 类别
+             */
+            column: string;
+            /** @example 一线职工 */
+            from: string;
+            /** @example 管理人员 */
+            to: string;
+        };
+        ImportChangedResponse: {
+            employeeNumber: string;
+            name: string;
+            row: number;
+            delegateId: string;
+            changes: components["schemas"]["ImportFieldChangeResponse"][];
+        };
+        ImportNotServingResponse: {
+            employeeNumber: string;
+            name: string;
+            row: number;
+            delegateId: string;
+            /** @enum {string} */
+            status: "serving" | "recalled" | "replaced" | "left";
+            /** @example 离职 */
+            statusLabel: string;
+        };
+        ImportAbsentResponse: {
+            employeeNumber: string;
+            name: string;
+            delegateId: string;
+            /** @enum {string} */
+            kind: "delegate" | "attendee";
+            /** @enum {string} */
+            action: "keep" | "leave";
+        };
+        ImportPersonResponse: {
+            employeeNumber: string;
+            name: string;
+        };
+        ImportHeadChangeResponse: {
+            group: string;
+            from: components["schemas"]["ImportPersonResponse"] | null;
+            to: components["schemas"]["ImportPersonResponse"] | null;
+        };
+        ImportDiffResponse: {
+            added: components["schemas"]["ImportAddedResponse"][];
+            changed: components["schemas"]["ImportChangedResponse"][];
+            /** @description rows matching their seat exactly */
+            unchanged: number;
+            /** @description rows naming a seat no longer serving: left as they are */
+            notServing: components["schemas"]["ImportNotServingResponse"][];
+            /** @description serving seats the file does not name */
+            absent: components["schemas"]["ImportAbsentResponse"][];
+            groupHeads: components["schemas"]["ImportHeadChangeResponse"][];
         };
         RosterProblemResponse: {
             /** @description the row in the file (1-based) */
             row: number | null;
-            /** @description the column header */
+            /**
+             * @description the column's header as the file writes it (the template's when the file lacks it)
+             * @example 类别
+             */
             column: string | null;
+            /**
+             * @description what the column means, whatever its header
+             * @example category
+             */
+            field: string | null;
             /**
              * @description machine-readable problem code
              * @example UNKNOWN_GROUP
              */
             code: Record<string, never>;
-            /** @example 代表团“第九代表团”不存在 */
+            /** @example 第 6 行「代表团」：未知的代表团「三车间」 */
             message: string;
         };
         ImportResultResponse: {
@@ -2010,8 +2285,15 @@ export interface components {
             rows: number;
             delegates: number;
             attendees: number;
-            /** @description rows written (0 in a dry run) */
+            /** @description seats added (0 in a dry run) */
             imported: number;
+            /** @description seats whose fields were updated (0 in a dry run) */
+            updated: number;
+            /** @description seats marked as left (0 unless absent=leave) */
+            markedLeft: number;
+            /** @enum {string} */
+            absentAction: "keep" | "leave";
+            diff: components["schemas"]["ImportDiffResponse"];
             problems: components["schemas"]["RosterProblemResponse"][];
         };
         DepartmentResponse: {
@@ -2881,6 +3163,7 @@ export type ReadyDetailsResponse = components['schemas']['ReadyDetailsResponse']
 export type ReadyResponse = components['schemas']['ReadyResponse'];
 export type NotificationResponse = components['schemas']['NotificationResponse'];
 export type MarkReadDto = components['schemas']['MarkReadDto'];
+export type DateFindingResponse = components['schemas']['DateFindingResponse'];
 export type TermResponse = components['schemas']['TermResponse'];
 export type FractionDto = components['schemas']['FractionDto'];
 export type MajorityDto = components['schemas']['MajorityDto'];
@@ -2893,6 +3176,7 @@ export type SessionResponse = components['schemas']['SessionResponse'];
 export type CreateSessionDto = components['schemas']['CreateSessionDto'];
 export type UpdateSessionDto = components['schemas']['UpdateSessionDto'];
 export type ChangeSessionStatusDto = components['schemas']['ChangeSessionStatusDto'];
+export type SessionStatusChangeResponse = components['schemas']['SessionStatusChangeResponse'];
 export type GroupResponse = components['schemas']['GroupResponse'];
 export type CreateGroupDto = components['schemas']['CreateGroupDto'];
 export type UpdateGroupDto = components['schemas']['UpdateGroupDto'];
@@ -2902,16 +3186,30 @@ export type ByElectionDto = components['schemas']['ByElectionDto'];
 export type UpdateDelegateDto = components['schemas']['UpdateDelegateDto'];
 export type ChangeDelegateStatusDto = components['schemas']['ChangeDelegateStatusDto'];
 export type StatusChangeResponse = components['schemas']['StatusChangeResponse'];
+export type RecordedFieldChangeResponse = components['schemas']['RecordedFieldChangeResponse'];
+export type DelegateChangeResponse = components['schemas']['DelegateChangeResponse'];
 export type LoginCodeEntryResponse = components['schemas']['LoginCodeEntryResponse'];
 export type LoginCodesResponse = components['schemas']['LoginCodesResponse'];
+export type RevokedBatchResponse = components['schemas']['RevokedBatchResponse'];
+export type LoginCodesPreviewResponse = components['schemas']['LoginCodesPreviewResponse'];
 export type IssueLoginCodesDto = components['schemas']['IssueLoginCodesDto'];
+export type LoginCodeBatchResponse = components['schemas']['LoginCodeBatchResponse'];
 export type CodeLoginDto = components['schemas']['CodeLoginDto'];
+export type WorkforceResponse = components['schemas']['WorkforceResponse'];
 export type CompositionFormulaResponse = components['schemas']['CompositionFormulaResponse'];
 export type SizeRequirementResponse = components['schemas']['SizeRequirementResponse'];
 export type CompositionCountsResponse = components['schemas']['CompositionCountsResponse'];
 export type RuleCheckResponse = components['schemas']['RuleCheckResponse'];
 export type CompositionReportResponse = components['schemas']['CompositionReportResponse'];
 export type CompositionResponse = components['schemas']['CompositionResponse'];
+export type ImportAddedResponse = components['schemas']['ImportAddedResponse'];
+export type ImportFieldChangeResponse = components['schemas']['ImportFieldChangeResponse'];
+export type ImportChangedResponse = components['schemas']['ImportChangedResponse'];
+export type ImportNotServingResponse = components['schemas']['ImportNotServingResponse'];
+export type ImportAbsentResponse = components['schemas']['ImportAbsentResponse'];
+export type ImportPersonResponse = components['schemas']['ImportPersonResponse'];
+export type ImportHeadChangeResponse = components['schemas']['ImportHeadChangeResponse'];
+export type ImportDiffResponse = components['schemas']['ImportDiffResponse'];
 export type RosterProblemResponse = components['schemas']['RosterProblemResponse'];
 export type ImportResultResponse = components['schemas']['ImportResultResponse'];
 export type DepartmentResponse = components['schemas']['DepartmentResponse'];
@@ -4094,6 +4392,63 @@ export interface operations {
             };
         };
     };
+    Sessions_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStatusChangeResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     Groups_list: {
         parameters: {
             query?: never;
@@ -4783,9 +5138,68 @@ export interface operations {
             };
         };
     };
-    LoginCodes_issue: {
+    Delegates_changes: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegateChangeResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LoginCodes_issue: {
+        parameters: {
+            query?: {
+                dryRun?: components["schemas"]["Object"];
+            };
             header?: never;
             path: {
                 termId: string;
@@ -4798,15 +5212,88 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 登录码（仅此一次可见），按 format 为 PDF、XLSX 或 JSON */
+            /** @description 登录码（仅此一次可见）：一种格式时为该文件，多种格式（formats）时为 ZIP；dryRun=true 时为预览（JSON） */
             200: {
                 headers: {
+                    /** @description 批次编号 */
+                    "X-Login-Code-Batch"?: string;
+                    /** @description 本次签发作废的未用登录码数 */
+                    "X-Revoked-Codes"?: number;
+                    /** @description 有效期至（UTC，ISO 8601） */
+                    "X-Codes-Expire-At"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/pdf": Blob;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
-                    "application/json": components["schemas"]["LoginCodesResponse"];
+                    "application/zip": Blob;
+                    "application/json": components["schemas"]["LoginCodesResponse"] | components["schemas"]["LoginCodesPreviewResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LoginCodes_listBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                termId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginCodeBatchResponse"][];
                 };
             };
             /** @description 请求有误 */
@@ -4951,6 +5438,7 @@ export interface operations {
         parameters: {
             query?: {
                 dryRun?: components["schemas"]["Object"];
+                absent?: "keep" | "leave";
             };
             header?: never;
             path: {
