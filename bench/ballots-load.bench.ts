@@ -81,7 +81,10 @@ function pgbench(url: string, ballot: string, clients: number, seconds: number):
 async function main(): Promise<void> {
   const embedded = process.env.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: './data/bench', port: 54349 });
+    : await startEmbeddedPostgres({
+        dataDir: './data/bench',
+        port: Number(process.env.EMBEDDED_PG_PORT ?? 54349),
+      });
   const clusterUrl = process.env.DATABASE_URL ?? embedded!.url;
   const dbName = `bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: clusterUrl });

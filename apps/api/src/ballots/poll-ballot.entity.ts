@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A cast ballot. Stored against the delegate (one per poll, enforced by a unique index): the link
- * is harmless because a secret ballot's content is encrypted on the tablet. `id` is its place on
- * the bulletin board.
+ * is harmless because a secret ballot's content is encrypted on the tablet. `position` is its
+ * place on the bulletin board, `chainHead` the board's hash chain after it.
  */
 @Entity({ name: 'poll_ballots' })
 export class PollBallot {
@@ -18,6 +18,12 @@ export class PollBallot {
   @Column({ type: 'jsonb', nullable: true }) openChoice!: number[][] | null;
   @Column({ type: 'text' }) tracker!: string;
   @Column({ type: 'timestamptz' }) receivedAt!: Date;
+  /** Place on the board, from 1, in the order the ballots were stored. */
+  @Column({ type: 'integer', nullable: true }) position!: number | null;
+  /** h_position of the board's hash chain (secret polls). */
+  @Column({ type: 'text', nullable: true }) chainHead!: string | null;
+  /** The board key's Ed25519 signature on the receipt the tablet got (secret polls). */
+  @Column({ type: 'text', nullable: true }) signature!: string | null;
   /** Set at close: why the ballot was not counted. */
   @Column({ type: 'text', nullable: true }) exclusion!: string | null;
 }

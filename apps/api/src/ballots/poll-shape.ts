@@ -1,98 +1,103 @@
-import { SCALES, type VoteSpec } from '../agenda/vote-spec.js';
-import type { PollSpec } from '../common/ballot.js';
+import type { VoteSpec } from '../agenda/vote-spec.js';
 import {
-  COMPETENCE_SCALE,
+  type BallotShape,
+  ballotShape,
+  checkChoices,
+  isBallotError,
   type MajorityRule,
-  SATISFACTION_SCALE,
-  tallyElection,
-  tallyEvaluation,
-  tallyMotion,
-} from '../common/tally.js';
+  majorityRule,
+  pollLabels,
+  type PollSpec,
+  pollSpecOf,
+  type RecordPoll,
+  type VoteDescription,
+} from '../common/ballot.js';
+import type { Poll } from './poll.entity.js';
 
-/** What a tablet shows and encrypts: one question per motion or election, one per person evaluated. */
-export function pollSpecFor(spec: VoteSpec): PollSpec {
+/** A motion's options are 赞成 / 反对 / 弃权 in this order (MOTION_OPTIONS), whatever their labels. */
+const MEANINGS = ['for', 'against', 'abstain'] as const;
+
+/** What is put to the vote, with the labels the tablets show (libs/ballot `VoteDescription`). */
+export function voteOf(spec: VoteSpec): VoteDescription {
   if (spec.type === 'motion')
-    return { questions: [{ kind: 'motion', options: spec.options.length }] };
-  if (spec.type === 'election') {
     return {
-      questions: [{ kind: 'election', candidates: spec.candidates.length, maxMarks: spec.seats }],
+      type: 'motion',
+      options: spec.options.map((label, i) => ({ label, meaning: MEANINGS[i]! })),
     };
-  }
-  const grades = SCALES[spec.scale].length;
+  if (spec.type === 'election')
+    return {
+      type: 'election',
+      seats: spec.seats,
+      candidates: spec.candidates.map((c) => ({ id: c.id, name: c.name })),
+    };
   return {
-    questions: spec.persons.map(() => ({ kind: 'evaluation' as const, persons: 1, grades })),
+    type: 'evaluation',
+    scale: spec.scale,
+    persons: spec.persons.map((p) => ({ id: p.id, name: p.name })),
   };
 }
 
-/** Labels for the tablet, question by question, entry by entry. */
-export function pollLabels(spec: VoteSpec): { title: string; entries: string[] }[] {
-  if (spec.type === 'motion') return [{ title: '表决', entries: spec.options }];
-  if (spec.type === 'election')
-    return [{ title: `应选 ${spec.seats} 名`, entries: spec.candidates.map((c) => c.name) }];
-  return spec.persons.map((p) => ({ title: p.name, entries: [...SCALES[spec.scale]] }));
-}
-
-/** Every question must be a 0/1 vector of the right length with an allowed number of marks. */
-export function checkOpenChoice(spec: PollSpec, choice: unknown): choice is number[][] {
-  if (!Array.isArray(choice) || choice.length !== spec.questions.length) return false;
-  return spec.questions.every((q, i) => {
-    const v = choice[i] as unknown;
-    const entries =
-      q.kind === 'motion' ? (q.options ?? 3) : q.kind === 'election' ? q.candidates : q.grades;
-    if (!Array.isArray(v) || v.length !== entries || !v.every((x) => x === 0 || x === 1))
-      return false;
-    const marks = v.reduce((a: number, b: number) => a + b, 0);
-    return q.kind === 'election' ? marks <= q.maxMarks : marks === 1;
-  });
-}
-
-export interface Electorate {
-  total: number;
-  present: number;
+/**
+ * The poll as its record states it, fixed at opening and bound into the board's h_0: labels and
+ * their meaning (which index is 赞成), the congress's majority rule, one ballot per delegate.
+ * Re-casting ("last press counts") would be `recast: 'last-counts'`; not offered yet.
+ */
+export function recordPollFor(
+  poll: { id: string; title: string; voteSpec: VoteSpec },
+  rule: MajorityRule,
+): RecordPoll {
+  return {
+    pollId: poll.id,
+    title: poll.title,
+    vote: voteOf(poll.voteSpec),
+    recast: 'once',
+    rule,
+  };
 }
 
 /**
- * The decision under the congress's rule (libs/tally), from counts per question and entry.
- * `valid` ballots were counted; `invalid` ones were cast but excluded.
+ * A poll's record description. Polls opened before the board existed did not keep one: theirs is
+ * made from the vote with a placeholder rule, which is never used for them (only the ballot's
+ * shape and the labels are read from it; their result was decided when they closed).
  */
-export function decide(
-  spec: VoteSpec,
-  counts: number[][],
-  ballots: { valid: number; invalid: number },
-  electorate: Electorate,
-  rule: MajorityRule,
-  title: string,
-) {
-  if (spec.type === 'motion') {
-    const [f = 0, a = 0, ab = 0] = counts[0] ?? [];
-    return tallyMotion({
-      title,
-      electorate,
-      rule,
-      counts: { for: f, against: a, abstain: ab, invalid: ballots.invalid },
-    });
+export function recordPollOf(p: Poll): RecordPoll {
+  return p.recordPoll ?? recordPollFor(p, majorityRule('all'));
+}
+
+/** What a tablet fills in and encrypts (libs/ballot, the same function the record's verifier uses). */
+export const ballotSpecOf = (p: Poll): PollSpec => pollSpecOf(recordPollOf(p));
+export const shapeOf = (p: Poll): BallotShape => ballotShape(ballotSpecOf(p));
+
+/** Labels for the tablet, question by question: the record's labels under a title for people. */
+export function questionsOf(p: Poll): { title: string; entries: string[] }[] {
+  const poll = recordPollOf(p);
+  const labels = pollLabels(poll);
+  const v = poll.vote;
+  return labels.map((entries, q) => ({
+    title:
+      v.type === 'motion'
+        ? '表决'
+        : v.type === 'election'
+          ? `应选 ${v.seats} 名`
+          : (v.persons[q]?.name ?? ''),
+    entries,
+  }));
+}
+
+/** An open (记名) poll's choice: a 0/1 vector per question with an allowed number of marks. */
+export function isOpenChoice(shape: BallotShape, choice: unknown): choice is number[][] {
+  try {
+    checkChoices(shape, choice as number[][]);
+    return true;
+  } catch (e) {
+    if (isBallotError(e)) return false;
+    throw e;
   }
-  if (spec.type === 'election') {
-    return tallyElection({
-      title,
-      seats: spec.seats,
-      candidates: spec.candidates.map((c) => ({ id: c.id, name: c.name })),
-      electorate,
-      rule,
-      ballots,
-      votes: Object.fromEntries(spec.candidates.map((c, i) => [c.id, counts[0]?.[i] ?? 0])),
-    });
-  }
-  const scale = spec.scale === 'competence' ? COMPETENCE_SCALE : SATISFACTION_SCALE;
-  return tallyEvaluation({
-    title,
-    scale,
-    electorate,
-    ballots,
-    persons: spec.persons.map((p, q) => ({
-      id: p.id,
-      name: p.name,
-      counts: Object.fromEntries(scale.grades.map((g, e) => [g.id, counts[q]?.[e] ?? 0])),
-    })),
-  });
+}
+
+/** Marks per question and entry of the open (记名) choices. */
+export function sumOpen(shape: BallotShape, choices: readonly number[][][]): number[][] {
+  const counts = shape.questions.map((q) => new Array<number>(q.entries).fill(0));
+  for (const c of choices) c.forEach((q, i) => q.forEach((m, e) => (counts[i]![e]! += m)));
+  return counts;
 }

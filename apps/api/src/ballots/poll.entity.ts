@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { VoteSpec } from '../agenda/vote-spec.js';
 import type { Agree, Difference, PollStatus as ContractPollStatus } from '../common/contracts.js';
+import type { Issued, RecordPoll } from '../common/ballot.js';
 
 export enum PollStatus {
   Open = 'open',
@@ -35,7 +36,24 @@ export class Poll {
   @Column({ type: 'uuid', nullable: true }) closedBy!: string | null;
   /** The decided result (libs/tally) with the rule and numbers, for the minutes. */
   @Column({ type: 'jsonb', nullable: true }) result!: object | null;
-  /** The encrypted tally and decryption with its proofs: the published election record's core. */
+  /**
+   * The published election record: version 2 (the whole record, assembled at the close) for polls
+   * with a board; for polls of an older version, the core of the version 1 record.
+   */
   @Column({ type: 'json', nullable: true }) record!: object | null;
+  /** The poll as its record states it (labels, rule, re-cast), fixed at opening (libs/ballot `RecordPoll`). */
+  @Column({ type: 'jsonb', nullable: true }) recordPoll!: RecordPoll | null;
+  /** 发出: the ballots issued at opening with their voter credentials (libs/ballot `Issued`). */
+  @Column({ type: 'jsonb', nullable: true }) issued!: Issued | null;
+  /** The Ed25519 public key that signs this poll's receipts (hex). */
+  @Column({ type: 'text', nullable: true }) boardKey!: string | null;
+  /** h_0 of the board's hash chain: binds the poll, its key and the issued credentials. */
+  @Column({ type: 'text', nullable: true }) boardGenesis!: string | null;
+  /** The chain's head after the last ballot (h_boardSize). */
+  @Column({ type: 'text', nullable: true }) boardHead!: string | null;
+  /** Ballots on the board. */
+  @Column({ type: 'integer', default: 0 }) boardSize!: number;
+  /** Serving delegates and those checked in when the poll was closed. */
+  @Column({ type: 'jsonb', nullable: true }) electorate!: { total: number; present: number } | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       port: 3000,
       dataDir: './data',
+      boardKeyFile: 'data/board-signing-key.json',
       tokenTtlMinutes: 720,
       logLevel: 'info',
     });

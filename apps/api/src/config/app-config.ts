@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -24,6 +25,8 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
   @IsString() DATA_DIR = './data';
+  /** The board's receipt-signing key (Ed25519); unset: <DATA_DIR>/board-signing-key.json. */
+  @IsOptional() @IsString() BOARD_KEY_FILE?: string;
   @Type(() => Number) @IsInt() @Min(1024) @Max(65535) EMBEDDED_PG_PORT = 54329;
   @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
   @IsOptional()
@@ -53,6 +56,8 @@ export class AppConfig {
   /** Set when the operator gives a PostgreSQL; otherwise the embedded one is started. */
   databaseUrl?: string;
   dataDir!: string;
+  /** The file holding the board's receipt-signing key (created on first start). */
+  boardKeyFile!: string;
   embeddedPgPort!: number;
   dbPoolSize!: number;
   adminPassword?: string;
@@ -96,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     host: vars.HOST,
     databaseUrl: vars.DATABASE_URL,
     dataDir: vars.DATA_DIR,
+    boardKeyFile: vars.BOARD_KEY_FILE ?? path.join(vars.DATA_DIR, 'board-signing-key.json'),
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
     dbPoolSize: vars.DB_POOL_SIZE,
     adminPassword: vars.ADMIN_PASSWORD,

@@ -10,6 +10,7 @@ import { TermWorkforce1795290000000 } from './1795290000000-term-workforce.js';
 import { SessionStatusHistory1795290060000 } from './1795290060000-session-status-history.js';
 import { LoginCodeBatches1795290120000 } from './1795290120000-login-code-batches.js';
 import { DelegateChanges1795290180000 } from './1795290180000-delegate-changes.js';
+import { BallotBoard1795291200000 } from './1795291200000-ballot-board.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   SessionStatusHistory1795290060000,
   LoginCodeBatches1795290120000,
   DelegateChanges1795290180000,
+  BallotBoard1795291200000,
 ];
