@@ -6,7 +6,10 @@ import {
   encryptBallot,
   marks,
   type PollSpec,
-  verifyElectionRecord,
+  checkReceipt,
+  type SignedReceipt,
+  verifyElectionRecordV2,
+  verifyReceipt,
 } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { feed } from './utils/events.js';
@@ -17,6 +20,7 @@ interface OpenPoll {
   id: string;
   pollSpec: PollSpec;
   electionKey: ElectionKey;
+  board: { publicKey: string; genesis: string; issued: number };
   voter: string;
 }
 
@@ -88,7 +92,7 @@ describe('polls over socket.io: secret by default, decided by the majority of al
       .body[0].id;
     const turnouts = feed<{ cast: number }>(tablets[5]!, 'poll:turnout');
 
-    const receipts = [];
+    const receipts: SignedReceipt[] = [];
     // 4 for, 1 against.
     for (const [i, choice] of [
       [0, 0],
@@ -103,8 +107,13 @@ describe('polls over socket.io: secret by default, decided by the majority of al
         ok: true,
         receipt: { pollId, shortCode: expect.stringMatching(/^[A-Z2-7]{4}-[A-Z2-7]{4}$/) },
       });
+      // Signed by the server's board key, at the next position of the chain.
+      expect(verifyReceipt(ack.receipt, p.board.publicKey)).toMatchObject({
+        position: receipts.length + 1,
+      });
       receipts.push(ack.receipt);
     }
+    expect((await myPoll(0, pollId)).board.issued).toBe(5);
     const rows = await t.sql<{ n: string }>(
       `SELECT count(*) AS n FROM poll_ballots WHERE poll_id = $1`,
       [pollId],
@@ -136,7 +145,13 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     const state = await stateOf(2);
     expect(state.receipts.find((r) => r.pollId === pollId)?.tracker).toBe(receipts[2].tracker);
 
-    expect(await turnouts.until((x) => x.cast === 5)).toEqual({ pollId, cast: 5, present: 5 });
+    // The projector shows the chain's head: the last receipt's.
+    expect(await turnouts.until((x) => x.cast === 5)).toEqual({
+      pollId,
+      cast: 5,
+      present: 5,
+      head: receipts[4]!.chainHead,
+    });
     expect(JSON.stringify(turnouts.seen)).not.toMatch(/for|against|赞成|反对/);
 
     const result = new Promise<{ result: { decision: { passed: boolean } } }>((r) =>
@@ -156,13 +171,15 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     ).toBe('POLL_NOT_OPEN');
 
     const record = await t.http().get(`/api/public/polls/${pollId}/record`).expect(200);
-    expect(record.body.board).toHaveLength(5);
+    expect(record.body.board.entries).toHaveLength(5);
     expect(JSON.stringify(record.body)).not.toMatch(
       // Case-sensitive: the hex of keys and proofs is lower-case.
       /E100|employee|delegateId|delegate_id|userId|代表[0-9]/,
     );
-    const report = verifyElectionRecord(record.body.electionRecord);
+    const report = verifyElectionRecordV2(record.body);
+    expect(report.firstFailure).toBeUndefined();
     expect(report.board.filter((b: { counted: boolean }) => b.counted)).toHaveLength(5);
+    for (const r of receipts) expect(checkReceipt(record.body, r).counted).toBe(true);
   });
 
   async function myPollAny(i: number, pollId: string): Promise<OpenPoll> {
@@ -176,7 +193,7 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     return { ...p, voter: 'x'.repeat(32) };
   }
 
-  it('excludes a ballot whose proofs fail at close, says why, and tells the tablet', async () => {
+  it('refuses a ballot whose proofs fail as it arrives, and the tablet may cast again', async () => {
     const pollId = (await open('选举职工董事').expect(201)).body.id;
     for (const [i, c] of [
       [0, 0],
@@ -188,22 +205,31 @@ describe('polls over socket.io: secret by default, decided by the majority of al
         (await cast(i, { pollId, ballot: encrypt(await myPoll(i, pollId), [marks(2, c)]) })).ok,
       ).toBe(true);
     }
-    // Tablet 4 sends a well-formed ballot with a forged proof response.
+    // Tablet 4 sends a well-formed ballot with a forged proof response: refused, not stored.
     const forged = encrypt(await myPoll(4, pollId), [marks(2, 1)]) as Ballot;
     const branch = forged.questions[0]!.entries[0]!.proof[0]!;
     branch.s = (branch.s[0] === '0' ? '1' : '0') + branch.s.slice(1);
-    expect((await cast(4, { pollId, ballot: forged })).ok).toBe(true);
-    const told = new Promise<{ kind: string }>((r) => tablets[4]!.once('notification', r));
+    const refused = await cast(4, { pollId, ballot: forged });
+    expect(refused.error).toMatchObject({
+      code: 'POLL_BALLOT_INVALID',
+      details: { check: expect.stringMatching(/PROOF_FAILED$/) },
+    });
+    expect(
+      (await cast(4, { pollId, ballot: encrypt(await myPoll(4, pollId), [marks(2, 1)]) })).ok,
+    ).toBe(true);
 
     const closed = await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
-    expect(closed.body.result.counts).toEqual([[3, 1]]);
-    expect(closed.body.result.ballots).toEqual({ cast: 5, counted: 4, excluded: 1 });
-    expect(closed.body.result.exclusions[0].reason).toMatch(/PROOF|FAILED/);
+    expect(closed.body.result.counts).toEqual([[3, 2]]);
+    expect(closed.body.result).toMatchObject({
+      ballots: { cast: 5, counted: 5, excluded: 0 },
+      void: false,
+      issued: 5,
+      returned: 5,
+    });
     const elected = closed.body.result.decision.candidates.find(
       (c: { name: string }) => c.name === '李明',
     );
     expect(elected.status).toBe('not-elected'); // 3 votes: not more than half of all 6 delegates
-    expect((await told).kind).toBe('poll.ballot_excluded');
   });
 
   it('counts evaluations per person and grade', async () => {

@@ -168,6 +168,7 @@ export {
 } from './record-count.js';
 export {
   prepareClose,
+  resumeClose,
   finishRecord,
   recordElectionKey,
   openingGenesis,

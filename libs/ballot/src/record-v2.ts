@@ -9,7 +9,8 @@
  */
 import { BallotError } from './errors.js';
 import { ballotTracker, type Ballot } from './ballot.js';
-import { verifyBallotsDetailed, type BatchItem } from './batch.js';
+import { verifyBallotsDetailed, type BatchItem, type BatchOutcome } from './batch.js';
+import { pointFromHex } from './group.js';
 import type { Ciphertext } from './elgamal.js';
 import { boardGenesis, chainHeads } from './board.js';
 import { pollKey, verifyElectionKey, type ElectionKey, type ElectionKeyV1 } from './keys.js';
@@ -141,17 +142,19 @@ export function prepareClose(p: {
   boardKey: string;
   entries: readonly { ballot: Ballot; receivedAt: string }[];
   seatLost?: readonly number[];
+  /**
+   * Per entry: true when the caller already verified this ballot (proofs, encodings, degenerate
+   * ciphertexts, this key and shape) when it arrived, so it is not verified again here: only its
+   * ciphertexts are read for the sum. Anyone checking the record still verifies every ballot.
+   */
+  verified?: readonly boolean[];
   rng?: Rng;
 }): PreparedClose {
   const poll = checkRecordPoll(p.poll);
   const key = recordElectionKey(poll, p.key);
   const shape = ballotShape(pollSpecOf(poll));
   const issuedSet = checkIssued(p.issued);
-  const { outcomes, ciphertexts } = verifyBallotsDetailed(
-    { key, shape },
-    p.entries.map((e) => ({ ballot: e.ballot })),
-    { rng: p.rng },
-  );
+  const { outcomes, ciphertexts } = verifyUnlessVerified(key, shape, p.entries, p.verified, p.rng);
   const counting: CountingEntry[] = p.entries.map((e, i) => ({
     position: i + 1,
     voter: voterOf(e.ballot, i + 1),
@@ -195,6 +198,54 @@ export function prepareClose(p: {
     shape,
     counted,
   };
+}
+
+/**
+ * The PreparedClose of a stored `prepared.record` (the server keeps only the record between the
+ * close and the tellers' answers): key, shape and counted ballots are recomputed from it.
+ */
+export function resumeClose(record: PreparedClose['record']): PreparedClose {
+  const poll = checkRecordPoll(record.poll);
+  const key = recordElectionKey(poll, record.key);
+  const shape = ballotShape(pollSpecOf(poll));
+  const excluded = new Set(record.exclusions.map((x) => x.position));
+  const counted = record.board.entries
+    .filter((e) => !excluded.has(e.position))
+    .map((e) => ({ ballot: e.ballot as unknown, voter: voterOf(e.ballot, e.position) }));
+  return { record, key, shape, counted };
+}
+
+/** Verdicts and ciphertexts of the board's ballots; those verified on arrival are only read. */
+function verifyUnlessVerified(
+  key: ElectionKey,
+  shape: BallotShape,
+  entries: readonly { ballot: Ballot }[],
+  verified: readonly boolean[] = [],
+  rng?: Rng,
+): { outcomes: BatchOutcome[]; ciphertexts: (Ciphertext[][] | undefined)[] } {
+  const todo = entries.map((_, i) => i).filter((i) => verified[i] !== true);
+  const checked = verifyBallotsDetailed(
+    { key, shape },
+    todo.map((i) => ({ ballot: entries[i].ballot })),
+    { rng },
+  );
+  const outcomes: BatchOutcome[] = new Array(entries.length);
+  const ciphertexts: (Ciphertext[][] | undefined)[] = new Array(entries.length);
+  todo.forEach((i, j) => {
+    outcomes[i] = checked.outcomes[j];
+    ciphertexts[i] = checked.ciphertexts[j];
+  });
+  entries.forEach((e, i) => {
+    if (verified[i] !== true) return;
+    outcomes[i] = { ok: true, tracker: ballotTracker(e.ballot) };
+    ciphertexts[i] = e.ballot.questions.map((q, qi) =>
+      q.entries.map((x, ei) => ({
+        alpha: pointFromHex(x.alpha, 'alpha', { question: qi, entry: ei }),
+        beta: pointFromHex(x.beta, 'beta', { question: qi, entry: ei }),
+      })),
+    );
+  });
+  return { outcomes, ciphertexts };
 }
 
 /**

@@ -88,6 +88,9 @@ export const POLL_ERROR_CODES = [
   'POLL_NOT_CHECKED_IN',
   'POLL_ALREADY_VOTED',
   'POLL_BALLOT_MALFORMED',
+  'POLL_BALLOT_INVALID',
+  'POLL_NOT_ISSUED',
+  'POLL_BOARD_KEY_MISMATCH',
   'POLL_BALLOT_WRONG_POLL',
   'POLL_BALLOT_WRONG_VOTER',
   'POLL_WRONG_BALLOT_KIND',
@@ -121,6 +124,12 @@ export interface ErrorDetails {
   POLL_NOT_ELIGIBLE: { reason: 'no_seat' | 'attendee' | 'recalled' | 'replaced' | 'left' };
   /** Which form check failed (a libs/ballot check code, `SHAPE_MISMATCH` or `BAD_CHOICE`). */
   POLL_BALLOT_MALFORMED: { check: string; detail?: unknown };
+  /**
+   * The ballot's proofs were checked on arrival and failed (a libs/ballot code such as
+   * `ENTRY_PROOF_FAILED`, `SUM_PROOF_FAILED` or `DEGENERATE_CIPHERTEXT`): it was not stored, and
+   * the tablet may cast again.
+   */
+  POLL_BALLOT_INVALID: { check: string; detail?: unknown };
 }
 
 export interface FieldError {

@@ -1,8 +1,14 @@
-import type { Ballot, ElectionKey, PollSpec } from '../../ballot/src/index.js';
+import type {
+  Ballot,
+  ElectionKey,
+  ElectionRecordV2,
+  PollSpec,
+  SignedReceipt,
+} from '../../ballot/src/index.js';
 import type { ElectionResult, EvaluationResult, MotionResult } from '../../tally/src/index.js';
 import type { KeyMode, PollStatus, VoteType } from './vocabulary.js';
 
-export type { Ballot, ElectionKey, PollSpec };
+export type { Ballot, ElectionKey, ElectionRecordV2, PollSpec, SignedReceipt };
 
 /**
  * What every tablet, the staff console and the projector see of a poll. A secret poll's ballots
@@ -26,12 +32,27 @@ export interface PollView {
   /** Labels, question by question, entry by entry (e.g. `[{ title: '表决', entries: ['赞成', '反对', '弃权'] }]`). */
   questions: { title: string; entries: string[] }[];
   electionKey: ElectionKey | null;
+  /**
+   * A secret poll's board, fixed at opening: the server's receipt-signing key, h_0 of the hash
+   * chain, and the ballots issued (发出: serving delegates checked in when the poll opened).
+   * Null for open (记名) polls and for polls opened before the board existed.
+   */
+  board: PollBoard | null;
   status: PollStatus;
   /** ISO 8601 (UTC). */
   openedAt: string;
   closedAt: string | null;
   /** Set once the poll is decided. */
   result: PollResult | null;
+}
+
+export interface PollBoard {
+  /** Ed25519 public key (hex) that signs this poll's receipts (libs/ballot `verifyReceipt`). */
+  publicKey: string;
+  /** h_0 of the board's hash chain (hex). */
+  genesis: string;
+  /** Ballots issued at opening. */
+  issued: number;
 }
 
 /** An open poll as one tablet sees it: with the voter credential its ballot must be made for. */
@@ -41,28 +62,47 @@ export interface OpenPollView extends PollView {
 }
 
 export interface PollResult {
-  /** The decision under the congress's rule (libs/tally), with the rule and the numbers. */
-  decision: MotionResult | ElectionResult | EvaluationResult;
+  /**
+   * The decision under the congress's rule (libs/tally), with the rule and the numbers; null when
+   * the poll is void.
+   */
+  decision: MotionResult | ElectionResult | EvaluationResult | null;
+  /**
+   * 收回的选票多于发出的选票，选举无效: more ballots came back than were issued, so the poll is
+   * void and is held again.
+   */
+  void: boolean;
+  /** 发出: ballots issued at opening (null for polls opened before it was recorded). */
+  issued: number | null;
+  /** 收回: ballots returned (distinct voters on the board). */
+  returned: number;
   /** Sums per question and entry; only the sum of a secret poll is ever decrypted. */
   counts: number[][];
   ballots: { cast: number; counted: number; excluded: number };
-  /** Ballots not counted, by board position, with the reason (`SEAT_LOST` or a libs/ballot check code). */
-  exclusions: { tracker: string; board: string; reason: string }[];
+  /**
+   * Ballots not counted, by board position, with the reason (libs/ballot's `SEAT_LOST`,
+   * `NOT_ISSUED`, `DUPLICATE_VOTER`, `SUPERSEDED`, or `INVALID` with the check's `code`).
+   */
+  exclusions: { tracker: string; board: string; reason: string; code?: string }[];
   keyMode: KeyMode | null;
   tallyAt: string;
 }
 
 /**
- * Sent only once the ballot is stored. The delegate compares `shortCode` with the public
- * bulletin board (`board` is its position there); nothing in it names the voter.
+ * Sent only once the ballot is stored and appended to the board. The delegate compares
+ * `shortCode` with the public board; a secret poll's receipt is libs/ballot's `SignedReceipt`
+ * (position, chain head, the server's Ed25519 signature: `verifyReceipt` with the poll's
+ * `board.publicKey`, `checkReceipt` against the published record). An open (记名) poll's receipt
+ * has its position only (`version: 'open'`, no chain, no signature). Nothing in it names the voter.
  */
-export interface Receipt {
+export type Receipt = SignedReceipt | OpenReceipt;
+
+export interface OpenReceipt {
+  version: 'open';
   pollId: string;
-  /** SHA-256 of the ballot's canonical bytes (hex). */
   tracker: string;
-  /** e.g. `ABCD-EFGH`. */
   shortCode: string;
-  board: string;
+  position: number;
   receivedAt: string;
 }
 
@@ -71,6 +111,8 @@ export interface Turnout {
   pollId: string;
   cast: number;
   present: number;
+  /** The board's chain head after the last ballot (h_cast, hex; the projector shows it). Null for open polls. */
+  head: string | null;
 }
 
 /** Everything a tablet needs to resume after a reconnect. */

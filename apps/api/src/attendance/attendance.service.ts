@@ -15,6 +15,7 @@ import { servingAttendeeSql, servingSeatSql, servingVoterSql } from '../roster/s
 import { SeatsService } from '../roster/seats.service.js';
 import { Attendance, AttendanceStatus } from './attendance.entity.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
+import { checkedInSql } from './presence.js';
 
 const CHECK_IN_OPEN = new Set([SessionStatus.Circulated, SessionStatus.InSession]);
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
@@ -73,6 +74,17 @@ export class AttendanceService implements OnModuleDestroy {
   async presentVoters(sessionId: string): Promise<number> {
     const session = await this.sessions.get(sessionId);
     return (await this.count(sessionId, session.termId)).present;
+  }
+
+  /** The seats counted by `presentVoters`: serving voting delegates checked in at the session. */
+  async presentVoterIds(sessionId: string): Promise<string[]> {
+    const session = await this.sessions.get(sessionId);
+    const rows: { id: string }[] = await this.marks.query(
+      `SELECT d.id FROM delegates d
+        WHERE d.term_id = $2 AND ${servingVoterSql('d')} AND ${checkedInSql('$1', 'd.id')}`,
+      [sessionId, session.termId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Whether this seat is checked in at the session. */

@@ -18,6 +18,9 @@ export enum BallotsErrorCode {
   NotCheckedIn = 'POLL_NOT_CHECKED_IN',
   AlreadyVoted = 'POLL_ALREADY_VOTED',
   Malformed = 'POLL_BALLOT_MALFORMED',
+  Invalid = 'POLL_BALLOT_INVALID',
+  NotIssued = 'POLL_NOT_ISSUED',
+  BoardKeyMismatch = 'POLL_BOARD_KEY_MISMATCH',
   WrongPoll = 'POLL_BALLOT_WRONG_POLL',
   WrongVoter = 'POLL_BALLOT_WRONG_VOTER',
   WrongKind = 'POLL_WRONG_BALLOT_KIND',
@@ -40,6 +43,15 @@ export class BallotsException extends moduleException<BallotsErrorCode>({
   [BallotsErrorCode.NotCheckedIn]: [HttpStatus.FORBIDDEN, '请先签到'],
   [BallotsErrorCode.AlreadyVoted]: [HttpStatus.CONFLICT, '您已投票，不能再次投票'],
   [BallotsErrorCode.Malformed]: [HttpStatus.BAD_REQUEST, '选票格式有误'],
+  [BallotsErrorCode.Invalid]: [HttpStatus.BAD_REQUEST, '选票未通过验证（未保存，可重新投票）'],
+  [BallotsErrorCode.NotIssued]: [
+    HttpStatus.FORBIDDEN,
+    '开始表决时您尚未签到，本次表决未向您发出选票',
+  ],
+  [BallotsErrorCode.BoardKeyMismatch]: [
+    HttpStatus.SERVICE_UNAVAILABLE,
+    '本服务器的回执签名密钥与该表决的不同，暂不能接收选票（请运维方为各服务进程配置同一密钥文件）',
+  ],
   [BallotsErrorCode.WrongPoll]: [HttpStatus.BAD_REQUEST, '选票不属于本次表决'],
   [BallotsErrorCode.WrongVoter]: [HttpStatus.BAD_REQUEST, '选票不是为您生成的'],
   [BallotsErrorCode.WrongKind]: [

@@ -5,13 +5,17 @@ import { AttendanceModule } from '../attendance/attendance.module.js';
 import { CongressModule } from '../congress/congress.module.js';
 import { RosterModule } from '../roster/roster.module.js';
 import { BallotsGateway } from './ballots.gateway.js';
+import { BoardKeyService } from './board-key.service.js';
 import { BoardService } from './board.service.js';
 import { CastService } from './cast.service.js';
+import { CastVerifier } from './cast-verifier.service.js';
+import { BallotsClose } from './close.service.js';
+import { CustodianDecryptor } from './custodian-decryptor.js';
 import { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
+import { PollDecryptor } from './poll-decryptor.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
-import { TallyService } from './tally.service.js';
 
 @Module({
   imports: [
@@ -22,7 +26,17 @@ import { TallyService } from './tally.service.js';
     RosterModule,
   ],
   controllers: [PollsController],
-  providers: [PollsService, CastService, TallyService, BoardService, BallotsGateway],
+  providers: [
+    PollsService,
+    CastService,
+    CastVerifier,
+    BoardKeyService,
+    BallotsClose,
+    // Today's key source; the tellers' decryption replaces this one binding (docs/architecture.md).
+    { provide: PollDecryptor, useClass: CustodianDecryptor },
+    BoardService,
+    BallotsGateway,
+  ],
   exports: [PollsService],
 })
 export class BallotsModule {}

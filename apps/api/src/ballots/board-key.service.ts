@@ -98,7 +98,12 @@ async function readKey(file: string): Promise<KeyFile | null> {
   }
   const k = JSON.parse(text) as KeyFile;
   const hex = /^[0-9a-f]{64}$/;
-  if (k.version !== 1 || k.algorithm !== 'Ed25519' || !hex.test(k.secretKey) || !hex.test(k.publicKey))
+  if (
+    k.version !== 1 ||
+    k.algorithm !== 'Ed25519' ||
+    !hex.test(k.secretKey) ||
+    !hex.test(k.publicKey)
+  )
     throw new Error(`${file} is not a board signing key file`);
   return k;
 }

@@ -1,14 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { shortCode } from '../common/ballot.js';
+import { type ElectionRecordV2, shortCode } from '../common/ballot.js';
+import type { Receipt } from '../common/contracts.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { SeatsService } from '../roster/seats.service.js';
-import type { Receipt } from '../common/contracts.js';
 import type { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
-import { pollSpecFor } from './poll-shape.js';
-import type { VoteSpec } from '../agenda/vote-spec.js';
+import { ballotSpecOf } from './poll-shape.js';
+import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
+
+/** The version 1 record of a poll decided before the board existed (kept as it was published). */
+export interface LegacyPollRecord {
+  pollId: string;
+  title: string;
+  secret: boolean;
+  keyMode: string | null;
+  board: {
+    board: string;
+    tracker: string;
+    shortCode: string;
+    counted: boolean;
+    exclusion: string | null;
+  }[];
+  result: object | null;
+  electionRecord: object | null;
+}
 
 /** The bulletin board and the published record. Never names a delegate. */
 @Injectable()
@@ -19,20 +36,23 @@ export class BoardService {
     private readonly seats: SeatsService,
   ) {}
 
-  async record(poll: Poll) {
+  /**
+   * A decided secret poll's record: format version 2 (libs/ballot/RECORD.md) exactly as stored at
+   * the close, which `npm run verify-poll -- <this URL>` checks. Open polls and polls decided
+   * before the board existed get the version 1 form they were published in.
+   */
+  async record(poll: Poll): Promise<ElectionRecordV2 | LegacyPollRecord> {
+    const stored = poll.record as { version?: number } | null;
+    if (stored?.version === 2) return stored as ElectionRecordV2;
     const ballots = await this.ballots.find({ where: { pollId: poll.id }, order: { id: 'ASC' } });
     const board = ballots.map((b) => ({
-      board: b.id,
+      board: String(b.position ?? b.id),
       tracker: b.tracker,
       shortCode: shortCode(b.tracker),
       counted: b.exclusion === null,
       exclusion: b.exclusion,
     }));
-    const record = poll.record as {
-      tally: unknown;
-      decryptions: unknown[];
-      result: unknown;
-    } | null;
+    const v1 = stored as { tally: unknown; decryptions: unknown[]; result: unknown } | null;
     return {
       pollId: poll.id,
       title: poll.title,
@@ -43,12 +63,12 @@ export class BoardService {
       electionRecord: poll.secret
         ? {
             version: 1,
-            poll: pollSpecFor(poll.voteSpec as VoteSpec),
+            poll: ballotSpecOf(poll),
             key: poll.electionKey,
             ballots: ballots.map((b) => b.ballot),
-            tally: record?.tally,
-            decryptions: record?.decryptions,
-            result: record?.result,
+            tally: v1?.tally,
+            decryptions: v1?.decryptions,
+            result: v1?.result,
           }
         : null,
     };
@@ -59,19 +79,12 @@ export class BoardService {
     const session = await this.sessions.get(sessionId);
     const seat = await this.seats.seatOf(session.termId, userId);
     if (!seat) return [];
-    const rows: { poll_id: string; id: string; tracker: string; received_at: Date }[] =
-      await this.ballots.query(
-        `SELECT b.poll_id, b.id, b.tracker, b.received_at
+    const rows: BoardRow[] = await this.ballots.query(
+      `SELECT ${BOARD_COLUMNS}
          FROM poll_ballots b JOIN polls p ON p.id = b.poll_id
         WHERE p.session_id = $1 AND b.delegate_id = $2`,
-        [sessionId, seat.id],
-      );
-    return rows.map((r) => ({
-      pollId: r.poll_id,
-      tracker: r.tracker,
-      shortCode: shortCode(r.tracker),
-      board: String(r.id),
-      receivedAt: new Date(r.received_at).toISOString(),
-    }));
+      [sessionId, seat.id],
+    );
+    return rows.map(receiptOf);
   }
 }

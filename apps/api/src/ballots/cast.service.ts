@@ -6,11 +6,13 @@ import { AttendanceService, sessionRoom } from '../attendance/attendance.service
 import { checkedInSql } from '../attendance/presence.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
+  type BallotShape,
   ballotToJSON,
-  ballotTracker,
+  chainLink,
+  type ElectionKey,
+  fingerprintOf,
   isBallotError,
   parseBallot,
-  shortCode,
 } from '../common/ballot.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { Clock } from '../common/clock.js';
@@ -22,10 +24,11 @@ import { RosterKind } from '../roster/roster.enums.js';
 import { isServingVoter, servingVoterSql } from '../roster/seat-rules.js';
 import { SeatsService } from '../roster/seats.service.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
+import { BoardKeyService } from './board-key.service.js';
+import { CastVerifier } from './cast-verifier.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
-import { PollBallot } from './poll-ballot.entity.js';
-import { checkOpenChoice, pollSpecFor } from './poll-shape.js';
-import type { VoteSpec } from '../agenda/vote-spec.js';
+import { isOpenChoice, shapeOf } from './poll-shape.js';
+import { BOARD_COLUMNS, type BoardRow, receiptOf, unsignedReceipt } from './receipts.js';
 import { voterCredential } from './voter-credential.js';
 
 /** What a poll is, once open: read once per process (a poll's content never changes). */
@@ -34,8 +37,19 @@ interface PollFacts {
   termId: string;
   sessionId: string;
   secret: boolean;
+  key: ElectionKey | null;
   fingerprint: string | null;
-  spec: VoteSpec;
+  shape: BallotShape;
+  /** The key that must sign this poll's receipts (fixed at opening). */
+  boardKey: string | null;
+  /** 发出: the credentials issued at opening. */
+  issued: Set<string>;
+}
+
+interface Content {
+  ballot: string | null;
+  choice: string | null;
+  tracker: string;
 }
 
 // Each turnout message is one write per connected tablet: with 2,000 tablets, every 250 ms cost a
@@ -43,8 +57,8 @@ interface PollFacts {
 const TURNOUT_EVERY_MS = 1000;
 
 /**
- * Casting: eligibility, the ballot's form, one durable row, and only then the receipt. The
- * server never decrypts here; proofs are verified at close (in worker threads).
+ * Casting: eligibility, the ballot's form and proofs (worker threads), one durable row appended
+ * to the board's hash chain, and only then the signed receipt. The server never decrypts here.
  */
 @Injectable()
 export class CastService implements OnModuleDestroy {
@@ -54,11 +68,12 @@ export class CastService implements OnModuleDestroy {
 
   constructor(
     @InjectRepository(Poll) private readonly polls: Repository<Poll>,
-    @InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>,
     private readonly seats: SeatsService,
     private readonly sessions: SessionsService,
     private readonly attendance: AttendanceService,
     private readonly realtime: RealtimeService,
+    private readonly verifier: CastVerifier,
+    private readonly boardKey: BoardKeyService,
     private readonly clock: Clock,
   ) {}
 
@@ -67,10 +82,11 @@ export class CastService implements OnModuleDestroy {
   }
 
   /**
-   * One round trip on the happy path: a single INSERT that holds every eligibility rule in its
-   * WHERE (poll open, seat serving, delegate checked in) and the one-ballot rule in its unique
-   * index. Only a refused cast pays for finding out why. The seat and presence rules are the
-   * roster's and attendance's own SQL fragments: written there once.
+   * A ballot is checked before anything is stored (a refused one leaves the delegate free to cast
+   * again), then appended under the poll row's lock: one transaction reads the chain's head,
+   * INSERTs the ballot with every eligibility rule in its WHERE (seat serving, delegate checked
+   * in) and the one-ballot rule in its unique index, and moves the head. The lock orders the
+   * appends of every api process; the close takes the same row, so nothing lands after it.
    */
   async cast(
     pollId: string,
@@ -81,45 +97,76 @@ export class CastService implements OnModuleDestroy {
     const seatId = await this.seatId(poll.termId, auth.userId);
     if (!seatId) throw await this.refusal(poll, auth.userId);
     const credential = voterCredential(poll.id, seatId);
-    let content: { ballot: string | null; choice: string | null; tracker: string };
+    if (!poll.issued.has(credential)) throw await this.refusal(poll, auth.userId, true);
+    let content: Content;
     try {
       content = poll.secret
-        ? this.secretBallot(poll, credential, payload)
-        : this.openChoice(poll, credential, payload);
+        ? await this.secretBallot(poll, credential, payload)
+        : this.openChoice(poll, payload, credential);
     } catch (e) {
       // After the close nothing else matters: say that first, whatever the ballot.
       if (!(await this.isOpen(poll.id))) throw new BallotsException(BallotsErrorCode.NotOpen);
       throw e;
     }
-    const rows: { id: string; received_at: Date }[] = await this.polls.query(
-      `INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker, received_at)
-       SELECT $1, d.id, $3, $4, $5, $6, $7 FROM delegates d
-        WHERE d.id = $2 AND ${servingVoterSql('d')}
-          AND EXISTS (SELECT 1 FROM polls p WHERE p.id = $1 AND p.status = '${PollStatus.Open}')
-          AND ${checkedInSql('$8', 'd.id')}
-       ON CONFLICT (poll_id, delegate_id) DO NOTHING
-       RETURNING id, received_at`,
-      [
-        poll.id,
-        seatId,
-        credential,
-        content.ballot,
-        content.choice,
-        content.tracker,
-        this.clock.now(),
-        poll.sessionId,
-      ],
-    );
-    const row = rows[0] ?? (await this.existing(poll, seatId, content.tracker, auth.userId));
+    const row =
+      (await this.append(poll, seatId, credential, content)) ??
+      (await this.existing(poll, seatId, content.tracker, auth.userId));
     // Only the turnout is shown while a poll is open, at most once a second per poll.
     this.turnouts.schedule(poll.id, () => this.turnout(poll.id, poll.sessionId));
-    return {
-      pollId: poll.id,
-      tracker: content.tracker,
-      shortCode: shortCode(content.tracker),
-      board: String(row.id),
-      receivedAt: new Date(row.received_at).toISOString(),
-    };
+    return receiptOf(row);
+  }
+
+  /** Appends the ballot to the board; null when it was not stored (not eligible, or already cast). */
+  private async append(
+    poll: PollFacts,
+    seatId: string,
+    credential: string,
+    content: Content,
+  ): Promise<BoardRow | null> {
+    return this.polls.manager.transaction(async (m) => {
+      const [p]: { board_head: string | null; board_size: number }[] = await m.query(
+        `SELECT board_head, board_size FROM polls WHERE id = $1 AND status = '${PollStatus.Open}' FOR NO KEY UPDATE`,
+        [poll.id],
+      );
+      if (!p) return null;
+      const position = p.board_size + 1;
+      const receivedAt = this.clock.now();
+      // h_i = H(h_(i-1) ‖ tracker_i), signed with the position: the receipt is the server's word.
+      const chainHead = poll.secret ? chainLink(p.board_head!, content.tracker) : null;
+      const signature = chainHead
+        ? this.boardKey.sign(
+            unsignedReceipt(poll.id, content.tracker, position, chainHead, receivedAt),
+          ).signature
+        : null;
+      const rows: BoardRow[] = await m.query(
+        `WITH ins AS (
+           INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker,
+                                     received_at, position, chain_head, signature, verified)
+           SELECT $1, d.id, $3, $4, $5, $6, $7, $9, $10, $11, $12 FROM delegates d
+            WHERE d.id = $2 AND ${servingVoterSql('d')} AND ${checkedInSql('$8', 'd.id')}
+           ON CONFLICT (poll_id, delegate_id) DO NOTHING
+           RETURNING poll_id, tracker, position, received_at, chain_head, signature),
+         moved AS (
+           UPDATE polls SET board_size = $9, board_head = COALESCE($10, board_head)
+            WHERE id = $1 AND EXISTS (SELECT 1 FROM ins))
+         SELECT * FROM ins`,
+        [
+          poll.id,
+          seatId,
+          credential,
+          content.ballot,
+          content.choice,
+          content.tracker,
+          receivedAt,
+          poll.sessionId,
+          position,
+          chainHead,
+          signature,
+          poll.secret,
+        ],
+      );
+      return rows[0] ?? null;
+    });
   }
 
   /** The voting seat of a user in a term (its id never changes; its status is checked by the INSERT). */
@@ -137,7 +184,11 @@ export class CastService implements OnModuleDestroy {
   }
 
   /** Why a cast was refused, in the order a delegate needs to hear it. */
-  private async refusal(poll: PollFacts, userId: string): Promise<BallotsException> {
+  private async refusal(
+    poll: PollFacts,
+    userId: string,
+    notIssued = false,
+  ): Promise<BallotsException> {
     if (!(await this.isOpen(poll.id))) return new BallotsException(BallotsErrorCode.NotOpen);
     // A user holds at most one seat in a term (its username is the seat's employee number).
     const seat = await this.seats.seatOf(poll.termId, userId);
@@ -148,13 +199,18 @@ export class CastService implements OnModuleDestroy {
     }
     if (!(await this.attendance.isPresent(poll.sessionId, seat.id)))
       return new BallotsException(BallotsErrorCode.NotCheckedIn);
-    return new BallotsException(BallotsErrorCode.NotOpen);
+    return new BallotsException(notIssued ? BallotsErrorCode.NotIssued : BallotsErrorCode.NotOpen);
   }
 
   /** The same ballot again gets the same receipt; a different one is refused; else say why not stored. */
-  private async existing(poll: PollFacts, seatId: string, tracker: string, userId: string) {
-    const rows: { id: string; received_at: Date; tracker: string }[] = await this.polls.query(
-      `SELECT id, received_at, tracker FROM poll_ballots WHERE poll_id = $1 AND delegate_id = $2`,
+  private async existing(
+    poll: PollFacts,
+    seatId: string,
+    tracker: string,
+    userId: string,
+  ): Promise<BoardRow> {
+    const rows: BoardRow[] = await this.polls.query(
+      `SELECT ${BOARD_COLUMNS} FROM poll_ballots b WHERE b.poll_id = $1 AND b.delegate_id = $2`,
       [poll.id, seatId],
     );
     const row = rows[0];
@@ -163,12 +219,16 @@ export class CastService implements OnModuleDestroy {
     return row;
   }
 
-  /** Form only (cheap): encodings, this poll, this voter, this key, this shape. Proofs wait for close. */
-  private secretBallot(
+  /**
+   * The form first (cheap): encodings, this poll, this voter, this key, this shape. Then the
+   * proofs, in a worker thread: a ballot that fails (a forged proof, α or β the identity…) is
+   * refused with the check that failed, and nothing is stored.
+   */
+  private async secretBallot(
     poll: PollFacts,
     credential: string,
     payload: { ballot?: unknown; choice?: unknown },
-  ) {
+  ): Promise<Content> {
     if (payload.ballot === undefined || payload.choice !== undefined)
       throw new BallotsException(BallotsErrorCode.WrongKind);
     let parsed;
@@ -186,23 +246,36 @@ export class CastService implements OnModuleDestroy {
       throw new BallotsException(BallotsErrorCode.WrongPoll);
     }
     if (parsed.voter !== credential) throw new BallotsException(BallotsErrorCode.WrongVoter);
-    const spec = pollSpecFor(poll.spec);
     const fits =
-      parsed.questions.length === spec.questions.length &&
-      parsed.questions.every((q, i) => q.entries.length === entriesOf(spec.questions[i]!));
+      parsed.questions.length === poll.shape.questions.length &&
+      parsed.questions.every((q, i) => q.entries.length === poll.shape.questions[i]!.entries);
     if (!fits) throw new BallotsException(BallotsErrorCode.Malformed, { check: 'SHAPE_MISMATCH' });
+    if (poll.boardKey !== this.boardKey.publicKey)
+      throw new BallotsException(BallotsErrorCode.BoardKeyMismatch);
     const ballot = ballotToJSON(parsed);
-    return { ballot: JSON.stringify(ballot), choice: null, tracker: ballotTracker(parsed) };
+    const verdict = await this.verifier.verify({
+      pollId: poll.id,
+      key: poll.key!,
+      shape: poll.shape,
+      ballot,
+      voter: credential,
+    });
+    if (!verdict.ok)
+      throw new BallotsException(BallotsErrorCode.Invalid, {
+        check: verdict.code,
+        detail: verdict.detail,
+      });
+    return { ballot: JSON.stringify(ballot), choice: null, tracker: verdict.tracker };
   }
 
   private openChoice(
     poll: PollFacts,
-    credential: string,
     payload: { ballot?: unknown; choice?: unknown },
-  ) {
+    credential: string,
+  ): Content {
     if (payload.choice === undefined || payload.ballot !== undefined)
       throw new BallotsException(BallotsErrorCode.WrongKind);
-    if (!checkOpenChoice(pollSpecFor(poll.spec), payload.choice)) {
+    if (!isOpenChoice(poll.shape, payload.choice)) {
       throw new BallotsException(BallotsErrorCode.Malformed, { check: 'BAD_CHOICE' });
     }
     const tracker = createHash('sha256')
@@ -218,30 +291,33 @@ export class CastService implements OnModuleDestroy {
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     if (poll.status !== PollStatus.Open) throw new BallotsException(BallotsErrorCode.NotOpen);
     const session = await this.sessions.get(poll.sessionId);
+    const key = poll.electionKey as ElectionKey | null;
     const facts: PollFacts = {
       id: poll.id,
       termId: session.termId,
       sessionId: poll.sessionId,
       secret: poll.secret,
-      fingerprint: (poll.electionKey as { fingerprint?: string } | null)?.fingerprint ?? null,
-      spec: poll.voteSpec as VoteSpec,
+      key,
+      fingerprint: key ? fingerprintOf(key) : null,
+      shape: shapeOf(poll),
+      boardKey: poll.boardKey,
+      issued: new Set(poll.issued?.credentials ?? []),
     };
     this.facts.set(pollId, facts);
     return facts;
   }
 
-  /** Ballots cast against the present voting delegates (the one count attendance keeps). */
+  /** Ballots on the board against the present voting delegates, with the chain's head. */
   async turnout(pollId: string, sessionId: string): Promise<Turnout> {
-    const [cast, present] = await Promise.all([
-      this.ballots.countBy({ pollId }),
+    const [board, present] = await Promise.all([
+      this.polls.findOneOrFail({
+        where: { id: pollId },
+        select: { boardSize: true, boardHead: true },
+      }),
       this.attendance.presentVoters(sessionId),
     ]);
-    const turnout = { pollId, cast, present };
+    const turnout = { pollId, cast: board.boardSize, present, head: board.boardHead };
     this.realtime.toRoom(sessionRoom(sessionId), 'poll:turnout', turnout);
     return turnout;
   }
-}
-
-function entriesOf(q: ReturnType<typeof pollSpecFor>['questions'][number]): number {
-  return q.kind === 'motion' ? (q.options ?? 3) : q.kind === 'election' ? q.candidates : q.grades;
 }

@@ -24,6 +24,8 @@ export class PollBallot {
   @Column({ type: 'text', nullable: true }) chainHead!: string | null;
   /** The board key's Ed25519 signature on the receipt the tablet got (secret polls). */
   @Column({ type: 'text', nullable: true }) signature!: string | null;
+  /** True when the proofs were verified as the ballot arrived (a failing ballot is never stored). */
+  @Column({ type: 'boolean', default: false }) verified!: boolean;
   /** Set at close: why the ballot was not counted. */
   @Column({ type: 'text', nullable: true }) exclusion!: string | null;
 }

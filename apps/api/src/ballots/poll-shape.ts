@@ -4,14 +4,13 @@ import {
   ballotShape,
   checkChoices,
   isBallotError,
-  type MajorityRule,
-  majorityRule,
   pollLabels,
   type PollSpec,
   pollSpecOf,
   type RecordPoll,
   type VoteDescription,
 } from '../common/ballot.js';
+import { type MajorityRule, majorityRule } from '../common/tally.js';
 import type { Poll } from './poll.entity.js';
 
 /** A motion's options are 赞成 / 反对 / 弃权 in this order (MOTION_OPTIONS), whatever their labels. */
@@ -64,8 +63,17 @@ export function recordPollOf(p: Poll): RecordPoll {
   return p.recordPoll ?? recordPollFor(p, majorityRule('all'));
 }
 
-/** What a tablet fills in and encrypts (libs/ballot, the same function the record's verifier uses). */
-export const ballotSpecOf = (p: Poll): PollSpec => pollSpecOf(recordPollOf(p));
+/**
+ * What a tablet fills in and encrypts (libs/ballot, the same function the record's verifier uses).
+ * Polls opened before the board (no `recordPoll`) keep the spec their ballots were made for, in
+ * which an evaluation was one question per person.
+ */
+export function ballotSpecOf(p: Poll): PollSpec {
+  const spec = pollSpecOf(recordPollOf(p));
+  if (p.recordPoll || p.voteSpec.type !== 'evaluation') return spec;
+  const q = spec.questions[0] as Extract<PollSpec['questions'][number], { kind: 'evaluation' }>;
+  return { questions: p.voteSpec.persons.map(() => ({ ...q, persons: 1 })) };
+}
 export const shapeOf = (p: Poll): BallotShape => ballotShape(ballotSpecOf(p));
 
 /** Labels for the tablet, question by question: the record's labels under a title for people. */

@@ -1,15 +1,14 @@
 import type { VoteSpec } from '../agenda/vote-spec.js';
-import { ballotShape, type ElectionKey } from '../common/ballot.js';
+import type { ElectionKey } from '../common/ballot.js';
 import type { PollResult, PollView } from '../common/contracts.js';
 import type { Poll } from './poll.entity.js';
-import { pollLabels, pollSpecFor } from './poll-shape.js';
+import { ballotSpecOf, questionsOf } from './poll-shape.js';
 
 export const CUSTODIAN_LABEL =
   '托管模式：服务器持有唯一的解密密钥，须信任系统运维方（正式选举请使用主席团/监票人密钥）';
 
 /** What every tablet, the staff console and the projector see of a poll. */
 export function pollView(p: Poll): PollView {
-  const spec = pollSpecFor(p.voteSpec as VoteSpec);
   return {
     id: p.id,
     sessionId: p.sessionId,
@@ -20,9 +19,13 @@ export function pollView(p: Poll): PollView {
     keyMode: p.keyMode,
     keyLabel: p.keyMode === 'custodian' ? CUSTODIAN_LABEL : null,
     voteType: (p.voteSpec as VoteSpec).type,
-    pollSpec: spec,
-    questions: pollLabels(p.voteSpec as VoteSpec),
+    pollSpec: ballotSpecOf(p),
+    questions: questionsOf(p),
     electionKey: p.electionKey as ElectionKey | null,
+    board:
+      p.boardKey && p.boardGenesis && p.issued
+        ? { publicKey: p.boardKey, genesis: p.boardGenesis, issued: p.issued.count }
+        : null,
     status: p.status,
     openedAt: p.openedAt.toISOString(),
     closedAt: p.closedAt?.toISOString() ?? null,
@@ -30,5 +33,3 @@ export function pollView(p: Poll): PollView {
     result: p.result as PollResult | null,
   };
 }
-
-export const shapeOf = (p: Poll) => ballotShape(pollSpecFor(p.voteSpec as VoteSpec));

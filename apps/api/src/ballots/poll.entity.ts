@@ -55,5 +55,7 @@ export class Poll {
   @Column({ type: 'integer', default: 0 }) boardSize!: number;
   /** Serving delegates and those checked in when the poll was closed. */
   @Column({ type: 'jsonb', nullable: true }) electorate!: { total: number; present: number } | null;
+  /** The close's board, exclusions and encrypted tally (libs/ballot `prepareClose`), awaiting the decryption. */
+  @Column({ type: 'json', nullable: true }) prepared!: object | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

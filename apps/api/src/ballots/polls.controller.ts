@@ -8,7 +8,14 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AttendanceService } from '../attendance/attendance.service.js';
 import { AttendanceErrorCode, AttendanceException } from '../attendance/attendance.exception.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -18,12 +25,16 @@ import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Role } from '../users/role.enum.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { BoardService } from './board.service.js';
-import { PollRecordResponse, PollResponse } from './dto/ballots.responses.js';
+import {
+  ElectionRecordV2Response,
+  PollRecordResponse,
+  PollResponse,
+} from './dto/ballots.responses.js';
 import { ApiErrors } from '../openapi/api-responses.js';
 import { OpenPollDto } from './dto/poll.dto.js';
 import { pollView } from './poll-view.js';
 import { PollsService } from './polls.service.js';
-import { TallyService } from './tally.service.js';
+import { BallotsClose } from './close.service.js';
 
 @ApiTags('ballots')
 @ApiErrors(HttpStatus.CONFLICT)
@@ -31,7 +42,7 @@ import { TallyService } from './tally.service.js';
 export class PollsController {
   constructor(
     private readonly polls: PollsService,
-    private readonly tally: TallyService,
+    private readonly closing: BallotsClose,
     private readonly board: BoardService,
     private readonly attendance: AttendanceService,
   ) {}
@@ -54,7 +65,7 @@ export class PollsController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() auth: AuthContext,
   ): Promise<PollResponse> {
-    return PollResponse.of(pollView(await this.tally.close(id, auth)));
+    return PollResponse.of(pollView(await this.closing.close(id, auth)));
   }
 
   /** Decides a closed poll again if the result is missing (after a crash during the close). */
@@ -64,7 +75,7 @@ export class PollsController {
   @ApiOperation({ summary: '补做计票（结束时中断后） · Re-run tally' })
   @ApiOkResponse({ type: PollResponse })
   async retally(@Param('id', ParseUUIDPipe) id: string): Promise<PollResponse> {
-    return PollResponse.of(pollView(await this.tally.tally(id)));
+    return PollResponse.of(pollView(await this.closing.tally(id)));
   }
 
   @Get('sessions/:sessionId/polls')
@@ -80,17 +91,32 @@ export class PollsController {
   }
 
   /**
-   * The published election record of a decided poll: key, every ballot with its proofs under
-   * its tracker, the encrypted tally, the decryption with its proof, the result. Anyone can
-   * recompute it (libs/ballot `verifyElectionRecord`).
+   * The published election record of a decided poll. A secret poll's is the version 2 record
+   * (libs/ballot/RECORD.md): the poll with its labels and rule, the key, the ballots issued, the
+   * board as a hash chain, the exclusions with their reasons, the encrypted tally, the decryption
+   * with its proof and the result; `npm run verify-poll -- <this URL>` recomputes it. Open polls
+   * and polls decided before the board existed keep their version 1 form.
    */
   @Public()
   @Get('public/polls/:id/record')
   @ApiOperation({ summary: '公开的选举记录（可离线验证，无需登录） · Election record' })
-  @ApiOkResponse({ type: PollRecordResponse })
-  async record(@Param('id', ParseUUIDPipe) id: string): Promise<PollRecordResponse> {
+  @ApiExtraModels(ElectionRecordV2Response, PollRecordResponse)
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(ElectionRecordV2Response) },
+        { $ref: getSchemaPath(PollRecordResponse) },
+      ],
+    },
+  })
+  async record(
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ElectionRecordV2Response | PollRecordResponse> {
     const poll = await this.polls.get(id);
     if (!poll.result) throw new BallotsException(BallotsErrorCode.NotOpen, { reason: '尚未计票' });
-    return PollRecordResponse.of(await this.board.record(poll));
+    const record = await this.board.record(poll);
+    return 'version' in record
+      ? ElectionRecordV2Response.of(record)
+      : PollRecordResponse.of(record);
   }
 }

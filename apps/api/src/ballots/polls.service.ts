@@ -7,7 +7,15 @@ import { CirculationService } from '../agenda/circulation.service.js';
 import { LateItemsService } from '../agenda/late-items.service.js';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { combineElectionKey, createTrustee } from '../common/ballot.js';
+import {
+  combineElectionKey,
+  createTrustee,
+  type ElectionKey,
+  type Issued,
+  openingGenesis,
+  sortCredentials,
+} from '../common/ballot.js';
+import { majorityRule } from '../common/tally.js';
 import { Clock } from '../common/clock.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
@@ -15,8 +23,11 @@ import { RealtimeService } from '../realtime/realtime.service.js';
 import type { Delegate } from '../roster/delegate.entity.js';
 import { SeatsService } from '../roster/seats.service.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
+import { BoardKeyService } from './board-key.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
+import { recordPollFor } from './poll-shape.js';
 import { pollView } from './poll-view.js';
+import { voterCredential } from './voter-credential.js';
 
 /** Opening polls, and what a (re)connecting client needs to know about them. */
 @Injectable()
@@ -30,6 +41,7 @@ export class PollsService {
     private readonly lateItems: LateItemsService,
     private readonly attendance: AttendanceService,
     private readonly realtime: RealtimeService,
+    private readonly boardKey: BoardKeyService,
     private readonly clock: Clock,
   ) {}
 
@@ -53,6 +65,10 @@ export class PollsService {
    * Opens a poll on a circulated item: the session must be in session, the item votable under
    * the N-day rule (or approved late by the presidium), and the quorum present. Secret by
    * default, with a custodian key in this version (labelled as trusting the operator).
+   *
+   * What the record will state is fixed here: the labels and the majority rule, the ballots
+   * issued (发出: the serving delegates checked in now, with their credentials) and, for a secret
+   * poll, h_0 of the board, which binds all of it before the first receipt is signed.
    */
   async open(itemId: string, secret: boolean, actor: AuthContext): Promise<Poll> {
     const item = await this.items.get(itemId);
@@ -76,6 +92,20 @@ export class PollsService {
 
     const id = randomUUID();
     const custodian = secret ? createTrustee(id, 1) : null;
+    const electionKey = custodian ? combineElectionKey(id, [custodian.share]) : null;
+    const { base, numerator, denominator } = (await this.sessions.settingsOf(session)).majority;
+    const recordPoll = recordPollFor(
+      { id, title: circulated.title, voteSpec: spec },
+      majorityRule(base, { numerator, denominator }, '>'),
+    );
+    const present = await this.attendance.presentVoterIds(session.id);
+    const issued: Issued = {
+      count: present.length,
+      credentials: sortCredentials(present.map((seatId) => voterCredential(id, seatId))),
+    };
+    const genesis = electionKey
+      ? openingGenesis(recordPoll, electionKey as ElectionKey, issued)
+      : null;
     const poll = this.polls.create({
       id,
       sessionId: session.id,
@@ -85,8 +115,15 @@ export class PollsService {
       voteSpec: spec,
       secret,
       keyMode: secret ? 'custodian' : null,
-      electionKey: custodian ? combineElectionKey(id, [custodian.share]) : null,
+      electionKey,
       custodianSecret: custodian ? custodian.secret : null,
+      recordPoll,
+      issued,
+      boardKey: electionKey ? this.boardKey.publicKey : null,
+      boardGenesis: genesis,
+      // The head after no ballot is h_0.
+      boardHead: genesis,
+      boardSize: 0,
       status: PollStatus.Open,
       quorumAtOpen: attendance.quorum,
       openedAt: this.clock.now(),

@@ -3052,6 +3052,14 @@ export interface components {
              */
             entries: string[];
         };
+        PollBoardResponse: {
+            /** @description Ed25519 public key (hex) that signs this poll's receipts */
+            publicKey: string;
+            /** @description h_0 of the board's hash chain (hex) */
+            genesis: string;
+            /** @description 发出：开始表决时已签到的在任代表数 */
+            issued: number;
+        };
         BallotCountsResponse: {
             cast: number;
             counted: number;
@@ -3061,14 +3069,25 @@ export interface components {
             tracker: string;
             /** @description board position */
             board: string;
-            /** @example SEAT_LOST */
+            /**
+             * @description SEAT_LOST, NOT_ISSUED, DUPLICATE_VOTER, SUPERSEDED or INVALID (libs/ballot)
+             * @example SEAT_LOST
+             */
             reason: string;
+            /** @description INVALID: the failing check (libs/ballot code) */
+            code?: string;
         };
         PollResultResponse: {
-            /** @description libs/tally 的判定（MotionResult、ElectionResult 或 EvaluationResult），含规则与中文说明 */
+            /** @description libs/tally 的判定（MotionResult、ElectionResult 或 EvaluationResult），含规则与中文说明；表决无效时为 null */
             decision: {
                 [key: string]: unknown;
-            };
+            } | null;
+            /** @description 收回的选票多于发出的选票：表决无效，须重新表决 */
+            void: boolean;
+            /** @description 发出：开始表决时已签到的在任代表数 */
+            issued: number | null;
+            /** @description 收回：公告板上的选票（不同投票凭证）数 */
+            returned: number;
             /** @description marks per question and entry */
             counts: number[][];
             ballots: components["schemas"]["BallotCountsResponse"];
@@ -3098,11 +3117,98 @@ export interface components {
             electionKey: {
                 [key: string]: unknown;
             } | null;
+            board: components["schemas"]["PollBoardResponse"] | null;
             /** @enum {string} */
             status: "open" | "closed";
             openedAt: string;
             closedAt: string | null;
             result: components["schemas"]["PollResultResponse"] | null;
+        };
+        RecordElectorateResponse: {
+            /** @description serving voting delegates */
+            total: number;
+            /** @description checked in (never the ballot count) */
+            present: number;
+        };
+        RecordIssuedResponse: {
+            /** @description 发出 */
+            count: number;
+            /** @description voter credentials, ascending UTF-8 order */
+            credentials: string[];
+        };
+        RecordEntryResponse: {
+            /** @description from 1 */
+            position: number;
+            /** @description SHA-256 of the ballot's canonical bytes (hex) */
+            tracker: string;
+            /** @description h_position of the hash chain (hex) */
+            chainHead: string;
+            /** @description ISO 8601 UTC, as on the receipt */
+            receivedAt: string;
+            /** @description libs/ballot Ballot */
+            ballot: {
+                [key: string]: unknown;
+            };
+        };
+        RecordBoardResponse: {
+            /** @description the server's Ed25519 receipt key (hex) */
+            publicKey: string;
+            /** @description h_0 */
+            genesis: string;
+            /** @description h_n, the last link */
+            head: string;
+            entries: components["schemas"]["RecordEntryResponse"][];
+        };
+        RecordExclusionResponse: {
+            /** @description board position */
+            position: number;
+            /** @enum {string} */
+            reason: "INVALID" | "NOT_ISSUED" | "SEAT_LOST" | "SUPERSEDED" | "DUPLICATE_VOTER";
+            /** @description INVALID: the failing check */
+            code?: string;
+            /** @description SUPERSEDED: the later position */
+            by?: number;
+        };
+        RecordResultResponse: {
+            counts: number[][];
+            /** @description 收回 */
+            returned: number;
+            counted: number;
+            excluded: number;
+            /** @description 收回 > 发出: void, held again */
+            void: boolean;
+            decision: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ElectionRecordV2Response: {
+            /** @enum {number} */
+            version: 2;
+            /** @description pollId, title, vote (labels and their meaning), recast, rule */
+            poll: {
+                [key: string]: unknown;
+            };
+            /** @description { mode: 'custodian', key } or { mode: 'tellers', ceremony } */
+            key: {
+                [key: string]: unknown;
+            };
+            electorate: components["schemas"]["RecordElectorateResponse"];
+            issued: components["schemas"]["RecordIssuedResponse"];
+            board: components["schemas"]["RecordBoardResponse"];
+            exclusions: components["schemas"]["RecordExclusionResponse"][];
+            /** @description EncryptedTally */
+            tally: {
+                [key: string]: unknown;
+            };
+            /** @description PartialDecryption, each with its proof */
+            decryptions: {
+                [key: string]: unknown;
+            }[];
+            /** @description partial decryptions refused (teller, code) */
+            refusedDecryptions: {
+                [key: string]: unknown;
+            }[];
+            result: components["schemas"]["RecordResultResponse"];
         };
         BoardEntryResponse: {
             /** @description board position */
@@ -3289,10 +3395,18 @@ export type OpenPollDto = components['schemas']['OpenPollDto'];
 export type QuestionSpecResponse = components['schemas']['QuestionSpecResponse'];
 export type PollSpecResponse = components['schemas']['PollSpecResponse'];
 export type QuestionLabelsResponse = components['schemas']['QuestionLabelsResponse'];
+export type PollBoardResponse = components['schemas']['PollBoardResponse'];
 export type BallotCountsResponse = components['schemas']['BallotCountsResponse'];
 export type ExclusionResponse = components['schemas']['ExclusionResponse'];
 export type PollResultResponse = components['schemas']['PollResultResponse'];
 export type PollResponse = components['schemas']['PollResponse'];
+export type RecordElectorateResponse = components['schemas']['RecordElectorateResponse'];
+export type RecordIssuedResponse = components['schemas']['RecordIssuedResponse'];
+export type RecordEntryResponse = components['schemas']['RecordEntryResponse'];
+export type RecordBoardResponse = components['schemas']['RecordBoardResponse'];
+export type RecordExclusionResponse = components['schemas']['RecordExclusionResponse'];
+export type RecordResultResponse = components['schemas']['RecordResultResponse'];
+export type ElectionRecordV2Response = components['schemas']['ElectionRecordV2Response'];
 export type BoardEntryResponse = components['schemas']['BoardEntryResponse'];
 export type PollRecordResponse = components['schemas']['PollRecordResponse'];
 export type FieldError = components['schemas']['FieldError'];
@@ -9741,7 +9855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PollRecordResponse"];
+                    "application/json": components["schemas"]["ElectionRecordV2Response"] | components["schemas"]["PollRecordResponse"];
                 };
             };
             /** @description 请求有误 */

@@ -3,7 +3,13 @@
  * Import from here on the server; the browser uses ../index.js.
  */
 export { BallotVerifierPool, type PoolOptions, type PoolOutcome, type PoolResult } from './pool.js';
-export { chunkVerifier, type Engine, type ChunkResult, type ChunkOutcome } from './chunk.js';
+export {
+  chunkVerifier,
+  type Engine,
+  type ChunkResult,
+  type ChunkOutcome,
+  type ChunkVerifier,
+} from './chunk.js';
 export {
   SodiumGroup,
   loadSodium,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ElectionKey } from '../../common/ballot.js';
+import type { ElectionKey, ElectionRecordV2 } from '../../common/ballot.js';
 import { PollStatus } from '../poll.entity.js';
 import type { pollView } from '../poll-view.js';
 
@@ -29,7 +29,13 @@ export class QuestionLabelsResponse {
 export class ExclusionResponse {
   @ApiProperty() tracker!: string;
   @ApiProperty({ description: 'board position' }) board!: string;
-  @ApiProperty({ example: 'SEAT_LOST' }) reason!: string;
+  @ApiProperty({
+    example: 'SEAT_LOST',
+    description: 'SEAT_LOST, NOT_ISSUED, DUPLICATE_VOTER, SUPERSEDED or INVALID (libs/ballot)',
+  })
+  reason!: string;
+  @ApiPropertyOptional({ description: 'INVALID: the failing check (libs/ballot code)' })
+  code?: string;
 }
 
 export class BallotCountsResponse {
@@ -42,11 +48,19 @@ export class BallotCountsResponse {
 export class PollResultResponse {
   @ApiProperty({
     type: 'object',
+    nullable: true,
     additionalProperties: true,
     description:
-      'libs/tally 的判定（MotionResult、ElectionResult 或 EvaluationResult），含规则与中文说明',
+      'libs/tally 的判定（MotionResult、ElectionResult 或 EvaluationResult），含规则与中文说明；表决无效时为 null',
   })
-  decision!: object;
+  decision!: object | null;
+  @ApiProperty({
+    description: '收回的选票多于发出的选票：表决无效，须重新表决',
+  })
+  void!: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: '发出：开始表决时已签到的在任代表数' })
+  issued!: number | null;
+  @ApiProperty({ description: '收回：公告板上的选票（不同投票凭证）数' }) returned!: number;
   @ApiProperty({
     type: 'array',
     items: { type: 'array', items: { type: 'integer' } },
@@ -57,6 +71,14 @@ export class PollResultResponse {
   @ApiProperty({ type: [ExclusionResponse] }) exclusions!: ExclusionResponse[];
   @ApiProperty({ nullable: true, enum: ['custodian'], type: String }) keyMode!: string | null;
   @ApiProperty() tallyAt!: string;
+}
+
+/** A secret poll's board, fixed at opening. */
+export class PollBoardResponse {
+  @ApiProperty({ description: "Ed25519 public key (hex) that signs this poll's receipts" })
+  publicKey!: string;
+  @ApiProperty({ description: "h_0 of the board's hash chain (hex)" }) genesis!: string;
+  @ApiProperty({ description: '发出：开始表决时已签到的在任代表数' }) issued!: number;
 }
 
 /** A poll as every tablet, the staff console and the projector see it. */
@@ -81,6 +103,7 @@ export class PollResponse implements Omit<PollView, 'result' | 'pollSpec'> {
       'the election public key the tablets encrypt to (libs/ballot); null for open polls',
   })
   electionKey!: ElectionKey | null;
+  @ApiProperty({ nullable: true, type: PollBoardResponse }) board!: PollBoardResponse | null;
   @ApiProperty({ enum: PollStatus }) status!: PollStatus;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ nullable: true, type: String }) closedAt!: string | null;
@@ -88,7 +111,7 @@ export class PollResponse implements Omit<PollView, 'result' | 'pollSpec'> {
 
   /** The stored result and spec are plain JSON of the shapes above (libs/tally, libs/ballot). */
   static of(view: PollView): PollResponse {
-    return view as PollResponse;
+    return view as unknown as PollResponse;
   }
 }
 
@@ -101,7 +124,10 @@ export class BoardEntryResponse {
   exclusion!: string | null;
 }
 
-/** The published record of a decided poll: anyone can recompute it. */
+/**
+ * The published record of a poll decided before the board existed, or of an open (记名) poll
+ * (format version 1, as it was published).
+ */
 export class PollRecordResponse {
   @ApiProperty() pollId!: string;
   @ApiProperty() title!: string;
@@ -121,5 +147,95 @@ export class PollRecordResponse {
 
   static of(record: Omit<PollRecordResponse, 'result'> & { result: object | null }) {
     return record as PollRecordResponse;
+  }
+}
+
+/** One ballot on a version 2 board. */
+export class RecordEntryResponse {
+  @ApiProperty({ description: 'from 1' }) position!: number;
+  @ApiProperty({ description: "SHA-256 of the ballot's canonical bytes (hex)" }) tracker!: string;
+  @ApiProperty({ description: 'h_position of the hash chain (hex)' }) chainHead!: string;
+  @ApiProperty({ description: 'ISO 8601 UTC, as on the receipt' }) receivedAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'libs/ballot Ballot' })
+  ballot!: object;
+}
+
+export class RecordBoardResponse {
+  @ApiProperty({ description: "the server's Ed25519 receipt key (hex)" }) publicKey!: string;
+  @ApiProperty({ description: 'h_0' }) genesis!: string;
+  @ApiProperty({ description: 'h_n, the last link' }) head!: string;
+  @ApiProperty({ type: [RecordEntryResponse] }) entries!: RecordEntryResponse[];
+}
+
+export class RecordIssuedResponse {
+  @ApiProperty({ description: '发出' }) count!: number;
+  @ApiProperty({ type: [String], description: 'voter credentials, ascending UTF-8 order' })
+  credentials!: string[];
+}
+
+export class RecordElectorateResponse {
+  @ApiProperty({ description: 'serving voting delegates' }) total!: number;
+  @ApiProperty({ description: 'checked in (never the ballot count)' }) present!: number;
+}
+
+export class RecordExclusionResponse {
+  @ApiProperty({ description: 'board position' }) position!: number;
+  @ApiProperty({ enum: ['INVALID', 'NOT_ISSUED', 'SEAT_LOST', 'SUPERSEDED', 'DUPLICATE_VOTER'] })
+  reason!: string;
+  @ApiPropertyOptional({ description: 'INVALID: the failing check' }) code?: string;
+  @ApiPropertyOptional({ description: 'SUPERSEDED: the later position' }) by?: number;
+}
+
+export class RecordResultResponse {
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'integer' } } })
+  counts!: number[][];
+  @ApiProperty({ description: '收回' }) returned!: number;
+  @ApiProperty() counted!: number;
+  @ApiProperty() excluded!: number;
+  @ApiProperty({ description: '收回 > 发出: void, held again' }) void!: boolean;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  decision!: object | null;
+}
+
+/**
+ * A secret poll's election record, format version 2 (libs/ballot/RECORD.md §6): checked by
+ * `npm run verify-poll -- <URL>` or libs/ballot `verifyElectionRecordV2`.
+ */
+export class ElectionRecordV2Response {
+  @ApiProperty({ enum: [2] }) version!: 2;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'pollId, title, vote (labels and their meaning), recast, rule',
+  })
+  poll!: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "{ mode: 'custodian', key } or { mode: 'tellers', ceremony }",
+  })
+  key!: object;
+  @ApiProperty({ type: RecordElectorateResponse }) electorate!: RecordElectorateResponse;
+  @ApiProperty({ type: RecordIssuedResponse }) issued!: RecordIssuedResponse;
+  @ApiProperty({ type: RecordBoardResponse }) board!: RecordBoardResponse;
+  @ApiProperty({ type: [RecordExclusionResponse] }) exclusions!: RecordExclusionResponse[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'EncryptedTally' })
+  tally!: object;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'PartialDecryption, each with its proof',
+  })
+  decryptions!: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'partial decryptions refused (teller, code)',
+  })
+  refusedDecryptions!: object[];
+  @ApiProperty({ type: RecordResultResponse }) result!: RecordResultResponse;
+
+  static of(record: ElectionRecordV2): ElectionRecordV2Response {
+    return record as unknown as ElectionRecordV2Response;
   }
 }

@@ -5,7 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * its record states (labels, rule), the ballots issued (发出) with their credentials, the board's
  * signing key and h_0; each ballot gets its board position, the chain head after it and the
  * receipt's signature; the board's head and size live on the poll row, whose lock orders the
- * appends of every api process.
+ * appends of every api process; `verified` says the ballot's proofs were checked when it arrived
+ * (the close does not check them again); `prepared` holds the close's board, exclusions and
+ * encrypted tally while the decryption is awaited.
  *
  * An old database: closed polls keep their version 1 record (their ballots are numbered in board
  * order, without a chain). A poll still open cannot be carried over (it has no issued list and
@@ -30,18 +32,24 @@ export class BallotBoard1795291200000 implements MigrationInterface {
         ADD COLUMN board_genesis text,
         ADD COLUMN board_head text,
         ADD COLUMN board_size integer NOT NULL DEFAULT 0 CHECK (board_size >= 0),
-        ADD COLUMN electorate jsonb`);
+        ADD COLUMN electorate jsonb,
+        ADD COLUMN prepared json`);
     await q.query(`
       ALTER TABLE poll_ballots
         ADD COLUMN position integer CHECK (position >= 1),
         ADD COLUMN chain_head text,
-        ADD COLUMN signature text`);
+        ADD COLUMN signature text,
+        ADD COLUMN verified boolean NOT NULL DEFAULT false`);
     await q.query(`
       UPDATE poll_ballots b SET position = x.n
         FROM (SELECT id, row_number() OVER (PARTITION BY poll_id ORDER BY id) AS n FROM poll_ballots) x
        WHERE x.id = b.id`);
-    await q.query(`UPDATE polls p SET board_size = (SELECT count(*) FROM poll_ballots b WHERE b.poll_id = p.id)`);
-    await q.query(`CREATE UNIQUE INDEX poll_ballots_poll_position_key ON poll_ballots (poll_id, position)`);
+    await q.query(
+      `UPDATE polls p SET board_size = (SELECT count(*) FROM poll_ballots b WHERE b.poll_id = p.id)`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX poll_ballots_poll_position_key ON poll_ballots (poll_id, position)`,
+    );
     // A ballot stays as it was stored, with its place on the board; only the exclusion reason is
     // written at the close.
     await q.query(`
@@ -51,7 +59,7 @@ export class BallotBoard1795291200000 implements MigrationInterface {
            OR NEW.tracker <> OLD.tracker OR NEW.poll_id <> OLD.poll_id OR NEW.delegate_id <> OLD.delegate_id
            OR NEW.credential <> OLD.credential OR NEW.received_at <> OLD.received_at
            OR NEW.position IS DISTINCT FROM OLD.position OR NEW.chain_head IS DISTINCT FROM OLD.chain_head
-           OR NEW.signature IS DISTINCT FROM OLD.signature THEN
+           OR NEW.signature IS DISTINCT FROM OLD.signature OR NEW.verified <> OLD.verified THEN
           RAISE EXCEPTION 'poll ballots are final: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
         END IF;
         RETURN NEW;
@@ -70,10 +78,10 @@ export class BallotBoard1795291200000 implements MigrationInterface {
       END $$`);
     await q.query(`DROP INDEX poll_ballots_poll_position_key`);
     await q.query(
-      `ALTER TABLE poll_ballots DROP COLUMN position, DROP COLUMN chain_head, DROP COLUMN signature`,
+      `ALTER TABLE poll_ballots DROP COLUMN position, DROP COLUMN chain_head, DROP COLUMN signature, DROP COLUMN verified`,
     );
     await q.query(`
       ALTER TABLE polls DROP COLUMN record_poll, DROP COLUMN issued, DROP COLUMN board_key,
-        DROP COLUMN board_genesis, DROP COLUMN board_head, DROP COLUMN board_size, DROP COLUMN electorate`);
+        DROP COLUMN board_genesis, DROP COLUMN board_head, DROP COLUMN board_size, DROP COLUMN electorate, DROP COLUMN prepared`);
   }
 }

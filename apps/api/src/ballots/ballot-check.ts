@@ -1,0 +1,44 @@
+/**
+ * One ballot's proofs checked on arrival, the unit of work of the cast verifier (in a worker
+ * thread, or in the calling thread when the api runs with BALLOT_VERIFY_THREADS=0). Plain data in
+ * and out, so it crosses `postMessage` unchanged.
+ */
+import {
+  type BallotShape,
+  type ElectionKey,
+  chunkVerifier,
+  type ChunkOutcome,
+  type ChunkVerifier,
+} from '../common/ballot.js';
+
+export interface BallotCheck {
+  /** Identifies key and shape: verifiers are made once per poll and kept. */
+  pollId: string;
+  key: ElectionKey;
+  shape: BallotShape;
+  ballot: unknown;
+  voter: string;
+}
+
+// A handful of polls are open at once; a verifier holds a libsodium instance and the key's tables.
+const KEEP = 8;
+const verifiers = new Map<string, Promise<ChunkVerifier>>();
+
+function verifierFor(c: BallotCheck): Promise<ChunkVerifier> {
+  let v = verifiers.get(c.pollId);
+  if (!v) {
+    v = chunkVerifier(c.key, c.shape, 'sodium');
+    verifiers.set(c.pollId, v);
+    // Oldest first (Map keeps insertion order): forget the least recently made.
+    if (verifiers.size > KEEP) verifiers.delete(verifiers.keys().next().value!);
+  }
+  return v;
+}
+
+/** The verdict on one ballot: ok with its tracker, or the failing check (never throws for a bad ballot). */
+export async function checkBallot(c: BallotCheck): Promise<ChunkOutcome> {
+  const v = await verifierFor(c);
+  return v.verify([{ ballot: c.ballot, voter: c.voter }], 0).outcomes[0]!;
+}
+
+export default checkBallot;

@@ -1,0 +1,210 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import {
+  type ElectionKeyV1,
+  type ElectionRecordV2,
+  finishRecord,
+  type PartialDecryption,
+  type PreparedClose,
+  prepareClose,
+  resumeClose,
+} from '../common/ballot.js';
+import { Clock } from '../common/clock.js';
+import type { PollResult } from '../common/contracts.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { RealtimeService } from '../realtime/realtime.service.js';
+import { SeatsService } from '../roster/seats.service.js';
+import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
+import { Poll, PollStatus } from './poll.entity.js';
+import { PollBallot } from './poll-ballot.entity.js';
+import { PollDecryptor } from './poll-decryptor.js';
+import { decideOpenPoll } from './open-poll-result.js';
+import { pollView } from './poll-view.js';
+
+/** A ballot not counted, by board position, with its reason (libs/ballot's exclusion reasons). */
+export interface PollExclusion {
+  position: number;
+  reason: string;
+  code?: string;
+}
+
+/**
+ * Closing a poll and deciding it. A secret poll's close runs in three steps, each stored, so a
+ * crash between them is repaired by running `tally` again:
+ *   1. close: no more ballots (the poll row's lock orders it after every append); the electorate
+ *      (serving delegates, checked in) is fixed;
+ *   2. prepare (libs/ballot `prepareClose`): the board, the exclusions with their reasons, the
+ *      encrypted sum of the counted ballots — proofs were verified on arrival and are not checked
+ *      again — stored as `polls.prepared` and handed to the PollDecryptor;
+ *   3. finish (`finishRecord`, called back by the decryptor with the partial decryptions): the
+ *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored and published.
+ */
+@Injectable()
+export class BallotsClose {
+  private readonly logger = new Logger('Tally');
+
+  constructor(
+    @InjectRepository(Poll) private readonly polls: Repository<Poll>,
+    @InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>,
+    private readonly seats: SeatsService,
+    private readonly attendance: AttendanceService,
+    private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimeService,
+    private readonly decryptor: PollDecryptor,
+    private readonly clock: Clock,
+  ) {}
+
+  async close(pollId: string, actor: AuthContext): Promise<Poll> {
+    const poll = await this.polls.findOneBy({ id: pollId });
+    if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
+    // `present` is the checked-in count, never the number of ballots.
+    const { total, present } = await this.attendance.summary(poll.sessionId);
+    const closed: unknown[] = (
+      await this.polls.query(
+        `UPDATE polls SET status = 'closed', closed_at = $2, closed_by = $3, electorate = $4
+          WHERE id = $1 AND status = 'open' RETURNING id`,
+        [pollId, this.clock.now(), actor.userId, JSON.stringify({ total, present })],
+      )
+    )[0] as unknown[];
+    if (closed.length === 0) throw new BallotsException(BallotsErrorCode.NotOpen);
+    this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:closed', { pollId });
+    return this.tally(pollId);
+  }
+
+  /** Decides a closed poll; safe to run again (after a crash between close and result). */
+  async tally(pollId: string): Promise<Poll> {
+    const poll = await this.polls.findOneBy({ id: pollId });
+    if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
+    if (poll.status !== PollStatus.Closed) throw new BallotsException(BallotsErrorCode.NotOpen);
+    if (poll.result) return poll;
+    if (!poll.issued || !poll.recordPoll || !poll.electorate)
+      throw new BallotsException(BallotsErrorCode.Unsupported, {
+        reason: '该表决在升级前结束，无法按新版记录计票',
+      });
+    if (!poll.secret) {
+      const ballots = await this.ballots.find({ where: { pollId }, order: { position: 'ASC' } });
+      const serving = await this.seats.servingVoterIds(ballots.map((b) => b.delegateId));
+      const { result, exclusions } = decideOpenPoll(poll, ballots, serving, this.clock.now());
+      await this.store(poll, result, null, exclusions);
+    } else {
+      const prepared = poll.prepared
+        ? resumeClose(poll.prepared as PreparedClose['record'])
+        : await this.prepare(poll);
+      await this.decryptor.request(pollId, prepared);
+    }
+    return this.polls.findOneByOrFail({ id: pollId });
+  }
+
+  /**
+   * The decryptor's answer: checks the partial decryptions (a forged one is refused and listed),
+   * applies the 收回 ≤ 发出 rule, decides, stores the version 2 record and publishes the result.
+   * Throws MISSING_TRUSTEE (libs/ballot) while too few valid partials are in.
+   */
+  async finish(pollId: string, partials: readonly PartialDecryption[]): Promise<void> {
+    const poll = await this.polls.findOneByOrFail({ id: pollId });
+    if (poll.result) return;
+    const prepared = resumeClose(poll.prepared as PreparedClose['record']);
+    const record = finishRecord(prepared, partials, poll.electorate!);
+    const entries = record.board.entries;
+    const result: PollResult = {
+      decision: record.result.decision,
+      void: record.result.void,
+      issued: record.issued.count,
+      returned: record.result.returned,
+      counts: record.result.counts,
+      ballots: {
+        cast: entries.length,
+        counted: record.result.counted,
+        excluded: record.result.excluded,
+      },
+      exclusions: record.exclusions.map((x) => ({
+        tracker: entries[x.position - 1]!.tracker,
+        board: String(x.position),
+        reason: x.reason,
+        ...(x.code ? { code: x.code } : {}),
+      })),
+      keyMode: poll.keyMode,
+      tallyAt: this.clock.now().toISOString(),
+    };
+    await this.store(poll, result, record, record.exclusions);
+  }
+
+  /** Step 2: the board as stored, the seats lost since casting, prepareClose; kept until finished. */
+  private async prepare(poll: Poll): Promise<PreparedClose> {
+    const ballots = await this.ballots.find({
+      where: { pollId: poll.id },
+      order: { position: 'ASC' },
+    });
+    // A seat lost (recall, leaving) between casting and the close takes its ballot with it.
+    const serving = await this.seats.servingVoterIds(ballots.map((b) => b.delegateId));
+    const prepared = prepareClose({
+      poll: poll.recordPoll!,
+      key: { mode: 'custodian', key: poll.electionKey as ElectionKeyV1 },
+      issued: poll.issued!,
+      boardKey: poll.boardKey!,
+      entries: ballots.map((b) => ({
+        ballot: b.ballot as ElectionRecordV2['board']['entries'][number]['ballot'],
+        receivedAt: b.receivedAt.toISOString(),
+      })),
+      seatLost: ballots.filter((b) => !serving.has(b.delegateId)).map((b) => b.position!),
+      verified: ballots.map((b) => b.verified),
+    });
+    await this.polls.query(`UPDATE polls SET prepared = $2 WHERE id = $1 AND prepared IS NULL`, [
+      poll.id,
+      JSON.stringify(prepared.record),
+    ]);
+    // Another process may have prepared it first: what is stored is what gets decrypted.
+    const stored = await this.polls.findOneByOrFail({ id: poll.id });
+    return resumeClose(stored.prepared as PreparedClose['record']);
+  }
+
+  private async store(
+    poll: Poll,
+    result: PollResult,
+    record: ElectionRecordV2 | null,
+    exclusions: readonly PollExclusion[],
+  ): Promise<void> {
+    const stored = await this.polls.manager.transaction(async (m) => {
+      for (const x of exclusions)
+        await m.update(
+          PollBallot,
+          { pollId: poll.id, position: x.position },
+          { exclusion: x.reason },
+        );
+      const done: unknown[] = (
+        await m.query(
+          `UPDATE polls SET result = $2, record = $3 WHERE id = $1 AND result IS NULL RETURNING id`,
+          [poll.id, JSON.stringify(result), record ? JSON.stringify(record) : null],
+        )
+      )[0] as unknown[];
+      return done.length > 0;
+    });
+    if (!stored) return; // another process finished it first
+    await this.tellExcluded(poll, exclusions);
+    const decided = await this.polls.findOneByOrFail({ id: poll.id });
+    this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:result', pollView(decided));
+    this.logger.log(
+      { pollId: poll.id, cast: result.ballots.cast, counted: result.ballots.counted },
+      result.void ? 'poll void: more ballots returned than issued' : 'poll decided',
+    );
+  }
+
+  /** A tablet whose ballot was not counted is told. */
+  private async tellExcluded(poll: Poll, exclusions: readonly PollExclusion[]) {
+    if (exclusions.length === 0) return;
+    const ballots = await this.ballots.find({
+      where: { pollId: poll.id, position: In(exclusions.map((x) => x.position)) },
+    });
+    const seats = await this.seats.byIds(ballots.map((b) => b.delegateId));
+    const push = await this.notifications.notify(
+      seats.map((s) => s.userId).filter((u): u is string => !!u),
+      'poll.ballot_excluded',
+      `您在「${poll.title}」中的选票未计入`,
+      { pollId: poll.id },
+    );
+    push();
+  }
+}
