@@ -6,7 +6,7 @@ import { combinePartials } from './close.js';
 import { findTracker } from './record.js';
 import { decidePoll, pollSpecOf, sortCredentials } from './record-poll.js';
 import { checkReceipt, verifyElectionRecordV2, type RecordReportV2 } from './record-verify.js';
-import { finishRecord, prepareClose, type ElectionRecordV2 } from './record-v2.js';
+import { finishRecord, prepareClose, resumeClose, type ElectionRecordV2 } from './record-v2.js';
 import { deterministicRng } from './rng.js';
 import { ballotShape } from './shape.js';
 import { partialDecrypt, sumCiphertexts } from './tally.js';
@@ -104,6 +104,55 @@ describe('election record v2', () => {
     expect(demo.record.decryptions.map((d) => d.trustee)).toEqual([1, 3]);
     const key = report.checks.find((c) => c.name === 'key')!;
     expect(key.facts).toMatchObject({ mode: 'tellers', threshold: 2, tellers: 3 });
+  });
+
+  it('prepareClose takes verdicts from the cast: ballots verified on arrival are read, not re-verified', () => {
+    const base = {
+      poll: demo.poll,
+      key: demo.record.key,
+      issued: demo.issued,
+      boardKey: demo.record.board.publicKey,
+      entries: demo.entries,
+      seatLost: [5],
+      rng,
+    };
+    const checked = prepareClose(base);
+    const trusted = prepareClose({ ...base, verified: demo.entries.map(() => true) });
+    expect(trusted.record).toEqual(checked.record);
+    expect(trusted.counted).toEqual(checked.counted);
+    // Resumed from the stored record alone (what the server keeps while the tellers answer).
+    const resumed = resumeClose(JSON.parse(JSON.stringify(trusted.record)));
+    expect(resumed.counted).toEqual(trusted.counted);
+    expect(resumed.shape).toEqual(trusted.shape);
+
+    // A forged ballot the caller wrongly marks as verified is summed: the server's word is
+    // trusted at the close, and the record's verifier, which re-checks every ballot, catches it.
+    const forged = structuredClone(demo.entries);
+    const branch = forged[1].ballot.questions[0].entries[0].proof[0];
+    branch.s = (branch.s[0] === '0' ? '1' : '0') + branch.s.slice(1);
+    const wrongly = prepareClose({ ...base, entries: forged, verified: forged.map(() => true) });
+    expect(wrongly.record.exclusions).toEqual(checked.record.exclusions);
+    const partials = [1, 3].map((t) =>
+      partialDecrypt(
+        wrongly.key,
+        wrongly.shape,
+        demo.ceremony.secrets[t - 1],
+        wrongly.record.tally,
+        rng,
+      ),
+    );
+    const record = finishRecord(wrongly, partials, { total: 8, present: 6 });
+    expect(failure(verifyElectionRecordV2(record, { rng }))).toMatchObject({
+      check: 'ballots',
+      code: 'ENTRY_PROOF_FAILED',
+    });
+    // Left unmarked, the same ballot is verified here and excluded as INVALID.
+    const unmarked = prepareClose({ ...base, entries: forged });
+    expect(unmarked.record.exclusions).toContainEqual({
+      position: 2,
+      reason: 'INVALID',
+      code: 'ENTRY_PROOF_FAILED',
+    });
   });
 
   it('finds a tracker by short code, and holds the record against each signed receipt', () => {
