@@ -37,6 +37,6 @@ import { PollsService } from './polls.service.js';
     BoardService,
     BallotsGateway,
   ],
-  exports: [PollsService],
+  exports: [PollsService, BallotsClose],
 })
 export class BallotsModule {}

@@ -42,7 +42,11 @@ export class BoardService {
    * before the board existed get the version 1 form they were published in.
    */
   async record(poll: Poll): Promise<ElectionRecordV2 | LegacyPollRecord> {
-    const stored = poll.record as { version?: number } | null;
+    const [row]: { record: { version?: number } | null }[] = await this.ballots.query(
+      `SELECT record FROM polls WHERE id = $1`,
+      [poll.id],
+    );
+    const stored = row?.record ?? null;
     if (stored?.version === 2) return stored as ElectionRecordV2;
     const ballots = await this.ballots.find({ where: { pollId: poll.id }, order: { id: 'ASC' } });
     const board = ballots.map((b) => ({

@@ -90,9 +90,8 @@ export class BallotsClose {
       const { result, exclusions } = decideOpenPoll(poll, ballots, serving, this.clock.now());
       await this.store(poll, result, null, exclusions);
     } else {
-      const prepared = poll.prepared
-        ? resumeClose(poll.prepared as PreparedClose['record'])
-        : await this.prepare(poll);
+      const stored = await this.preparedOf(pollId);
+      const prepared = stored ? resumeClose(stored) : await this.prepare(poll);
       await this.decryptor.request(pollId, prepared);
     }
     return this.polls.findOneByOrFail({ id: pollId });
@@ -106,7 +105,7 @@ export class BallotsClose {
   async finish(pollId: string, partials: readonly PartialDecryption[]): Promise<void> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     if (poll.result) return;
-    const prepared = resumeClose(poll.prepared as PreparedClose['record']);
+    const prepared = resumeClose((await this.preparedOf(pollId))!);
     const record = finishRecord(prepared, partials, poll.electorate!);
     const entries = record.board.entries;
     const result: PollResult = {
@@ -157,8 +156,15 @@ export class BallotsClose {
       JSON.stringify(prepared.record),
     ]);
     // Another process may have prepared it first: what is stored is what gets decrypted.
-    const stored = await this.polls.findOneByOrFail({ id: poll.id });
-    return resumeClose(stored.prepared as PreparedClose['record']);
+    return resumeClose((await this.preparedOf(poll.id))!);
+  }
+
+  private async preparedOf(pollId: string): Promise<PreparedClose['record'] | null> {
+    const [row]: { prepared: PreparedClose['record'] | null }[] = await this.polls.query(
+      `SELECT prepared FROM polls WHERE id = $1`,
+      [pollId],
+    );
+    return row?.prepared ?? null;
   }
 
   private async store(

@@ -38,9 +38,10 @@ export class Poll {
   @Column({ type: 'jsonb', nullable: true }) result!: object | null;
   /**
    * The published election record: version 2 (the whole record, assembled at the close) for polls
-   * with a board; for polls of an older version, the core of the version 1 record.
+   * with a board; for polls of an older version, the core of the version 1 record. Not selected
+   * by default: a version 2 record holds every ballot (megabytes for a large poll).
    */
-  @Column({ type: 'json', nullable: true }) record!: object | null;
+  @Column({ type: 'json', nullable: true, select: false }) record!: object | null;
   /** The poll as its record states it (labels, rule, re-cast), fixed at opening (libs/ballot `RecordPoll`). */
   @Column({ type: 'jsonb', nullable: true }) recordPoll!: RecordPoll | null;
   /** 发出: the ballots issued at opening with their voter credentials (libs/ballot `Issued`). */
@@ -55,7 +56,10 @@ export class Poll {
   @Column({ type: 'integer', default: 0 }) boardSize!: number;
   /** Serving delegates and those checked in when the poll was closed. */
   @Column({ type: 'jsonb', nullable: true }) electorate!: { total: number; present: number } | null;
-  /** The close's board, exclusions and encrypted tally (libs/ballot `prepareClose`), awaiting the decryption. */
-  @Column({ type: 'json', nullable: true }) prepared!: object | null;
+  /**
+   * The close's board, exclusions and encrypted tally (libs/ballot `prepareClose`), awaiting the
+   * decryption. Not selected by default (it holds every ballot).
+   */
+  @Column({ type: 'json', nullable: true, select: false }) prepared!: object | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
