@@ -178,6 +178,7 @@ export {
   type RecordEntry,
   type RecordKey,
   type RecordResult,
+  type VerifiedSummer,
 } from './record-v2.js';
 export {
   RECORD_CHECKS,

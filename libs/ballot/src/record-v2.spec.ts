@@ -12,6 +12,8 @@ import { ballotShape } from './shape.js';
 import { partialDecrypt, sumCiphertexts } from './tally.js';
 import { verifyBallotsDetailed } from './batch.js';
 import { demoElection } from './testing.js';
+import { loadSodium, SodiumGroup } from './node/sodium.js';
+import { sodiumSummer } from './node/chunk.js';
 import { closeDemo, demoRecord, DEMO_POLL } from './testing-record.js';
 import type { Ciphertext } from './elgamal.js';
 
@@ -106,7 +108,7 @@ describe('election record v2', () => {
     expect(key.facts).toMatchObject({ mode: 'tellers', threshold: 2, tellers: 3 });
   });
 
-  it('prepareClose takes verdicts from the cast: ballots verified on arrival are read, not re-verified', () => {
+  it('prepareClose takes verdicts from the cast: ballots verified on arrival are read, not re-verified', async () => {
     const base = {
       poll: demo.poll,
       key: demo.record.key,
@@ -120,6 +122,14 @@ describe('election record v2', () => {
     const trusted = prepareClose({ ...base, verified: demo.entries.map(() => true) });
     expect(trusted.record).toEqual(checked.record);
     expect(trusted.counted).toEqual(checked.counted);
+    // Summed with libsodium, the same tally byte for byte.
+    const group = new SodiumGroup(await loadSodium());
+    const fast = prepareClose({
+      ...base,
+      verified: demo.entries.map((_, i) => i !== 2),
+      sumVerified: sodiumSummer(group),
+    });
+    expect(fast.record).toEqual(checked.record);
     // Resumed from the stored record alone (what the server keeps while the tellers answer).
     const resumed = resumeClose(JSON.parse(JSON.stringify(trusted.record)));
     expect(resumed.counted).toEqual(trusted.counted);

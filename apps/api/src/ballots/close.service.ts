@@ -7,10 +7,13 @@ import {
   type ElectionKeyV1,
   type ElectionRecordV2,
   finishRecord,
+  loadSodium,
   type PartialDecryption,
   type PreparedClose,
   prepareClose,
   resumeClose,
+  SodiumGroup,
+  sodiumSummer,
 } from '../common/ballot.js';
 import { Clock } from '../common/clock.js';
 import type { PollResult } from '../common/contracts.js';
@@ -45,6 +48,8 @@ export interface PollExclusion {
 @Injectable()
 export class BallotsClose {
   private readonly logger = new Logger('Tally');
+  // libsodium sums the verified ballots' ciphertexts several times faster than decoding them.
+  private sodium?: Promise<SodiumGroup>;
 
   constructor(
     @InjectRepository(Poll) private readonly polls: Repository<Poll>,
@@ -139,6 +144,8 @@ export class BallotsClose {
     });
     // A seat lost (recall, leaving) between casting and the close takes its ballot with it.
     const serving = await this.seats.servingVoterIds(ballots.map((b) => b.delegateId));
+    this.sodium ??= loadSodium().then((s) => new SodiumGroup(s));
+    const sumVerified = sodiumSummer(await this.sodium);
     const prepared = prepareClose({
       poll: poll.recordPoll!,
       key: { mode: 'custodian', key: poll.electionKey as ElectionKeyV1 },
@@ -150,6 +157,7 @@ export class BallotsClose {
       })),
       seatLost: ballots.filter((b) => !serving.has(b.delegateId)).map((b) => b.position!),
       verified: ballots.map((b) => b.verified),
+      sumVerified,
     });
     await this.polls.query(`UPDATE polls SET prepared = $2 WHERE id = $1 AND prepared IS NULL`, [
       poll.id,

@@ -2,6 +2,9 @@
 export * from '../../../../libs/ballot/src/index.js';
 export {
   chunkVerifier,
+  loadSodium,
+  SodiumGroup,
+  sodiumSummer,
   type ChunkOutcome,
   type ChunkVerifier,
 } from '../../../../libs/ballot/src/node/index.js';

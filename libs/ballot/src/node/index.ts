@@ -5,6 +5,7 @@
 export { BallotVerifierPool, type PoolOptions, type PoolOutcome, type PoolResult } from './pool.js';
 export {
   chunkVerifier,
+  sodiumSummer,
   type Engine,
   type ChunkResult,
   type ChunkOutcome,
