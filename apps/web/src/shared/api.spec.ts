@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { ApiError, NETWORK_ERROR, unwrap } from './api.js';
 
 const answer = (status: number, body: unknown) =>
