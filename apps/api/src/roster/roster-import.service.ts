@@ -14,18 +14,19 @@ import {
   employeeNumberKey,
   type HeadChange,
   type ParsedSheet,
-  parseRosterFile,
   planGroupHeads,
   type RosterDiff,
   type RosterField,
   type RosterImportRow,
   type RosterProblem,
+  type RosterProblemCode,
   type RosterValidation,
   validateRoster,
 } from './import/index.js';
 import { rosterSeat } from './roster-seat.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
 import { DelegateStatus, RosterKind, STATUS_LABELS } from './roster.enums.js';
+import { RosterParser } from './roster-parser.js';
 import { SeatChangesService } from './seat-changes.service.js';
 
 /** What becomes of serving seats the file leaves out: kept as they are, or marked as left. */
@@ -54,6 +55,8 @@ export interface ImportDiff {
   absent: (Person & { delegateId: string; kind: RosterKind; action: AbsentAction })[];
   groupHeads: { group: string; from: Person | null; to: Person | null }[];
 }
+
+const TOO_LARGE = new Set<RosterProblemCode>(['FILE_TOO_LARGE', 'UNZIPPED_TOO_LARGE']);
 
 export interface ImportResult {
   dryRun: boolean;
@@ -95,6 +98,7 @@ export class RosterImportService {
     private readonly terms: TermsService,
     private readonly seatChanges: SeatChangesService,
     private readonly clock: Clock,
+    private readonly parser: RosterParser,
   ) {}
 
   async import(
@@ -104,7 +108,12 @@ export class RosterImportService {
     actor: AuthContext,
   ): Promise<ImportResult> {
     await this.terms.get(termId);
-    const sheet = await parseRosterFile({ buffer: file.buffer, filename: file.originalname });
+    const sheet = await this.parser.parse({ buffer: file.buffer, filename: file.originalname });
+    // Too large is an attack or a wrong file, not a list of data problems to correct: 413.
+    const tooLarge = sheet.problems.filter((p) => TOO_LARGE.has(p.code));
+    if (tooLarge.length > 0) {
+      throw new RosterException(RosterErrorCode.ImportTooLarge, { problems: tooLarge });
+    }
     const groups = await this.groups.findBy({ termId });
     const validation = validateRoster(sheet, { groups: groups.map((g) => g.name) });
     const plan = await this.plan(this.delegates.manager, termId, sheet, validation, options);

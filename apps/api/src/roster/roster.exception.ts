@@ -11,6 +11,8 @@ export enum RosterErrorCode {
   HeadNotInGroup = 'ROSTER_HEAD_NOT_IN_GROUP',
   ImportInvalid = 'ROSTER_IMPORT_INVALID',
   ImportFileMissing = 'ROSTER_IMPORT_FILE_MISSING',
+  ImportTooLarge = 'ROSTER_IMPORT_TOO_LARGE',
+  ImportTooComplex = 'ROSTER_IMPORT_TOO_COMPLEX',
   NoDelegatesSelected = 'ROSTER_NO_DELEGATES_SELECTED',
   UsernameTaken = 'ROSTER_USERNAME_TAKEN',
   CompositionInput = 'ROSTER_COMPOSITION_INPUT',
@@ -29,6 +31,14 @@ export class RosterException extends moduleException<RosterErrorCode>({
   [RosterErrorCode.HeadNotInGroup]: [HttpStatus.BAD_REQUEST, '团长须为本团在任代表'],
   [RosterErrorCode.ImportInvalid]: [HttpStatus.BAD_REQUEST, '名册文件有错误，未导入任何数据'],
   [RosterErrorCode.ImportFileMissing]: [HttpStatus.BAD_REQUEST, '请上传名册文件（字段名 file）'],
+  [RosterErrorCode.ImportTooLarge]: [
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    '名册文件过大（上传不超过 10 MB，解压后不超过 40 MB），未导入任何数据',
+  ],
+  [RosterErrorCode.ImportTooComplex]: [
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    '名册文件过于复杂，无法在限定的时间和内存内读取，未导入任何数据；请另存为 CSV 或拆分后再导入',
+  ],
   [RosterErrorCode.NoDelegatesSelected]: [HttpStatus.BAD_REQUEST, '没有选中在任代表'],
   [RosterErrorCode.UsernameTaken]: [HttpStatus.CONFLICT, '该工号已被其他类型的账号使用'],
   [RosterErrorCode.CompositionInput]: [HttpStatus.BAD_REQUEST, '构成检查的数据有误'],

@@ -19,6 +19,7 @@ import { LoginCodesService } from './login-codes.service.js';
 import { RosterFilesController } from './roster-files.controller.js';
 import { RosterFilesService } from './roster-files.service.js';
 import { RosterImportService } from './roster-import.service.js';
+import { RosterParser } from './roster-parser.js';
 import { SeatChangesService } from './seat-changes.service.js';
 import { SeatsService } from './seats.service.js';
 
@@ -54,6 +55,7 @@ import { SeatsService } from './seats.service.js';
     LoginCodesService,
     CompositionService,
     RosterImportService,
+    RosterParser,
     RosterFilesService,
   ],
   exports: [SeatsService, GroupsService],

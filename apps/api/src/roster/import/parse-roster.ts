@@ -12,6 +12,7 @@ import {
 } from './roster-columns.js';
 import { fileProblem, type RosterProblem } from './roster-problems.js';
 import { cellText } from './xlsx-cells.js';
+import { inspectXlsxZip, XLSX_LIMITS } from './zip-guard.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
@@ -104,14 +105,28 @@ function parseCsvFile(buffer: Buffer, filename: string): ParsedSheet {
 
 async function parseXlsx(buffer: Buffer, filename: string): Promise<ParsedSheet> {
   const base: Base = { format: 'xlsx', encoding: null, sheetName: null };
+  const unreadable = `无法读取「${filename}」：文件已损坏或不是 Excel（.xlsx）文件`;
+  // Bounded before exceljs inflates the whole workbook into memory (see zip-guard.ts).
+  const verdict = inspectXlsxZip(buffer);
+  if (!verdict.ok && verdict.reason === 'unreadable') {
+    return refused(base, fileProblem('UNREADABLE_FILE', unreadable));
+  }
+  if (!verdict.ok && verdict.reason === 'too-large') {
+    const mb = XLSX_LIMITS.maxUnzippedBytes / 1024 / 1024;
+    const reason = `「${filename}」解压后超过 ${mb} MB（正常名册远小于此），可能是恶意构造的文件，未读取`;
+    return refused(base, fileProblem('UNZIPPED_TOO_LARGE', reason));
+  }
+  if (!verdict.ok && verdict.reason === 'too-many-rows') {
+    const reason = `工作表超过 ${XLSX_LIMITS.maxSheetRows} 行（数据行上限 ${MAX_ROWS} 行），请拆分后分批导入`;
+    return refused(base, fileProblem('TOO_MANY_ROWS', reason));
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its parameter as its own `Buffer extends ArrayBuffer`; a Node Buffer is
     // what it takes at run time (JSZip reads both).
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    const reason = `无法读取「${filename}」：文件已损坏或不是 Excel（.xlsx）文件`;
-    return refused(base, fileProblem('UNREADABLE_FILE', reason));
+    return refused(base, fileProblem('UNREADABLE_FILE', unreadable));
   }
   // The roster is on the first visible sheet that has a header (the template's second sheet,
   // 说明, has none); failing that, report on the first sheet.

@@ -19,6 +19,7 @@ export type RosterProblemCode =
   // the file as a whole
   | 'EMPTY_FILE'
   | 'FILE_TOO_LARGE'
+  | 'UNZIPPED_TOO_LARGE'
   | 'UNSUPPORTED_FORMAT'
   | 'UNREADABLE_FILE'
   | 'UNCLOSED_QUOTE'
