@@ -1,5 +1,11 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  HttpStatus,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import { CommonErrorCode, CommonException, type FieldError } from './errors/app.exception.js';
+import { unsafeInput } from './input-safety.js';
 import { chineseMessages } from './validation-messages.js';
 
 /**
@@ -15,7 +21,10 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[
 }
 
 export function validationException(errors: ValidationError[]): CommonException {
-  const details = fieldErrors(errors);
+  return fieldsException(fieldErrors(errors));
+}
+
+function fieldsException(details: FieldError[]): CommonException {
   return new CommonException(
     CommonErrorCode.ValidationFailed,
     `输入有误：${details.map((d) => d.field).join(', ')}`,
@@ -24,9 +33,31 @@ export function validationException(errors: ValidationError[]): CommonException 
   );
 }
 
-/** Whitelist, refuse unknown fields, transform to DTO classes; errors name each field. */
+/** What a pipe is given from the client: HTTP body, query, path parameter, socket payload. */
+const CLIENT_INPUT = new Set<unknown>([
+  'body',
+  'query',
+  'param',
+  3, // @nestjs/websockets' WsParamtype.PAYLOAD (@MessageBody)
+]);
+
+/** ValidationPipe, after the checks of input-safety.ts that hold for every field. */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (CLIENT_INPUT.has(metadata.type)) {
+      const problems = unsafeInput(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (problems.length > 0) throw fieldsException(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
+ * Refuse control characters and absurd nesting; whitelist, refuse unknown fields, transform to
+ * DTO classes; errors name each field.
+ */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -17,3 +17,21 @@ export function IsShanghaiDateTime(options?: ValidationOptions) {
       },
     });
 }
+
+/** PostgreSQL's bigint: ids of bigserial tables (notifications, the audit log). */
+const INT8_MAX = 9223372036854775807n;
+
+/** A bigint id as text (1 to 9223372036854775807): a longer number would fail in the database. */
+export function IsBigintId(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isBigintId',
+      target: target.constructor,
+      propertyName,
+      options: { message: '应为不超过 9223372036854775807 的正整数编号', ...options },
+      validator: {
+        validate: (v: unknown) =>
+          typeof v === 'string' && /^[1-9]\d{0,18}$/.test(v) && BigInt(v) <= INT8_MAX,
+      },
+    });
+}

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBigintId } from '../../common/validators.js';
 
 export class ListAuditQuery {
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
@@ -13,6 +14,6 @@ export class ListAuditQuery {
 
   @ApiPropertyOptional({ description: 'return entries older than this id' })
   @IsOptional()
-  @IsNumberString({ no_symbols: true })
+  @IsBigintId()
   before?: string;
 }

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumberString } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
+import { IsBigintId } from '../../common/validators.js';
 
 export class MarkReadDto {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @IsNumberString({ no_symbols: true }, { each: true })
+  @IsBigintId({ each: true })
   ids!: string[];
 }
