@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { reachableUrls } from '../apps/api/src/common/addresses.js';
 import { Clock } from '../apps/api/src/common/clock.js';
 import {
   bearer,
@@ -139,6 +140,14 @@ describe('roster: groups, delegates, log-in codes, recall and by-election', () =
         (r) => r.code_hash.startsWith('$argon2id$') && !r.code_hash.includes(entry.code),
       ),
     ).toBe(true);
+  });
+
+  it("never puts the request's Host header into a sheet", async () => {
+    const d = roster.delegates[3]!;
+    const issued = await issueJson([d.id]).set('host', 'evil.example:666').expect(200);
+    const link = new URL(issued.body.entries[0].loginUrl);
+    expect(link.host).not.toContain('evil.example');
+    expect(link.origin).toBe(reachableUrls(t.config)[0]);
   });
 
   it('prints the codes as a PDF sheet with an embedded CJK font, or as XLSX', async () => {

@@ -9,7 +9,6 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
-  Req,
   Res,
 } from '@nestjs/common';
 import {
@@ -19,7 +18,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Public } from '../auth/decorators/public.decorator.js';
@@ -27,6 +26,7 @@ import { Roles } from '../auth/decorators/roles.decorator.js';
 import { LoginResponse } from '../auth/dto/auth.responses.js';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.js';
 import { AppConfig } from '../config/app-config.js';
+import { reachableUrls } from '../common/addresses.js';
 import { Role } from '../users/role.enum.js';
 import { CodeLoginDto, IssueLoginCodesDto, IssueLoginCodesQuery } from './dto/login-codes.dto.js';
 import {
@@ -91,7 +91,6 @@ export class LoginCodesController {
     @Query() q: IssueLoginCodesQuery,
     @Body() dto: IssueLoginCodesDto,
     @CurrentUser() actor: AuthContext,
-    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     if (dto.format && dto.formats) throw new RosterException(RosterErrorCode.LoginCodeFormats);
@@ -102,7 +101,8 @@ export class LoginCodesController {
       return;
     }
     const batch = await this.codes.issue(termId, request, actor);
-    const baseUrl = this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    // Never the request's Host header: a client chooses it, and the sheet is printed and trusted.
+    const baseUrl = reachableUrls(this.config)[0];
     const file = await renderLoginSheets(request.formats, batch, baseUrl);
     res.setHeader('X-Login-Code-Batch', batch.batchId);
     res.setHeader('X-Revoked-Codes', String(batch.revokedCodes));
