@@ -198,10 +198,96 @@ describe('auth (log-in rate limit)', () => {
       .send({ username: 'admin', password: ADMIN_PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(blocked.headers['retry-after'])).toBe(blocked.body.details.retryAfterSeconds);
     const other = await t
       .http()
       .post('/api/auth/login')
       .send({ username: 'someone', password: 'wrong-1234' });
     expect(other.status).toBe(401);
+  });
+});
+
+describe('password spraying: one address, many usernames', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A per-address limit of 10 failures (the default is 30), the per-account one out of the way.
+    t = await createTestApp({ loginRateLimit: 1000, loginAddressFailureLimit: 10 });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with Retry-After once one address has failed against 10 accounts', async () => {
+    const statuses: number[] = [];
+    let last: { status: number; headers: Record<string, string> } | undefined;
+    for (let i = 0; i < 15; i++) {
+      last = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ username: `user${i}`, password: 'Spring2026!' });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([...Array<number>(10).fill(401), ...Array<number>(5).fill(429)]);
+    expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+    // Code log-ins from that address are held too.
+    const code = await t
+      .http()
+      .post('/api/auth/code-login')
+      .send({ username: 'user51', code: 'ABCD-EFGH' });
+    expect(code.status).toBe(429);
+  });
+});
+
+describe('password strength', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.login('admin', ADMIN_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  it.each(['password', '12345678', 'aaaaaaaa', 'Passw0rd!', 'qwertyuiop'])(
+    'refuses %s for a new account and as a new password',
+    async (weak) => {
+      const created = await t
+        .http()
+        .post('/api/users')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ username: 'zhangwei', displayName: '张伟', role: 'staff', password: weak });
+      expect(created.status).toBe(400);
+      expect(created.body.details).toEqual([
+        { field: 'password', errors: [expect.stringContaining('容易被猜到')] },
+      ]);
+      const changed = await t
+        .http()
+        .post('/api/auth/password')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ currentPassword: ADMIN_PASSWORD, newPassword: weak });
+      expect(changed.status).toBe(400);
+      expect(changed.body.details[0].field).toBe('newPassword');
+    },
+  );
+
+  it("refuses the account's own name with a few digits", async () => {
+    const res = await t
+      .http()
+      .post('/api/users')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ username: 'zhangwei', displayName: '张伟', role: 'staff', password: 'zhangwei2026' });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('password');
+  });
+
+  it('accepts a long uncommon phrase', async () => {
+    await t
+      .http()
+      .post('/api/users')
+      .set('authorization', `Bearer ${admin}`)
+      .send({
+        username: 'liming',
+        displayName: '李明',
+        role: 'staff',
+        password: 'tea-kettle-river-9',
+      })
+      .expect(201);
   });
 });

@@ -51,6 +51,7 @@ export async function startApiProcess(
       HOST: '127.0.0.1',
       ADMIN_PASSWORD,
       LOGIN_RATE_LIMIT: '1000',
+      LOGIN_ADDRESS_FAILURE_LIMIT: '100000',
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
       ...env,

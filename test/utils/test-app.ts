@@ -57,6 +57,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       LOG_LEVEL: process.env.TEST_LOGS ? 'error' : 'silent',
       ADMIN_PASSWORD,
       LOGIN_RATE_LIMIT: '1000',
+      LOGIN_ADDRESS_FAILURE_LIMIT: '100000',
       // Jest runs the TypeScript sources: the compiled verifier worker is not there.
       BALLOT_VERIFY_THREADS: '0',
       NODE_ENV: 'test',

@@ -26,8 +26,9 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiErrors(HttpStatus.TOO_MANY_REQUESTS)
   async login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
-    await this.rateLimiter.consume(ip, dto.username);
-    return this.auth.login(dto.username, dto.password, ip);
+    return this.rateLimiter.attempt(ip, dto.username, () =>
+      this.auth.login(dto.username, dto.password, ip),
+    );
   }
 
   @AllowPendingPasswordChange()

@@ -36,6 +36,7 @@ class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(5) @Max(7 * 24 * 60) TOKEN_TTL_MINUTES = 12 * 60;
   @Type(() => Number) @IsInt() @Min(1) @Max(1000) LOGIN_RATE_LIMIT = 10;
   @Type(() => Number) @IsInt() @Min(1) @Max(3600) LOGIN_RATE_WINDOW_SECONDS = 60;
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000) LOGIN_ADDRESS_FAILURE_LIMIT = 30;
   @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL?: string;
@@ -64,6 +65,8 @@ export class AppConfig {
   tokenTtlMinutes!: number;
   loginRateLimit!: number;
   loginRateWindowSeconds!: number;
+  /** Failed log-ins per client address, whatever the username, per window. */
+  loginAddressFailureLimit!: number;
   /** How tablets reach the server (printed in log-in QR codes); default: the request's host. */
   publicUrl?: string;
   /** Worker threads verifying ballots (undefined: one per core; 0: in the api thread). */
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     tokenTtlMinutes: vars.TOKEN_TTL_MINUTES,
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+    loginAddressFailureLimit: vars.LOGIN_ADDRESS_FAILURE_LIMIT,
     publicUrl: vars.PUBLIC_URL,
     ballotVerifyThreads: vars.BALLOT_VERIFY_THREADS,
     webDir: vars.WEB_DIR,

@@ -131,7 +131,8 @@ export class LoginCodesController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiErrors(HttpStatus.TOO_MANY_REQUESTS)
   async codeLogin(@Body() dto: CodeLoginDto, @Ip() ip: string): Promise<LoginResponse> {
-    await this.rateLimiter.consume(ip, dto.username);
-    return this.codes.login(dto.username, dto.code);
+    return this.rateLimiter.attempt(ip, dto.username, () =>
+      this.codes.login(dto.username, dto.code),
+    );
   }
 }
