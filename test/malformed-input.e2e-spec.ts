@@ -46,6 +46,20 @@ describe('malformed input: NUL bytes, oversized numbers, deep nesting', () => {
     expect(param.status).toBe(400);
   });
 
+  it('right-to-left overrides and zero-width characters in names', async () => {
+    for (const name of ['第六届\u202e会大', '第六届\u200b职代会', '第六届\n职代会']) {
+      const res = await t
+        .http()
+        .post('/api/terms')
+        .set(bearer(staff))
+        .send({ name, startsOn: '2026-01-01', endsOn: '2030-12-31' });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        { field: 'name', errors: [expect.stringContaining('隐藏字符')] },
+      ]);
+    }
+  });
+
   it('numbers past what the database holds', async () => {
     const huge = '99999999999999999999999';
     const audit = await t.http().get(`/api/audit?before=${huge}`).set(bearer(admin));

@@ -35,3 +35,22 @@ export function IsBigintId(options?: ValidationOptions) {
       },
     });
 }
+
+/**
+ * Characters that change how a name reads without being seen: bidirectional overrides,
+ * embeddings and isolates (a "Trojan Source" name can show 王芳 and sort as someone else), the
+ * directional marks, zero-width characters, and any line break or tab.
+ */
+const HIDDEN_IN_NAMES = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\t\n\r]/;
+
+/** A name as printed on a roster, a sheet or a projector: no hidden or direction-changing characters. */
+export function IsPlainName(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPlainName',
+      target: target.constructor,
+      propertyName,
+      options: { message: '名称中不能含有换行、制表符或改变文字方向的隐藏字符', ...options },
+      validator: { validate: (v: unknown) => typeof v !== 'string' || !HIDDEN_IN_NAMES.test(v) },
+    });
+}

@@ -11,7 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsShanghaiDateTime } from '../../common/validators.js';
+import { IsShanghaiDateTime, IsPlainName } from '../../common/validators.js';
 import { SessionStatus } from '../session-status.js';
 import { SettingsDto } from './settings.dto.js';
 
@@ -20,6 +20,7 @@ export class CreateSessionDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsPlainName()
   name!: string;
   @ApiProperty({
     example: '2026-12-05 09:00',

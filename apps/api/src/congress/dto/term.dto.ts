@@ -12,12 +12,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SettingsDto } from './settings.dto.js';
+import { IsPlainName } from '../../common/validators.js';
 
 export class CreateTermDto {
   @ApiProperty({ example: '第五届职工代表大会' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsPlainName()
   name!: string;
   @ApiProperty({ example: '2026-01-01' }) @IsISO8601({ strict: true }) startsOn!: string;
   @ApiProperty({ example: '2030-12-31' }) @IsISO8601({ strict: true }) endsOn!: string;

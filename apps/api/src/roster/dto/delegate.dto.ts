@@ -11,13 +11,19 @@ import {
   MaxLength,
 } from 'class-validator';
 import { DelegateCategory, DelegateStatus, Gender, RosterKind } from '../roster.enums.js';
+import { IsPlainName } from '../../common/validators.js';
 
 export class CreateDelegateDto {
   @ApiProperty({ enum: RosterKind, default: RosterKind.Delegate })
   @IsOptional()
   @IsEnum(RosterKind)
   kind: RosterKind = RosterKind.Delegate;
-  @ApiProperty({ example: '王芳' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @ApiProperty({ example: '王芳' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  @IsPlainName()
+  name!: string;
   @ApiProperty({ example: 'A10023' })
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: '应为 1–32 位字母、数字或横线' })
   employeeNumber!: string;

@@ -10,12 +10,14 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsPlainName } from '../../common/validators.js';
 
 export class CreateGroupDto {
   @ApiProperty({ example: '第一代表团（生产部）' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsPlainName()
   name!: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) sortOrder?: number;
 }

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { IsNewPassword } from '../../auth/dto/password.dto.js';
 import { Role } from '../role.enum.js';
+import { IsPlainName } from '../../common/validators.js';
 
 /** Accounts an admin creates by hand: delegates and attendees come from the roster, department users from their department. */
 export const MANAGED_ROLES = [Role.Admin, Role.Staff, Role.Secretary] as const;
@@ -14,7 +15,12 @@ export class CreateUserDto {
   })
   username!: string;
 
-  @ApiProperty({ example: '张伟' }) @IsString() @IsNotEmpty() @MaxLength(100) displayName!: string;
+  @ApiProperty({ example: '张伟' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  @IsPlainName()
+  displayName!: string;
 
   @ApiProperty({ enum: MANAGED_ROLES }) @IsIn(MANAGED_ROLES) role!: (typeof MANAGED_ROLES)[number];
 
