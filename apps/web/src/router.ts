@@ -10,6 +10,8 @@ declare module 'vue-router' {
     title?: string;
     /** What a screen not yet built will hold, shown on its placeholder page. */
     holds?: string;
+    /** The desk area a log-in page belongs to (/console or /secretary). */
+    area?: string;
   }
 }
 
@@ -27,8 +29,8 @@ export const router = createRouter({
     },
     tabletRoutes,
     ...screenRoutes,
-    consoleRoutes,
-    secretaryRoutes,
+    ...consoleRoutes,
+    ...secretaryRoutes,
     boardRoutes,
     {
       path: '/:unknown(.*)*',

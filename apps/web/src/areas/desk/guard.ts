@@ -1,0 +1,14 @@
+import type { RouteLocationNormalized } from 'vue-router';
+import { deskSession } from './desk.js';
+
+/**
+ * Before a desk page: not logged in (or the password still to change) → the area's log-in page,
+ * coming back here afterwards. Which pages a role may use is the server's call (a refused request
+ * shows "无权限" with its reason); the menu only hides what a role cannot use.
+ */
+export function deskGuard(to: RouteLocationNormalized, base: string) {
+  const user = deskSession.user.value;
+  if (!user || user.mustChangePassword)
+    return { path: `${base}/login`, query: { next: to.fullPath } };
+  return true;
+}
