@@ -6,17 +6,12 @@
  * record (DA/T 70 四性检测): 真实性, 完整性, 可用性, 安全性 — each with what was checked.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import {
-  fingerprintOf,
-  verifyElectionRecord,
-  type ElectionRecord,
-} from '../../ballot/src/index.js';
-import { ALGORITHMS, type SignatureAlgorithm } from './algorithms.js';
+import type { SignatureAlgorithm } from './algorithms.js';
 import { verifyChain, type ArchiveEntry } from './archive.js';
 import { fromUtf8, utf8 } from './bytes.js';
 import { MinutesError, type MinutesErrorCode } from './errors.js';
-import { countsMatrix, talliesOf } from './assemble.js';
-import { canonicalBytes, canonicalJson, parseCanonical, sha256Hex } from './jcs.js';
+import { talliesOf } from './assemble.js';
+import { canonicalBytes, parseCanonical, sha256Hex } from './jcs.js';
 import type { MinutesDocument } from './model.js';
 import { embeddedFiles, pdfInfo } from './pdf-read.js';
 import {
@@ -27,6 +22,24 @@ import {
   type SignerRole,
 } from './signatures.js';
 import { validateMinutes } from './validate.js';
+import {
+  PropertyChecks,
+  StopChecks,
+  type PropertyReport,
+  type RecordsCheck,
+  type RecordsFailure,
+  type RecordsProperty,
+} from './properties.js';
+import {
+  checkAlgorithms,
+  checkElectionRecord,
+  custodianNotes,
+  secretField,
+  type ElectionRecordFile,
+} from './records.js';
+
+export { PROPERTY_LABELS, type PropertyReport, type RecordsProperty } from './properties.js';
+export type { ElectionRecordFile } from './records.js';
 
 export const BUNDLE_FORMAT = 'congress-minutes-bundle' as const;
 export const FILES = {
@@ -46,11 +59,6 @@ export interface SignerKey {
   algorithm: SignatureAlgorithm;
   publicKey: string;
   fingerprint: string;
-}
-
-export interface ElectionRecordFile {
-  pollId: string;
-  record: ElectionRecord;
 }
 
 export interface Manifest {
@@ -105,40 +113,16 @@ export function buildBundle(input: BundleInput): Uint8Array {
   return zipSync(zip);
 }
 
-export type RecordsProperty = 'authenticity' | 'integrity' | 'usability' | 'security';
-export const PROPERTY_LABELS: Record<RecordsProperty, string> = {
-  authenticity: '真实性',
-  integrity: '完整性',
-  usability: '可用性',
-  security: '安全性',
-};
-
-export interface BundleCheck {
-  property: RecordsProperty;
-  /** What was checked, in Chinese. */
-  what: string;
-  ok: boolean;
-  error: { code: MinutesErrorCode; message: string; file?: string } | null;
-}
-
-export interface PropertyReport {
-  label: string;
-  ok: boolean;
-  checked: string[];
-  /** Things a reader should know that are not failures (e.g. a custodian-mode poll). */
-  notes: string[];
-}
+/** One check of a bundle (a file of the bundle in `error.file`). */
+export type BundleCheck = RecordsCheck;
 
 export interface BundleReport {
   ok: boolean;
-  firstFailure: { code: MinutesErrorCode; message: string; file?: string } | null;
+  firstFailure: RecordsFailure | null;
   document: { title: string; reference: string; hash: string } | null;
   checks: BundleCheck[];
   properties: Record<RecordsProperty, PropertyReport>;
 }
-
-/** Thrown inside verifyBundle to stop at a failure that leaves nothing further to check. */
-class Stop extends Error {}
 
 /**
  * Verifies a bundle completely, offline. Never throws for a bad bundle: the report says what
@@ -149,41 +133,11 @@ export function verifyBundle(
   bytes: Uint8Array,
   opts: { policy?: SignaturePolicy; anchor?: string } = {},
 ): BundleReport {
-  const checks: BundleCheck[] = [];
-  const notes: Record<RecordsProperty, string[]> = {
-    authenticity: [],
-    integrity: [],
-    usability: [],
-    security: [],
-  };
+  const checks = new PropertyChecks();
+  const check = checks.run.bind(checks);
+  const notes = checks.notes;
   let document: BundleReport['document'] = null;
   let completed = false;
-  const check = (
-    property: RecordsProperty,
-    what: string,
-    run: () => void,
-    fatal = false,
-  ): boolean => {
-    try {
-      run();
-      checks.push({ property, what, ok: true, error: null });
-      return true;
-    } catch (e) {
-      const err =
-        e instanceof MinutesError
-          ? e
-          : new MinutesError('BAD_BUNDLE', String((e as Error)?.message ?? e));
-      const file = typeof err.where.file === 'string' ? err.where.file : undefined;
-      checks.push({
-        property,
-        what,
-        ok: false,
-        error: { code: err.code, message: err.detail, ...(file ? { file } : {}) },
-      });
-      if (fatal) throw new Stop();
-      return false;
-    }
-  };
 
   try {
     let files: Record<string, Uint8Array> = {};
@@ -339,32 +293,7 @@ export function verifyBundle(
             if (e instanceof MinutesError) throw e;
             throw new MinutesError('ELECTION_RECORD_FAILED', `${path} 不是 JSON`, { file: path });
           }
-          if (rec.pollId !== tally.pollId)
-            throw new MinutesError('ELECTION_RECORD_FAILED', '选举记录所属的表决不符', {
-              file: path,
-            });
-          if (!rec.record?.key || fingerprintOf(rec.record.key) !== tally.method.keyFingerprint)
-            throw new MinutesError(
-              'ELECTION_RECORD_FAILED',
-              `「${tally.title}」的选举密钥指纹与会议记录不符`,
-              { file: path },
-            );
-          let counts: number[][];
-          try {
-            counts = verifyElectionRecord(rec.record).result.counts;
-          } catch (e) {
-            throw new MinutesError(
-              'ELECTION_RECORD_FAILED',
-              `「${tally.title}」的选举记录验证失败：${(e as Error).message}`,
-              { file: path },
-            );
-          }
-          if (canonicalJson(counts) !== canonicalJson(countsMatrix(tally.counts)))
-            throw new MinutesError(
-              'ELECTION_RECORD_FAILED',
-              `「${tally.title}」解密所得票数与会议记录不符`,
-              { file: path },
-            );
+          checkElectionRecord(tally, rec, { file: path });
         }
         const known = new Set(tallies.map((t) => recordPath(t.tally.pollId)));
         for (const path of Object.keys(files))
@@ -453,11 +382,7 @@ export function verifyBundle(
       'security',
       '签名算法均在允许范围内（Ed25519、SM2/SM3），导出包中没有私钥、口令或恢复码等保密信息',
       () => {
-        for (const s of signatures)
-          if (!ALGORITHMS.includes(s.algorithm))
-            throw new MinutesError('UNKNOWN_ALGORITHM', `不允许的签名算法 ${String(s.algorithm)}`, {
-              file: FILES.signatures,
-            });
+        checkAlgorithms(signatures, { file: FILES.signatures });
         for (const [path, data] of Object.entries(files))
           if (path.endsWith('.json')) {
             const leak = secretField(JSON.parse(new TextDecoder().decode(data)));
@@ -466,38 +391,21 @@ export function verifyBundle(
           }
       },
     );
-    for (const { tally } of tallies)
-      if (tally.method.keyMode === 'custodian')
-        notes.security.push(
-          `「${tally.title}」为托管密钥模式：服务器持有唯一解密密钥，${tally.method.custodianWarning ?? ''}`,
-        );
+    notes.security.push(...custodianNotes(doc));
     notes.security.push(
       `签名算法：${[...new Set(signatures.map((s) => s.algorithm))].join('、') || '无'}；签名 ${signatures.length} 个`,
     );
     completed = true;
   } catch (e) {
-    if (!(e instanceof Stop)) throw e;
+    if (!(e instanceof StopChecks)) throw e;
   }
-
-  const properties = {} as Record<RecordsProperty, PropertyReport>;
-  for (const p of Object.keys(PROPERTY_LABELS) as RecordsProperty[]) {
-    const mine = checks.filter((c) => c.property === p);
-    properties[p] = {
-      label: PROPERTY_LABELS[p],
-      ok: completed && mine.every((c) => c.ok),
-      checked: mine.map(
-        (c) => `${c.ok ? '✓' : '✗'} ${c.what}${c.error ? `：${c.error.message}` : ''}`,
-      ),
-      notes: notes[p],
-    };
-  }
-  const failed = checks.find((c) => !c.ok);
+  const report = checks.report(completed);
   return {
-    ok: !failed && completed,
-    firstFailure: failed?.error ?? null,
+    ok: report.ok,
+    firstFailure: report.firstFailure,
     document,
-    checks,
-    properties,
+    checks: report.checks,
+    properties: report.properties,
   };
 }
 
@@ -532,25 +440,4 @@ function parseJson(files: Record<string, Uint8Array>, path: string) {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** Field names that only secrets have (private keys, passphrases, recovery codes, key shares). */
-const SECRET_NAMES =
-  /^(privateKey|secretKey|secret|custodianSecret|passphrase|password|recoveryCode|seed)$/i;
-
-function secretField(v: unknown, path = '$'): string | null {
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const hit = secretField(v[i], `${path}[${i}]`);
-      if (hit) return hit;
-    }
-  } else if (v && typeof v === 'object')
-    for (const [k, x] of Object.entries(v)) {
-      // A name that only secrets have, holding a value (not e.g. a poll's `secret: true` flag).
-      if (SECRET_NAMES.test(k) && (typeof x === 'string' || (typeof x === 'object' && x !== null)))
-        return `${path}.${k}`;
-      const hit = secretField(x, `${path}.${k}`);
-      if (hit) return hit;
-    }
-  return null;
 }

@@ -86,17 +86,29 @@ export {
 } from './archive.js';
 export { embeddedFiles, pdfInfo, type EmbeddedFile, type PdfInfo } from './pdf-read.js';
 export {
+  PROPERTY_LABELS,
+  type RecordsProperty,
+  type RecordsCheck,
+  type RecordsFailure,
+  type PropertyReport,
+  type PropertiesReport,
+} from './properties.js';
+export { checkElectionRecord, secretField, type ElectionRecordFile } from './records.js';
+export {
+  ARCHIVE_EXPORT_FORMAT,
+  verifyArchive,
+  type ArchiveRecord,
+  type ArchiveExport,
+  type ArchiveReport,
+} from './archive-verify.js';
+export {
   BUNDLE_FORMAT,
   FILES as BUNDLE_FILES,
-  PROPERTY_LABELS,
   buildBundle,
   verifyBundle,
   type SignerKey,
-  type ElectionRecordFile,
   type Manifest,
   type BundleInput,
-  type RecordsProperty,
   type BundleCheck,
-  type PropertyReport,
   type BundleReport,
 } from './bundle.js';
