@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MinutesModule } from './minutes/minutes.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         ProposalsModule,
         AttendanceModule,
         BallotsModule,
+        MinutesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -119,3 +119,12 @@ export function scheme(algorithm: unknown): Scheme {
     });
   return SCHEMES[algorithm];
 }
+
+/** Whether `publicKey` is a valid public key of `algorithm` (length, encoding, on the curve). */
+export function isValidPublicKey(algorithm: unknown, publicKey: unknown): boolean {
+  return (
+    isAlgorithm(algorithm) &&
+    typeof publicKey === 'string' &&
+    SCHEMES[algorithm].validPublicKey(publicKey)
+  );
+}

@@ -17,6 +17,7 @@ import {
   checkAlgorithms,
   checkElectionRecord,
   custodianNotes,
+  tellerNotes,
   secretField,
   type ElectionRecordFile,
 } from './records.js';
@@ -217,7 +218,10 @@ export function verifyArchive(
         }
       },
     );
-    for (const doc of docs.values()) checks.notes.security.push(...custodianNotes(doc));
+    for (const doc of docs.values()) {
+      checks.notes.security.push(...custodianNotes(doc));
+      checks.notes.authenticity.push(...tellerNotes(doc));
+    }
     completed = true;
   } catch (e) {
     if (!(e instanceof StopChecks)) throw e;

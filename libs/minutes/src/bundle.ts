@@ -34,6 +34,7 @@ import {
   checkAlgorithms,
   checkElectionRecord,
   custodianNotes,
+  tellerNotes,
   secretField,
   type ElectionRecordFile,
 } from './records.js';
@@ -392,6 +393,7 @@ export function verifyBundle(
       },
     );
     notes.security.push(...custodianNotes(doc));
+    notes.authenticity.push(...tellerNotes(doc));
     notes.security.push(
       `签名算法：${[...new Set(signatures.map((s) => s.algorithm))].join('、') || '无'}；签名 ${signatures.length} 个`,
     );

@@ -29,6 +29,7 @@ export {
   SM2_USER_ID,
   defaultRng,
   isAlgorithm,
+  isValidPublicKey,
   type Rng,
   type SignatureAlgorithm,
 } from './algorithms.js';

@@ -85,3 +85,11 @@ export function custodianNotes(doc: MinutesDocument): string[] {
         `「${t.title}」为托管密钥模式：服务器持有唯一解密密钥，${t.method.custodianWarning ?? ''}`,
     );
 }
+
+/** The authenticity note of a document whose tallies no teller could sign (it names none). */
+export function tellerNotes(doc: MinutesDocument): string[] {
+  const tallies = doc.agenda.flatMap((i) => i.tallies).length;
+  return tallies > 0 && doc.tellers.length === 0
+    ? [`会议记录未载监票人：${tallies} 项计票结果没有监票人签名`]
+    : [];
+}

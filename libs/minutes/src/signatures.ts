@@ -139,7 +139,10 @@ export function verifySignature(sig: MinutesSignature): void {
 export interface SignaturePolicy {
   /** Roles that must sign the whole minutes (default: secretary and chair). */
   minutesRoles?: readonly ('secretary' | 'chair')[];
-  /** Teller signatures each tally needs: a number, or `all` tellers the minutes list (default 1). */
+  /**
+   * Teller signatures each tally needs: a number, or `all` tellers the minutes list (default 1,
+   * or 0 when the minutes name no tellers).
+   */
   tellersPerTally?: number | 'all';
 }
 
@@ -202,7 +205,9 @@ export function checkSignatures(
   for (const role of policy.minutesRoles ?? (['secretary', 'chair'] as const))
     if (!valid.some((c) => c.role === role && c.subject.kind === 'minutes'))
       missing.push(`缺少${ROLE_LABELS[role]}对会议记录的签名`);
-  const need = policy.tellersPerTally ?? 1;
+  // Minutes that name no tellers have nobody to sign their tallies: the verifiers say so in a
+  // note (tellerNotes) instead of failing every such record for good.
+  const need = policy.tellersPerTally ?? (tellerNames.size > 0 ? 1 : 0);
   for (const [pollId, tally] of tallies) {
     const signers = new Set(
       valid

@@ -177,6 +177,22 @@ export class CirculationService {
     return this.agendaVersions.find({ where: { sessionId }, order: { number: 'ASC' } });
   }
 
+  /** Per circulated version of the session: copies delivered and signed for (the minutes). */
+  async receiptCounts(
+    sessionId: string,
+  ): Promise<Map<string, { recipients: number; receipts: number }>> {
+    const rows: { version_id: string; recipients: number; receipts: number }[] =
+      await this.deliveries.query(
+        `SELECT d.version_id, count(*)::int AS recipients,
+                count(d.receipt_at)::int AS receipts
+           FROM agenda_deliveries d JOIN agenda_versions v ON v.id = d.version_id
+          WHERE v.session_id = $1
+          GROUP BY d.version_id`,
+        [sessionId],
+      );
+    return new Map(rows.map((r) => [r.version_id, r]));
+  }
+
   async version(id: string): Promise<AgendaVersion> {
     const v = await this.agendaVersions.findOneBy({ id });
     if (!v) throw new AgendaException(AgendaErrorCode.VersionNotFound);

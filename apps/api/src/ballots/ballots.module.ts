@@ -37,6 +37,6 @@ import { PollsService } from './polls.service.js';
     BoardService,
     BallotsGateway,
   ],
-  exports: [PollsService, BallotsClose],
+  exports: [PollsService, BallotsClose, BoardService],
 })
 export class BallotsModule {}

@@ -11,6 +11,12 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CongressSession } from '../congress/congress-session.entity.js';
 import { SessionStatusChange } from '../congress/session-status-change.entity.js';
 import { Term } from '../congress/term.entity.js';
+import { ArchiveEntryRow } from '../minutes/archive-entry.entity.js';
+import { Minutes } from '../minutes/minutes.entity.js';
+import { MinutesDraft } from '../minutes/minutes-draft.entity.js';
+import { MinutesSignatureRow } from '../minutes/minutes-signature.entity.js';
+import { SessionChair } from '../minutes/session-chair.entity.js';
+import { SignerKey } from '../minutes/signer-key.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { ProposalAnswer } from '../proposals/proposal-answer.entity.js';
@@ -59,4 +65,10 @@ export const entities = [
   ProposalAnswer,
   ProposalAttachment,
   ProposalEvent,
+  Minutes,
+  MinutesDraft,
+  MinutesSignatureRow,
+  SignerKey,
+  SessionChair,
+  ArchiveEntryRow,
 ];

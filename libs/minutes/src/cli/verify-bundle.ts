@@ -9,22 +9,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { verifyBundle, type BundleReport } from '../index.js';
+import { printProperties } from './print.js';
 
 function print(report: BundleReport): void {
   if (report.document)
     console.log(
       `${report.document.title}（${report.document.reference}）\n文档哈希 ${report.document.hash}\n`,
     );
-  for (const p of Object.values(report.properties)) {
-    console.log(`${p.ok ? '✓' : '✗'} ${p.label}`);
-    for (const line of p.checked) console.log(`    ${line}`);
-    for (const note of p.notes) console.log(`    · ${note}`);
-  }
-  console.log(
-    report.ok
-      ? '\n验证通过。'
-      : `\n验证未通过：${report.firstFailure?.code ?? ''} ${report.firstFailure?.message ?? '检查未能完成'}${report.firstFailure?.file ? `（${report.firstFailure.file}）` : ''}`,
-  );
+  const file = report.firstFailure?.file;
+  printProperties(report, file ? `（${file}）` : undefined);
 }
 
 const args = process.argv.slice(2);

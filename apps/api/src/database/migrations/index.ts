@@ -11,6 +11,7 @@ import { SessionStatusHistory1795290060000 } from './1795290060000-session-statu
 import { LoginCodeBatches1795290120000 } from './1795290120000-login-code-batches.js';
 import { DelegateChanges1795290180000 } from './1795290180000-delegate-changes.js';
 import { BallotBoard1795291200000 } from './1795291200000-ballot-board.js';
+import { Minutes1795300000000 } from './1795300000000-minutes.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   LoginCodeBatches1795290120000,
   DelegateChanges1795290180000,
   BallotBoard1795291200000,
+  Minutes1795300000000,
 ];

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const HEX64 = `~ '^[0-9a-f]{64}$'`;
+// libs/minutes ARCHIVE_KINDS as of this migration: copied on purpose, a migration never changes.
 const ARCHIVE_KINDS = [
   'minutes',
   'correction',
@@ -12,8 +13,8 @@ const ARCHIVE_KINDS = [
 ];
 
 /** The minutes module's tables: drafts, frozen minutes, signers' public keys, signatures, the archive. */
-export class Minutes1795291200000 implements MigrationInterface {
-  name = 'Minutes1795291200000';
+export class Minutes1795300000000 implements MigrationInterface {
+  name = 'Minutes1795300000000';
 
   async up(q: QueryRunner): Promise<void> {
     const appendOnly = async (table: string) => {
