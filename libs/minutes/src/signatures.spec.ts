@@ -11,6 +11,7 @@ import {
   signTally,
   verifySignature,
 } from './signatures.js';
+import { tellerNotes } from './records.js';
 import { seededRng, signedSample } from './testing.js';
 import { scheme, type SignatureAlgorithm } from './algorithms.js';
 
@@ -119,6 +120,21 @@ describe('checkSignatures', () => {
     expect(
       checkSignatures(doc, sample.signatures, { tellersPerTally: 'all' }).missing,
     ).toHaveLength(4);
+  });
+
+  it('asks no teller signatures of minutes that name no tellers, and the verifiers say so', () => {
+    const noTellers = { ...structuredClone(doc), tellers: [] };
+    const both = [
+      signMinutes(sample.keys.secretary, noTellers, 'secretary', '王芳', AT),
+      signMinutes(sample.keys.chair, noTellers, 'chair', noTellers.chairs[0]!.name, AT),
+    ];
+    expect(checkSignatures(noTellers, both).missing).toEqual([]);
+    expect(checkSignatures(noTellers, both).ok).toBe(true);
+    expect(checkSignatures(noTellers, both, { tellersPerTally: 1 }).ok).toBe(false);
+    expect(tellerNotes(noTellers)).toEqual([
+      `会议记录未载监票人：${noTellers.agenda.flatMap((i) => i.tallies).length} 项计票结果没有监票人签名`,
+    ]);
+    expect(tellerNotes(doc)).toEqual([]);
   });
 
   it('refuses a signer the minutes do not name in that role', () => {

@@ -11,6 +11,9 @@ import {
   ArchiveStatusResponse,
 } from './dto/minutes.responses.js';
 
+/** The archive export file (congress-archive v1), as `npm run verify-archive` reads it. */
+const ARCHIVE_JSON = 'application/vnd.congress-archive+json';
+
 /** The permanent archive: entries, its verification now, and the export verify-archive reads. */
 @ApiTags('archive')
 @Roles(Role.Staff, Role.Secretary, Role.Admin)
@@ -39,11 +42,11 @@ export class ArchiveController {
 
   @Get('export')
   @ApiOperation({ summary: '导出整个档案（供 npm run verify-archive 离线验证） · Export archive' })
-  @ApiFileResponse('application/json')
+  @ApiFileResponse(ARCHIVE_JSON)
   async export(@Res() res: Response): Promise<void> {
     const body = JSON.stringify(await this.archive.export());
     res.setHeader('Cache-Control', 'no-store');
-    res.type('application/json');
+    res.type(ARCHIVE_JSON);
     res.attachment('archive.json');
     res.send(body);
   }

@@ -23,7 +23,8 @@ export interface ExportFile {
 export const PDF = 'application/pdf';
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ZIP = 'application/zip';
-export const JSON_TYPE = 'application/json';
+/** The canonical minutes file (RFC 8785 JSON, congress-minutes v1): exact bytes, hashed and signed. */
+export const MINUTES_JSON = 'application/vnd.congress-minutes+json';
 
 /**
  * The frozen minutes as files: PDF/A-3b carrying its signed JSON, DOCX for an editable copy,
@@ -49,7 +50,11 @@ export class ExportsService {
 
   json(m: Minutes): ExportFile {
     const doc = this.frozen(m);
-    return { bytes: canonicalBytes(doc), contentType: JSON_TYPE, filename: this.name(doc, 'json') };
+    return {
+      bytes: canonicalBytes(doc),
+      contentType: MINUTES_JSON,
+      filename: this.name(doc, 'json'),
+    };
   }
 
   async pdf(m: Minutes): Promise<ExportFile> {

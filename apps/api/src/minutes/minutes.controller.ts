@@ -20,7 +20,14 @@ import { Role } from '../users/role.enum.js';
 import { ChairsService } from './chairs.service.js';
 import { CorrectionDto, SaveDraftDto, SetChairsDto } from './dto/minutes.dto.js';
 import { ChairResponse, MinutesResponse, MinutesSummaryResponse } from './dto/minutes.responses.js';
-import { DOCX, ExportsService, JSON_TYPE, PDF, ZIP, type ExportFile } from './exports.service.js';
+import {
+  DOCX,
+  ExportsService,
+  MINUTES_JSON,
+  PDF,
+  ZIP,
+  type ExportFile,
+} from './exports.service.js';
 import type { Minutes } from './minutes.entity.js';
 import { MinutesErrorCode, MinutesException } from './minutes.exception.js';
 import { MinutesService } from './minutes.service.js';
@@ -150,7 +157,7 @@ export class MinutesController {
   @Get('minutes/:id/export/minutes.json')
   @Roles(Role.Staff, Role.Secretary)
   @ApiOperation({ summary: '导出规范化 JSON（RFC 8785，即所签内容） · Export JSON' })
-  @ApiFileResponse(JSON_TYPE)
+  @ApiFileResponse(MINUTES_JSON)
   async json(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     send(res, this.exports.json(await this.minutes.get(id)));
   }
