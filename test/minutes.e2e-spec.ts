@@ -158,6 +158,7 @@ describe('minutes: draft from the record, signatures checked, archived in a chai
     expect(draft.attendance).toMatchObject({ total: 6, present: 5, notCheckedIn: 1 });
     expect(draft.attendance.quorum.met).toBe(true);
     expect(draft.tellers).toEqual([{ name: '代表2', title: '监票人', chief: false }]);
+    expect(res.body.tellersNote).toBeNull();
     const [motion, open] = talliesOf(draft).map((x) => x.tally);
     expect(motion).toMatchObject({
       issued: 5,

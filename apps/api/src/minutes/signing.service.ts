@@ -35,7 +35,7 @@ import { SignerKey } from './signer-key.entity.js';
  * to sign their tallies, and the status says so instead of waiting forever.
  */
 export const NO_TELLERS_NOTE =
-  '本次会议未指定监票人（名册中无监票人标记）：计票结果无监票人签名，须在名册中指定监票人后以更正记录补签';
+  '本届名册中没有监票人（代表的监票人标记）：计票结果将没有监票人签名。如需监票人签署，请在定稿前于名册中标记监票人';
 
 /** Signers' public keys, signatures checked against them, and archiving when complete. */
 @Injectable()

@@ -64,8 +64,6 @@ export class SigningStatusResponse {
   @ApiProperty({ type: [String], example: ['缺少会议主持人（执行主席）对会议记录的签名'] })
   missing!: string[];
   @ApiProperty() complete!: boolean;
-  /** Set when the minutes name no tellers: the tallies then carry no teller's signature. */
-  @ApiProperty({ nullable: true, type: String }) tellersNote!: string | null;
 
   static of(doc: MinutesDocument, signing: Signing): SigningStatusResponse {
     const { report, signatures } = signing;
@@ -93,7 +91,6 @@ export class SigningStatusResponse {
       }),
       missing: report.missing,
       complete: report.ok,
-      tellersNote: doc.tellers.length === 0 ? NO_TELLERS_NOTE : null,
     };
   }
 }
@@ -142,6 +139,11 @@ export class MinutesResponse extends MinutesSummaryResponse {
   @ApiProperty({ nullable: true, type: Object }) document!: MinutesDocument | null;
   /** What finalising would refuse now (empty once final). */
   @ApiProperty({ type: [ProblemResponse] }) problems!: ProblemResponse[];
+  /**
+   * Set when the minutes name no tellers (no delegate of the term has the teller flag): their
+   * tallies then need and carry no teller's signature.
+   */
+  @ApiProperty({ nullable: true, type: String }) tellersNote!: string | null;
   /** Once final: the hashes to sign, the signatures and what is missing. */
   @ApiProperty({ nullable: true, type: SigningStatusResponse })
   signing!: SigningStatusResponse | null;
@@ -156,6 +158,7 @@ export class MinutesResponse extends MinutesSummaryResponse {
       edits: state.edits,
       document: doc,
       problems: state.problems,
+      tellersNote: doc && doc.tellers.length === 0 ? NO_TELLERS_NOTE : null,
       signing: status,
     };
   }
