@@ -3559,7 +3559,6 @@ export interface components {
              */
             missing: string[];
             complete: boolean;
-            tellersNote: string | null;
         };
         MinutesResponse: {
             id: string;
@@ -3579,6 +3578,7 @@ export interface components {
             edits: Record<string, never>;
             document: Record<string, never> | null;
             problems: components["schemas"]["ProblemResponse"][];
+            tellersNote: string | null;
             signing: components["schemas"]["SigningStatusResponse"] | null;
         };
         ChairResponse: {
