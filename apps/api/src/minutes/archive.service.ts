@@ -4,7 +4,6 @@ import { type EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import {
   ARCHIVE_EXPORT_FORMAT,
-  ARCHIVE_KIND_LABELS,
   canonicalJson,
   nextEntry,
   verifyArchive,
@@ -131,9 +130,5 @@ export class ArchiveService {
   async status() {
     const report = verifyArchive(await this.export());
     return { retention: RETENTION_RULE, report };
-  }
-
-  kindLabel(kind: ArchiveKind): string {
-    return ARCHIVE_KIND_LABELS[kind];
   }
 }

@@ -19,7 +19,9 @@ import {
   type ProposalsReport,
   type Tally,
 } from '../common/minutes.js';
+import { shanghaiDay } from '../common/time.js';
 import type { CongressSession } from '../congress/congress-session.entity.js';
+import { SessionStatus } from '../congress/session-status.js';
 import { TermsService } from '../congress/terms.service.js';
 import { ReportingService } from '../proposals/reporting.service.js';
 import { GroupsService } from '../roster/groups.service.js';
@@ -66,8 +68,8 @@ export class RecordAssembler {
   async assemble(input: AssembleInput): Promise<MinutesDocument> {
     const { session, edits } = input;
     const term = await this.terms.get(session.termId);
-    const year = new Date(session.startsAt.getTime() + 8 * 3_600_000).getUTCFullYear();
-    const closed = ['closed', 'archived'].includes(session.status);
+    const year = shanghaiDay(session.startsAt).slice(0, 4);
+    const closed = [SessionStatus.Closed, SessionStatus.Archived].includes(session.status);
     return {
       format: MINUTES_FORMAT,
       version: MINUTES_VERSION,
