@@ -4,8 +4,11 @@
  */
 import {
   fingerprintOf,
+  recordElectionKey,
   verifyElectionRecord,
+  verifyElectionRecordV2,
   type ElectionRecord,
+  type ElectionRecordV2,
 } from '../../ballot/src/index.js';
 import { ALGORITHMS } from './algorithms.js';
 import { countsMatrix } from './assemble.js';
@@ -17,7 +20,25 @@ import type { MinutesSignature } from './signatures.js';
 
 export interface ElectionRecordFile {
   pollId: string;
-  record: ElectionRecord;
+  record: ElectionRecord | ElectionRecordV2;
+}
+
+/** The record's key fingerprint and recomputed counts, by its format version; throws on failure. */
+function verified(record: ElectionRecord | ElectionRecordV2): {
+  fingerprint: string;
+  counts: number[][];
+} {
+  if ('version' in record && record.version === 2) {
+    const report = verifyElectionRecordV2(record);
+    if (!report.ok || !report.counts)
+      throw new Error(report.firstFailure?.name ?? 'record version 2 does not verify');
+    return {
+      fingerprint: fingerprintOf(recordElectionKey(record.poll, record.key)),
+      counts: report.counts,
+    };
+  }
+  const v1 = record as ElectionRecord;
+  return { fingerprint: fingerprintOf(v1.key), counts: verifyElectionRecord(v1).result.counts };
 }
 
 /**
@@ -32,14 +53,16 @@ export function checkElectionRecord(
 ): void {
   const fail = (detail: string) => new MinutesError('ELECTION_RECORD_FAILED', detail, { ...where });
   if (rec?.pollId !== tally.pollId) throw fail('选举记录所属的表决不符');
-  if (!rec.record?.key || fingerprintOf(rec.record.key) !== tally.method.keyFingerprint)
-    throw fail(`「${tally.title}」的选举密钥指纹与会议记录不符`);
+  if (!rec.record?.key) throw fail(`「${tally.title}」的选举记录没有密钥`);
   let counts: number[][];
+  let fingerprint: string;
   try {
-    counts = verifyElectionRecord(rec.record).result.counts;
+    ({ counts, fingerprint } = verified(rec.record));
   } catch (e) {
     throw fail(`「${tally.title}」的选举记录验证失败：${(e as Error).message}`);
   }
+  if (fingerprint !== tally.method.keyFingerprint)
+    throw fail(`「${tally.title}」的选举密钥指纹与会议记录不符`);
   if (canonicalJson(counts) !== canonicalJson(countsMatrix(tally.counts)))
     throw fail(`「${tally.title}」解密所得票数与会议记录不符`);
 }

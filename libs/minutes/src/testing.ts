@@ -122,7 +122,7 @@ export function sampleMinutes(): Sample {
       [marks(3, 0), marks(3, 2)],
     ],
   });
-  const fp = (r: ElectionRecordFile) => fingerprintOf(r.record.key);
+  const fp = (r: ElectionRecordFile) => fingerprintOf((r.record as ElectionRecord).key);
   const tellers = voteMethod(true, 'tellers', null);
 
   const document: MinutesDocument = {

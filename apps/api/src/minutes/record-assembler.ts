@@ -196,6 +196,9 @@ export class RecordAssembler {
       const result = poll.result as PollResult | null;
       if (!result || !poll.closedAt)
         throw new MinutesException(MinutesErrorCode.PollOpen, { pollId: poll.id });
+      // A void poll (more ballots returned than issued) has no decision: it is re-run as a new
+      // poll on the same item, whose result the minutes carry. Not yet listed as an incident.
+      if (!result.decision) continue;
       const key = poll.electionKey as ElectionKey | null;
       // 发出: the delegates serving and checked in when the poll opened.
       const issued = (poll.quorumAtOpen as { present: number }).present;

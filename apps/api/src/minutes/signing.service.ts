@@ -219,7 +219,8 @@ export class SigningService {
       if (!tally.method.secret) continue;
       const published = await this.board.record(await this.polls.get(tally.pollId));
       // libs/ballot's own member order: its verifier compares serialised values.
-      const content = JSON.stringify({ pollId: tally.pollId, record: published.electionRecord });
+      const record = 'electionRecord' in published ? published.electionRecord : published;
+      const content = JSON.stringify({ pollId: tally.pollId, record });
       records.push({
         kind: 'election_record',
         title: `${tally.title}（选举记录）`,
