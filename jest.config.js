@@ -13,7 +13,11 @@ const database = {
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': tsJest },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The web app's alias for libs/ (apps/web/vite.config.ts), so its pure modules' specs run here.
+    '^@libs/(.*)\\.js$': '<rootDir>/libs/$1',
+  },
   testEnvironment: 'node',
 };
 export default {

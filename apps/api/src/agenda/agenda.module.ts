@@ -15,6 +15,7 @@ import { CirculationService } from './circulation.service.js';
 import { LateItemApproval } from './late-item-approval.entity.js';
 import { LateItemsService } from './late-items.service.js';
 import { PublicAgendaController } from './public-agenda.controller.js';
+import { PublicSessionsController } from './public-sessions.controller.js';
 import { ReceiptsService } from './receipts.service.js';
 
 @Module({
@@ -29,7 +30,12 @@ import { ReceiptsService } from './receipts.service.js';
     CongressModule,
     RosterModule,
   ],
-  controllers: [AgendaItemsController, CirculationController, PublicAgendaController],
+  controllers: [
+    AgendaItemsController,
+    CirculationController,
+    PublicAgendaController,
+    PublicSessionsController,
+  ],
   providers: [
     AgendaItemsService,
     AgendaDocumentsService,

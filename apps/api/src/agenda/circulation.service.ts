@@ -206,6 +206,15 @@ export class CirculationService {
     return v;
   }
 
+  /** Sessions with at least one circulated version: what the public board lists (厂务公开). */
+  async circulatedSessionIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.agendaVersions
+      .createQueryBuilder('v')
+      .select('DISTINCT v.session_id', 'id')
+      .getRawMany();
+    return rows.map((r) => r.id);
+  }
+
   latest(sessionId: string): Promise<AgendaVersion | null> {
     return this.agendaVersions.findOne({ where: { sessionId }, order: { number: 'DESC' } });
   }

@@ -16,6 +16,7 @@ import { PollBallot } from './poll-ballot.entity.js';
 import { PollDecryptor } from './poll-decryptor.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
+import { PublicResultsController } from './public-results.controller.js';
 
 @Module({
   imports: [
@@ -25,7 +26,7 @@ import { PollsService } from './polls.service.js';
     AttendanceModule,
     RosterModule,
   ],
-  controllers: [PollsController],
+  controllers: [PollsController, PublicResultsController],
   providers: [
     PollsService,
     CastService,
