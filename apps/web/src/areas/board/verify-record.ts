@@ -51,7 +51,8 @@ export interface VerifyReport {
   custodian: boolean;
 }
 
-const failedText = (code: string, message: string) => `${codeText(code)}（${code}：${message}）`;
+/** What a person reads of a failure: the reason in Chinese and its code (for support). */
+const failedText = (code: string) => `${codeText(code)}（${code}）`;
 
 function shortOf(tracker: string): string {
   try {
@@ -61,20 +62,47 @@ function shortOf(tracker: string): string {
   }
 }
 
+const SKIPPED = '未检查（前一项未通过）';
+
 /** A version 1 key with one trustee is the server's custodian key (不对运维方保密). */
 const custodianV1 = (record: ElectionRecord) =>
   record.key?.version === 1 && record.key.trustees?.length === 1;
 
+/**
+ * `verifyElectionRecord` (version 1) checks in this order and stops at the first failure: the
+ * stage a failure belongs to comes from its code; the stages before it held, those after it were
+ * not reached. Ballots that fail their own proofs are not a failure of the record: they are not
+ * counted, and the board says why.
+ */
+const V1_STAGES = [
+  { label: '记录格式', codes: ['BAD_VERSION'] },
+  { label: '表决事项与选票结构', codes: ['BAD_SHAPE'] },
+  { label: '选举密钥', codes: ['BAD_KEY', 'TRUSTEE_PROOF_FAILED', 'WRONG_KEY', 'BAD_ENCODING'] },
+  { label: '每张选票的加密证明', codes: [] },
+  { label: '计入选票的密文合计', codes: ['TALLY_MISMATCH'] },
+  {
+    label: '监票人的部分解密及证明',
+    codes: ['DECRYPTION_PROOF_FAILED', 'MISSING_TRUSTEE', 'COUNT_NOT_FOUND'],
+  },
+  { label: '计票结果', codes: ['RESULT_MISMATCH'] },
+] as const;
+
 function verifyV1(record: ElectionRecord): VerifyReport {
-  const label = '第 1 版记录：选举密钥、每张选票的证明、密文合计、解密及计票结果';
+  const custodian = custodianV1(record);
   try {
     const r = verifyElectionRecord(record);
+    const facts: Record<string, string> = {
+      每张选票的加密证明: `公告板选票 ${r.board.length}，计入 ${r.counted}`,
+      计票结果: r.result.counts.map((q) => q.join(' / ')).join('；'),
+    };
     return {
       version: 1,
       ok: true,
-      checks: [
-        { label, status: 'passed', detail: `公告板选票 ${r.board.length}，计入 ${r.counted}` },
-      ],
+      checks: V1_STAGES.map((s) => ({
+        label: s.label,
+        status: 'passed',
+        detail: facts[s.label] ?? '',
+      })),
       board: r.board.map((b) => ({
         position: b.index + 1,
         tracker: b.tracker ?? '',
@@ -83,18 +111,28 @@ function verifyV1(record: ElectionRecord): VerifyReport {
         ...(b.error ? { why: codeText(b.error.code) } : {}),
       })),
       counts: r.result.counts.map((values) => ({ labels: [], values })),
-      custodian: custodianV1(record),
+      custodian,
     };
   } catch (e) {
     if (!(e instanceof BallotError)) throw e;
-    const detail = failedText(e.code, e.message);
+    const at = V1_STAGES.findIndex((s) => (s.codes as readonly string[]).includes(e.code));
+    const detail = failedText(e.code);
+    const checks: CheckLine[] =
+      at < 0
+        ? [{ label: '第 1 版记录', status: 'failed', detail }]
+        : V1_STAGES.map((s, i) => ({
+            label: s.label,
+            status: i < at ? 'passed' : i === at ? 'failed' : 'skipped',
+            detail: i === at ? detail : i > at ? SKIPPED : '',
+          }));
+    const failed = checks.find((c) => c.status === 'failed')!;
     return {
       version: 1,
       ok: false,
-      checks: [{ label, status: 'failed', detail }],
-      failure: `${label}：${detail}`,
+      checks,
+      failure: `${failed.label}：${detail}`,
       board: [],
-      custodian: custodianV1(record),
+      custodian,
     };
   }
 }
@@ -106,9 +144,9 @@ function verifyV2(record: ElectionRecordV2): VerifyReport {
     status: c.status,
     detail:
       c.status === 'failed'
-        ? failedText(c.error!.code, c.error!.message)
+        ? failedText(c.error!.code)
         : c.status === 'skipped'
-          ? '未检查（前一项未通过）'
+          ? SKIPPED
           : factsText(c.facts),
   }));
   const failed = r.firstFailure;
@@ -118,7 +156,7 @@ function verifyV2(record: ElectionRecordV2): VerifyReport {
     checks,
     ...(failed
       ? {
-          failure: `${CHECK_TEXT[failed.name]}：${failedText(failed.error!.code, failed.error!.message)}`,
+          failure: `${CHECK_TEXT[failed.name]}：${failedText(failed.error!.code)}`,
         }
       : {}),
     board: r.board.map((b) => ({
