@@ -29,18 +29,45 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
  * References that must not appear anywhere. The patterns are written with escapes so that this
  * file does not match them itself; a page named like `ballot-design.md` is allowed.
  */
-const FORBIDDEN: { what: string; pattern: RegExp }[] = [
-  { what: 'the engineers’ shared folder', pattern: /(?:\.\.\/|\/work\/)shared\b/ },
+const FORBIDDEN: {
+  what: string;
+  pattern: RegExp;
+  counts?: (file: string, line: string) => boolean;
+}[] = [
+  {
+    what: 'the engineers’ shared folder',
+    pattern: /(?:\.\.\/|\/work\/)shared\b/,
+    counts: leavesRepository,
+  },
   { what: 'the external rules document', pattern: /(?<![\w-])domain\.md\b/ },
   { what: 'the external design document', pattern: /(?<![\w-])design\.md\b/ },
 ];
 
-/** `file:line: text` for each line of each file that matches. */
-function mentions(pattern: RegExp, paths: string[], text: (f: string) => string): string[] {
+/**
+ * Whether a line's `…/shared` points outside the repository: an absolute one always does; a
+ * relative one when it climbs above the repository's root from the file's folder (the web app's
+ * own `apps/web/src/shared/` is inside it).
+ */
+function leavesRepository(file: string, line: string): boolean {
+  if (/\/work\/shared\b/.test(line)) return true;
+  return [...line.matchAll(/(?:\.\.\/)+shared\b/g)].some((m) =>
+    posix.join(posix.dirname(file), m[0]).startsWith('..'),
+  );
+}
+
+/** `file:line: text` for each line of each file that matches (and `counts`, if given). */
+function mentions(
+  pattern: RegExp,
+  paths: string[],
+  text: (f: string) => string,
+  counts: (file: string, line: string) => boolean = () => true,
+): string[] {
   return paths.flatMap((f) =>
     text(f)
       .split('\n')
-      .flatMap((line, i) => (pattern.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      .flatMap((line, i) =>
+        pattern.test(line) && counts(f, line) ? [`${f}:${i + 1}: ${line.trim()}`] : [],
+      ),
   );
 }
 
@@ -105,8 +132,8 @@ describe('the repository explains itself', () => {
     expect(files).toEqual(expect.arrayContaining(['README.md', 'docs/README.md', 'package.json']));
   });
 
-  it.each(FORBIDDEN)('no file refers to $what', ({ pattern }) => {
-    expect(mentions(pattern, files, read)).toEqual([]);
+  it.each(FORBIDDEN)('no file refers to $what', ({ pattern, counts }) => {
+    expect(mentions(pattern, files, read, counts)).toEqual([]);
   });
 
   it('would notice such a reference', () => {
@@ -118,9 +145,10 @@ describe('the repository explains itself', () => {
         'a.md': `see ${shared}`,
         'b.ts': `// rules in ${rules}`,
         'c.md': 'docs/ballot-design.md',
+        'apps/web/src/areas/x.ts': `import { unwrap } from '..${'/'}..${'/'}shared/api.js';`,
       })[f]!;
-    const hits = FORBIDDEN.flatMap(({ pattern }) =>
-      mentions(pattern, ['a.md', 'b.ts', 'c.md'], sample),
+    const hits = FORBIDDEN.flatMap(({ pattern, counts }) =>
+      mentions(pattern, ['a.md', 'b.ts', 'c.md', 'apps/web/src/areas/x.ts'], sample, counts),
     );
     expect(hits).toEqual([`a.md:1: see ${shared}`, `b.ts:1: // rules in ${rules}`]);
   });
