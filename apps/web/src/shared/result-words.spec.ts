@@ -107,4 +107,10 @@ describe('resultWords', () => {
     expect(w.headline).toBe('评议 1 人，有效票 5 张');
     expect(w.lines[0]).toMatch(/^赵总：满意 3 票，基本满意 1 票，不满意 1 票；认可率 80/);
   });
+
+  it('says a void poll (more ballots returned than issued) is void and held again', () => {
+    const w = resultWords(null);
+    expect([w.headline, w.passed]).toEqual(['本次表决无效', false]);
+    expect(w.lines).toEqual(['收回的选票多于发出的选票，表决无效，须重新表决。']);
+  });
 });
