@@ -900,6 +900,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公开议程的会议列表（无需登录） · Public sessions */
+        get: operations["PublicSessions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/terms/{termId}/proposals": {
         parameters: {
             query?: never;
@@ -1575,6 +1592,23 @@ export interface paths {
         };
         /** 公开的选举记录（可离线验证，无需登录） · Election record */
         get: operations["Polls_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sessions/{sessionId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议的表决结果（无需登录） · Public results */
+        get: operations["PublicResults_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2781,6 +2815,23 @@ export interface components {
             circulatedAtLocal: string;
             items: components["schemas"]["PublicAgendaItemResponse"][];
         };
+        PublicSessionResponse: {
+            id: string;
+            /** @example 第五届职工代表大会第二次会议 */
+            name: string;
+            /** @description ISO 8601 (UTC) */
+            startsAt: string;
+            /**
+             * @description 北京时间
+             * @example 2026-12-05 09:00
+             */
+            startsAtLocal: string;
+            place: string;
+            /** @enum {string} */
+            status: "draft" | "preparing" | "circulated" | "in_session" | "closed" | "archived";
+            /** @example 会议中 */
+            statusLabel: string;
+        };
         DepartmentProgressResponse: {
             assignmentId: string;
             departmentName: string;
@@ -3821,6 +3872,7 @@ export type RemindedResponse = components['schemas']['RemindedResponse'];
 export type PublicAgendaSessionResponse = components['schemas']['PublicAgendaSessionResponse'];
 export type PublicAgendaItemResponse = components['schemas']['PublicAgendaItemResponse'];
 export type PublicAgendaResponse = components['schemas']['PublicAgendaResponse'];
+export type PublicSessionResponse = components['schemas']['PublicSessionResponse'];
 export type DepartmentProgressResponse = components['schemas']['DepartmentProgressResponse'];
 export type ProposalSummaryResponse = components['schemas']['ProposalSummaryResponse'];
 export type PersonResponse = components['schemas']['PersonResponse'];
@@ -7710,6 +7762,25 @@ export interface operations {
             };
         };
     };
+    PublicSessions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSessionResponse"][];
+                };
+            };
+        };
+    };
     Proposals_list: {
         parameters: {
             query?: {
@@ -10383,6 +10454,45 @@ export interface operations {
             };
             /** @description 与当前状态冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicResults_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
