@@ -382,6 +382,22 @@ export function marks(n: number, ...marked: number[]): number[] {
 
 /** Encrypts the choices and proves them well-formed. Refuses (BAD_CHOICE) anything invalid. */
 export function encryptBallot(p: EncryptParams): EncryptedBallot {
+  const { ballot, tracker, shortCode } = encryptBallotRevealable(p);
+  return { ballot, tracker, shortCode };
+}
+
+/** A ballot with the randomness of each entry's ciphertext, kept until it is cast or audited. */
+export interface RevealableBallot extends EncryptedBallot {
+  /** `r` of each entry, [question][entry], as 32-byte little-endian hex scalars. */
+  randomness: string[][];
+}
+
+/**
+ * encryptBallot that also returns each entry's randomness, so that the tablet can offer a Benaloh
+ * audit (audit.ts): it shows the tracker first, then either casts the ballot (and forgets `r`)
+ * or reveals `r` and discards it. Same draws from `rng`, in the same order, as encryptBallot.
+ */
+export function encryptBallotRevealable(p: EncryptParams): RevealableBallot {
   const rng = p.rng ?? defaultRng;
   const info = verifyElectionKey(p.key);
   const shape = checkShape(p.shape);
@@ -390,11 +406,15 @@ export function encryptBallot(p: EncryptParams): EncryptedBallot {
   const ctx = contextDigest(info.pollId, info.fingerprint, shape, p.voter);
   const enc = (pts: readonly { a: Point; b: Point }[]) =>
     pts.map((c) => ({ a: pointToBytes(c.a), b: pointToBytes(c.b) }));
+  const randomness: string[][] = [];
   const questions: ParsedQuestion[] = shape.questions.map((qs, q) => {
     let R = 0n;
     let M = 0;
+    const rs: string[] = [];
+    randomness.push(rs);
     const entries: ParsedEntry[] = p.choices[q].map((m, e) => {
       const r = randomScalar(rng);
+      rs.push(toHex(scalarToBytes(r)));
       R = sadd(R, r);
       M += m;
       const ct = encrypt(info.Y, m, r);
@@ -427,7 +447,7 @@ export function encryptBallot(p: EncryptParams): EncryptedBallot {
     questions,
   };
   const tracker = ballotTracker(pb);
-  return { ballot: ballotToJSON(pb), tracker, shortCode: shortCode(tracker) };
+  return { ballot: ballotToJSON(pb), tracker, shortCode: shortCode(tracker), randomness };
 }
 
 const branchBytes = (b: Branch<Point>): ParsedBranch => ({

@@ -69,7 +69,9 @@ export type BallotErrorCode =
   /** More ballots returned than issued (the poll is void) and the record does not say so, or the reverse. */
   | 'VOID_RULE'
   /** The decision does not follow from the counts under the poll's rule (libs/tally). */
-  | 'DECISION_MISMATCH';
+  | 'DECISION_MISMATCH'
+  /** An audited ballot whose revealed randomness and choices do not give its ciphertexts. */
+  | 'AUDIT_MISMATCH';
 
 export interface BallotErrorDetail {
   /** Index of the question in the ballot shape (0-based). */

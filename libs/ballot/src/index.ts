@@ -73,6 +73,7 @@ export {
 } from './custody.js';
 export {
   encryptBallot,
+  encryptBallotRevealable,
   verifyBallot,
   checkBallot,
   checkChoices,
@@ -90,11 +91,13 @@ export {
   type ProofBranch,
   type EncryptParams,
   type EncryptedBallot,
+  type RevealableBallot,
   type VerifyContext,
   type VerifyOptions,
   type VerifiedBallot,
   type CheckResult,
 } from './ballot.js';
+export { auditBallot, revealBallot, type BallotAudit } from './audit.js';
 export {
   verifyBallots,
   verifyBallotsDetailed,
