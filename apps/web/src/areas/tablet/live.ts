@@ -1,0 +1,241 @@
+import type {
+  AgendaDelivery,
+  AttendanceSummary,
+  CastRequest,
+  NotificationPayload,
+  PollState,
+  PollView,
+  Receipt,
+} from '@libs/contracts/src/index.js';
+import { reactive } from 'vue';
+import type { components } from '../../api/schema.js';
+import { ApiError, apiOf, unwrap } from '../../shared/api.js';
+import { sessionOf } from '../../shared/session.js';
+import { type AppSocket, connectSocket, onEveryConnect, request } from '../../shared/socket.js';
+import { currentSession, type SessionInfo } from './current-session.js';
+import { keepReceipt, keptReceipts, type KeptReceipt } from './receipts.js';
+
+type Seat = components['schemas']['DelegateResponse'];
+
+/**
+ * The tablet's live state: who is logged in, the session on the home page, its attendance, the
+ * polls and this tablet's receipts, over one socket that re-joins by itself after Wi-Fi drops.
+ * One instance for the tablet area (the delegate's device).
+ */
+export const live = reactive({
+  started: false,
+  connected: false,
+  /** Why the tablet could not load (Chinese), or null. */
+  problem: null as string | null,
+  seats: [] as Seat[],
+  session: null as SessionInfo | null,
+  attendance: null as AttendanceSummary | null,
+  /** Kept on the device once the delegate checked in here (check-in itself is on the server). */
+  checkedIn: false,
+  polls: { open: [], decided: [], receipts: [] } as PollState,
+  receipts: {} as Record<string, KeptReceipt>,
+  deliveries: [] as AgendaDelivery[],
+  unread: 0,
+  /** A cast handed to the server and not yet acknowledged (in memory only, never stored). */
+  pending: null as CastRequest | null,
+  /** What happened to the pending cast (Chinese), for the vote screen. */
+  castProblem: null as string | null,
+});
+
+const tablet = sessionOf('tablet');
+let socket: AppSocket | null = null;
+const castWaiters: ((r: Receipt | ApiError) => void)[] = [];
+const notificationHandlers = new Set<(n: NotificationPayload) => void>();
+
+const userId = () => tablet.user.value?.id ?? '';
+const checkInKey = () => `congress.checkin.${userId()}.${live.session?.id ?? ''}`;
+
+/** Starts (once) after log-in: loads the seat and session, connects the socket. */
+export async function startLive(): Promise<void> {
+  if (live.started) return;
+  const token = tablet.token();
+  if (!token) return;
+  live.started = true;
+  live.receipts = keptReceipts(userId());
+  await refreshSession();
+  void refreshUnread();
+  socket = connectSocket(token);
+  socket.on('disconnect', () => (live.connected = false));
+  socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+    if (err.data?.code === 'AUTH_UNAUTHENTICATED') signOutTablet();
+  });
+  socket.on('attendance', (a) => {
+    if (a.sessionId === live.session?.id) live.attendance = a;
+  });
+  socket.on('poll:opened', () => void refreshPolls());
+  socket.on('poll:closed', () => void refreshPolls());
+  socket.on('poll:result', () => void refreshPolls());
+  socket.on('notification', (n) => {
+    live.unread++;
+    if (n.kind === 'agenda.circulated') void refreshDeliveries();
+    notificationHandlers.forEach((h) => h(n));
+  });
+  onEveryConnect(socket, () => void resume());
+}
+
+/**
+ * Reads the seat and the session to show again (the session's status changes on the staff's
+ * side: circulated, in session, closed); a new session re-joins its room.
+ */
+export async function refreshSession(): Promise<void> {
+  const api = apiOf('tablet');
+  try {
+    live.seats = await unwrap(api.GET('/api/delegates/me'));
+    const seat = live.seats.find((s) => s.status === 'serving') ?? live.seats[0];
+    const before = live.session?.id;
+    if (seat) {
+      const sessions = await unwrap(
+        api.GET('/api/terms/{termId}/sessions', { params: { path: { termId: seat.termId } } }),
+      );
+      live.session = currentSession(sessions, new Date());
+    }
+    live.checkedIn = localStorage.getItem(checkInKey()) === '1';
+    live.problem = null;
+    if (socket?.connected && live.session && live.session.id !== before) void resume();
+  } catch (e) {
+    live.problem = e instanceof ApiError ? e.message : '加载失败，请稍后重试';
+  }
+}
+
+/** After every (re)connection: rooms, state, and the ballot that was waiting for the network. */
+async function resume(): Promise<void> {
+  live.connected = true;
+  if (!socket) return;
+  await refreshDeliveries();
+  if (!live.session) return;
+  try {
+    const joined = await request(socket, 'session:join', { sessionId: live.session.id });
+    live.attendance = joined.attendance;
+  } catch (e) {
+    live.problem = e instanceof ApiError ? e.message : String(e);
+    return;
+  }
+  await refreshPolls();
+  if (live.pending) void sendPending();
+}
+
+export async function refreshPolls(): Promise<void> {
+  if (!socket?.connected || !live.session) return;
+  const { ok: _ok, ...state } = await request(socket, 'poll:state', { sessionId: live.session.id });
+  live.polls = state;
+  for (const r of state.receipts) live.receipts = keepReceipt(userId(), withTitle(r));
+}
+
+async function refreshDeliveries(): Promise<void> {
+  if (!socket?.connected) return;
+  try {
+    live.deliveries = (await request(socket, 'agenda:inbox', {})).deliveries;
+  } catch {
+    // Attendees and delegates only; the agenda page reads the same over HTTP and says why.
+  }
+}
+
+export async function refreshUnread(): Promise<void> {
+  const list = await unwrap(apiOf('tablet').GET('/api/notifications')).catch(() => []);
+  live.unread = list.filter((n) => !n.readAt).length;
+}
+
+/** 签到 for the current session. */
+export async function checkIn(): Promise<void> {
+  if (!socket || !live.session) throw new ApiError(0, 'NO_SESSION', '当前没有可签到的会议');
+  const r = await request(socket, 'session:check-in', { sessionId: live.session.id });
+  live.attendance = r.attendance;
+  live.checkedIn = true;
+  localStorage.setItem(checkInKey(), '1');
+}
+
+/** 签收 an agenda version. */
+export async function signAgenda(versionId: string): Promise<AgendaDelivery> {
+  if (!socket?.connected) throw new ApiError(0, 'OFFLINE', '网络已断开，恢复连接后再签收');
+  const { delivery } = await request(socket, 'agenda:sign', { versionId });
+  live.deliveries = live.deliveries.map((d) => (d.versionId === versionId ? delivery : d));
+  return delivery;
+}
+
+export function onNotification(handler: (n: NotificationPayload) => void): () => void {
+  notificationHandlers.add(handler);
+  return () => notificationHandlers.delete(handler);
+}
+
+const titleOf = (pollId: string) =>
+  [...live.polls.open, ...live.polls.decided].find((p: PollView) => p.id === pollId)?.title;
+const withTitle = (r: Receipt): KeptReceipt => ({ ...r, title: titleOf(r.pollId) });
+
+/**
+ * Casts an encrypted ballot (or an open poll's choice) and resolves with its receipt. Offline, it
+ * waits in memory and is sent when the socket is back; sending it again is safe (the server
+ * answers a second cast of the same ballot with the first receipt).
+ */
+export function castBallot(cast: CastRequest): Promise<Receipt> {
+  live.pending = cast;
+  live.castProblem = null;
+  const answer = new Promise<Receipt>((resolve, reject) =>
+    castWaiters.push((r) => (r instanceof ApiError ? reject(r) : resolve(r))),
+  );
+  void sendPending();
+  return answer;
+}
+
+async function sendPending(): Promise<void> {
+  const p = live.pending;
+  if (!p) return;
+  if (!socket?.connected) {
+    live.castProblem = '网络已断开：您的选择已保留，恢复连接后将自动投出';
+    return;
+  }
+  try {
+    const { receipt } = await request(socket, 'poll:cast', p);
+    settle(receipt);
+  } catch (e) {
+    const err = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', String(e));
+    if (err.code === 'TIMEOUT' || !socket.connected) {
+      // Not answered: the ballot may or may not be stored. Send it again when the socket is
+      // back (the same ballot gets the same receipt).
+      live.castProblem = '服务器未及时响应：您的选择已保留，将自动重新投出';
+      if (socket.connected) setTimeout(() => void sendPending(), 3_000);
+      return;
+    }
+    if (err.code === 'POLL_ALREADY_VOTED') {
+      await refreshPolls();
+      const kept = live.receipts[p.pollId];
+      if (kept) return settle(kept);
+    }
+    live.pending = null;
+    live.castProblem = null;
+    castWaiters.splice(0).forEach((w) => w(err));
+  }
+}
+
+function settle(receipt: Receipt): void {
+  live.receipts = keepReceipt(userId(), withTitle(receipt));
+  live.pending = null;
+  live.castProblem = null;
+  castWaiters.splice(0).forEach((w) => w(receipt));
+}
+
+/** Logs the tablet out (also when the server says the token is no longer valid). */
+export function signOutTablet(): void {
+  socket?.disconnect();
+  socket = null;
+  tablet.signOut();
+  Object.assign(live, {
+    started: false,
+    connected: false,
+    problem: null,
+    seats: [],
+    session: null,
+    attendance: null,
+    checkedIn: false,
+    polls: { open: [], decided: [], receipts: [] },
+    receipts: {},
+    deliveries: [],
+    unread: 0,
+    pending: null,
+    castProblem: null,
+  });
+}

@@ -1,0 +1,283 @@
+// The delegate's tablet, end to end: a small congress whose staff part runs through the API,
+// and three tablets (three browser contexts, 800×1280 with touch) used as delegates would.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  auditBallot,
+  ballotShape,
+  type BallotAudit,
+  type ElectionKey,
+  type PollSpec,
+} from '../../libs/ballot/src/index.js';
+import { bearer, createRoster, userWithRole } from '../utils/actors.js';
+import { formatShanghai } from '../../apps/api/src/common/time.js';
+import { recordSocketFrames, type SocketFrame } from './support/page-watch.js';
+import { samplePdf } from './support/sample-pdf.js';
+import { screenshot } from './support/screenshots.js';
+import { startWebApp, type WebApp } from './support/web-app.js';
+
+const ITEM = '审议通过《集体合同（草案）》';
+const CHOICES = ['赞成', '反对', '弃权'];
+
+interface Tablet {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  frames: SocketFrame[];
+  loginUrl: string;
+}
+
+describe('the delegate tablet', () => {
+  let w: WebApp;
+  let staff: string;
+  let sessionId: string;
+  let termId: string;
+  const tablets: Tablet[] = [];
+  const http = () => w.api.http();
+
+  beforeAll(async () => {
+    w = await startWebApp();
+    staff = await userWithRole(w.api, 'staff');
+    const roster = await createRoster(w.api, staff, 3);
+    termId = roster.termId;
+    // The session starts in 10 days (the api runs on the real clock), so circulating now is on time.
+    const s = await http()
+      .post(`/api/terms/${termId}/sessions`)
+      .set(bearer(staff))
+      .send({
+        name: '第五届职代会第二次会议',
+        startsAt: formatShanghai(new Date(Date.now() + 10 * 86_400_000)),
+        place: '公司礼堂',
+        employees: 300,
+        women: 100,
+        dispatched: 0,
+      })
+      .expect(201);
+    sessionId = s.body.id;
+    await http()
+      .post(`/api/sessions/${sessionId}/status`)
+      .set(bearer(staff))
+      .send({ to: 'preparing' })
+      .expect(200);
+    const item = await http()
+      .post(`/api/sessions/${sessionId}/agenda/items`)
+      .set(bearer(staff))
+      .send({ kind: 'approve', title: ITEM, description: '工会与企业平等协商形成的草案。' })
+      .expect(201);
+    const pdf = await samplePdf('集体合同（草案）', [
+      '第一条 为维护职工合法权益……',
+      '第二条 劳动报酬……',
+    ]);
+    await http()
+      .post(`/api/agenda-items/${item.body.id}/documents`)
+      .set(bearer(staff))
+      .attach('file', pdf, '集体合同草案.pdf')
+      .expect(201);
+    await http()
+      .post(`/api/sessions/${sessionId}/agenda/circulate`)
+      .set(bearer(staff))
+      .send({})
+      .expect(201);
+    const codes = await http()
+      .post(`/api/terms/${termId}/login-codes`)
+      .set(bearer(staff))
+      .send({ delegateIds: roster.delegates.map((d) => d.id), format: 'json' })
+      .expect(200);
+    // Tablet i is 代表(i+1): the sheet's entries sorted by username (e1000, e1001, …).
+    const entries = (codes.body.entries as { loginUrl: string; username: string }[]).sort((a, b) =>
+      a.username.localeCompare(b.username),
+    );
+    for (const e of entries) {
+      const { page, context, problems } = await w.open('tablet');
+      tablets.push({
+        page,
+        context,
+        problems,
+        frames: recordSocketFrames(page),
+        loginUrl: e.loginUrl,
+      });
+    }
+  }, 240_000);
+  afterAll(() => w?.close());
+
+  it('logs each delegate in with one tap from the log-in sheet’s link', async () => {
+    for (const [i, t] of tablets.entries()) {
+      await t.page.goto(t.loginUrl);
+      await t.page.getByText('已按登录单填好').waitFor();
+      if (i === 0) await screenshot(t.page, 'tablet-login-filled');
+      await t.page.getByRole('button', { name: '登录' }).tap();
+      await t.page.getByText(`代表${i + 1}代表，您好`).waitFor();
+      await t.page.getByText('第五届职代会第二次会议').waitFor();
+    }
+    const page = tablets[0]!.page;
+    await page.getByText('阅读并签收会议议程').waitFor();
+    const tabs = page.locator('.van-tabbar-item');
+    expect(await tabs.allInnerTexts()).toEqual(['首页', '议程', '表决', '提案', '消息']);
+    for (const box of await Promise.all((await tabs.all()).map((t) => t.boundingBox())))
+      expect(box!.height).toBeGreaterThanOrEqual(48);
+    await screenshot(page, 'tablet-home-before-session');
+  });
+
+  it('shows the circulated agenda and its PDF in the page, and records the sign-off', async () => {
+    const page = tablets[0]!.page;
+    await page.getByRole('button', { name: /阅读并签收会议议程/ }).tap();
+    await page.getByText(ITEM).waitFor();
+    await screenshot(page, 'tablet-agenda');
+    await page.getByText('集体合同草案.pdf').tap();
+    await page.getByText('共 2 页').waitFor();
+    await page.locator('[data-testid=pdf-pages] canvas').nth(1).waitFor();
+    await screenshot(page, 'tablet-document-pdf');
+    await page.getByText('返回').tap();
+    await page.getByRole('button', { name: '签收本版议程' }).tap();
+    await page.getByText(/您已于 .* 签收本版议程/).waitFor();
+    await screenshot(page, 'tablet-agenda-signed');
+
+    const versions = await http()
+      .get(`/api/sessions/${sessionId}/agenda/versions`)
+      .set(bearer(staff))
+      .expect(200);
+    const rows = await http()
+      .get(`/api/agenda-versions/${versions.body[0].id}/receipts`)
+      .set(bearer(staff))
+      .expect(200);
+    const signed = (rows.body as { name: string; receiptMethod: string | null }[]).filter(
+      (r) => r.receiptMethod === 'tablet',
+    );
+    expect(signed.map((r) => r.name)).toEqual(['代表1']);
+  });
+
+  it('checks in from the home page once the session is open', async () => {
+    await http()
+      .post(`/api/sessions/${sessionId}/status`)
+      .set(bearer(staff))
+      .send({ to: 'in_session' })
+      .expect(200);
+    for (const [i, t] of tablets.entries()) {
+      await t.page.locator('.van-tabbar-item').nth(0).tap();
+      await t.page.getByRole('button', { name: '签到' }).tap();
+      await t.page.getByText('您已签到').waitFor();
+      if (i === 2) {
+        await t.page.getByText(/实到 3 人/).waitFor();
+        await screenshot(t.page, 'tablet-home-checked-in');
+      }
+    }
+    const summary = await http()
+      .get(`/api/sessions/${sessionId}/attendance/summary`)
+      .set(bearer(staff))
+      .expect(200);
+    expect(summary.body.present).toBe(3);
+  });
+
+  it('votes a secret poll from the screen, audits one ballot that verifies, and finds each ballot on the board', async () => {
+    const items = await http()
+      .get(`/api/sessions/${sessionId}/agenda/items`)
+      .set(bearer(staff))
+      .expect(200);
+    const opened = await http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: (items.body as { id: string }[])[0]!.id })
+      .expect(201);
+    const poll = opened.body as { id: string; electionKey: ElectionKey; pollSpec: PollSpec };
+
+    // Tablet 1 audits a ballot first (Benaloh): the revealed ballot must check out elsewhere.
+    const first = tablets[0]!.page;
+    await first.locator('.van-tabbar-item').nth(0).tap();
+    await first.getByRole('button', { name: `去投票：${ITEM}` }).tap();
+    await first.getByText('第 1 题，共 1 题').waitFor();
+    await first.getByRole('button', { name: '赞成' }).tap();
+    expect(await first.getByRole('button', { name: '赞成' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await screenshot(first, 'tablet-vote-question');
+    await first.getByRole('button', { name: '核对选择' }).tap();
+    await first.getByText('请核对您的选择').waitFor();
+    await screenshot(first, 'tablet-vote-summary');
+    await first.getByRole('button', { name: '确认，加密选票' }).tap();
+    const shown = await first.getByTestId('tracker-code').innerText();
+    await screenshot(first, 'tablet-vote-tracker');
+    await first.getByRole('button', { name: '审计这张选票（不投出）' }).tap();
+    const audit = JSON.parse(await first.getByTestId('ballot-audit').innerText()) as BallotAudit;
+    await screenshot(first, 'tablet-vote-audit');
+    const checked = auditBallot(audit, {
+      key: poll.electionKey,
+      shape: ballotShape(poll.pollSpec),
+    });
+    expect(checked.shortCode).toBe(shown);
+    expect(checked.choices).toEqual([[1, 0, 0]]);
+    expect(await first.getByTestId('audit-tracker').innerText()).toBe(shown);
+
+    // Then it encrypts again (new randomness) and casts.
+    await first.getByRole('button', { name: '重新加密后投票' }).tap();
+    await first.getByRole('button', { name: '确认，加密选票' }).tap();
+    const cast1 = await first.getByTestId('tracker-code').innerText();
+    expect(cast1).not.toBe(shown);
+    await first.getByRole('button', { name: '投出这张选票' }).tap();
+    await first.getByText(`您已投票：${ITEM}`).waitFor();
+    expect(await first.getByTestId('receipt').innerText()).toContain(cast1);
+    await screenshot(first, 'tablet-vote-receipt');
+
+    // Tablets 2 and 3 vote 反对 and 弃权; tablet 2 loses its network just before casting.
+    const codes = [cast1];
+    for (const [i, t] of tablets.slice(1).entries()) {
+      const page = t.page;
+      await page.locator('.van-tabbar-item').nth(2).tap();
+      await page.getByRole('button', { name: CHOICES[i + 1] }).tap();
+      await page.getByRole('button', { name: '核对选择' }).tap();
+      await page.getByRole('button', { name: '确认，加密选票' }).tap();
+      codes.push(await page.getByTestId('tracker-code').innerText());
+      if (i === 0) {
+        await t.context.setOffline(true);
+        await page.getByText('网络连接中断').waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: '投出这张选票' }).tap();
+        await page.getByText('您的选择已保留').waitFor();
+        await screenshot(page, 'tablet-vote-offline');
+        await t.context.setOffline(false);
+      } else await page.getByRole('button', { name: '投出这张选票' }).tap();
+      await page.getByText(`您已投票：${ITEM}`).waitFor({ timeout: 60_000 });
+    }
+
+    // The receipts stay on the device.
+    const kept = await first.evaluate(() =>
+      Object.entries(localStorage)
+        .filter(([k]) => k.startsWith('congress.receipts.'))
+        .map(([, v]) => v),
+    );
+    expect(kept.join()).toContain(cast1);
+
+    const closed = await http().post(`/api/polls/${poll.id}/close`).set(bearer(staff)).expect(200);
+    expect(closed.body.result.counts).toEqual([[1, 1, 1]]);
+    for (const [i, t] of tablets.entries()) {
+      if (i === 0) await t.page.locator('.van-tabbar-item').nth(2).tap();
+      const check = t.page.getByTestId('board-check');
+      await t.page.getByText(/已在公告板第 \d+ 号找到您的选票，已计入结果/).waitFor();
+      expect(await check.innerText()).toContain(codes[i]!);
+    }
+    await screenshot(first, 'tablet-vote-result');
+
+    // No plaintext choice ever left a tablet: what the pages sent holds ciphertexts only.
+    for (const t of tablets) {
+      const sent = t.frames.filter((f) => f.direction === 'sent').map((f) => f.payload);
+      expect(sent.some((p) => p.includes('poll:cast'))).toBe(true);
+      for (const p of sent) {
+        expect(p).not.toMatch(/"choice"|"choices"|randomness|赞成|反对|弃权/);
+        expect(p).not.toMatch(/\[\s*\[\s*[01]\s*,\s*[01]\s*,\s*[01]\s*\]\s*\]/);
+      }
+    }
+    for (const t of tablets)
+      expect(t.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|net::ERR/.test(p))).toEqual([]);
+  });
+
+  it('fits a landscape tablet (1280×800)', async () => {
+    const page = tablets[0]!.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('.van-tabbar-item').nth(0).tap();
+    await page.getByText('您已签到').waitFor();
+    await screenshot(page, 'tablet-home-landscape');
+    await page.locator('.van-tabbar-item').nth(2).tap();
+    await page.getByText('表决结果').waitFor();
+    await screenshot(page, 'tablet-vote-result-landscape');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(overflow).toBeLessThanOrEqual(1280);
+  });
+});
