@@ -112,7 +112,13 @@ describe('the delegate tablet', () => {
     const page = tablets[0]!.page;
     await page.getByText('阅读并签收会议议程').waitFor();
     const tabs = page.locator('.van-tabbar-item');
-    expect(await tabs.allInnerTexts()).toEqual(['首页', '议程', '表决', '提案', '消息']);
+    expect(await page.locator('.van-tabbar-item__text').allInnerTexts()).toEqual([
+      '首页',
+      '议程',
+      '表决',
+      '提案',
+      '消息',
+    ]);
     for (const box of await Promise.all((await tabs.all()).map((t) => t.boundingBox())))
       expect(box!.height).toBeGreaterThanOrEqual(48);
     await screenshot(page, 'tablet-home-before-session');

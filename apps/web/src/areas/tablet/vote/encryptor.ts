@@ -42,6 +42,7 @@ export function encryptInWorker(job: EncryptJob): Promise<RevealableBallot> {
   const running = worker;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    running.postMessage({ id, ...job });
+    // Plain data only: the poll comes from Vue's reactive state, whose proxies cannot be cloned.
+    running.postMessage(JSON.parse(JSON.stringify({ id, ...job })));
   });
 }

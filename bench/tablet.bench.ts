@@ -1,0 +1,198 @@
+// The delegate tablet (issue 13): the first-load JavaScript (gzip, as the api serves it), the
+// first load of the log-in sheet's link on "fast 3G" with 4× CPU slowdown (Chromium's own
+// emulation), and the time to encrypt a motion, a 9-candidate election and a 6-person evaluation
+// in the tablet's Web Worker at 1× and 4× CPU slowdown.
+//   npm run build && npx tsx bench/tablet.bench.ts          (TABLET_BENCH_RUNS=5)
+// It serves dist/web with the api's own static handler (gzip, caching) on 127.0.0.1; no database.
+// Needs Debian's Chromium (CHROMIUM_PATH). The last line of output is one JSON object.
+import { readdirSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import type { INestApplication } from '@nestjs/common';
+import express from 'express';
+import type { Page } from 'playwright-core';
+import { serveWebApp } from '../apps/api/src/web/web-app.js';
+import { ballotShape, marks, type PollSpec } from '../libs/ballot/src/index.js';
+import { demoElection } from '../libs/ballot/src/testing.js';
+import { launchChromium, tabletContext } from '../test/browser/support/chromium.js';
+
+const RUNS = Number(process.env.TABLET_BENCH_RUNS ?? 5);
+const WEB = 'dist/web';
+
+/**
+ * Chromium DevTools' "Fast 3G" as Lighthouse defines it: 562.5 ms request latency, 1.44 Mbit/s
+ * down (1.6 Mbit/s × 0.9), 675 kbit/s up.
+ */
+const FAST_3G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+  uploadThroughput: (750 * 1024 * 0.9) / 8,
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+async function serve(): Promise<{ base: string; close: () => void }> {
+  const app = express();
+  serveWebApp(app as unknown as INestApplication, WEB);
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  return { base: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+/** gzip size of the built files whose names match. */
+function gzipOf(pattern: RegExp): number {
+  return readdirSync(`${WEB}/assets`)
+    .filter((f) => pattern.test(f))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(`${WEB}/assets/${f}`), { level: 6 }).length, 0);
+}
+
+async function throttle(page: Page, cpu: number, network: boolean) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+  }
+}
+
+async function main(): Promise<void> {
+  const { base, close } = await serve();
+  const browser = await launchChromium();
+  const loginPath = '/t/login?u=e1000&code=ABCD-EFGH';
+  try {
+    // 1. What the tablet's first page downloads (unthrottled, fresh device): JS bytes on the wire.
+    const first = await (await tabletContext(browser)).newPage();
+    const scripts: Promise<number>[] = [];
+    first.on('response', (r) => {
+      if (r.request().resourceType() === 'script')
+        scripts.push(
+          r
+            .request()
+            .sizes()
+            .then((s) => s.responseBodySize),
+        );
+    });
+    await first.goto(base + loginPath);
+    await first.getByRole('button', { name: '登录' }).waitFor();
+    const firstLoadJs = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+    await first.context().close();
+
+    // 2. First load on fast 3G with 4× CPU slowdown, fresh device each run: until the log-in
+    //    form, filled in from the link, can be tapped.
+    const loads: { usableMs: number; domContentLoadedMs: number; loadMs: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await (await tabletContext(browser)).newPage();
+      await throttle(page, 4, true);
+      const t0 = Date.now();
+      await page.goto(base + loginPath, { waitUntil: 'commit' });
+      await page
+        .getByRole('button', { name: '登录' })
+        .and(page.locator(':enabled'))
+        .waitFor({ timeout: 60_000 });
+      const usableMs = Date.now() - t0;
+      await page.waitForLoadState('load');
+      const nav = await page.evaluate(() => {
+        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return { domContentLoadedMs: n.domContentLoadedEventEnd, loadMs: n.loadEventEnd };
+      });
+      loads.push({
+        usableMs,
+        domContentLoadedMs: Math.round(nav.domContentLoadedMs),
+        loadMs: Math.round(nav.loadMs),
+      });
+      await page.context().close();
+    }
+
+    // 3. Encryption in the tablet's own worker file, in the page, at 1× and 4× CPU.
+    const worker = readdirSync(`${WEB}/assets`).find((f) => /^encrypt\.worker-.*\.js$/.test(f));
+    if (!worker) throw new Error('no encrypt.worker-*.js in dist/web/assets: npm run build first');
+    const polls: Record<string, { pollSpec: PollSpec; choices: number[][] }> = {
+      motion: { pollSpec: { questions: [{ kind: 'motion' }] }, choices: [marks(3, 0)] },
+      'election 9 candidates, 7 seats': {
+        pollSpec: { questions: [{ kind: 'election', candidates: 9, maxMarks: 7 }] },
+        choices: [marks(9, 0, 1, 2, 3, 4, 5, 6)],
+      },
+      'evaluation 6 persons, 4 grades': {
+        pollSpec: {
+          questions: Array.from({ length: 6 }, () => ({
+            kind: 'evaluation' as const,
+            persons: 1,
+            grades: 4,
+          })),
+        },
+        choices: Array.from({ length: 6 }, (_, i) => marks(4, i % 4)),
+      },
+    };
+    const encryption: Record<string, Record<string, number>> = {};
+    for (const [name, p] of Object.entries(polls)) {
+      ballotShape(p.pollSpec); // refuses a wrong spec here rather than in the page
+      const key = demoElection(`bench-${name}`, 1).key;
+      encryption[name] = {};
+      for (const cpu of [1, 4]) {
+        const page = await (await tabletContext(browser)).newPage();
+        await page.goto(base + '/t/login');
+        await throttle(page, cpu, false);
+        const times = await page.evaluate(
+          async ({ url, job, runs }) => {
+            const w = new Worker(url, { type: 'module' });
+            const once = (id: number) =>
+              new Promise<number>((resolve, reject) => {
+                const t0 = performance.now();
+                w.onmessage = (ev: MessageEvent<{ ok: boolean; message?: string }>) =>
+                  ev.data.ok ? resolve(performance.now() - t0) : reject(new Error(ev.data.message));
+                w.postMessage({ id, ...job });
+              });
+            await once(0); // loads the worker's code
+            const out: number[] = [];
+            for (let i = 1; i <= runs; i++) out.push(await once(i));
+            w.terminate();
+            return out;
+          },
+          {
+            url: `/assets/${worker}`,
+            job: { key, pollSpec: p.pollSpec, voter: 'bench-voter', choices: p.choices },
+            runs: RUNS,
+          },
+        );
+        encryption[name][`cpu${cpu}xMedianMs`] = Math.round(median(times));
+        await page.context().close();
+      }
+    }
+
+    const figures = {
+      bench: 'tablet',
+      date: new Date().toISOString(),
+      cpus: os.cpus().length,
+      loadavg: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      chromium: browser.version(),
+      runs: RUNS,
+      firstLoadJsGzipKB: kb(firstLoadJs),
+      lazyChunksGzipKB: {
+        voteScreen: kb(gzipOf(/^VotePage-.*\.js$/)),
+        encryptWorker: kb(gzipOf(/^encrypt\.worker-.*\.js$/)),
+        pdfViewer: kb(gzipOf(/^PdfView-.*\.js$/)),
+        pdfWorker: kb(gzipOf(/^pdf\.worker.*\.mjs$/)),
+      },
+      fast3gCpu4x: {
+        usableMedianMs: median(loads.map((l) => l.usableMs)),
+        domContentLoadedMedianMs: median(loads.map((l) => l.domContentLoadedMs)),
+        loadMedianMs: median(loads.map((l) => l.loadMs)),
+      },
+      encryption,
+    };
+    console.log(JSON.stringify(figures, null, 2));
+    console.log(JSON.stringify(figures));
+  } finally {
+    await browser.close();
+    close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
