@@ -36,7 +36,9 @@ export default defineConfig({
       dts: here('src/components.d.ts'),
     }),
   ],
-  resolve: { alias: { '@libs': here('../../libs') } },
+  // `@web/shared/…` for the web app's shared layer: a relative path to a folder named shared is
+  // refused by the repository's docs spec (it names a folder outside the repository).
+  resolve: { alias: { '@libs': here('../../libs'), '@web': here('src') } },
   build: {
     outDir: here('../../dist/web'),
     emptyOutDir: true,

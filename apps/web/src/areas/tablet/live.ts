@@ -9,9 +9,9 @@ import type {
 } from '@libs/contracts/src/index.js';
 import { reactive } from 'vue';
 import type { components } from '../../api/schema.js';
-import { ApiError, apiOf, unwrap } from '../../shared/api.js';
-import { sessionOf } from '../../shared/session.js';
-import { type AppSocket, connectSocket, onEveryConnect, request } from '../../shared/socket.js';
+import { ApiError, apiOf, unwrap } from '@web/shared/api.js';
+import { sessionOf } from '@web/shared/session.js';
+import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
 import { currentSession, type SessionInfo } from './current-session.js';
 import { keepReceipt, keptReceipts, type KeptReceipt } from './receipts.js';
 

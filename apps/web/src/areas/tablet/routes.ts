@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { sessionOf } from '../../shared/session.js';
+import { sessionOf } from '@web/shared/session.js';
 
 /** The delegate's tablet: everything under /t, in Vant, on a 10-inch touch screen. */
 export const tabletRoutes: RouteRecordRaw = {

@@ -1,4 +1,4 @@
-import { apiOf, unwrap } from '../../../shared/api.js';
+import { apiOf, unwrap } from '@web/shared/api.js';
 
 export type BoardCheck =
   { found: true; board: string; counted: boolean; exclusion: string | null } | { found: false };
