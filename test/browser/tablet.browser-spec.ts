@@ -156,7 +156,8 @@ describe('the delegate tablet', () => {
     await http()
       .post(`/api/sessions/${sessionId}/status`)
       .set(bearer(staff))
-      .send({ to: 'in_session' })
+      // The session is dated 10 days ahead: opening it now needs a reason (the date rules).
+      .send({ to: 'in_session', reason: '浏览器测试：提前开会' })
       .expect(200);
     for (const [i, t] of tablets.entries()) {
       await t.page.locator('.van-tabbar-item').nth(0).tap();
