@@ -6,12 +6,30 @@ export type BoardCheck =
 /**
  * Looks for this tablet's tracker on the poll's public board (the election record anyone can
  * read, no log-in), after the result: the delegate's own check that the ballot was counted.
+ * A version 2 record lists the board's entries by position with the exclusions beside them;
+ * a version 1 record (polls decided before the board was chained) lists each entry's verdict.
  */
 export async function findOnBoard(pollId: string, tracker: string): Promise<BoardCheck> {
   const record = await unwrap(
     apiOf('tablet').GET('/api/public/polls/{id}/record', { params: { path: { id: pollId } } }),
   );
-  const entry = record.board.find((b) => b.tracker === tracker);
+  if ('version' in record && record.version === 2) {
+    const entry = record.board.entries.find((e) => e.tracker === tracker);
+    if (!entry) return { found: false };
+    const excluded = (record.exclusions as { position: number; reason: string }[]).find(
+      (x) => x.position === entry.position,
+    );
+    return {
+      found: true,
+      board: `第 ${entry.position} 号`,
+      counted: !excluded,
+      exclusion: excluded?.reason ?? null,
+    };
+  }
+  const legacy = record as unknown as {
+    board: { board: string; tracker: string; counted: boolean; exclusion: string | null }[];
+  };
+  const entry = legacy.board.find((b) => b.tracker === tracker);
   return entry
     ? { found: true, board: entry.board, counted: entry.counted, exclusion: entry.exclusion }
     : { found: false };
