@@ -52,8 +52,10 @@ describe('the web app, built and served by the api', () => {
       .send({ delegateIds: [roster.delegates[0]!.id], format: 'json' })
       .expect(200);
     const entry = issued.body.entries[0] as { loginUrl: string; username: string; code: string };
-    // The api builds the link from the request's host, which is the one the browser uses.
-    expect(entry.loginUrl.startsWith(w.api.url)).toBe(true);
+    // The sheet carries PUBLIC_URL or the machine's own network address, never the request's
+    // Host header (a forged Host must not reach a printed QR code); the api listens on all of them.
+    const link = new URL(entry.loginUrl);
+    expect([link.port, link.pathname]).toEqual([new URL(w.api.url).port, '/t/login']);
 
     const { page, problems, close } = await w.open('tablet');
     const scripts = scriptsOf(page);

@@ -21,7 +21,7 @@ export async function findOnBoard(pollId: string, tracker: string): Promise<Boar
     );
     return {
       found: true,
-      board: `第 ${entry.position} 号`,
+      board: String(entry.position),
       counted: !excluded,
       exclusion: excluded?.reason ?? null,
     };
