@@ -17,6 +17,8 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // The web app's alias for libs/ (apps/web/vite.config.ts), so its pure modules' specs run here.
     '^@libs/(.*)\\.js$': '<rootDir>/libs/$1',
+    // …and for its own sources (apps/web/src), so a spec can import what a page imports.
+    '^@web/(.*)\\.js$': '<rootDir>/apps/web/src/$1',
   },
   testEnvironment: 'node',
 };

@@ -1,5 +1,5 @@
 import { ref, type Ref, watch, type WatchSource } from 'vue';
-import { ApiError } from '../../shared/api.js';
+import { ApiError } from '@web/shared/api.js';
 
 /**
  * Data loaded again whenever `key` changes (the session chosen), with its error in Chinese; an

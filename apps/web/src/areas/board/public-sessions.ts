@@ -1,8 +1,8 @@
 import { computed, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import type { components } from '../../api/schema.js';
-import { ApiError, unwrap } from '../../shared/api.js';
-import { publicApi } from '../../shared/public-api.js';
+import { ApiError, unwrap } from '@web/shared/api.js';
+import { publicApi } from '@web/shared/public-api.js';
 
 export type PublicSession = components['schemas']['PublicSessionResponse'];
 

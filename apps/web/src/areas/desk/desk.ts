@@ -1,7 +1,7 @@
 import { reactive } from 'vue';
 import type { components } from '../../api/schema.js';
-import { ApiError, apiOf, onUnauthorized, unwrap } from '../../shared/api.js';
-import { sessionOf } from '../../shared/session.js';
+import { ApiError, apiOf, onUnauthorized, unwrap } from '@web/shared/api.js';
+import { sessionOf } from '@web/shared/session.js';
 
 /**
  * The desk's log-in (staff console and secretary's desk share one: a secretary who is also shown

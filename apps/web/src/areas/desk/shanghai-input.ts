@@ -1,4 +1,4 @@
-import { formatShanghai } from '../../shared/time.js';
+import { formatShanghai } from '@web/shared/time.js';
 
 /**
  * Date pickers hand over "YYYY-MM-DD HH:mm" as typed; the congress's times are Beijing time

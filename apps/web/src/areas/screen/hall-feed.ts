@@ -1,7 +1,7 @@
 import type { AttendanceSummary, PollView, Turnout } from '@libs/contracts/src/index.js';
 import { onScopeDispose, reactive } from 'vue';
-import { ApiError } from '../../shared/api.js';
-import { type AppSocket, connectSocket, onEveryConnect, request } from '../../shared/socket.js';
+import { ApiError } from '@web/shared/api.js';
+import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
 
 /**
  * What the hall's projector follows, by itself, from the session's socket room: the attendance

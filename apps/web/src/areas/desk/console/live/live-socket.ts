@@ -1,6 +1,6 @@
 import type { AttendanceSummary, PollView, Turnout } from '@libs/contracts/src/index.js';
 import { onBeforeUnmount, ref } from 'vue';
-import { connectSocket, onEveryConnect, request } from '../../../../shared/socket.js';
+import { connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
 import { deskSession, messageOf } from '../../desk.js';
 
 /**
