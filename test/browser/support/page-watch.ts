@@ -30,7 +30,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * What went wrong in the page, from now on: console errors (a refused Content-Security-Policy
- * shows up here), uncaught exceptions, failed requests, and any request leaving this machine (a
+ * shows up here), uncaught exceptions, failed requests (not those the browser cancelled), and any request leaving this machine (a
  * hall's network may have no internet, and a tablet calls no third party). A test usually ends
  * with `expect(problems).toEqual([])`.
  */
@@ -45,8 +45,12 @@ export function watchProblems(page: Page): string[] {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) =>
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    // ERR_ABORTED is the browser cancelling on purpose: a test navigating on while the icon or a
+    // chunk is still loading, or the app's own AbortController. The server never produces it.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${r.url()} ${reason}`);
+  });
   return problems;
 }
