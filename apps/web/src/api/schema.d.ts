@@ -3346,6 +3346,8 @@ export interface components {
             itemId: string;
             /** @default true */
             secret: Record<string, never>;
+            /** @description 预设时长（秒），到时自动结束 */
+            durationSeconds?: number;
         };
         QuestionSpecResponse: {
             /** @enum {string} */
@@ -3446,6 +3448,8 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
             openedAt: string;
+            /** @description 预设时长结束、系统自动结束表决的时间；null 表示由工作人员结束 */
+            closesAt: string | null;
             closedAt: string | null;
             result: components["schemas"]["PollResultResponse"] | null;
         };
