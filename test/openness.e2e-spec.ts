@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { canonicalJson } from '../apps/api/src/common/canonical-json.js';
 import { PDF } from './proposals/world.js';
 import { bearer } from './utils/actors.js';
@@ -486,6 +487,17 @@ describe('厂务公开: the five steps', () => {
         .expect(200);
       expect(year.body.map((r: { itemId: string }) => r.itemId)).toContain(id);
       await http().get('/api/openness/records?year=2026').set(bearer(w.e.team1)).expect(403);
+      const xlsx = await http()
+        .get('/api/openness/records/export?year=2026')
+        .set(bearer(w.staff))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.body as ArrayBuffer);
+      const rows = book.getWorksheet('厂务公开记录表')!.getSheetValues();
+      expect(rows.some((r) => Array.isArray(r) && r.includes('疗休养安排'))).toBe(true);
     });
   });
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Clock } from '../common/clock.js';
-import { ApiErrors } from '../openapi/api-responses.js';
+import type { Response } from 'express';
+import { ApiErrors, ApiFileResponse, XLSX } from '../openapi/api-responses.js';
 import { Role } from '../users/role.enum.js';
 import {
   CreateEmployeeDto,
@@ -20,6 +21,7 @@ import {
 } from './dto/openness.responses.js';
 import { OpennessViews } from './openness-views.js';
 import { PlanService } from './plan.service.js';
+import { recordsWorkbook } from './records-workbook.js';
 import { UnitsService } from './units.service.js';
 
 /** The set-up of 厂务公开 (staff): the unit tree, employees' accounts, the annual plan, the records. */
@@ -90,9 +92,24 @@ export class OpennessSetupController {
   @Get('records')
   @ApiOperation({ summary: '厂务公开记录表（按年度） · Records' })
   @ApiOkResponse({ type: [RecordResponse] })
-  async records(@Query() q: YearQuery): Promise<RecordResponse[]> {
+  records(@Query() q: YearQuery): Promise<RecordResponse[]> {
+    return this.recordsOf(q.year);
+  }
+
+  @Get('records/export')
+  @ApiOperation({ summary: '导出厂务公开记录表（XLSX） · Export records' })
+  @ApiFileResponse(XLSX)
+  async exportRecords(@Query() q: YearQuery, @Res() res: Response): Promise<void> {
+    const body = await recordsWorkbook(await this.recordsOf(q.year));
+    res.setHeader('Cache-Control', 'no-store');
+    res.type(XLSX);
+    res.attachment(`厂务公开记录表-${q.year}.xlsx`);
+    res.send(body);
+  }
+
+  private async recordsOf(year: number): Promise<RecordResponse[]> {
     const now = this.clock.now();
-    const items = await this.plan.publishedIn(q.year);
+    const items = await this.plan.publishedIn(year);
     return Promise.all(items.map(async (i) => RecordResponse.of(await this.views.one(i), now)));
   }
 }
