@@ -22,10 +22,8 @@ describe('preload hints for the tablet’s first screen', () => {
     'src/areas/tablet/LoginPage.vue',
   ]);
 
-  it('names each chunk of those screens and their static imports once, styles first', () => {
+  it('names each chunk of those screens and their static imports once, no stylesheet', () => {
     expect(links.split('\n    ')).toEqual([
-      '<link rel="stylesheet" crossorigin href="/assets/TabletLayout-1.css">',
-      '<link rel="stylesheet" crossorigin href="/assets/vant-1.css">',
       '<link rel="modulepreload" crossorigin href="/assets/TabletLayout-1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/vant-1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/vue-1.js">',

@@ -12,17 +12,23 @@ export interface ManifestChunk {
 }
 export type Manifest = Record<string, ManifestChunk>;
 
-/** The source files of the tablet's first screens: its layout, the log-in and the home page. */
+/**
+ * The source files of the tablet's first screen, the log-in a sheet's QR code opens: its layout
+ * and the page. Only these: on a slow link every other chunk named here would share the same
+ * bandwidth and delay the log-in.
+ */
 export const TABLET_FIRST_SCREEN = [
   'src/areas/tablet/TabletLayout.vue',
   'src/areas/tablet/LoginPage.vue',
-  'src/areas/tablet/HomePage.vue',
 ];
 
-/** The `<link>` tags for `sources` and every chunk they import statically (not the entry's own). */
+/**
+ * `<link rel="modulepreload">` for `sources` and every chunk they import statically (not the
+ * entry, already in the page). No stylesheets: a `<link rel="stylesheet">` in the head would
+ * block the first paint; the chunks' CSS comes with them.
+ */
 export function preloadLinks(manifest: Manifest, sources: readonly string[]): string {
   const scripts = new Set<string>();
-  const styles = new Set<string>();
   const seen = new Set<string>(['index.html']); // the entry is in the page already
   const visit = (key: string) => {
     if (seen.has(key)) return;
@@ -30,14 +36,12 @@ export function preloadLinks(manifest: Manifest, sources: readonly string[]): st
     const chunk = manifest[key];
     if (!chunk) return;
     scripts.add(chunk.file);
-    chunk.css?.forEach((c) => styles.add(c));
     chunk.imports?.forEach(visit);
   };
   sources.forEach(visit);
-  return [
-    ...[...styles].map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
-    ...[...scripts].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
-  ].join('\n    ');
+  return [...scripts]
+    .map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`)
+    .join('\n    ');
 }
 
 /** `html` with `links` added at the end of its head. */
