@@ -1,6 +1,10 @@
 import {
+  documentHash,
   isMinutesError,
   sign,
+  tallyHash,
+  talliesOf,
+  type MinutesDocument,
   type EncryptedSigningKey,
   type MinutesSignature,
   type SigningKey,
@@ -27,12 +31,9 @@ export async function signFrozen(
 ): Promise<Minutes> {
   const status = minutes.signing;
   if (!status) throw new Error('会议记录尚未定稿，不能签名');
+  const subjects = subjectsOf(minutes, as);
   const key = await openKey(sealed, passphrase);
   const signedAt = new Date().toISOString();
-  const subjects: MinutesSignature['subject'][] =
-    as.role === 'teller'
-      ? status.tallies.map((t) => ({ kind: 'tally', pollId: t.pollId, hash: t.hash }))
-      : [{ kind: 'minutes', hash: status.documentHash }];
   let latest = minutes;
   for (const subject of subjects) {
     if (alreadySigned(latest, as, key, subject)) continue;
@@ -45,6 +46,24 @@ export async function signFrozen(
     );
   }
   return latest;
+}
+
+/**
+ * What is signed, hashed here from the document the signer reads (not taken on trust from the
+ * server): the document for the secretary and a chair, each tally for a teller. A hash that
+ * differs from the api's means the text shown is not the frozen one: nothing is signed.
+ */
+function subjectsOf(minutes: Minutes, as: SignerAs): MinutesSignature['subject'][] {
+  const doc = minutes.document as unknown as MinutesDocument;
+  if (documentHash(doc) !== minutes.signing!.documentHash)
+    throw new Error('显示的会议记录与定稿文本的哈希不一致，不能签名，请刷新后重试');
+  return as.role === 'teller'
+    ? talliesOf(doc).map(({ tally }) => ({
+        kind: 'tally' as const,
+        pollId: tally.pollId,
+        hash: tallyHash(tally),
+      }))
+    : [{ kind: 'minutes', hash: documentHash(doc) }];
 }
 
 function alreadySigned(m: Minutes, as: SignerAs, key: SigningKey, s: MinutesSignature['subject']) {
@@ -72,6 +91,6 @@ export async function registerPublicKey(api: ApiClient, sealed: EncryptedSigning
 /** A refusal in the signer's words: the api's Chinese message, or the library's. */
 export function signingMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;
-  if (isMinutesError(e)) return e.message;
+  if (isMinutesError(e)) return e.detail;
   return e instanceof Error ? e.message : String(e);
 }

@@ -25,7 +25,7 @@ export function formOf(m: Minutes): EditForm {
   const doc = m.document as MinutesDocument | null;
   const byItem = new Map((saved.items ?? []).map((i) => [i.itemId, i]));
   return {
-    reference: saved.reference ?? doc?.reference ?? '',
+    reference: saved.reference ?? '',
     items: (doc?.agenda ?? []).map((a) => ({
       itemId: a.id,
       discussion: byItem.get(a.id)?.discussion ?? '',
