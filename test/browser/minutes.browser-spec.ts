@@ -192,7 +192,7 @@ describe('the minutes screens: draft, finalise, sign in the browser, archive, pu
     const first = await loggedIn(w, 'tablet', 'tablet', token(0));
     contexts.push(first.context);
     await first.page.goto(w.url('/t'));
-    await first.page.getByRole('link', { name: /签署会议记录/ }).click();
+    await first.page.getByRole('button', { name: /签署会议记录/ }).click();
     await first.page.getByText('关于通过《集体合同》的决议').first().waitFor();
     await first.page.getByText(/代表1（会议主持人/).waitFor();
     await screenshot(first.page, 'minutes-chair-read');

@@ -52,7 +52,12 @@ export class SigningController {
       ]),
     );
     return tasks.map((t) =>
-      SigningTaskResponse.ofTask(t.minutes, sessions.get(t.minutes.sessionId) ?? '', t.signAs),
+      SigningTaskResponse.ofTask(
+        t.minutes,
+        sessions.get(t.minutes.sessionId) ?? '',
+        t.signAs,
+        t.pending,
+      ),
     );
   }
 

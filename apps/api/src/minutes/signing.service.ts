@@ -150,17 +150,29 @@ export class SigningService {
     return found.name;
   }
 
-  /** Frozen minutes (final or archived, newest first) in which the caller is a signer. */
-  async tasksOf(auth: AuthContext): Promise<{ minutes: Minutes; signAs: SignerAs[] }[]> {
+  /**
+   * Frozen minutes (final or archived, newest first) in which the caller is a signer, and whether
+   * the caller still owes a signature (a teller owes one per tally).
+   */
+  async tasksOf(
+    auth: AuthContext,
+  ): Promise<{ minutes: Minutes; signAs: SignerAs[]; pending: boolean }[]> {
     const frozen = await this.signatures.manager.find(Minutes, {
       where: { status: In([MinutesStatus.Final, MinutesStatus.Archived]) },
       order: { finalisedAt: 'DESC' },
       take: 50,
     });
-    const tasks: { minutes: Minutes; signAs: SignerAs[] }[] = [];
+    const tasks: { minutes: Minutes; signAs: SignerAs[]; pending: boolean }[] = [];
     for (const m of frozen) {
-      const signAs = await this.signerRoles(m, JSON.parse(m.document!) as MinutesDocument, auth);
-      if (signAs.length > 0) tasks.push({ minutes: m, signAs });
+      const doc = JSON.parse(m.document!) as MinutesDocument;
+      const signAs = await this.signerRoles(m, doc, auth);
+      if (signAs.length === 0) continue;
+      const mine = await this.signatures.findBy({ minutesId: m.id, userId: auth.userId });
+      const owed = (role: SignerAs['role']) => (role === 'teller' ? talliesOf(doc).length : 1);
+      const pending =
+        m.status === MinutesStatus.Final &&
+        signAs.some((as) => mine.filter((r) => r.role === as.role).length < owed(as.role));
+      tasks.push({ minutes: m, signAs, pending });
     }
     return tasks;
   }

@@ -3743,6 +3743,7 @@ export interface components {
             retention: string;
             sessionName: string;
             signAs: components["schemas"]["SignerAsResponse"][];
+            pending: boolean;
         };
         RegisterKeyDto: {
             /** @enum {string} */

@@ -285,16 +285,20 @@ export class SignerAsResponse {
 export class SigningTaskResponse extends MinutesSummaryResponse {
   @ApiProperty() sessionName!: string;
   @ApiProperty({ type: [SignerAsResponse] }) signAs!: SignerAsResponse[];
+  /** Finalised and still waiting for a signature of the caller's. */
+  @ApiProperty() pending!: boolean;
 
   static ofTask(
     m: MinutesState['minutes'],
     sessionName: string,
     signAs: { role: 'secretary' | 'chair' | 'teller'; name: string }[],
+    pending: boolean,
   ): SigningTaskResponse {
     return {
       ...MinutesSummaryResponse.of(m),
       sessionName,
       signAs: signAs.map((s) => ({ ...s, roleLabel: ROLE_LABELS[s.role] })),
+      pending,
     };
   }
 }
