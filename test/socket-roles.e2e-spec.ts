@@ -11,6 +11,7 @@ import {
   SOCKET_REQUESTS,
 } from '../libs/contracts/src/index.js';
 import { bearer, delegateTokens, departmentUser, userWithRole } from './utils/actors.js';
+import { employeeUser, unit } from './openness/world.js';
 import { preparedSession } from './utils/live-session.js';
 import {
   ADMIN_PASSWORD,
@@ -50,6 +51,8 @@ describe('socket requests guarded by role', () => {
       delegate: live.tokens.get(delegateId)!,
       attendee: tablets.get(attendee.body.id)!,
       department: (await departmentUser(t, staff, '人力资源部', 'hr.clerk')).token,
+      employee: (await employeeUser(t, staff, await unit(t, staff, '公司', 'company'), 'E0001'))
+        .token,
     };
     for (const role of ROLES) {
       sockets[role] = t.socket(tokens[role]);

@@ -14,7 +14,21 @@ describe('the web app served by the api', () => {
   beforeAll(async () => {
     webDir = mkdtempSync(join(tmpdir(), 'congress-web-'));
     mkdirSync(join(webDir, 'assets'));
-    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>职代会</title><div id="app">');
+    writeFileSync(
+      join(webDir, 'index.html'),
+      '<!doctype html><head><title>职代会</title></head><div id="app">',
+    );
+    mkdirSync(join(webDir, '.vite'));
+    writeFileSync(
+      join(webDir, '.vite', 'manifest.json'),
+      JSON.stringify({
+        'src/areas/tablet/TabletLayout.vue': {
+          file: 'assets/TabletLayout-X1.js',
+          imports: ['_vant-X2.js'],
+        },
+        '_vant-X2.js': { file: 'assets/vant-X2.js', css: ['assets/vant-X2.css'] },
+      }),
+    );
     writeFileSync(join(webDir, 'assets', 'index-AbC123.js'), script);
     writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await createTestApp({ webDir });
@@ -31,6 +45,20 @@ describe('the web app served by the api', () => {
       expect(res.text).toContain('<div id="app">');
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it('names the tablet’s first-screen chunks in its pages for preloading, and only there', async () => {
+    const tablet = (await t.http().get('/t/login?u=e1001&code=ABCD-EFGH').expect(200)).text;
+    expect(tablet).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/TabletLayout-X1.js">',
+    );
+    expect(tablet).toContain('<link rel="modulepreload" crossorigin href="/assets/vant-X2.js">');
+    expect(tablet).toContain('<link rel="stylesheet" crossorigin href="/assets/vant-X2.css">');
+    expect(tablet).toContain('<div id="app">');
+    const consolePage = (await t.http().get('/console/roster').expect(200)).text;
+    expect(consolePage).not.toContain('modulepreload');
+    // The manifest itself is not served.
+    expect((await t.http().get('/.vite/manifest.json')).status).toBe(404);
   });
 
   it('serves hashed assets as immutable and compressed, other files revalidated', async () => {

@@ -42,6 +42,9 @@ export default defineConfig({
   build: {
     outDir: here('../../dist/web'),
     emptyOutDir: true,
+    // dist/web/.vite/manifest.json: the api reads it to name, in the page it serves under /t,
+    // the chunks a tablet's first screen needs, so they load in parallel (apps/api/src/web).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Named chunks per kit, so the tablet's first load can be checked to carry neither the

@@ -86,11 +86,15 @@ describe('the hall’s projector and the public board, on a small live session',
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items[MOTION] })
+      .send({ itemId: live.items[MOTION], durationSeconds: 600 })
       .expect(201);
     pollId = opened.body.id;
     fingerprint = shortFingerprint(fingerprintOf(opened.body.electionKey));
     await shows(page, '.voting', MOTION);
+    // The preset duration counts down on the hall's screen (the api closes the poll at 0:00).
+    expect(await shows(page, '[data-testid=countdown]', '剩余时间')).toMatch(
+      /剩余时间\s*(10:00|9:\d\d)/,
+    );
     expect(await page.getByTestId('turnout').innerText()).toBe('已投票 0 人 / 实到 3 人');
 
     for (const i of [0, 1])

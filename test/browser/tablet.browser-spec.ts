@@ -260,6 +260,8 @@ describe('the delegate tablet', () => {
       await t.page.getByText(/已在公告板第 \d+ 号找到您的选票，已计入结果/).waitFor();
       expect(await check.innerText()).toContain(codes[i]!);
     }
+    // The same words as the projector: one vote of three does not reach the rule.
+    await first.getByText(/赞成 1 票，未超过全体代表 \d+ 人的半数，未通过/).waitFor();
     await screenshot(first, 'tablet-vote-result');
 
     // No plaintext choice ever left a tablet: what the pages sent holds ciphertexts only.

@@ -41,3 +41,19 @@ export function feed<T>(socket: TabletSocket, event: string): Feed<T> {
     },
   };
 }
+
+/**
+ * Asks `check` again every 100 ms until it answers true; fails after `ms` naming `what` (a limit
+ * on waiting for a state that has no event, such as a readiness probe — not a timing assertion).
+ */
+export async function waitFor(
+  check: () => Promise<boolean>,
+  ms: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not reached within ${ms} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -15,6 +15,7 @@ import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
+import { OpennessModule } from './openness/openness.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         AttendanceModule,
         BallotsModule,
         MinutesModule,
+        OpennessModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -11,3 +11,4 @@ export * from './attendance.js';
 export * from './polls.js';
 export * from './notifications.js';
 export * from './events.js';
+export * from './openness.js';

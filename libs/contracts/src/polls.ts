@@ -41,6 +41,8 @@ export interface PollView {
   status: PollStatus;
   /** ISO 8601 (UTC). */
   openedAt: string;
+  /** When the preset duration ends and the api closes the poll itself (ISO 8601, UTC); null: staff close it. */
+  closesAt: string | null;
   closedAt: string | null;
   /** Set once the poll is decided. */
   result: PollResult | null;

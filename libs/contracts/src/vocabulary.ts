@@ -7,9 +7,18 @@
 /**
  * Account roles. `admin` manages accounts; `staff` (大会工作人员) run the congress; `secretary`
  * (秘书处) read and record; `delegate` (职工代表) and `attendee` (列席代表) use tablets;
- * `department` users answer proposals for their department.
+ * `department` users answer proposals for their department and draft 厂务公开 items;
+ * `employee` (职工) accounts read the 厂务公开 board of their unit and use its opinion box.
  */
-export const ROLES = ['admin', 'staff', 'secretary', 'delegate', 'attendee', 'department'] as const;
+export const ROLES = [
+  'admin',
+  'staff',
+  'secretary',
+  'delegate',
+  'attendee',
+  'department',
+  'employee',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A session's life, forward only: 草稿 → 筹备中 → 已分发 → 会议中 → 已闭会 → 已归档. */

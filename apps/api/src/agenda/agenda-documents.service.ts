@@ -1,25 +1,21 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { fileTypeFromBuffer } from 'file-type';
 import { Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
+import {
+  detectDocument,
+  DOCUMENT_TYPES,
+  documentFilename,
+  MAX_DOCUMENT_BYTES,
+} from '../common/document-type.js';
 import { Role } from '../users/role.enum.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import { AgendaDocument } from './agenda-document.entity.js';
 import { AgendaItemsService } from './agenda-items.service.js';
 
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-
-/** What a document may be, judged from its bytes (a renamed .exe stays an .exe). */
-const ALLOWED = new Map([
-  ['application/pdf', 'pdf'],
-  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
-  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
-  ['image/png', 'png'],
-  ['image/jpeg', 'jpg'],
-]);
+export { MAX_DOCUMENT_BYTES };
 
 @Injectable()
 export class AgendaDocumentsService {
@@ -38,17 +34,17 @@ export class AgendaDocumentsService {
     if (file.buffer.length === 0) throw new AgendaException(AgendaErrorCode.EmptyFile);
     if (file.buffer.length > MAX_DOCUMENT_BYTES)
       throw new AgendaException(AgendaErrorCode.FileTooLarge, { maxBytes: MAX_DOCUMENT_BYTES });
-    const type = await fileTypeFromBuffer(file.buffer);
-    if (!type || !ALLOWED.has(type.mime)) {
+    const type = await detectDocument(file.buffer);
+    if ('detected' in type) {
       throw new AgendaException(AgendaErrorCode.FileType, {
-        detected: type?.mime ?? 'unknown',
-        allowed: [...ALLOWED.keys()],
+        detected: type.detected,
+        allowed: [...DOCUMENT_TYPES.keys()],
       });
     }
     const saved = await this.documents.save(
       this.documents.create({
         itemId: item.id,
-        filename: safeFilename(file.originalname, ALLOWED.get(type.mime)!),
+        filename: documentFilename(file.originalname, type.ext),
         contentType: type.mime,
         size: file.buffer.length,
         sha256: createHash('sha256').update(file.buffer).digest('hex'),
@@ -89,13 +85,4 @@ export class AgendaDocumentsService {
     if (!allowed) throw new AgendaException(AgendaErrorCode.DocumentNotFound);
     return doc;
   }
-}
-
-/** Keeps the name people gave the file, minus path parts and control characters, with the real extension. */
-function safeFilename(name: string, ext: string): string {
-  const last = name.split(/[\\/]/).pop() ?? '';
-  const kept = [...last].filter((c) => c.charCodeAt(0) >= 0x20 && !'"<>|:*?'.includes(c));
-  const base = kept.join('').trim() || 'document';
-  const stem = base.replace(/\.[^.]*$/, '').slice(0, 120) || 'document';
-  return `${stem}.${ext}`;
 }

@@ -16,6 +16,7 @@ import { PollBallot } from './poll-ballot.entity.js';
 import { PollDecryptor } from './poll-decryptor.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
+import { PollTimer } from './poll-timer.service.js';
 import { PublicResultsController } from './public-results.controller.js';
 
 @Module({
@@ -37,6 +38,7 @@ import { PublicResultsController } from './public-results.controller.js';
     { provide: PollDecryptor, useClass: CustodianDecryptor },
     BoardService,
     BallotsGateway,
+    PollTimer,
   ],
   exports: [PollsService, BallotsClose, BoardService],
 })

@@ -62,7 +62,8 @@ export class BallotsClose {
     private readonly clock: Clock,
   ) {}
 
-  async close(pollId: string, actor: AuthContext): Promise<Poll> {
+  /** Closes an open poll: by staff (`actor`), or by the api when its preset duration ends (null). */
+  async close(pollId: string, actor: AuthContext | null): Promise<Poll> {
     const poll = await this.polls.findOneBy({ id: pollId });
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     // `present` is the checked-in count, never the number of ballots.
@@ -71,7 +72,7 @@ export class BallotsClose {
       await this.polls.query(
         `UPDATE polls SET status = 'closed', closed_at = $2, closed_by = $3, electorate = $4
           WHERE id = $1 AND status = 'open' RETURNING id`,
-        [pollId, this.clock.now(), actor.userId, JSON.stringify({ total, present })],
+        [pollId, this.clock.now(), actor?.userId ?? null, JSON.stringify({ total, present })],
       )
     )[0] as unknown[];
     if (closed.length === 0) throw new BallotsException(BallotsErrorCode.NotOpen);

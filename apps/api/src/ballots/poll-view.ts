@@ -28,6 +28,7 @@ export function pollView(p: Poll): PollView {
         : null,
     status: p.status,
     openedAt: p.openedAt.toISOString(),
+    closesAt: p.closesAt?.toISOString() ?? null,
     closedAt: p.closedAt?.toISOString() ?? null,
     // Written by TallyService in this shape (jsonb comes back untyped).
     result: p.result as PollResult | null,

@@ -32,7 +32,10 @@ export class Poll {
   @Column({ type: 'jsonb' }) quorumAtOpen!: object;
   @Column({ type: 'timestamptz' }) openedAt!: Date;
   @Column({ type: 'uuid' }) openedBy!: string;
+  /** When a preset duration ends (the api then closes the poll itself); null: closed by staff. */
+  @Column({ type: 'timestamptz', nullable: true }) closesAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  /** Null when the api closed the poll at the end of its preset duration. */
   @Column({ type: 'uuid', nullable: true }) closedBy!: string | null;
   /** The decided result (libs/tally) with the rule and numbers, for the minutes. */
   @Column({ type: 'jsonb', nullable: true }) result!: object | null;

@@ -70,7 +70,12 @@ export class PollsService {
    * issued (发出: the serving delegates checked in now, with their credentials) and, for a secret
    * poll, h_0 of the board, which binds all of it before the first receipt is signed.
    */
-  async open(itemId: string, secret: boolean, actor: AuthContext): Promise<Poll> {
+  async open(
+    itemId: string,
+    secret: boolean,
+    actor: AuthContext,
+    timing: { durationSeconds: number | null } = { durationSeconds: null },
+  ): Promise<Poll> {
     const item = await this.items.get(itemId);
     const session = await this.sessions.get(item.sessionId);
     if (session.status !== SessionStatus.InSession)
@@ -91,6 +96,7 @@ export class PollsService {
       throw new BallotsException(BallotsErrorCode.NoQuorum, attendance.quorum);
 
     const id = randomUUID();
+    const now = this.clock.now();
     const custodian = secret ? createTrustee(id, 1) : null;
     const electionKey = custodian ? combineElectionKey(id, [custodian.share]) : null;
     const { base, numerator, denominator } = (await this.sessions.settingsOf(session)).majority;
@@ -126,8 +132,11 @@ export class PollsService {
       boardSize: 0,
       status: PollStatus.Open,
       quorumAtOpen: attendance.quorum,
-      openedAt: this.clock.now(),
+      openedAt: now,
       openedBy: actor.userId,
+      closesAt: timing.durationSeconds
+        ? new Date(now.getTime() + timing.durationSeconds * 1000)
+        : null,
     });
     try {
       await this.polls.insert(poll);

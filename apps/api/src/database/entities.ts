@@ -18,6 +18,13 @@ import { MinutesSignatureRow } from '../minutes/minutes-signature.entity.js';
 import { SessionChair } from '../minutes/session-chair.entity.js';
 import { SignerKey } from '../minutes/signer-key.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { OpennessAttachment } from '../openness/attachment.entity.js';
+import { OpennessEmployee } from '../openness/employee.entity.js';
+import { OpennessItem } from '../openness/item.entity.js';
+import { OpennessMeasure } from '../openness/measure.entity.js';
+import { OpennessOpinion } from '../openness/opinion.entity.js';
+import { OpennessPlanEntry } from '../openness/plan-entry.entity.js';
+import { OpennessUnit } from '../openness/unit.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { ProposalAnswer } from '../proposals/proposal-answer.entity.js';
 import { ProposalAssignment } from '../proposals/proposal-assignment.entity.js';
@@ -71,4 +78,11 @@ export const entities = [
   SignerKey,
   SessionChair,
   ArchiveEntryRow,
+  OpennessUnit,
+  OpennessEmployee,
+  OpennessPlanEntry,
+  OpennessItem,
+  OpennessAttachment,
+  OpennessOpinion,
+  OpennessMeasure,
 ];

@@ -47,6 +47,15 @@ export class SocketAuthAdapter extends IoAdapter {
       this.pool.on('error', (err) =>
         this.log.warn({ err }, 'socket.io adapter: idle database connection failed'),
       );
+      // Nor may the error of the client it keeps checked out for LISTEN: pg emits it on the
+      // client, which has no listener of its own, and a PostgreSQL restart then killed the api
+      // (test/faults-database.e2e-spec.ts). The client's 'end' that follows makes the adapter
+      // connect again.
+      this.pool.on('connect', (client) =>
+        client.on('error', (err) =>
+          this.log.warn({ err }, 'socket.io adapter: database connection lost'),
+        ),
+      );
       server.adapter(
         createAdapter(this.pool, {
           errorHandler: (err) =>

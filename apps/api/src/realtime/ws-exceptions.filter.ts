@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type WsExceptionFilter, Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
+import { CommonErrorCode } from '../common/errors/app.exception.js';
 import { toErrorBody } from '../common/errors/error-body.js';
 import type { ServerEvents, SocketError } from '../common/contracts.js';
 
@@ -15,7 +16,10 @@ export class WsExceptionsFilter implements WsExceptionFilter {
     const ws = host.switchToWs();
     const socket = ws.getClient<Socket>();
     const { statusCode, code, message, details } = toErrorBody(exception);
-    if (statusCode >= 500) {
+    if (code === CommonErrorCode.ServiceUnavailable) {
+      // PostgreSQL away: the tablet keeps its ballot and casts again; one line, no stack.
+      this.logger.warn(`database unavailable: ${(exception as Error)?.message ?? exception}`);
+    } else if (statusCode >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );

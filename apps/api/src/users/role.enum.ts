@@ -8,6 +8,8 @@ export enum Role {
   Delegate = 'delegate',
   Attendee = 'attendee',
   Department = 'department',
+  /** 职工: reads the 厂务公开 board of their unit and the units above, leaves opinions. */
+  Employee = 'employee',
 }
 // The same values as the client contract (libs/contracts): a difference does not compile.
 type _RoleContract = Agree<Difference<`${Role}`, ContractRole>>;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type INestApplication, NotFoundException } from '@nestjs/common';
@@ -6,11 +6,14 @@ import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import serveStatic from 'serve-static';
 import { toErrorBody } from '../common/errors/error-body.js';
+import { type Manifest, preloadLinks, TABLET_FIRST_SCREEN, withPreloads } from './preload.js';
 
 /** Paths the api answers itself; everything else GET is the web app. */
 const API_PATHS = /^\/(api|health|socket\.io)(\/|$)/;
 /** A path naming a file (`/assets/x.js`, `/favicon.ico`) rather than a page of the app. */
 const FILE_PATH = /\.[A-Za-z0-9]+$/;
+/** The tablet's pages, whose first load matters most (a slow hall Wi-Fi, a cheap tablet). */
+const TABLET_PATH = /^\/t(\/|$)/;
 
 /**
  * Where `npm run build` puts the web app: `dist/web` under the folder holding package.json (the
@@ -44,6 +47,7 @@ export function serveWebApp(app: INestApplication, webDir: string): void {
       ),
   });
   const compress = compression();
+  const tabletPage = built ? tabletIndex(webDir, index) : null;
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) return next();
@@ -51,11 +55,24 @@ export function serveWebApp(app: INestApplication, webDir: string): void {
     const page = () => {
       if (FILE_PATH.test(req.path)) res.status(404).json(toErrorBody(new NotFoundException()));
       else if (!built) notBuilt(res);
+      else if (tabletPage && TABLET_PATH.test(req.path))
+        res.setHeader('Cache-Control', 'no-cache').type('html').send(tabletPage);
       else res.setHeader('Cache-Control', 'no-cache').sendFile(index, (err) => err && next(err));
     };
     if (!built) return page();
     compress(req, res, () => files(req, res, page));
   });
+}
+
+/**
+ * index.html with the tablet's first-screen chunks named for preloading (preload.ts), read once
+ * at start; null when the build has no manifest (then the plain page is served).
+ */
+function tabletIndex(webDir: string, index: string): string | null {
+  const manifestFile = join(webDir, '.vite', 'manifest.json');
+  if (!existsSync(manifestFile)) return null;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  return withPreloads(readFileSync(index, 'utf8'), preloadLinks(manifest, TABLET_FIRST_SCREEN));
 }
 
 function notBuilt(res: Response): void {

@@ -106,6 +106,12 @@ export class PollResponse implements Omit<PollView, 'result' | 'pollSpec'> {
   @ApiProperty({ nullable: true, type: PollBoardResponse }) board!: PollBoardResponse | null;
   @ApiProperty({ enum: PollStatus }) status!: PollStatus;
   @ApiProperty() openedAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '预设时长结束、系统自动结束表决的时间；null 表示由工作人员结束',
+  })
+  closesAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ nullable: true, type: PollResultResponse }) result!: PollResultResponse | null;
 

@@ -1,10 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class OpenPollDto {
   @ApiProperty() @IsUUID() itemId!: string;
   /** Secret (无记名) unless chosen open (记名, for procedural items) here, at creation. */
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() secret = true;
+  /**
+   * A preset duration (GB 50799 §6.2): the api closes the poll itself when it ends, and every
+   * screen counts down. Without it, staff close the poll.
+   */
+  @ApiPropertyOptional({ minimum: 30, maximum: 7200, description: '预设时长（秒），到时自动结束' })
+  @IsOptional()
+  @IsInt()
+  @Min(30)
+  @Max(7200)
+  durationSeconds?: number;
 }
 
 /** A cast over the socket: an encrypted ballot (secret polls) or a choice per question (open polls). */

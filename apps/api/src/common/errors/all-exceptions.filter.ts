@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { CommonErrorCode } from './app.exception.js';
 import { toErrorBody } from './error-body.js';
 
 /** One filter for every HTTP error: the body shape of {@link toErrorBody}, 5xx logged with stack. */
@@ -11,7 +12,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.code === CommonErrorCode.ServiceUnavailable) {
+      // Not a bug: one line, no stack, for each request refused while PostgreSQL is away.
+      this.logger.warn(`database unavailable: ${(exception as Error)?.message ?? exception}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
@@ -23,6 +27,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode === 429 && typeof retryAfter === 'number') {
       res.setHeader('Retry-After', String(retryAfter));
     }
+    if (body.code === CommonErrorCode.ServiceUnavailable) res.setHeader('Retry-After', '5');
     res.status(body.statusCode).json(body);
   }
 }

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { AppException, CommonErrorCode, type FieldError } from './app.exception.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 
 /** One field's problems in a 400 `VALIDATION_FAILED` body (the OpenAPI schema of FieldError). */
 @ApiSchema({ name: 'FieldError' })
@@ -77,6 +78,13 @@ export function toErrorBody(error: unknown): ErrorBody {
       status,
       CODE_BY_STATUS[status] ?? CommonErrorCode.BadRequest,
       MESSAGE_BY_STATUS[status] ?? '请求有误',
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    return body(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      CommonErrorCode.ServiceUnavailable,
+      '数据库暂不可用，请稍后重试',
     );
   }
   return body(HttpStatus.INTERNAL_SERVER_ERROR, CommonErrorCode.Internal, '服务器内部错误');

@@ -12,6 +12,8 @@ import { LoginCodeBatches1795290120000 } from './1795290120000-login-code-batche
 import { DelegateChanges1795290180000 } from './1795290180000-delegate-changes.js';
 import { BallotBoard1795291200000 } from './1795291200000-ballot-board.js';
 import { Minutes1795300000000 } from './1795300000000-minutes.js';
+import { Openness1795310000000 } from './1795310000000-openness.js';
+import { PollDuration1795320000000 } from './1795320000000-poll-duration.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   DelegateChanges1795290180000,
   BallotBoard1795291200000,
   Minutes1795300000000,
+  Openness1795310000000,
+  PollDuration1795320000000,
 ];

@@ -20,6 +20,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   delegate: '职工代表',
   attendee: '列席代表',
   department: '承办部门',
+  employee: '职工',
 };
 
 /** Why the server refused the page (a 403), shown in place of the page until it changes. */

@@ -193,10 +193,13 @@ async function sendPending(): Promise<void> {
     settle(receipt);
   } catch (e) {
     const err = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', String(e));
-    if (err.code === 'TIMEOUT' || !socket.connected) {
-      // Not answered: the ballot may or may not be stored. Send it again when the socket is
-      // back (the same ballot gets the same receipt).
-      live.castProblem = '服务器未及时响应：您的选择已保留，将自动重新投出';
+    if (err.code === 'TIMEOUT' || err.code === 'SERVICE_UNAVAILABLE' || !socket.connected) {
+      // Not answered, or the server's database is restarting: the ballot may or may not be
+      // stored. Send it again (the same ballot gets the same receipt).
+      live.castProblem =
+        err.code === 'SERVICE_UNAVAILABLE'
+          ? '服务器暂时无法保存选票：您的选择已保留，将自动重新投出'
+          : '服务器未及时响应：您的选择已保留，将自动重新投出';
       if (socket.connected) setTimeout(() => void sendPending(), 3_000);
       return;
     }

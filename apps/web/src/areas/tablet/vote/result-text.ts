@@ -1,10 +1,12 @@
 import type { PollResult } from '@libs/contracts/src/index.js';
+import { resultWords } from '@web/shared/result-words.js';
 
-/** The decision in sentences for people (libs/tally's Chinese summary; one per person evaluated). */
-export function resultSentences(result: PollResult | null): string[] {
+/**
+ * The decision in sentences for the delegate: the same words as the projector and the public
+ * board (shared/result-words.ts), so a motion that failed never reads like a rule that was met.
+ */
+export function resultSentences(result: Pick<PollResult, 'decision'> | null): string[] {
   if (!result) return [];
-  const d = result.decision;
-  // No decision: more ballots came back than were issued, so the poll is void and held again.
-  if (!d) return ['收回的选票多于发出的选票，本次表决无效，须重新表决。'];
-  return d.kind === 'evaluation' ? d.persons.map((p) => p.summary.zh) : [d.summary.zh];
+  const words = resultWords(result.decision);
+  return [words.headline, ...words.lines];
 }

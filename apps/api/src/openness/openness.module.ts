@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { DepartmentsModule } from '../departments/departments.module.js';
+import { OpennessAttachment } from './attachment.entity.js';
+import { OpennessBoardController, PublicOpennessController } from './board.controller.js';
+import { BoardService } from './board.service.js';
+import { DraftingService } from './drafting.service.js';
+import { OpennessEmployee } from './employee.entity.js';
+import { OpennessItem } from './item.entity.js';
+import { ItemStore } from './item-store.js';
+import { OpennessItemsController } from './items.controller.js';
+import { OpennessMeasure } from './measure.entity.js';
+import { OpennessViews } from './openness-views.js';
+import { OpennessOpinion } from './opinion.entity.js';
+import { OpinionsService } from './opinions.service.js';
+import { OpennessPlanEntry } from './plan-entry.entity.js';
+import { PlanService } from './plan.service.js';
+import { OpennessReviewController } from './review.controller.js';
+import { ReviewService } from './review.service.js';
+import { OpennessUnit } from './unit.entity.js';
+import { OpennessSetupController } from './units.controller.js';
+import { UnitsService } from './units.service.js';
+
+/**
+ * 厂务公开 (open management): units and employees, the annual plan, publication items through
+ * their five steps (提出、审查、公开、评议、整改), the board and its opinion box.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      OpennessUnit,
+      OpennessEmployee,
+      OpennessPlanEntry,
+      OpennessItem,
+      OpennessAttachment,
+      OpennessOpinion,
+      OpennessMeasure,
+    ]),
+    AuthModule,
+    DepartmentsModule,
+  ],
+  controllers: [
+    OpennessSetupController,
+    OpennessItemsController,
+    OpennessReviewController,
+    OpennessBoardController,
+    PublicOpennessController,
+  ],
+  providers: [
+    UnitsService,
+    ItemStore,
+    DraftingService,
+    ReviewService,
+    BoardService,
+    OpinionsService,
+    PlanService,
+    OpennessViews,
+  ],
+})
+export class OpennessModule {}

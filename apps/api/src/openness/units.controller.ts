@@ -1,0 +1,115 @@
+import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator.js';
+import { Roles } from '../auth/decorators/roles.decorator.js';
+import { Clock } from '../common/clock.js';
+import type { Response } from 'express';
+import { ApiErrors, ApiFileResponse, XLSX } from '../openapi/api-responses.js';
+import { Role } from '../users/role.enum.js';
+import {
+  CreateEmployeeDto,
+  CreatePlanEntryDto,
+  CreateUnitDto,
+  YearQuery,
+} from './dto/openness.dto.js';
+import {
+  EmployeeResponse,
+  PlanDashboardResponse,
+  PlanLineResponse,
+  RecordResponse,
+  UnitResponse,
+} from './dto/openness.responses.js';
+import { OpennessViews } from './openness-views.js';
+import { PlanService } from './plan.service.js';
+import { recordsWorkbook } from './records-workbook.js';
+import { UnitsService } from './units.service.js';
+
+/** The set-up of 厂务公开 (staff): the unit tree, employees' accounts, the annual plan, the records. */
+@ApiTags('openness')
+@Roles(Role.Staff)
+@Controller('openness')
+export class OpennessSetupController {
+  constructor(
+    private readonly units: UnitsService,
+    private readonly plan: PlanService,
+    private readonly views: OpennessViews,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('units')
+  @Roles(Role.Staff, Role.Department)
+  @ApiOperation({ summary: '公开单位（公司、车间、科室、班组） · Units' })
+  @ApiOkResponse({ type: [UnitResponse] })
+  async listUnits(): Promise<UnitResponse[]> {
+    return (await this.units.list()).map(UnitResponse.of);
+  }
+
+  @Post('units')
+  @Audited('openness.unit.create')
+  @ApiErrors(HttpStatus.CONFLICT)
+  @ApiOperation({ summary: '新建单位 · Create unit' })
+  @ApiCreatedResponse({ type: UnitResponse })
+  async createUnit(@Body() dto: CreateUnitDto): Promise<UnitResponse> {
+    return UnitResponse.of(await this.units.create(dto));
+  }
+
+  @Get('employees')
+  @ApiOperation({ summary: '职工账号 · Employees' })
+  @ApiOkResponse({ type: [EmployeeResponse] })
+  async listEmployees(): Promise<EmployeeResponse[]> {
+    return (await this.units.listEmployees()).map(EmployeeResponse.of);
+  }
+
+  /** One account at a time; import from the roster's spreadsheets is not built yet. */
+  @Post('employees')
+  @Audited('openness.employee.create')
+  @ApiErrors(HttpStatus.CONFLICT)
+  @ApiOperation({ summary: '新建职工账号（用户名 emp-工号） · Create employee' })
+  @ApiCreatedResponse({ type: EmployeeResponse })
+  async createEmployee(@Body() dto: CreateEmployeeDto): Promise<EmployeeResponse> {
+    return EmployeeResponse.of(await this.units.createEmployee(dto));
+  }
+
+  @Post('plan')
+  @Audited('openness.plan.create')
+  @ApiOperation({ summary: '年度公开计划：新增一项 · Add plan line' })
+  @ApiCreatedResponse({ type: PlanLineResponse })
+  async createPlanEntry(@Body() dto: CreatePlanEntryDto): Promise<PlanLineResponse> {
+    const entry = await this.plan.create(dto);
+    const line = (await this.plan.dashboard(entry.year)).find((l) => l.entry.id === entry.id)!;
+    return PlanLineResponse.of(line);
+  }
+
+  @Get('plan')
+  @Roles(Role.Staff, Role.Department)
+  @ApiOperation({ summary: '年度公开计划及完成情况（按时/逾期/未公开） · Plan dashboard' })
+  @ApiOkResponse({ type: PlanDashboardResponse })
+  async dashboard(@Query() q: YearQuery): Promise<PlanDashboardResponse> {
+    return PlanDashboardResponse.of(q.year, await this.plan.dashboard(q.year));
+  }
+
+  /** Every publication's record form of a year, for inspection (备案备查). */
+  @Get('records')
+  @ApiOperation({ summary: '厂务公开记录表（按年度） · Records' })
+  @ApiOkResponse({ type: [RecordResponse] })
+  records(@Query() q: YearQuery): Promise<RecordResponse[]> {
+    return this.recordsOf(q.year);
+  }
+
+  @Get('records/export')
+  @ApiOperation({ summary: '导出厂务公开记录表（XLSX） · Export records' })
+  @ApiFileResponse(XLSX)
+  async exportRecords(@Query() q: YearQuery, @Res() res: Response): Promise<void> {
+    const body = await recordsWorkbook(await this.recordsOf(q.year));
+    res.setHeader('Cache-Control', 'no-store');
+    res.type(XLSX);
+    res.attachment(`厂务公开记录表-${q.year}.xlsx`);
+    res.send(body);
+  }
+
+  private async recordsOf(year: number): Promise<RecordResponse[]> {
+    const now = this.clock.now();
+    const items = await this.plan.publishedIn(year);
+    return Promise.all(items.map(async (i) => RecordResponse.of(await this.views.one(i), now)));
+  }
+}
