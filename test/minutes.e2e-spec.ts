@@ -228,6 +228,11 @@ describe('minutes: draft from the record, signatures checked, archived in a chai
     expect(saved.body.editsVersion).toBe(2);
     expect(saved.body.problems).toEqual([]);
 
+    const before = await t
+      .http()
+      .get(`/api/public/sessions/${live.sessionId}/resolutions`)
+      .expect(200);
+    expect(before.body).toMatchObject({ published: false, resolutions: [] });
     const fin = await t
       .http()
       .post(`/api/minutes/${minutesId}/finalise`)
@@ -243,6 +248,47 @@ describe('minutes: draft from the record, signatures checked, archived in a chai
       complete: false,
     });
     await put(secretary, text).expect(409);
+  });
+
+  it('tells each signer what to sign and as whom; the board publishes the resolutions once finalised', async () => {
+    const tasks = (who: string) => t.http().get('/api/signing/tasks').set(bearer(who)).expect(200);
+    expect((await tasks(token(0))).body).toMatchObject([
+      {
+        id: minutesId,
+        status: 'final',
+        pending: true,
+        signAs: [{ role: 'chair', name: '代表1' }],
+      },
+    ]);
+    expect((await tasks(token(1))).body[0].signAs).toEqual([
+      { role: 'teller', roleLabel: '监票人', name: '代表2' },
+    ]);
+    expect((await tasks(secretary)).body[0].signAs[0]).toMatchObject({ role: 'secretary' });
+    expect((await tasks(token(2))).body).toEqual([]);
+    await t.http().get('/api/signing/tasks').set(bearer(staff)).expect(403);
+
+    const board = await t
+      .http()
+      .get(`/api/public/sessions/${live.sessionId}/resolutions`)
+      .expect(200);
+    expect(board.body).toMatchObject({
+      published: true,
+      reference: '第五届职代会〔2026〕2号',
+      archived: false,
+      isCorrection: false,
+      resolutions: [
+        {
+          number: '决议一',
+          title: '关于集体合同的决议',
+          itemTitle: '审议通过《集体合同（草案）》',
+        },
+      ],
+    });
+    expect(Date.parse(board.body.publishedAt)).toBe(Date.parse(doc.finalisedAt));
+    await t
+      .http()
+      .get('/api/public/sessions/00000000-0000-4000-8000-000000000000/resolutions')
+      .expect(404);
   });
 
   it('registers public keys only; a signature that does not verify is refused; roles are checked', async () => {
@@ -320,6 +366,11 @@ describe('minutes: draft from the record, signatures checked, archived in a chai
     ).expect(200);
     expect(chair.body.status).toBe('final');
     expect(chair.body.signing.missing).toHaveLength(2); // one per tally, by a teller
+    const pending = async (who: string) =>
+      (await t.http().get('/api/signing/tasks').set(bearer(who)).expect(200)).body[0].pending;
+    // The chair has signed; the teller, who signs each tally, still owes theirs.
+    expect(await pending(token(0))).toBe(false);
+    expect(await pending(token(1))).toBe(true);
     await sign(signMinutes(keys.chair, doc, 'chair', '代表1', now()), token(0)).expect(409);
     let last;
     for (const { tally } of talliesOf(doc))

@@ -15,6 +15,7 @@ import { MinutesController } from './minutes.controller.js';
 import { Minutes } from './minutes.entity.js';
 import { MinutesDraft } from './minutes-draft.entity.js';
 import { MinutesService } from './minutes.service.js';
+import { PublicResolutionsController } from './public-resolutions.controller.js';
 import { MinutesSignatureRow } from './minutes-signature.entity.js';
 import { RecordAssembler } from './record-assembler.js';
 import { SessionChair } from './session-chair.entity.js';
@@ -39,7 +40,12 @@ import { SigningService } from './signing.service.js';
     BallotsModule,
     ProposalsModule,
   ],
-  controllers: [MinutesController, SigningController, ArchiveController],
+  controllers: [
+    MinutesController,
+    SigningController,
+    ArchiveController,
+    PublicResolutionsController,
+  ],
   providers: [
     RecordAssembler,
     MinutesService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
 import { isUniqueViolation } from '../common/db-errors.js';
@@ -51,6 +51,18 @@ export class MinutesService {
   async listForSession(sessionId: string): Promise<Minutes[]> {
     await this.sessions.get(sessionId);
     return this.minutes.find({ where: { sessionId }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * The minutes whose resolutions the board shows: the latest frozen ones of the session (a
+   * finalised correction replaces what it corrects); null while none is finalised.
+   */
+  async publishedFor(sessionId: string): Promise<Minutes | null> {
+    await this.sessions.get(sessionId); // an unknown session is a 404
+    return this.minutes.findOne({
+      where: { sessionId, status: In([MinutesStatus.Final, MinutesStatus.Archived]) },
+      order: { finalisedAt: 'DESC' },
+    });
   }
 
   /** The secretary who starts the minutes is their recorder (记录人). */

@@ -136,7 +136,8 @@ export class RecordAssembler {
       notCheckedIn: summary.total - summary.present - absent.length,
       attendeesPresent: summary.attendeesPresent,
       quorum: {
-        rule: `${q.rule.text.zh}（需 ≥ ${q.required} 人，共 ${q.total} 名代表）`,
+        // libs/tally's wording already carries the numbers (需 ≥ n 人，共 m 名代表).
+        rule: q.rule.text.zh,
         required: q.required,
         met: q.reached,
       },

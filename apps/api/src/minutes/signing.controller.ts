@@ -15,8 +15,13 @@ import { Roles } from '../auth/decorators/roles.decorator.js';
 import { ApiErrors } from '../openapi/api-responses.js';
 import { Role } from '../users/role.enum.js';
 import { RegisterKeyDto, SubmitSignatureDto } from './dto/minutes.dto.js';
-import { MinutesResponse, SignerKeyResponse } from './dto/minutes.responses.js';
+import {
+  MinutesResponse,
+  SignerKeyResponse,
+  SigningTaskResponse,
+} from './dto/minutes.responses.js';
 import { MinutesService } from './minutes.service.js';
+import { SessionsService } from '../congress/sessions.service.js';
 import { SigningService } from './signing.service.js';
 
 /**
@@ -31,7 +36,30 @@ export class SigningController {
   constructor(
     private readonly signing: SigningService,
     private readonly minutes: MinutesService,
+    private readonly sessions: SessionsService,
   ) {}
+
+  /** What the caller signs: the chair's and tellers' screens start here (they cannot list sessions' minutes). */
+  @Get('signing/tasks')
+  @ApiOperation({ summary: '待我签署（或我已签署）的会议记录 · My signing tasks' })
+  @ApiOkResponse({ type: [SigningTaskResponse] })
+  async tasks(@CurrentUser() auth: AuthContext): Promise<SigningTaskResponse[]> {
+    const tasks = await this.signing.tasksOf(auth);
+    const sessions = new Map(
+      (await this.sessions.byIds([...new Set(tasks.map((t) => t.minutes.sessionId))])).map((s) => [
+        s.id,
+        s.name,
+      ]),
+    );
+    return tasks.map((t) =>
+      SigningTaskResponse.ofTask(
+        t.minutes,
+        sessions.get(t.minutes.sessionId) ?? '',
+        t.signAs,
+        t.pending,
+      ),
+    );
+  }
 
   @Post('signer-keys')
   @ApiOperation({ summary: '登记签名公钥（私钥只在本人浏览器中） · Register key' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { BoardService } from '../ballots/board.service.js';
 import { PollsService } from '../ballots/polls.service.js';
@@ -36,6 +36,8 @@ import { SignerKey } from './signer-key.entity.js';
  */
 export const NO_TELLERS_NOTE =
   '本届名册中没有监票人（代表的监票人标记）：计票结果将没有监票人签名。如需监票人签署，请在定稿前于名册中标记监票人';
+
+export type SignerAs = { role: MinutesSignature['role']; name: string };
 
 /** Signers' public keys, signatures checked against them, and archiving when complete. */
 @Injectable()
@@ -113,28 +115,66 @@ export class SigningService {
   }
 
   /**
-   * The name the minutes give the caller in `role`, or 403: the recorder for `secretary`, a
-   * presiding chair of the session for `chair`, a teller of the term for `teller`.
+   * Every role in which the minutes name the caller, with the name they give: the recorder for
+   * `secretary`, a presiding chair of the session for `chair`, a teller of the term for `teller`.
    */
+  async signerRoles(
+    minutes: Minutes,
+    doc: MinutesDocument,
+    auth: AuthContext,
+  ): Promise<SignerAs[]> {
+    const roles: SignerAs[] = [];
+    if (auth.role === Role.Secretary && auth.userId === minutes.recorderUserId)
+      roles.push({ role: 'secretary', name: doc.recorder.name });
+    if (auth.role !== Role.Delegate) return roles;
+    const chair = (await this.assembler.chairsOf(minutes.sessionId)).find(
+      (c) => c.userId === auth.userId,
+    )?.name;
+    if (chair && doc.chairs.some((p) => p.name === chair))
+      roles.push({ role: 'chair', name: chair });
+    const teller = await this.tellerName(minutes.sessionId, auth.userId);
+    if (teller && doc.tellers.some((p) => p.name === teller))
+      roles.push({ role: 'teller', name: teller });
+    return roles;
+  }
+
+  /** The name the minutes give the caller in `role`, or 403. */
   async signerName(
     minutes: Minutes,
     doc: MinutesDocument,
     role: MinutesSignature['role'],
     auth: AuthContext,
   ): Promise<string> {
-    if (role === 'secretary') {
-      if (auth.role === Role.Secretary && auth.userId === minutes.recorderUserId)
-        return doc.recorder.name;
-    } else if (auth.role === Role.Delegate) {
-      const name =
-        role === 'chair'
-          ? (await this.assembler.chairsOf(minutes.sessionId)).find((c) => c.userId === auth.userId)
-              ?.name
-          : await this.tellerName(minutes.sessionId, auth.userId);
-      const named = role === 'chair' ? doc.chairs : doc.tellers;
-      if (name && named.some((p) => p.name === name)) return name;
+    const found = (await this.signerRoles(minutes, doc, auth)).find((r) => r.role === role);
+    if (!found) throw new MinutesException(MinutesErrorCode.NotSigner, { role });
+    return found.name;
+  }
+
+  /**
+   * Frozen minutes (final or archived, newest first) in which the caller is a signer, and whether
+   * the caller still owes a signature (a teller owes one per tally).
+   */
+  async tasksOf(
+    auth: AuthContext,
+  ): Promise<{ minutes: Minutes; signAs: SignerAs[]; pending: boolean }[]> {
+    const frozen = await this.signatures.manager.find(Minutes, {
+      where: { status: In([MinutesStatus.Final, MinutesStatus.Archived]) },
+      order: { finalisedAt: 'DESC' },
+      take: 50,
+    });
+    const tasks: { minutes: Minutes; signAs: SignerAs[]; pending: boolean }[] = [];
+    for (const m of frozen) {
+      const doc = JSON.parse(m.document!) as MinutesDocument;
+      const signAs = await this.signerRoles(m, doc, auth);
+      if (signAs.length === 0) continue;
+      const mine = await this.signatures.findBy({ minutesId: m.id, userId: auth.userId });
+      const owed = (role: SignerAs['role']) => (role === 'teller' ? talliesOf(doc).length : 1);
+      const pending =
+        m.status === MinutesStatus.Final &&
+        signAs.some((as) => mine.filter((r) => r.role === as.role).length < owed(as.role));
+      tasks.push({ minutes: m, signAs, pending });
     }
-    throw new MinutesException(MinutesErrorCode.NotSigner, { role });
+    return tasks;
   }
 
   private async tellerName(sessionId: string, userId: string): Promise<string | undefined> {

@@ -1789,6 +1789,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signing/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待我签署（或我已签署）的会议记录 · My signing tasks */
+        get: operations["Signing_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/signer-keys": {
         parameters: {
             query?: never;
@@ -1883,6 +1900,23 @@ export interface paths {
         };
         /** 导出整个档案（供 npm run verify-archive 离线验证） · Export archive */
         get: operations["Archive_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sessions/{sessionId}/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议的决议（定稿后公布，无需登录） · Public resolutions */
+        get: operations["PublicResolutions_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4155,6 +4189,31 @@ export interface components {
         CorrectionDto: {
             reason: string;
         };
+        SignerAsResponse: {
+            /** @enum {string} */
+            role: "secretary" | "chair" | "teller";
+            /** @example 执行主席 */
+            roleLabel: string;
+            name: string;
+        };
+        SigningTaskResponse: {
+            id: string;
+            sessionId: string;
+            /** @enum {string} */
+            status: "draft" | "final" | "archived";
+            statusLabel: string;
+            recorderName: string;
+            correctsId: string | null;
+            correctionReason: string | null;
+            createdAt: string;
+            finalisedAt: string | null;
+            documentHash: string | null;
+            archiveSeq: number | null;
+            retention: string;
+            sessionName: string;
+            signAs: components["schemas"]["SignerAsResponse"][];
+            pending: boolean;
+        };
         RegisterKeyDto: {
             /** @enum {string} */
             algorithm: "ed25519" | "sm2-sm3";
@@ -4231,6 +4290,23 @@ export interface components {
             head: components["schemas"]["ArchiveHeadResponse"] | null;
             firstFailure: components["schemas"]["ArchiveFailureResponse"] | null;
             properties: components["schemas"]["PropertyResponse"][];
+        };
+        PublicResolutionResponse: {
+            /** @example 决议一 */
+            number: string;
+            title: string;
+            text: string;
+            itemTitle: string | null;
+        };
+        PublicResolutionsResponse: {
+            published: boolean;
+            publishedAt: string | null;
+            reference: string | null;
+            title: string | null;
+            archived: boolean;
+            isCorrection: boolean;
+            documentHash: string | null;
+            resolutions: components["schemas"]["PublicResolutionResponse"][];
         };
         UnitResponse: {
             id: string;
@@ -4762,6 +4838,8 @@ export type AgendaChangeDto = components['schemas']['AgendaChangeDto'];
 export type IncidentDto = components['schemas']['IncidentDto'];
 export type SaveDraftDto = components['schemas']['SaveDraftDto'];
 export type CorrectionDto = components['schemas']['CorrectionDto'];
+export type SignerAsResponse = components['schemas']['SignerAsResponse'];
+export type SigningTaskResponse = components['schemas']['SigningTaskResponse'];
 export type RegisterKeyDto = components['schemas']['RegisterKeyDto'];
 export type SignerKeyResponse = components['schemas']['SignerKeyResponse'];
 export type SubjectDto = components['schemas']['SubjectDto'];
@@ -4772,6 +4850,8 @@ export type ArchiveHeadResponse = components['schemas']['ArchiveHeadResponse'];
 export type ArchiveFailureResponse = components['schemas']['ArchiveFailureResponse'];
 export type PropertyResponse = components['schemas']['PropertyResponse'];
 export type ArchiveStatusResponse = components['schemas']['ArchiveStatusResponse'];
+export type PublicResolutionResponse = components['schemas']['PublicResolutionResponse'];
+export type PublicResolutionsResponse = components['schemas']['PublicResolutionsResponse'];
 export type UnitResponse = components['schemas']['UnitResponse'];
 export type CreateUnitDto = components['schemas']['CreateUnitDto'];
 export type EmployeeResponse = components['schemas']['EmployeeResponse'];
@@ -12141,6 +12221,52 @@ export interface operations {
             };
         };
     };
+    Signing_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningTaskResponse"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     Signing_register: {
         parameters: {
             query?: never;
@@ -12419,6 +12545,45 @@ export interface operations {
             };
             /** @description 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicResolutions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResolutionsResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

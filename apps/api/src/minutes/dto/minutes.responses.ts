@@ -273,3 +273,89 @@ export class ArchiveStatusResponse {
     };
   }
 }
+
+export class SignerAsResponse {
+  @ApiProperty({ enum: ['secretary', 'chair', 'teller'] }) role!: 'secretary' | 'chair' | 'teller';
+  @ApiProperty({ example: '执行主席' }) roleLabel!: string;
+  /** The name the minutes give the signer: what the signature must carry. */
+  @ApiProperty() name!: string;
+}
+
+/** Frozen minutes the caller signs, and in which roles. */
+export class SigningTaskResponse extends MinutesSummaryResponse {
+  @ApiProperty() sessionName!: string;
+  @ApiProperty({ type: [SignerAsResponse] }) signAs!: SignerAsResponse[];
+  /** Finalised and still waiting for a signature of the caller's. */
+  @ApiProperty() pending!: boolean;
+
+  static ofTask(
+    m: MinutesState['minutes'],
+    sessionName: string,
+    signAs: { role: 'secretary' | 'chair' | 'teller'; name: string }[],
+    pending: boolean,
+  ): SigningTaskResponse {
+    return {
+      ...MinutesSummaryResponse.of(m),
+      sessionName,
+      signAs: signAs.map((s) => ({ ...s, roleLabel: ROLE_LABELS[s.role] })),
+      pending,
+    };
+  }
+}
+
+export class PublicResolutionResponse {
+  @ApiProperty({ example: '决议一' }) number!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() text!: string;
+  /** The agenda item it resolves (its title), if any. */
+  @ApiProperty({ nullable: true, type: String }) itemTitle!: string | null;
+}
+
+/**
+ * 厂务公开 of a session's resolutions: those of its latest finalised minutes (a correction, once
+ * finalised, replaces the minutes it corrects), published from the moment of finalising.
+ */
+export class PublicResolutionsResponse {
+  /** False while no minutes of the session are finalised: nothing is published yet. */
+  @ApiProperty() published!: boolean;
+  /** When the minutes were finalised, i.e. since when the board shows these resolutions. */
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reference!: string | null;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+  /** Signed by everyone required and in the permanent archive. */
+  @ApiProperty() archived!: boolean;
+  @ApiProperty() isCorrection!: boolean;
+  @ApiProperty({ nullable: true, type: String }) documentHash!: string | null;
+  @ApiProperty({ type: [PublicResolutionResponse] }) resolutions!: PublicResolutionResponse[];
+
+  static of(m: MinutesState['minutes'] | null): PublicResolutionsResponse {
+    if (!m?.document)
+      return {
+        published: false,
+        publishedAt: null,
+        reference: null,
+        title: null,
+        archived: false,
+        isCorrection: false,
+        documentHash: null,
+        resolutions: [],
+      };
+    const doc = JSON.parse(m.document) as MinutesDocument;
+    const items = new Map(doc.agenda.map((i) => [i.id, i.title]));
+    return {
+      published: true,
+      publishedAt: m.finalisedAt!.toISOString(),
+      reference: doc.reference,
+      title: doc.title,
+      archived: m.status === MinutesStatus.Archived,
+      isCorrection: doc.corrects !== null,
+      documentHash: m.documentHash,
+      resolutions: doc.resolutions.map((r) => ({
+        number: r.number,
+        title: r.title,
+        text: r.text,
+        itemTitle: r.itemId ? (items.get(r.itemId) ?? null) : null,
+      })),
+    };
+  }
+}

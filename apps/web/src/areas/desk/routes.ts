@@ -120,9 +120,15 @@ const SECRETARY: Role[] = ['secretary', 'staff'];
 export const secretaryRoutes = deskArea('/secretary', '秘书工作台', [
   {
     path: '',
-    title: '会议记录',
+    title: '会议概况',
     roles: SECRETARY,
     component: () => import('./secretary/RecordPage.vue'),
+  },
+  {
+    path: 'minutes',
+    title: '会议记录',
+    roles: SECRETARY,
+    component: () => import('./secretary/minutes/MinutesPage.vue'),
   },
   {
     path: 'attendance',

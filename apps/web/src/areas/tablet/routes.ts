@@ -44,6 +44,11 @@ export const tabletRoutes: RouteRecordRaw = {
       component: () => import('./proposals/ProposalPage.vue'),
       meta: { title: '提案详情' },
     },
+    {
+      path: 'sign',
+      component: () => import('./sign/SignPage.vue'),
+      meta: { title: '签署会议记录' },
+    },
     { path: 'inbox', component: () => import('./InboxPage.vue'), meta: { title: '消息' } },
   ],
 };
