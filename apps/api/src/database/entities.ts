@@ -32,6 +32,7 @@ import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js
 import { DelegationGroup } from '../roster/delegation-group.entity.js';
 import { LoginCode } from '../roster/login-code.entity.js';
 import { LoginCodeBatch } from '../roster/login-code-batch.entity.js';
+import { SessionIncident } from '../roster/session-incident.entity.js';
 import { User } from '../auth/user.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
@@ -49,6 +50,7 @@ export const entities = [
   DelegateChange,
   LoginCode,
   LoginCodeBatch,
+  SessionIncident,
   Notification,
   AgendaItem,
   AgendaDocument,

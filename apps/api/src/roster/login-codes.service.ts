@@ -165,8 +165,23 @@ export class LoginCodesService {
    * issues stop working, which must be asked for (`replaceLiveCodes`) and is counted in the
    * batch. The plaintext codes exist only in the returned batch.
    */
-  async issue(termId: string, req: IssueRequest, actor: AuthContext): Promise<IssuedBatch> {
+  async issue(
+    termId: string,
+    req: IssueRequest,
+    actor: AuthContext,
+    opts: { approvedReissue?: boolean } = {},
+  ): Promise<IssuedBatch> {
     const { term, seats, now, expiry, session } = await this.plan(termId, req);
+    if (!opts.approvedReissue) {
+      // A new code for someone already checked in could put another person in the seat during
+      // the vote: that takes a second person's approval (SessionIncidentsService).
+      const checkedIn = await this.checkedInAtLiveSessions(
+        termId,
+        seats.map((s) => s.id),
+      );
+      if (checkedIn.length > 0)
+        throw new RosterException(RosterErrorCode.ReissueNeedsApproval, { delegateIds: checkedIn });
+    }
     const groups = new Map((await this.groups.findBy({ termId })).map((g) => [g.id, g.name]));
     const userIds = seats.map((s) => s.userId!);
     const users = new Map((await this.accounts.byIds(userIds)).map((u) => [u.id, u]));
@@ -234,6 +249,19 @@ export class LoginCodesService {
         code: formatLoginCode(code),
       })),
     };
+  }
+
+  /** Which of these seats are checked in at a session of the term that is in progress. */
+  async checkedInAtLiveSessions(termId: string, delegateIds: string[]): Promise<string[]> {
+    if (delegateIds.length === 0) return [];
+    const rows: { delegate_id: string }[] = await this.codes.manager.query(
+      `SELECT DISTINCT a.delegate_id FROM attendance a
+         JOIN congress_sessions s ON s.id = a.session_id
+        WHERE s.term_id = $1 AND s.status = 'in_session' AND a.status = 'present'
+          AND a.delegate_id = ANY($2::uuid[])`,
+      [termId, delegateIds],
+    );
+    return rows.map((r) => r.delegate_id);
   }
 
   /** The term's batches, newest first, with how many of their codes are used, live or dead. */
