@@ -32,6 +32,16 @@ import { SERVING } from './seat-rules.js';
  */
 const CODE_HASH = { type: argon2.argon2id, memoryCost: 4096, timeCost: 3, parallelism: 1 } as const;
 
+/** A user id no account has: the code query of an unknown user finds nothing, at the same cost. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+let dummy: Promise<string> | undefined;
+/** A hash of a code nobody holds, made once: what an unknown user's code is checked against. */
+function dummyCodeHash(): Promise<string> {
+  dummy ??= argon2.hash(generateCode(), CODE_HASH);
+  return dummy;
+}
+
 export interface IssueRequest {
   delegateIds?: string[];
   sessionId?: string;
@@ -316,16 +326,18 @@ export class LoginCodesService {
   async login(username: string, typedCode: string): Promise<LoginResponse> {
     const user = await this.accounts.findByUsername(username.trim().toLowerCase());
     const now = this.clock.now();
-    const live =
-      user && !user.disabled && (user.role === Role.Delegate || user.role === Role.Attendee)
-        ? await this.codes.findBy({
-            userId: user.id,
-            usedAt: IsNull(),
-            revokedAt: IsNull(),
-            expiresAt: MoreThan(now),
-          })
-        : [];
+    const eligible =
+      user && !user.disabled && (user.role === Role.Delegate || user.role === Role.Attendee);
+    // The same query and at least one argon2 verification whether the user exists, may use
+    // codes and holds a live one or not: the answer's time must not tell which.
+    const live = await this.codes.findBy({
+      userId: eligible ? user.id : NO_USER,
+      usedAt: IsNull(),
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(now),
+    });
     const code = normalizeCode(typedCode);
+    if (live.length === 0) await argon2.verify(await dummyCodeHash(), code);
     let match: LoginCode | undefined;
     for (const candidate of live) {
       const matches = await argon2.verify(candidate.codeHash, code).catch((err: unknown) => {
