@@ -9,6 +9,7 @@ import {
 } from '../libs/contracts/src/index.js';
 import { type Access, HTTP_ACCESS, SOCKET_ACCESS } from './access/access-matrix.js';
 import { tokensOfEveryRole } from './access/roles-setup.js';
+import { socketPayloads } from './access/socket-payloads.js';
 import { declaredAccess } from './access/route-roles.js';
 import { connected, createTestApp, type TestApp } from './utils/test-app.js';
 
@@ -82,14 +83,7 @@ describe('access matrix', () => {
   });
 
   it('walks every socket request with every role; no token cannot connect', async () => {
-    const payload: Record<string, object | undefined> = {
-      'agenda:inbox': {},
-      'agenda:sign': { versionId: randomUUID() },
-      'session:join': { sessionId },
-      'session:check-in': { sessionId },
-      'poll:state': { sessionId },
-      'poll:cast': { pollId: randomUUID(), choice: [[1, 0, 0]] },
-    };
+    const payload: Record<string, object | undefined> = socketPayloads(sessionId);
     const wrong: string[] = [];
     for (const role of ROLES) {
       const socket = t.socket(tokens[role]);
