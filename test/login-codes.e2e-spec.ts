@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import argon2 from 'argon2';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { Clock } from '../apps/api/src/common/clock.js';
@@ -179,5 +180,21 @@ describe('log-in code batches: printed for a session, rendered once, re-issued k
     const bad = await issue({ formats: ['docx'] });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('formats');
+  });
+
+  it('checks one hash whether the user is unknown, holds no code or holds a live one (same work)', async () => {
+    await issue({ delegateIds: ids(7, 8), format: 'json', replaceLiveCodes: true }).expect(200);
+    const verify = jest.spyOn(argon2, 'verify');
+    try {
+      for (const username of ['nobody-here', 'staff', roster.delegates[7]!.username]) {
+        verify.mockClear();
+        const res = await codeLogin(username, 'AAAA-AAAA');
+        expect(res.status).toBe(401);
+        expect(res.body.code).toBe('AUTH_INVALID_CREDENTIALS');
+        expect(verify).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      verify.mockRestore();
+    }
   });
 });

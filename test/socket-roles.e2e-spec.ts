@@ -10,16 +10,9 @@ import {
   type ServerToClientEvents,
   SOCKET_REQUESTS,
 } from '../libs/contracts/src/index.js';
-import { bearer, delegateTokens, departmentUser, userWithRole } from './utils/actors.js';
-import { employeeUser, unit } from './openness/world.js';
-import { preparedSession } from './utils/live-session.js';
-import {
-  ADMIN_PASSWORD,
-  connected,
-  createTestApp,
-  type TabletSocket,
-  type TestApp,
-} from './utils/test-app.js';
+import { socketPayloads } from './access/socket-payloads.js';
+import { tokensOfEveryRole } from './access/roles-setup.js';
+import { connected, createTestApp, type TabletSocket, type TestApp } from './utils/test-app.js';
 
 /**
  * Socket requests are guarded like routes: each handler states its roles with `@Roles(...)`, the
@@ -33,43 +26,17 @@ describe('socket requests guarded by role', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const staff = await userWithRole(t, 'staff');
-    const live = await preparedSession(t, staff, 1, [{ kind: 'report', title: '工作报告' }]);
-    sessionId = live.sessionId;
-    const attendee = await t
-      .http()
-      .post(`/api/terms/${live.roster.termId}/delegates`)
-      .set(bearer(staff))
-      .send({ kind: 'attendee', name: '列席甲', employeeNumber: 'L0001', gender: 'female' })
-      .expect(201);
-    const delegateId = live.roster.delegates[0]!.id;
-    const tablets = await delegateTokens(t, staff, live.roster.termId, [attendee.body.id]);
-    const tokens: Record<Role, string> = {
-      admin: await t.login('admin', ADMIN_PASSWORD),
-      staff,
-      secretary: await userWithRole(t, 'secretary'),
-      delegate: live.tokens.get(delegateId)!,
-      attendee: tablets.get(attendee.body.id)!,
-      department: (await departmentUser(t, staff, '人力资源部', 'hr.clerk')).token,
-      employee: (await employeeUser(t, staff, await unit(t, staff, '公司', 'company'), 'E0001'))
-        .token,
-    };
+    const every = await tokensOfEveryRole(t);
+    sessionId = every.sessionId;
     for (const role of ROLES) {
-      sockets[role] = t.socket(tokens[role]);
+      sockets[role] = t.socket(every.tokens[role]);
       await connected(sockets[role]);
     }
   });
   afterAll(() => t.close());
 
   /** A well-formed payload for each request: only the role decides whether it gets through. */
-  const payload = (): { [E in RequestEvent]: object } => ({
-    'agenda:inbox': {},
-    'agenda:sign': { versionId: randomUUID() },
-    'session:join': { sessionId },
-    'session:check-in': { sessionId },
-    'poll:state': { sessionId },
-    'poll:cast': { pollId: randomUUID(), choice: [[1, 0, 0]] },
-  });
+  const payload = () => socketPayloads(sessionId);
   const rolesOf = (event: RequestEvent): readonly Role[] => SOCKET_REQUESTS[event].roles;
   const cases = (Object.keys(SOCKET_REQUESTS) as RequestEvent[]).flatMap((event) =>
     ROLES.map((role) => ({ event, role, allowed: rolesOf(event).includes(role) })),

@@ -1,6 +1,7 @@
 import type { AgendaDelivery } from './agenda.js';
 import type { AttendanceSummary } from './attendance.js';
 import type { Ack, ErrorCode, SocketError } from './errors.js';
+import type { Incident } from './incidents.js';
 import type { NotificationPayload } from './notifications.js';
 import type { CastRequest, PollState, PollView, Receipt, Turnout } from './polls.js';
 import type { Role } from './vocabulary.js';
@@ -21,6 +22,11 @@ export interface ServerEvents {
   'poll:closed': { pollId: string };
   /** The decided poll, with its result. */
   'poll:result': PollView;
+  /**
+   * A session incident was asked for or decided (sent to staff, secretaries and admins: the
+   * console and the projector's incident line).
+   */
+  incident: Incident;
   /** The error of a request sent without an acknowledgement callback. */
   exception: SocketError & { event?: string };
 }
@@ -43,10 +49,15 @@ export interface SocketRequests {
 }
 export type RequestEvent = keyof SocketRequests;
 
-/** Every request can answer with these: a bad payload, a role that may not send it, a server fault. */
+/**
+ * Every request can answer with these: a bad payload, a role that may not send it, a socket
+ * sending faster than its limit (`details.retryAfterMs`; a socket that keeps on is closed), a
+ * server fault.
+ */
 export const EVERY_REQUEST_ERRORS = [
   'VALIDATION_FAILED',
   'AUTH_WRONG_ROLE',
+  'TOO_MANY_REQUESTS',
   'INTERNAL_ERROR',
 ] as const;
 

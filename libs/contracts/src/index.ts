@@ -10,5 +10,6 @@ export * from './agenda.js';
 export * from './attendance.js';
 export * from './polls.js';
 export * from './notifications.js';
+export * from './incidents.js';
 export * from './events.js';
 export * from './openness.js';

@@ -39,6 +39,7 @@ import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js
 import { DelegationGroup } from '../roster/delegation-group.entity.js';
 import { LoginCode } from '../roster/login-code.entity.js';
 import { LoginCodeBatch } from '../roster/login-code-batch.entity.js';
+import { SessionIncident } from '../roster/session-incident.entity.js';
 import { User } from '../auth/user.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
@@ -56,6 +57,7 @@ export const entities = [
   DelegateChange,
   LoginCode,
   LoginCodeBatch,
+  SessionIncident,
   Notification,
   AgendaItem,
   AgendaDocument,

@@ -38,3 +38,5 @@ export const ApiFileResponse = (...contentTypes: [string, ...string[]]) =>
   );
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** CSV exports: UTF-8 with a byte order mark, for Excel and WPS. */
+export const CSV = 'text/csv; charset=utf-8';

@@ -1,12 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiFileResponse, XLSX } from '../openapi/api-responses.js';
+import { ApiFileResponse, CSV, XLSX } from '../openapi/api-responses.js';
 import type { Response } from 'express';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Clock } from '../common/clock.js';
 import { shanghaiDay } from '../common/time.js';
 import { Role } from '../users/role.enum.js';
-import { SessionFilterQuery, StatisticsQuery } from './dto/query.dto.js';
+import { ProposalExportQuery, StatisticsQuery } from './dto/query.dto.js';
 import { ProposalReportResponse, ProposalStatisticsResponse } from './dto/proposals.responses.js';
 import { ReportingService } from './reporting.service.js';
 
@@ -33,17 +33,21 @@ export class ReportingController {
 
   /** The proposal list as a spreadsheet. */
   @Get('terms/:termId/proposals/export')
-  @ApiOperation({ summary: '导出提案办理情况（XLSX） · Export proposals' })
-  @ApiFileResponse(XLSX)
+  @ApiOperation({ summary: '导出提案办理情况（XLSX 或 CSV） · Export proposals' })
+  @ApiFileResponse(XLSX, CSV)
   async export(
     @Param('termId', ParseUUIDPipe) termId: string,
-    @Query() q: SessionFilterQuery,
+    @Query() q: ProposalExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const body = await this.reporting.exportXlsx(termId, q.sessionId);
+    const format = q.format ?? 'xlsx';
+    const body =
+      format === 'csv'
+        ? await this.reporting.exportCsv(termId, q.sessionId)
+        : await this.reporting.exportXlsx(termId, q.sessionId);
     res.setHeader('Cache-Control', 'no-store');
-    res.type(XLSX);
-    res.attachment(`提案办理情况-${shanghaiDay(this.clock.now())}.xlsx`);
+    res.type(format === 'csv' ? CSV : XLSX);
+    res.attachment(`提案办理情况-${shanghaiDay(this.clock.now())}.${format}`);
     res.send(body);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
+import { safeCellText, toCsv } from '../common/spreadsheet-text.js';
 import { Repository } from 'typeorm';
 import { formatShanghai, shanghaiDay } from '../common/time.js';
 import { SessionsService } from '../congress/sessions.service.js';
@@ -25,6 +26,28 @@ export interface ProposalReport extends ProposalStatistics {
   decisions: Record<ProposalDecision, number> & { pending: number };
   items: ReportItem[];
 }
+
+/** The columns of the proposal list export (XLSX and CSV). */
+const EXPORT_COLUMNS = [
+  { header: '编号', width: 11 },
+  { header: '类型', width: 9 },
+  { header: '案由', width: 40 },
+  { header: '类别', width: 16 },
+  { header: '提案人', width: 10 },
+  { header: '代表团', width: 16 },
+  { header: '附议人', width: 24 },
+  { header: '提出时间', width: 17 },
+  { header: '状态', width: 12 },
+  { header: '审查结果', width: 12 },
+  { header: '审查意见/不立案理由', width: 30 },
+  { header: '承办部门', width: 20 },
+  { header: '办理期限', width: 12 },
+  { header: '答复日期', width: 12 },
+  { header: '按期答复', width: 9 },
+  { header: '退回重办', width: 9 },
+  { header: '评价', width: 10 },
+  { header: '已公开', width: 8 },
+];
 
 /** Statistics, the 提案办理情况报告 for the minutes, and the XLSX list (staff, secretaries). */
 @Injectable()
@@ -83,37 +106,14 @@ export class ReportingService {
     };
   }
 
-  async exportXlsx(termId: string, sessionId?: string): Promise<Buffer> {
+  /** The export's rows, formula-like text guarded: the same for the XLSX and the CSV. */
+  private async exportRows(termId: string, sessionId?: string): Promise<string[][]> {
     const bundles = await this.load(termId, sessionId);
-    const workbook = new ExcelJS.Workbook();
-    const ws = workbook.addWorksheet('提案办理情况');
-    ws.columns = [
-      { header: '编号', width: 11 },
-      { header: '类型', width: 9 },
-      { header: '案由', width: 40 },
-      { header: '类别', width: 16 },
-      { header: '提案人', width: 10 },
-      { header: '代表团', width: 16 },
-      { header: '附议人', width: 24 },
-      { header: '提出时间', width: 17 },
-      { header: '状态', width: 12 },
-      { header: '审查结果', width: 12 },
-      { header: '审查意见/不立案理由', width: 30 },
-      { header: '承办部门', width: 20 },
-      { header: '办理期限', width: 12 },
-      { header: '答复日期', width: 12 },
-      { header: '按期答复', width: 9 },
-      { header: '退回重办', width: 9 },
-      { header: '评价', width: 10 },
-      { header: '已公开', width: 8 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const b of bundles) {
+    return bundles.map((b) => {
       const item = reportItem(b);
       const depts = item.departments;
       const join = (f: (d: (typeof depts)[number]) => string) => depts.map(f).join('\n');
-      const row = ws.addRow([
+      return [
         item.number ?? '',
         item.kindLabel,
         item.subject,
@@ -132,9 +132,25 @@ export class ReportingService {
         join((d) => (d.sentBack ? '是' : '否')),
         join((d) => d.rating ?? ''),
         b.proposal.publishedAt ? '是' : '否',
-      ]);
-      row.alignment = { vertical: 'top', wrapText: true };
-    }
+      ].map(safeCellText);
+    });
+  }
+
+  async exportCsv(termId: string, sessionId?: string): Promise<Buffer> {
+    return toCsv([
+      EXPORT_COLUMNS.map((c) => c.header),
+      ...(await this.exportRows(termId, sessionId)),
+    ]);
+  }
+
+  async exportXlsx(termId: string, sessionId?: string): Promise<Buffer> {
+    const rows = await this.exportRows(termId, sessionId);
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('提案办理情况');
+    ws.columns = EXPORT_COLUMNS;
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const cells of rows) ws.addRow(cells).alignment = { vertical: 'top', wrapText: true };
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 

@@ -23,6 +23,12 @@ export class RealtimeService {
     this.server.to(userIds.map(rooms.user)).emit(event, payload);
   }
 
+  /** Every connected account of these roles (e.g. the console: staff). */
+  toRoles<E extends ServerEvent>(roles: string[], event: E, payload: ServerEvents[E]): void {
+    if (!this.server || roles.length === 0) return;
+    this.server.to(roles.map(rooms.role)).emit(event, payload);
+  }
+
   toRoom<E extends ServerEvent>(room: string, event: E, payload: ServerEvents[E]): void {
     this.server?.to(room).emit(event, payload);
   }

@@ -7,6 +7,7 @@ import { AuthErrorCode } from '../auth/auth.exception.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { bearerToken } from '../auth/guards/auth.guard.js';
 import { TokenService } from '../auth/token.service.js';
+import { limitSocketEvents } from './socket-rate-limit.js';
 
 export interface SocketData {
   auth: AuthContext;
@@ -81,6 +82,7 @@ export class SocketAuthAdapter extends IoAdapter {
             return next(err);
           }
           (socket.data as SocketData).auth = auth;
+          limitSocketEvents(socket);
           socket.join([rooms.user(auth.userId), rooms.token(auth.tokenId), rooms.role(auth.role)]);
           const timer = setTimeout(
             () => socket.disconnect(true),

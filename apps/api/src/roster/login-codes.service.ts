@@ -32,6 +32,16 @@ import { SERVING } from './seat-rules.js';
  */
 const CODE_HASH = { type: argon2.argon2id, memoryCost: 4096, timeCost: 3, parallelism: 1 } as const;
 
+/** A user id no account has: the code query of an unknown user finds nothing, at the same cost. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+let dummy: Promise<string> | undefined;
+/** A hash of a code nobody holds, made once: what an unknown user's code is checked against. */
+function dummyCodeHash(): Promise<string> {
+  dummy ??= argon2.hash(generateCode(), CODE_HASH);
+  return dummy;
+}
+
 export interface IssueRequest {
   delegateIds?: string[];
   sessionId?: string;
@@ -165,8 +175,23 @@ export class LoginCodesService {
    * issues stop working, which must be asked for (`replaceLiveCodes`) and is counted in the
    * batch. The plaintext codes exist only in the returned batch.
    */
-  async issue(termId: string, req: IssueRequest, actor: AuthContext): Promise<IssuedBatch> {
+  async issue(
+    termId: string,
+    req: IssueRequest,
+    actor: AuthContext,
+    opts: { approvedReissue?: boolean } = {},
+  ): Promise<IssuedBatch> {
     const { term, seats, now, expiry, session } = await this.plan(termId, req);
+    if (!opts.approvedReissue) {
+      // A new code for someone already checked in could put another person in the seat during
+      // the vote: that takes a second person's approval (SessionIncidentsService).
+      const checkedIn = await this.checkedInAtLiveSessions(
+        termId,
+        seats.map((s) => s.id),
+      );
+      if (checkedIn.length > 0)
+        throw new RosterException(RosterErrorCode.ReissueNeedsApproval, { delegateIds: checkedIn });
+    }
     const groups = new Map((await this.groups.findBy({ termId })).map((g) => [g.id, g.name]));
     const userIds = seats.map((s) => s.userId!);
     const users = new Map((await this.accounts.byIds(userIds)).map((u) => [u.id, u]));
@@ -236,6 +261,19 @@ export class LoginCodesService {
     };
   }
 
+  /** Which of these seats are checked in at a session of the term that is in progress. */
+  async checkedInAtLiveSessions(termId: string, delegateIds: string[]): Promise<string[]> {
+    if (delegateIds.length === 0) return [];
+    const rows: { delegate_id: string }[] = await this.codes.manager.query(
+      `SELECT DISTINCT a.delegate_id FROM attendance a
+         JOIN congress_sessions s ON s.id = a.session_id
+        WHERE s.term_id = $1 AND s.status = 'in_session' AND a.status = 'present'
+          AND a.delegate_id = ANY($2::uuid[])`,
+      [termId, delegateIds],
+    );
+    return rows.map((r) => r.delegate_id);
+  }
+
   /** The term's batches, newest first, with how many of their codes are used, live or dead. */
   async listBatches(termId: string): Promise<BatchSummary[]> {
     await this.terms.get(termId);
@@ -288,16 +326,18 @@ export class LoginCodesService {
   async login(username: string, typedCode: string): Promise<LoginResponse> {
     const user = await this.accounts.findByUsername(username.trim().toLowerCase());
     const now = this.clock.now();
-    const live =
-      user && !user.disabled && (user.role === Role.Delegate || user.role === Role.Attendee)
-        ? await this.codes.findBy({
-            userId: user.id,
-            usedAt: IsNull(),
-            revokedAt: IsNull(),
-            expiresAt: MoreThan(now),
-          })
-        : [];
+    const eligible =
+      user && !user.disabled && (user.role === Role.Delegate || user.role === Role.Attendee);
+    // The same query and at least one argon2 verification whether the user exists, may use
+    // codes and holds a live one or not: the answer's time must not tell which.
+    const live = await this.codes.findBy({
+      userId: eligible ? user.id : NO_USER,
+      usedAt: IsNull(),
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(now),
+    });
     const code = normalizeCode(typedCode);
+    if (live.length === 0) await argon2.verify(await dummyCodeHash(), code);
     let match: LoginCode | undefined;
     for (const candidate of live) {
       const matches = await argon2.verify(candidate.codeHash, code).catch((err: unknown) => {

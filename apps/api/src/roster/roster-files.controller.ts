@@ -25,7 +25,8 @@ import { RosterFilesService } from './roster-files.service.js';
 import { RosterImportService } from './roster-import.service.js';
 import { ImportQuery } from './dto/roster-files.dto.js';
 import { ImportResultResponse } from './dto/roster.responses.js';
-import { ApiErrors, ApiFileResponse, XLSX } from '../openapi/api-responses.js';
+import { ApiErrors, ApiFileResponse, CSV, XLSX } from '../openapi/api-responses.js';
+import { ExportFormatQuery } from '../common/dto/export-format.dto.js';
 
 @ApiTags('roster')
 @Controller('terms/:termId/roster')
@@ -79,15 +80,17 @@ export class RosterFilesController {
   /** The whole roster of the term, every status, in the import layout (it re-imports). */
   @Get('export')
   @Roles(Role.Staff, Role.Secretary)
-  @ApiOperation({ summary: '导出代表名册（XLSX，可再导入） · Export roster' })
-  @ApiFileResponse(XLSX)
+  @ApiOperation({ summary: '导出代表名册（XLSX 或 CSV，可再导入） · Export roster' })
+  @ApiFileResponse(XLSX, CSV)
   async export(
     @Param('termId', ParseUUIDPipe) termId: string,
+    @Query() q: ExportFormatQuery,
     @Res() res: Response,
   ): Promise<void> {
+    const format = q.format ?? 'xlsx';
     res
-      .type(XLSX)
-      .attachment('roster.xlsx')
-      .send(await this.files.export(termId));
+      .type(format === 'csv' ? CSV : XLSX)
+      .attachment(`roster.${format}`)
+      .send(await this.files.export(termId, format));
   }
 }

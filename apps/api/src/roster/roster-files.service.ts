@@ -4,7 +4,8 @@ import { Repository } from 'typeorm';
 import { TermsService } from '../congress/terms.service.js';
 import { Delegate } from './delegate.entity.js';
 import { DelegationGroup } from './delegation-group.entity.js';
-import { buildRosterExport, buildRosterTemplate } from './import/index.js';
+import type { ExportFormat } from '../common/dto/export-format.dto.js';
+import { buildRosterCsv, buildRosterExport, buildRosterTemplate } from './import/index.js';
 
 @Injectable()
 export class RosterFilesService {
@@ -20,7 +21,7 @@ export class RosterFilesService {
     return buildRosterTemplate({ groups: groups.map((g) => g.name) });
   }
 
-  async export(termId: string): Promise<Buffer> {
+  async export(termId: string, format: ExportFormat = 'xlsx'): Promise<Buffer> {
     const term = await this.terms.get(termId);
     const groups = await this.groups.findBy({ termId });
     const groupName = new Map(groups.map((g) => [g.id, g.name]));
@@ -29,26 +30,26 @@ export class RosterFilesService {
       where: { termId },
       order: { kind: 'DESC', employeeNumber: 'ASC' },
     });
-    return buildRosterExport(
-      delegates.map((d) => ({
-        name: d.name,
-        employeeNumber: d.employeeNumber,
-        gender: d.gender,
-        groupName: d.groupId ? (groupName.get(d.groupId) ?? null) : null,
-        unit: d.unit,
-        category: d.category,
-        dispatched: d.dispatched,
-        kind: d.kind,
-        presidium: d.presidium,
-        teller: d.teller,
-        groupHead: heads.has(d.id),
-        phone: d.phone,
-        note: d.note,
-        status: d.status,
-        termStart: term.startsOn,
-        termEnd: term.endsOn,
-      })),
-      `${term.name}代表名册`,
-    );
+    const rows = delegates.map((d) => ({
+      name: d.name,
+      employeeNumber: d.employeeNumber,
+      gender: d.gender,
+      groupName: d.groupId ? (groupName.get(d.groupId) ?? null) : null,
+      unit: d.unit,
+      category: d.category,
+      dispatched: d.dispatched,
+      kind: d.kind,
+      presidium: d.presidium,
+      teller: d.teller,
+      groupHead: heads.has(d.id),
+      phone: d.phone,
+      note: d.note,
+      status: d.status,
+      termStart: term.startsOn,
+      termEnd: term.endsOn,
+    }));
+    return format === 'csv'
+      ? buildRosterCsv(rows)
+      : buildRosterExport(rows, `${term.name}代表名册`);
   }
 }

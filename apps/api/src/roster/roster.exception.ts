@@ -19,6 +19,11 @@ export enum RosterErrorCode {
   SessionOver = 'ROSTER_SESSION_OVER',
   LiveCodesWouldBeRevoked = 'ROSTER_LIVE_CODES_WOULD_BE_REVOKED',
   LoginCodeFormats = 'ROSTER_LOGIN_CODE_FORMATS',
+  ReissueNeedsApproval = 'ROSTER_REISSUE_NEEDS_APPROVAL',
+  ReissueNotNeeded = 'ROSTER_REISSUE_NOT_NEEDED',
+  ReissueNotFound = 'ROSTER_REISSUE_NOT_FOUND',
+  ReissueSamePerson = 'ROSTER_REISSUE_SAME_PERSON',
+  ReissueDecided = 'ROSTER_REISSUE_DECIDED',
 }
 
 export class RosterException extends moduleException<RosterErrorCode>({
@@ -51,4 +56,18 @@ export class RosterException extends moduleException<RosterErrorCode>({
     HttpStatus.BAD_REQUEST,
     'format 与 formats 只能填写其中之一（多种格式请用 formats）',
   ],
+  [RosterErrorCode.ReissueNeedsApproval]: [
+    HttpStatus.CONFLICT,
+    '所选代表已在进行中的会议签到：补发登录码须提出申请（POST /api/sessions/{id}/code-reissues），由另一名工作人员或管理员批准',
+  ],
+  [RosterErrorCode.ReissueNotNeeded]: [
+    HttpStatus.CONFLICT,
+    '会议不在进行中，或该代表尚未签到：无须批准，可直接签发登录码',
+  ],
+  [RosterErrorCode.ReissueNotFound]: [HttpStatus.NOT_FOUND, '补发申请不存在'],
+  [RosterErrorCode.ReissueSamePerson]: [
+    HttpStatus.FORBIDDEN,
+    '补发申请须由另一名工作人员或管理员批准，申请人本人不能批准',
+  ],
+  [RosterErrorCode.ReissueDecided]: [HttpStatus.CONFLICT, '该补发申请已经处理'],
 }) {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { CongressModule } from '../congress/congress.module.js';
+import { CodeReissuesController } from './code-reissues.controller.js';
 import { CompositionController } from './composition.controller.js';
 import { CompositionService } from './composition.service.js';
 import { Delegate } from './delegate.entity.js';
@@ -22,6 +23,8 @@ import { RosterImportService } from './roster-import.service.js';
 import { RosterParser } from './roster-parser.js';
 import { SeatChangesService } from './seat-changes.service.js';
 import { SeatsService } from './seats.service.js';
+import { SessionIncident } from './session-incident.entity.js';
+import { SessionIncidentsService } from './session-incidents.service.js';
 
 /**
  * 代表名册: terms' seats, their groups and status history, and tablet log-in codes. Other
@@ -36,6 +39,7 @@ import { SeatsService } from './seats.service.js';
       DelegationGroup,
       LoginCode,
       LoginCodeBatch,
+      SessionIncident,
     ]),
     AuthModule,
     CongressModule,
@@ -46,6 +50,7 @@ import { SeatsService } from './seats.service.js';
     LoginCodesController,
     CompositionController,
     RosterFilesController,
+    CodeReissuesController,
   ],
   providers: [
     GroupsService,
@@ -57,7 +62,9 @@ import { SeatsService } from './seats.service.js';
     RosterImportService,
     RosterParser,
     RosterFilesService,
+    SessionIncidentsService,
   ],
-  exports: [SeatsService, GroupsService],
+  // SessionIncidentsService.forSession: the 会议异常事项 the minutes list.
+  exports: [SeatsService, GroupsService, SessionIncidentsService],
 })
 export class RosterModule {}

@@ -60,7 +60,10 @@ export class UsersController {
   @Post(':id/password')
   @HttpCode(200)
   @Audited('users.reset-password')
-  @ApiOperation({ summary: '重置密码（下次登录须修改） · Reset password' })
+  @ApiErrors(HttpStatus.FORBIDDEN)
+  @ApiOperation({
+    summary: '重置密码（下次登录须修改；代表和列席人员的账号不可） · Reset password',
+  })
   @ApiOkResponse({ type: UserResponse })
   async resetPassword(
     @Param('id', ParseUUIDPipe) id: string,

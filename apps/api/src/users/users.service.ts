@@ -6,7 +6,14 @@ import { TokenService } from '../auth/token.service.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import type { User } from '../auth/user.entity.js';
+import { Role } from './role.enum.js';
 import { UsersErrorCode, UsersException } from './users.exception.js';
+
+/**
+ * Accounts that hold a seat: nobody resets their password, since whoever knows the new one can
+ * vote in the seat. Staff help a delegate who lost a tablet with a new log-in code instead.
+ */
+const SEAT_ROLES: readonly Role[] = [Role.Delegate, Role.Attendee];
 
 @Injectable()
 export class UsersService {
@@ -48,6 +55,7 @@ export class UsersService {
 
   async resetPassword(id: string, password: string): Promise<User> {
     const user = await this.get(id);
+    if (SEAT_ROLES.includes(user.role)) throw new UsersException(UsersErrorCode.SeatAccount);
     user.passwordHash = await this.passwords.hash(password);
     user.mustChangePassword = true;
     await this.accounts.update(id, { passwordHash: user.passwordHash, mustChangePassword: true });

@@ -132,7 +132,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 重置密码（下次登录须修改） · Reset password */
+        /** 重置密码（下次登录须修改；代表和列席人员的账号不可） · Reset password */
         post: operations["Users_resetPassword"];
         delete?: never;
         options?: never;
@@ -579,8 +579,76 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出代表名册（XLSX，可再导入） · Export roster */
+        /** 导出代表名册（XLSX 或 CSV，可再导入） · Export roster */
         get: operations["RosterFiles_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/code-reissues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请为会中已签到代表补发登录码（须另一人批准） · Ask to re-issue a code */
+        post: operations["CodeReissues_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/code-reissues/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准补发登录码（申请人以外的人） · Approve a re-issue */
+        post: operations["CodeReissues_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/code-reissues/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不批准补发登录码 · Refuse a re-issue */
+        post: operations["CodeReissues_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议异常事项（会中补发登录码等） · Session incidents */
+        get: operations["CodeReissues_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1369,7 +1437,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出提案办理情况（XLSX） · Export proposals */
+        /** 导出提案办理情况（XLSX 或 CSV） · Export proposals */
         get: operations["Reporting_export"];
         put?: never;
         post?: never;
@@ -3103,6 +3171,38 @@ export interface components {
             diff: components["schemas"]["ImportDiffResponse"];
             problems: components["schemas"]["RosterProblemResponse"][];
         };
+        RequestCodeReissueDto: {
+            delegateId: string;
+            /** @example 平板故障，更换备用平板 */
+            reason: string;
+        };
+        IncidentActorResponse: {
+            id: string;
+            displayName: string;
+        };
+        IncidentResponse: {
+            id: string;
+            sessionId: string;
+            /** @enum {string} */
+            kind: "login_code_reissue";
+            /** @enum {string} */
+            status: "requested" | "approved" | "refused";
+            delegateId: string;
+            delegateName: string;
+            employeeNumber: string;
+            reason: string;
+            requestedBy: components["schemas"]["IncidentActorResponse"];
+            requestedAt: string;
+            decidedBy?: components["schemas"]["IncidentActorResponse"] | null;
+            decidedAt?: string | null;
+        };
+        ApprovedReissueResponse: {
+            incident: components["schemas"]["IncidentResponse"];
+            username: string;
+            /** @example K7QF-2M9X */
+            code: string;
+            expiresAt: string;
+        };
         DepartmentResponse: {
             id: string;
             name: string;
@@ -4730,6 +4830,10 @@ export type ImportHeadChangeResponse = components['schemas']['ImportHeadChangeRe
 export type ImportDiffResponse = components['schemas']['ImportDiffResponse'];
 export type RosterProblemResponse = components['schemas']['RosterProblemResponse'];
 export type ImportResultResponse = components['schemas']['ImportResultResponse'];
+export type RequestCodeReissueDto = components['schemas']['RequestCodeReissueDto'];
+export type IncidentActorResponse = components['schemas']['IncidentActorResponse'];
+export type IncidentResponse = components['schemas']['IncidentResponse'];
+export type ApprovedReissueResponse = components['schemas']['ApprovedReissueResponse'];
 export type DepartmentResponse = components['schemas']['DepartmentResponse'];
 export type CreateDepartmentDto = components['schemas']['CreateDepartmentDto'];
 export type CreateDepartmentUserDto = components['schemas']['CreateDepartmentUserDto'];
@@ -7161,7 +7265,9 @@ export interface operations {
     };
     RosterFiles_export: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "xlsx" | "csv";
+            };
             header?: never;
             path: {
                 termId: string;
@@ -7177,6 +7283,266 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv; charset=utf-8": Blob;
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CodeReissues_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCodeReissueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CodeReissues_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovedReissueResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CodeReissues_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CodeReissues_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentResponse"][];
                 };
             };
             /** @description 请求有误 */
@@ -10577,6 +10943,7 @@ export interface operations {
         parameters: {
             query?: {
                 sessionId?: string;
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path: {
@@ -10593,6 +10960,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv; charset=utf-8": Blob;
                 };
             };
             /** @description 请求有误 */

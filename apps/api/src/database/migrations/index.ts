@@ -13,6 +13,7 @@ import { DelegateChanges1795290180000 } from './1795290180000-delegate-changes.j
 import { BallotBoard1795291200000 } from './1795291200000-ballot-board.js';
 import { Minutes1795300000000 } from './1795300000000-minutes.js';
 import { Openness1795310000000 } from './1795310000000-openness.js';
+import { SessionIncidents1795315000000 } from './1795315000000-session-incidents.js';
 import { PollDuration1795320000000 } from './1795320000000-poll-duration.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
@@ -32,5 +33,6 @@ export const migrations = [
   BallotBoard1795291200000,
   Minutes1795300000000,
   Openness1795310000000,
+  SessionIncidents1795315000000,
   PollDuration1795320000000,
 ];

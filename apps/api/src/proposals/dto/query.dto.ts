@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { EXPORT_FORMATS, type ExportFormat } from '../../common/dto/export-format.dto.js';
 import { AssignmentStatus, ProposalKind } from '../proposal.enums.js';
 import { ProposalStatus } from '../proposal-status.js';
 
@@ -38,6 +39,14 @@ export class DepartmentAssignmentsQuery {
 
 export class SessionFilterQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() sessionId?: string;
+}
+
+export class ProposalExportQuery extends SessionFilterQuery {
+  /** `csv`: the same rows as a CSV (UTF-8 with BOM) instead of the XLSX. */
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'xlsx' })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
 }
 
 export class StatisticsQuery extends SessionFilterQuery {

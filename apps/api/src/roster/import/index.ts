@@ -36,5 +36,5 @@ export type {
 } from './validate-roster.js';
 export { ROSTER_SHEET_NAME, buildRosterTemplate } from './roster-template.js';
 export type { RosterTemplateOptions } from './roster-template.js';
-export { buildRosterExport } from './roster-export.js';
+export { buildRosterCsv, buildRosterExport } from './roster-export.js';
 export type { RosterExportRow } from './roster-export.js';

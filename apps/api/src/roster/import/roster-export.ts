@@ -4,6 +4,7 @@
  * exported roster (edited or not) can be uploaded again.
  */
 import ExcelJS from 'exceljs';
+import { safeCellText, toCsv } from '../../common/spreadsheet-text.js';
 import { STATUS_LABELS, type DelegateStatus } from '../roster.enums.js';
 import {
   ROSTER_SHEET_COLUMNS,
@@ -36,19 +37,33 @@ export function termText(start: string | Date | null, end: string | Date | null)
   return to ? `至 ${to}` : '';
 }
 
+const EXPORT_COLUMNS = [
+  ...ROSTER_SHEET_COLUMNS,
+  { header: '状态', width: 10 },
+  { header: '任期起止', width: 26 },
+];
+
+/** One exported row's cells, formula-like text guarded (the import reads it back). */
+function exportCells(r: RosterExportRow): string[] {
+  return [...rosterCells(r), STATUS_LABELS[r.status], termText(r.termStart, r.termEnd)].map(
+    safeCellText,
+  );
+}
+
+/** The same rows as the XLSX (without its title row) as a CSV, UTF-8 with BOM. */
+export function buildRosterCsv(rows: RosterExportRow[]): Buffer {
+  return toCsv([EXPORT_COLUMNS.map((c) => c.header), ...rows.map(exportCells)]);
+}
+
 export async function buildRosterExport(rows: RosterExportRow[], title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '职代会系统';
   workbook.title = title;
   const ws = workbook.addWorksheet(ROSTER_SHEET_NAME);
-  const columns = [
-    ...ROSTER_SHEET_COLUMNS,
-    { header: '状态', width: 10 },
-    { header: '任期起止', width: 26 },
-  ];
+  const columns = EXPORT_COLUMNS;
   let headerRow = 1;
   if (title.trim() !== '') {
-    ws.getCell(1, 1).value = title.trim();
+    ws.getCell(1, 1).value = safeCellText(title.trim());
     ws.mergeCells(1, 1, 1, columns.length);
     ws.getRow(1).font = { bold: true, size: 14 };
     ws.getRow(1).alignment = { horizontal: 'center' };
@@ -57,7 +72,7 @@ export async function buildRosterExport(rows: RosterExportRow[], title: string):
   }
   writeHeader(ws, headerRow, columns);
   for (const r of rows) {
-    ws.addRow([...rosterCells(r), STATUS_LABELS[r.status], termText(r.termStart, r.termEnd)]);
+    ws.addRow(exportCells(r));
   }
   ws.autoFilter = {
     from: { row: headerRow, column: 1 },

@@ -45,6 +45,7 @@ export type RosterProblemCode =
   | 'ATTENDEE_ROLE'
   | 'DUPLICATE_GROUP_HEAD'
   | 'BAD_PHONE'
+  | 'HIDDEN_CHARACTER'
   | 'TOO_LONG';
 
 /** A problem of the whole file (no row), or of a whole column (`column` set, no row). */

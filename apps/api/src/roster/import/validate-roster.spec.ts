@@ -215,3 +215,34 @@ describe('validateRoster: order', () => {
     ]);
   });
 });
+
+describe('validateRoster: hidden characters and guarded formulas', () => {
+  it('reports each cell holding a control, direction-changing or zero-width character', async () => {
+    const group = FIXTURE_GROUPS[0]!;
+    const result = await validateCsv(
+      [
+        HEAD,
+        `王\u202e芳,E2001,女,${group},一线职工`,
+        `李\u200b明,E2002,男,${group},一线职工`,
+        `张三,E2003\u0007,男,${group},一线职工`,
+        `赵四,E2004,男,${group},一线职工`,
+      ].join('\n'),
+    );
+    expect(result.problems.map(({ row, column, code }) => ({ row, column, code }))).toEqual([
+      { row: 2, column: '姓名', code: 'HIDDEN_CHARACTER' },
+      { row: 3, column: '姓名', code: 'HIDDEN_CHARACTER' },
+      { row: 4, column: '工号', code: 'HIDDEN_CHARACTER' },
+      // The control character also makes the employee number unreadable.
+      { row: 4, column: '工号', code: 'BAD_EMPLOYEE_NUMBER' },
+    ]);
+    expect(result.problems[0]!.message).toContain('U+202E');
+    expect(result.rows.map((r) => r.name)).toEqual(['赵四']);
+  });
+
+  it("reads an exported roster's guarded text back without the apostrophe", async () => {
+    const group = FIXTURE_GROUPS[0]!;
+    const result = await validateCsv(`${HEAD},备注\n王芳,E2001,女,${group},一线职工,'=1+1`);
+    expect(result.problems).toEqual([]);
+    expect(result.rows[0]!.note).toBe('=1+1');
+  });
+});

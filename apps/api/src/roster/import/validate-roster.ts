@@ -3,6 +3,8 @@
  * at once, so a 500-row sheet is fixed in one pass, not one error per upload). The caller imports
  * only when `problems` is empty.
  */
+import { firstHiddenCharacter } from '../../common/hidden-characters.js';
+import { unsafeCellText } from '../../common/spreadsheet-text.js';
 import { RosterKind, type DelegateCategory, type Gender } from '../roster.enums.js';
 import type { ParsedSheet, RawRow } from './parse-roster.js';
 import { COLUMN_BY_FIELD, ROSTER_COLUMNS, type RosterField } from './roster-columns.js';
@@ -97,7 +99,8 @@ export function validateRoster(
   });
   const cell = (r: RawRow, field: RosterField): string => {
     const index = sheet.columns[field];
-    return index === undefined ? '' : (r.cells[index] ?? '').trim();
+    // An exported roster guards formula-like text with an apostrophe: read back without it.
+    return index === undefined ? '' : unsafeCellText((r.cells[index] ?? '').trim());
   };
 
   // A column only delegates need (代表团, 代表类别, 性别) is missing: one problem for the file,
@@ -121,6 +124,16 @@ export function validateRoster(
     const report = (field: RosterField, code: RosterProblem['code'], reason: string): void => {
       problems.push(cellProblem(r.row, column(field), code, reason));
     };
+    // Hidden characters make two names that look the same differ (or one read backwards): each
+    // cell holding one is reported, and the file is not imported.
+    for (const c of ROSTER_COLUMNS) {
+      const index = sheet.columns[c.field];
+      const hidden = index === undefined ? null : firstHiddenCharacter(r.cells[index] ?? '');
+      if (hidden) {
+        const reason = `含有看不见的字符（${hidden}：控制字符、改变文字方向或零宽字符），请删除后再导入`;
+        report(c.field, 'HIDDEN_CHARACTER', reason);
+      }
+    }
     const tooLong = (field: RosterField, value: string, max: number): boolean => {
       if (length(value) <= max) return false;
       report(field, 'TOO_LONG', `不能超过 ${max} 个字符（现有 ${length(value)} 个）`);

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { loadCjkFont } from '../../common/fonts/cjk-font.js';
 import { formatShanghai } from '../../common/time.js';
+import { safeCellText } from '../../common/spreadsheet-text.js';
 import { qrRectangles } from './qr.js';
 
 export interface LoginSheetEntry {
@@ -335,10 +336,10 @@ export async function renderLoginSheetXlsx(input: LoginSheetInput): Promise<Buff
   input.entries.forEach((entry, i) => {
     sheet.addRow([
       i + 1,
-      entry.name,
-      entry.employeeNumber,
-      entry.groupName ?? null,
-      entry.username,
+      safeCellText(entry.name),
+      safeCellText(entry.employeeNumber),
+      entry.groupName === null ? null : safeCellText(entry.groupName),
+      safeCellText(entry.username),
       formatLoginCode(entry.code),
       shanghai(entry.expiresAt),
       entry.loginUrl,

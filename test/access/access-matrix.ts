@@ -1,0 +1,329 @@
+import type { Role } from '../../libs/contracts/src/index.js';
+
+/**
+ * Who may call what: `public` (no token), `signed-in` (any role), or the roles listed. Checked
+ * by access-matrix.e2e-spec.ts against the running app, every route and socket event with every
+ * role and with no token; a route or an event missing here fails it.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface AccessEntry {
+  access: Access;
+  /** Object-level checks the service makes beyond the role (tested in the module's own spec). */
+  note?: string;
+}
+
+/** Every HTTP route of the OpenAPI document, as `METHOD /path/{param}`. */
+export const HTTP_ACCESS: Record<string, AccessEntry> = {
+  'GET /api/audit': { access: ['admin'] },
+  'POST /api/auth/login': { access: 'public' },
+  'GET /api/auth/me': { access: 'signed-in' },
+  'POST /api/auth/password': { access: 'signed-in', note: 'own account only' },
+  'GET /api/users': { access: ['admin'] },
+  'POST /api/users': { access: ['admin'] },
+  'PATCH /api/users/{id}': { access: ['admin'], note: 'an admin cannot disable their own account' },
+  'POST /api/users/{id}/password': {
+    access: ['admin'],
+    note: "never on a delegate's or attendee's account (USER_SEAT_ACCOUNT)",
+  },
+  'GET /health': { access: 'public' },
+  'GET /health/ready': { access: 'public' },
+  'GET /api/notifications': { access: 'signed-in', note: 'own inbox only' },
+  'POST /api/notifications/read': { access: 'signed-in', note: 'own inbox only' },
+  'GET /api/terms': { access: 'signed-in' },
+  'POST /api/terms': { access: ['staff'] },
+  'GET /api/terms/{id}': { access: 'signed-in' },
+  'PATCH /api/terms/{id}': { access: ['staff'] },
+  'GET /api/terms/{termId}/sessions': { access: 'signed-in' },
+  'POST /api/terms/{termId}/sessions': { access: ['staff'] },
+  'GET /api/sessions/{id}': { access: 'signed-in' },
+  'PATCH /api/sessions/{id}': { access: ['staff'] },
+  'POST /api/sessions/{id}/status': { access: ['staff'] },
+  'GET /api/sessions/{id}/status-history': { access: ['secretary', 'staff'] },
+  'GET /api/terms/{termId}/groups': { access: ['attendee', 'delegate', 'secretary', 'staff'] },
+  'POST /api/terms/{termId}/groups': { access: ['staff'] },
+  'PATCH /api/groups/{id}': { access: ['staff'] },
+  'GET /api/terms/{termId}/delegates': { access: ['secretary', 'staff'] },
+  'POST /api/terms/{termId}/delegates': { access: ['staff'] },
+  'POST /api/terms/{termId}/by-elections': { access: ['staff'] },
+  'GET /api/delegates/me': { access: ['attendee', 'delegate'], note: 'own seats only' },
+  'GET /api/delegates/{id}': { access: ['secretary', 'staff'] },
+  'PATCH /api/delegates/{id}': { access: ['staff'] },
+  'POST /api/delegates/{id}/status': { access: ['staff'] },
+  'GET /api/delegates/{id}/history': { access: ['secretary', 'staff'] },
+  'GET /api/delegates/{id}/changes': { access: ['secretary', 'staff'] },
+  'POST /api/terms/{termId}/login-codes': {
+    access: ['staff'],
+    note: 'a seat checked in at a session in progress needs an approved re-issue',
+  },
+  'GET /api/terms/{termId}/login-code-batches': { access: ['staff'] },
+  'POST /api/auth/code-login': { access: 'public' },
+  'GET /api/terms/{termId}/composition': { access: ['secretary', 'staff'] },
+  'POST /api/terms/{termId}/roster/import': { access: ['staff'] },
+  'GET /api/terms/{termId}/roster/template': { access: ['staff'] },
+  'GET /api/terms/{termId}/roster/export': { access: ['secretary', 'staff'] },
+  'POST /api/sessions/{sessionId}/code-reissues': { access: ['staff'] },
+  'POST /api/code-reissues/{id}/approve': {
+    access: ['admin', 'staff'],
+    note: 'never by the account that asked (ROSTER_REISSUE_SAME_PERSON)',
+  },
+  'POST /api/code-reissues/{id}/refuse': {
+    access: ['admin', 'staff'],
+    note: 'never by the account that asked (ROSTER_REISSUE_SAME_PERSON)',
+  },
+  'GET /api/sessions/{sessionId}/incidents': { access: ['admin', 'secretary', 'staff'] },
+  'GET /api/departments': { access: ['admin', 'staff'] },
+  'POST /api/departments': { access: ['admin', 'staff'] },
+  'GET /api/departments/{id}/users': { access: ['admin', 'staff'] },
+  'POST /api/departments/{id}/users': { access: ['admin', 'staff'] },
+  'GET /api/sessions/{sessionId}/agenda/items': { access: ['secretary', 'staff'] },
+  'POST /api/sessions/{sessionId}/agenda/items': { access: ['staff'] },
+  'PATCH /api/agenda-items/{id}': { access: ['staff'] },
+  'DELETE /api/agenda-items/{id}': { access: ['staff'] },
+  'GET /api/agenda-items/{id}/votability': { access: ['secretary', 'staff'] },
+  'POST /api/agenda-items/{id}/late-approval': {
+    access: ['delegate', 'staff'],
+    note: 'a delegate only as a presidium member (AGENDA_NOT_PRESIDIUM)',
+  },
+  'POST /api/agenda-items/{id}/documents': { access: ['staff'] },
+  'DELETE /api/agenda-documents/{id}': { access: ['staff'] },
+  'GET /api/agenda-documents/{id}': {
+    access: ['attendee', 'delegate', 'secretary', 'staff'],
+    note: 'a tablet only for documents delivered to it',
+  },
+  'POST /api/sessions/{sessionId}/agenda/circulate': { access: ['staff'] },
+  'GET /api/sessions/{sessionId}/agenda/versions': { access: ['secretary', 'staff'] },
+  'GET /api/sessions/{sessionId}/agenda': {
+    access: ['attendee', 'delegate', 'secretary', 'staff'],
+    note: "a tablet only for its term's sessions",
+  },
+  'GET /api/me/agenda': { access: ['attendee', 'delegate'], note: 'own deliveries only' },
+  'POST /api/agenda-versions/{versionId}/receipt': {
+    access: ['attendee', 'delegate'],
+    note: 'own delivery only',
+  },
+  'GET /api/agenda-versions/{versionId}/receipts': { access: ['secretary', 'staff'] },
+  'POST /api/agenda-versions/{versionId}/paper-receipts': { access: ['staff'] },
+  'POST /api/agenda-versions/{versionId}/reminders': { access: ['staff'] },
+  'GET /api/public/sessions/{sessionId}/agenda': { access: 'public' },
+  'GET /api/public/sessions/{sessionId}/agenda/page': { access: 'public' },
+  'GET /api/public/sessions': { access: 'public' },
+  'GET /api/terms/{termId}/proposals': { access: ['secretary', 'staff'] },
+  'GET /api/proposals/mine': { access: ['delegate'], note: 'own proposals' },
+  'GET /api/proposals/cosignable': { access: ['delegate'] },
+  'GET /api/proposals/{id}': {
+    access: ['delegate', 'department', 'secretary', 'staff'],
+    note: 'a delegate: own, co-signed or published; a department: assigned to it',
+  },
+  'PATCH /api/proposals/{id}': { access: ['delegate'], note: 'the proposer, while a draft' },
+  'GET /api/proposals/{id}/history': { access: ['secretary', 'staff'] },
+  'GET /api/terms/{termId}/proposal-window': {
+    access: ['delegate', 'secretary', 'staff'],
+    note: 'a delegate: own term',
+  },
+  'POST /api/proposals': { access: ['delegate'], note: 'a serving delegate of the term' },
+  'POST /api/proposals/{id}/table': { access: ['delegate'], note: 'the proposer' },
+  'POST /api/proposals/{id}/withdraw': { access: ['delegate'], note: 'the proposer' },
+  'POST /api/proposals/{id}/cosignature': {
+    access: ['delegate'],
+    note: 'another serving delegate of the term',
+  },
+  'DELETE /api/proposals/{id}/cosignature': { access: ['delegate'], note: 'own co-signature' },
+  'POST /api/proposals/{id}/accept': { access: ['staff'] },
+  'POST /api/proposals/{id}/merge': { access: ['staff'] },
+  'POST /api/proposals/{id}/convert': { access: ['staff'] },
+  'POST /api/proposals/{id}/reject': { access: ['staff'] },
+  'POST /api/proposals/{id}/assignments': { access: ['staff'] },
+  'POST /api/proposals/{id}/publish': { access: ['staff'] },
+  'POST /api/proposals/{id}/unpublish': { access: ['staff'] },
+  'POST /api/sessions/{id}/proposals/publish': { access: ['staff'] },
+  'GET /api/proposal-assignments/mine': { access: ['department'], note: 'own department' },
+  'GET /api/terms/{termId}/proposals/overdue': { access: ['secretary', 'staff'] },
+  'POST /api/proposal-assignments/{id}/attachments': {
+    access: ['department'],
+    note: "own department's assignment",
+  },
+  'DELETE /api/proposal-attachments/{id}': {
+    access: ['department'],
+    note: "own department's, before it is sent",
+  },
+  'GET /api/proposal-attachments/{id}': {
+    access: ['delegate', 'department', 'secretary', 'staff'],
+    note: 'as the proposal itself',
+  },
+  'POST /api/proposal-assignments/{id}/answer': {
+    access: ['department'],
+    note: "own department's assignment",
+  },
+  'POST /api/proposal-assignments/{id}/rating': { access: ['delegate'], note: 'the proposer' },
+  'POST /api/proposal-assignments/{id}/send-back': { access: ['delegate'], note: 'the proposer' },
+  'GET /api/terms/{termId}/proposals/statistics': { access: ['secretary', 'staff'] },
+  'GET /api/terms/{termId}/proposals/export': { access: ['secretary', 'staff'] },
+  'GET /api/sessions/{id}/proposals/report': { access: ['secretary', 'staff'] },
+  'GET /api/public/proposals': { access: 'public' },
+  'GET /api/public/proposals/{id}': { access: 'public', note: 'published proposals only' },
+  'GET /api/public/proposal-attachments/{id}': {
+    access: 'public',
+    note: 'attachments of published answers only',
+  },
+  'GET /api/sessions/{sessionId}/attendance/summary': {
+    access: 'signed-in',
+    note: "a tablet only for its term's sessions",
+  },
+  'GET /api/sessions/{sessionId}/attendance': { access: ['secretary', 'staff'] },
+  'POST /api/sessions/{sessionId}/check-in': {
+    access: ['attendee', 'delegate'],
+    note: "own seat in the session's term",
+  },
+  'POST /api/sessions/{sessionId}/attendance/{delegateId}': { access: ['staff'] },
+  'POST /api/polls': { access: ['staff'] },
+  'POST /api/polls/{id}/close': { access: ['staff'] },
+  'POST /api/polls/{id}/tally': { access: ['staff'] },
+  'GET /api/sessions/{sessionId}/polls': {
+    access: 'signed-in',
+    note: "a tablet only for its term's sessions",
+  },
+  'GET /api/public/polls/{id}/record': { access: 'public' },
+  'GET /api/public/sessions/{sessionId}/results': { access: 'public' },
+  'GET /api/sessions/{sessionId}/minutes': { access: ['secretary', 'staff'] },
+  'POST /api/sessions/{sessionId}/minutes': { access: ['secretary'] },
+  'GET /api/sessions/{sessionId}/chairs': { access: ['secretary', 'staff'] },
+  'PUT /api/sessions/{sessionId}/chairs': { access: ['secretary', 'staff'] },
+  'GET /api/minutes/{id}': {
+    access: ['delegate', 'secretary', 'staff'],
+    note: 'a delegate only as a chair or teller who signs',
+  },
+  'PUT /api/minutes/{id}/draft': { access: ['secretary'] },
+  'POST /api/minutes/{id}/finalise': { access: ['secretary'] },
+  'POST /api/minutes/{id}/corrections': { access: ['secretary'] },
+  'GET /api/minutes/{id}/export/minutes.pdf': { access: ['secretary', 'staff'] },
+  'GET /api/minutes/{id}/export/minutes.docx': { access: ['secretary', 'staff'] },
+  'GET /api/minutes/{id}/export/minutes.json': { access: ['secretary', 'staff'] },
+  'GET /api/minutes/{id}/export/bundle.zip': { access: ['secretary', 'staff'] },
+  'POST /api/signer-keys': { access: ['delegate', 'secretary'], note: 'own key' },
+  'GET /api/signer-keys/mine': { access: ['delegate', 'secretary'], note: 'own keys' },
+  'POST /api/minutes/{id}/signatures': {
+    access: ['delegate', 'secretary'],
+    note: "the recorder, the session's chairs and tellers, with their own key",
+  },
+  'GET /api/archive': { access: ['admin', 'secretary', 'staff'] },
+  'GET /api/archive/status': { access: ['admin', 'secretary', 'staff'] },
+  'GET /api/archive/export': { access: ['admin', 'secretary', 'staff'] },
+  'POST /api/auth/logout': { access: 'signed-in' },
+  // 厂务公开 (openness) and the minutes' signing tasks and public resolutions.
+  'GET /api/signing/tasks': { access: ['delegate', 'secretary'], note: 'own signing tasks only' },
+  'GET /api/public/sessions/{sessionId}/resolutions': {
+    access: 'public',
+    note: 'resolutions of finalised minutes only',
+  },
+  'GET /api/openness/units': { access: ['department', 'staff'] },
+  'POST /api/openness/units': { access: ['staff'] },
+  'GET /api/openness/employees': { access: ['staff'] },
+  'POST /api/openness/employees': { access: ['staff'] },
+  'POST /api/openness/plan': { access: ['staff'] },
+  'GET /api/openness/plan': { access: ['department', 'staff'] },
+  'GET /api/openness/records': { access: ['staff'] },
+  'GET /api/openness/records/export': { access: ['staff'] },
+  'GET /api/openness/items': {
+    access: ['department', 'staff'],
+    note: "a department user: its own department's items only",
+  },
+  'POST /api/openness/items': { access: ['department'] },
+  'GET /api/openness/items/{id}': {
+    access: ['department', 'staff'],
+    note: "a department user: its own department's items only",
+  },
+  'PATCH /api/openness/items/{id}': {
+    access: ['department'],
+    note: "a department user: its own department's items only",
+  },
+  'POST /api/openness/items/{id}/submit': {
+    access: ['department'],
+    note: "a department user: its own department's items only",
+  },
+  'POST /api/openness/items/{id}/attachments': {
+    access: ['department'],
+    note: "a department user: its own department's items only",
+  },
+  'DELETE /api/openness/attachments/{id}': {
+    access: ['department'],
+    note: "a department user: its own department's items only",
+  },
+  'GET /api/openness/attachments/{id}': {
+    access: ['department', 'staff'],
+    note: "a department user: its own department's items only",
+  },
+  'GET /api/openness/items/{id}/opinions': {
+    access: ['department', 'staff'],
+    note: "a department user: its own department's items only",
+  },
+  'POST /api/openness/opinions/{id}/answer': {
+    access: ['department', 'staff'],
+    note: "a department user: its own department's items only",
+  },
+  'POST /api/openness/items/{id}/measures': {
+    access: ['department', 'staff'],
+    note: "a department user: its own department's items only",
+  },
+  'POST /api/openness/measures/{id}/done': {
+    access: ['department', 'staff'],
+    note: "a department user: its own department's items only",
+  },
+  'GET /api/openness/items/{id}/record': {
+    access: ['department', 'staff'],
+    note: "a department user: its own department's items only",
+  },
+  'POST /api/openness/items/{id}/approve': { access: ['staff'] },
+  'POST /api/openness/items/{id}/return': { access: ['staff'] },
+  'POST /api/openness/items/{id}/publish': { access: ['staff'] },
+  'POST /api/openness/items/{id}/close-opinions': { access: ['staff'] },
+  'POST /api/openness/items/{id}/close': { access: ['staff'] },
+  'GET /api/openness/board': {
+    access: ['employee'],
+    note: "own unit's items and those of the units above",
+  },
+  'GET /api/openness/board/items/{id}': {
+    access: ['employee'],
+    note: "own unit's items and those above; any other is 404",
+  },
+  'POST /api/openness/board/items/{id}/opinions': {
+    access: ['employee'],
+    note: "own unit's items and those above; anonymous stores no identity",
+  },
+  'GET /api/openness/board/attachments/{id}': {
+    access: ['employee'],
+    note: "own unit's items and those above; any other is 404",
+  },
+  'GET /api/public/openness/items': {
+    access: 'public',
+    note: 'published company-level items only',
+  },
+  'GET /api/public/openness/items/{id}': {
+    access: 'public',
+    note: 'published company-level items only',
+  },
+  'GET /api/public/openness/attachments/{id}': {
+    access: 'public',
+    note: 'published company-level items only',
+  },
+};
+
+/** Every socket request (libs/contracts SOCKET_REQUESTS) and `ping`. */
+export const SOCKET_ACCESS: Record<string, AccessEntry> = {
+  ping: { access: 'signed-in' },
+  'agenda:inbox': { access: ['attendee', 'delegate'], note: 'own deliveries' },
+  'agenda:sign': { access: ['attendee', 'delegate'], note: 'own delivery' },
+  'session:join': {
+    access: ['attendee', 'delegate', 'secretary', 'staff'],
+    note: "staff and secretaries any session; tablets their term's sessions",
+  },
+  'session:check-in': { access: ['attendee', 'delegate'], note: 'own seat' },
+  'poll:cast': {
+    access: ['delegate'],
+    note: 'own seat, checked in, once (one-ballot rule in the database)',
+  },
+  'poll:state': {
+    access: ['attendee', 'delegate', 'secretary', 'staff'],
+    note: "tablets their term's sessions",
+  },
+};

@@ -1,0 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestEvent } from '../../libs/contracts/src/index.js';
+
+/** A well-formed payload for each socket request (random ids but the session's). */
+export const socketPayloads = (sessionId: string): { [E in RequestEvent]: object } => ({
+  'agenda:inbox': {},
+  'agenda:sign': { versionId: randomUUID() },
+  'session:join': { sessionId },
+  'session:check-in': { sessionId },
+  'poll:state': { sessionId },
+  'poll:cast': { pollId: randomUUID(), choice: [[1, 0, 0]] },
+});
