@@ -33,6 +33,10 @@ import { DelegationGroup } from '../roster/delegation-group.entity.js';
 import { LoginCode } from '../roster/login-code.entity.js';
 import { LoginCodeBatch } from '../roster/login-code-batch.entity.js';
 import { User } from '../auth/user.entity.js';
+import { CeremonyMessage } from '../tellers/ceremony-message.entity.js';
+import { CeremonyTeller } from '../tellers/ceremony-teller.entity.js';
+import { PollPartial } from '../ballots/poll-partial.entity.js';
+import { TellerCeremony } from '../tellers/teller-ceremony.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
 export const entities = [
@@ -71,4 +75,8 @@ export const entities = [
   SignerKey,
   SessionChair,
   ArchiveEntryRow,
+  TellerCeremony,
+  CeremonyTeller,
+  CeremonyMessage,
+  PollPartial,
 ];

@@ -12,6 +12,7 @@ import { LoginCodeBatches1795290120000 } from './1795290120000-login-code-batche
 import { DelegateChanges1795290180000 } from './1795290180000-delegate-changes.js';
 import { BallotBoard1795291200000 } from './1795291200000-ballot-board.js';
 import { Minutes1795300000000 } from './1795300000000-minutes.js';
+import { Tellers1795310000000 } from './1795310000000-tellers.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   DelegateChanges1795290180000,
   BallotBoard1795291200000,
   Minutes1795300000000,
+  Tellers1795310000000,
 ];
