@@ -3,6 +3,7 @@ import type { AttendanceSummary } from './attendance.js';
 import type { Ack, ErrorCode, SocketError } from './errors.js';
 import type { NotificationPayload } from './notifications.js';
 import type { CastRequest, PollState, PollView, Receipt, Turnout } from './polls.js';
+import type { CeremonyProgress, DecryptionRequest } from './tellers.js';
 import type { Role } from './vocabulary.js';
 
 /**
@@ -21,6 +22,10 @@ export interface ServerEvents {
   'poll:closed': { pollId: string };
   /** The decided poll, with its result. */
   'poll:result': PollView;
+  /** A session's key ceremony changed (to the session and to its tellers): a round may proceed. */
+  'ceremony:progress': CeremonyProgress;
+  /** A poll's close waits for its tellers' partial decryptions (to the tellers). */
+  'decryption:requested': DecryptionRequest;
   /** The error of a request sent without an acknowledgement callback. */
   exception: SocketError & { event?: string };
 }

@@ -53,7 +53,9 @@ export class PollsController {
   @ApiOperation({ summary: '对已分发的议程项发起表决 · Open poll' })
   @ApiCreatedResponse({ type: PollResponse })
   async open(@Body() dto: OpenPollDto, @CurrentUser() auth: AuthContext): Promise<PollResponse> {
-    return PollResponse.of(pollView(await this.polls.open(dto.itemId, dto.secret, auth)));
+    return PollResponse.of(
+      pollView(await this.polls.open(dto.itemId, dto.secret, auth, dto.keyMode)),
+    );
   }
 
   @Post('polls/:id/close')

@@ -1,10 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { KEY_MODES, type KeyMode } from '../../common/contracts.js';
 
 export class OpenPollDto {
   @ApiProperty() @IsUUID() itemId!: string;
   /** Secret (无记名) unless chosen open (记名, for procedural items) here, at creation. */
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() secret = true;
+  /**
+   * A secret poll's key: 'tellers' (the default; the session's key ceremony must be ready) or
+   * 'custodian', an explicit choice for trials whose key the api process holds (不对运维方保密).
+   */
+  @ApiPropertyOptional({ enum: KEY_MODES, description: "默认 'tellers'（须先完成监票人密钥仪式）" })
+  @IsOptional()
+  @IsIn(KEY_MODES)
+  keyMode?: KeyMode;
 }
 
 /** A cast over the socket: an encrypted ballot (secret polls) or a choice per question (open polls). */
