@@ -10,7 +10,7 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export async function userWithRole(
   t: Api,
   role: 'staff' | 'secretary' | 'admin',
-  username = role,
+  username: string = role,
 ): Promise<string> {
   const admin = await t.login('admin', ADMIN_PASSWORD);
   await t
