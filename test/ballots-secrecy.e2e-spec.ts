@@ -83,7 +83,7 @@ describe('nothing revealed: no plaintext secret choice in the database, the logs
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items['无记名事项'] })
+      .send({ itemId: live.items['无记名事项'], keyMode: 'custodian' })
       .expect(201);
     const secretChoices = [0, 0, 0, 1, 1, 2];
     for (const [i, s] of tablets.entries()) {
