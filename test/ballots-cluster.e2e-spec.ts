@@ -3,7 +3,7 @@ import { ballotShape, encryptBallot, marks } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
 import { liveSession } from './utils/live-session.js';
-import { answerClose, runCeremony, tellerAccounts } from './utils/tellers.js';
+import { answerClose, delegatesAsTellers, runCeremony } from './utils/tellers.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
 import { databaseUrl } from './setup/test-database.js';
 
@@ -36,7 +36,10 @@ describe('two api processes on one PostgreSQL (@socket.io/postgres-adapter)', ()
       { kind: 'decide', title: '审议决定《福利费使用方案》' },
     ]);
     // Tellers' keys (a custodian key would live in one process only); the ceremony through B.
-    const tellers = await tellerAccounts(a, 3);
+    const tellers = await delegatesAsTellers(
+      a,
+      live.roster.delegates.slice(0, 3).map((d) => live.tokens.get(d.id)!),
+    );
     await runCeremony(b, staff, live.sessionId, tellers);
     const via = (i: number) => (i % 2 === 0 ? a : b);
     for (const [i, d] of live.roster.delegates.entries()) {
@@ -94,7 +97,7 @@ describe('two api processes on one PostgreSQL (@socket.io/postgres-adapter)', ()
     expect(result.counts).toEqual([[7, 3, 0]]);
     expect(result.decision.passed).toBe(true);
     expect((await results).every((r) => r.result.counts[0]![0] === 7)).toBe(true);
-  }, 120_000);
+  }, 240_000);
 
   it('ends a socket on one process when its token is revoked through the other', async () => {
     const token = await a.login('admin', 'admin-password-for-tests');

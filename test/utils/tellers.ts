@@ -37,6 +37,16 @@ export async function tellerAccounts(
   return out;
 }
 
+/** The given delegates' tablet accounts as tellers (tellers are usually delegates). */
+export async function delegatesAsTellers(t: Api, tokens: string[]): Promise<TellerDevice[]> {
+  const out: TellerDevice[] = [];
+  for (const [i, token] of tokens.entries()) {
+    const me = await t.http().get('/api/auth/me').set(bearer(token)).expect(200);
+    out.push({ token, userId: me.body.id as string, index: i + 1 });
+  }
+  return out;
+}
+
 export async function startCeremony(
   t: Api,
   staff: string,
