@@ -7,6 +7,7 @@ import {
   verifyElectionRecordV2,
 } from '../libs/ballot/src/index.js';
 import type { CeremonyProgress, DecryptionRequest } from '../libs/contracts/src/index.js';
+import { CustodianKeys } from '../apps/api/src/ballots/custodian-keys.service.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { castSecret } from './utils/ballots.js';
 import { feed } from './utils/events.js';
@@ -252,8 +253,24 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
     const res = await open(SECOND, 'custodian').expect(201);
     expect(res.body.keyMode).toBe('custodian');
     expect(res.body.keyLabel).toContain('不对运维方保密');
-    await t.http().post(`/api/polls/${res.body.id}/close`).set(bearer(staff)).expect(200);
+    await castSecret(tablets[0]!, live.sessionId, res.body.id, [marks(3, 0)]);
+    const closed = await t.http().post(`/api/polls/${res.body.id}/close`).set(bearer(staff));
+    expect(closed.body.result).toMatchObject({ keyMode: 'custodian', void: false });
     const status = await t.http().get(`/api/polls/${res.body.id}/decryption`).set(bearer(staff));
     expect(status.body.code).toBe('TELLERS_NO_DECRYPTION');
+  });
+
+  it('voids a custodian-mode poll whose key the process no longer holds (as after a restart), saying why', async () => {
+    const res = await open(SECOND, 'custodian').expect(201);
+    await castSecret(tablets[0]!, live.sessionId, res.body.id, [marks(3, 0)]);
+    // What a restart does: the key was in the process's memory only.
+    expect(t.app.get(CustodianKeys).take(res.body.id)).not.toBeNull();
+    const closed = await t.http().post(`/api/polls/${res.body.id}/close`).set(bearer(staff));
+    expect(closed.body.result).toMatchObject({
+      void: true,
+      decision: null,
+      keyMode: 'custodian',
+      voidReason: expect.stringContaining('托管密钥仅保存在服务进程内存中'),
+    });
   });
 });

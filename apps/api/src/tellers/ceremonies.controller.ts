@@ -42,6 +42,14 @@ export class CeremoniesController {
     return this.view(await this.ceremonies.abandon(id));
   }
 
+  /** A session's ceremonies, newest first (empty when none was started: not an error). */
+  @Get('sessions/:sessionId/ceremonies')
+  @ApiOperation({ summary: '会议的密钥仪式（最新的在前） · Ceremonies of a session' })
+  @ApiOkResponse({ type: [CeremonyResponse] })
+  async list(@Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<CeremonyResponse[]> {
+    return Promise.all((await this.ceremonies.list(sessionId)).map((c) => this.view(c)));
+  }
+
   @Get('ceremonies/:id')
   @ApiOperation({ summary: '密钥仪式的全部公开消息 · Ceremony' })
   @ApiOkResponse({ type: CeremonyResponse })

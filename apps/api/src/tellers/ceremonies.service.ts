@@ -100,6 +100,10 @@ export class CeremoniesService {
     return c;
   }
 
+  list(sessionId: string): Promise<TellerCeremony[]> {
+    return this.ceremonies.find({ where: { sessionId }, order: { createdAt: 'DESC' } });
+  }
+
   /** The session's current ceremony (the live one, else the newest failed one), or null. */
   async current(sessionId: string): Promise<TellerCeremony | null> {
     return (

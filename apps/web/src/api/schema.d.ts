@@ -1966,7 +1966,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 会议的密钥仪式（最新的在前） · Ceremonies of a session */
+        get: operations["Ceremonies_list"];
         put?: never;
         /** 指定监票人并开始密钥仪式 · Start key ceremony */
         post: operations["Ceremonies_start"];
@@ -3635,6 +3636,8 @@ export interface components {
             } | null;
             /** @description 收回的选票多于发出的选票：表决无效，须重新表决 */
             void: boolean;
+            /** @description 表决无效的其他原因（如托管密钥随服务进程重启而丢失），须重新表决 */
+            voidReason?: string;
             /** @description 发出：开始表决时已签到的在任代表数 */
             issued: number | null;
             /** @description 收回：公告板上的选票（不同投票凭证）数 */
@@ -3644,7 +3647,7 @@ export interface components {
             ballots: components["schemas"]["BallotCountsResponse"];
             exclusions: components["schemas"]["ExclusionResponse"][];
             /** @enum {string|null} */
-            keyMode: "custodian" | null;
+            keyMode: "tellers" | "custodian" | null;
             tallyAt: string;
         };
         PollResponse: {
@@ -3657,7 +3660,7 @@ export interface components {
             /** @example 无记名投票 */
             label: string;
             /** @enum {string|null} */
-            keyMode: "custodian" | null;
+            keyMode: "tellers" | "custodian" | null;
             /** @description 托管模式的信任说明 */
             keyLabel: string | null;
             /** @enum {string} */
@@ -3776,7 +3779,7 @@ export interface components {
             title: string;
             secret: boolean;
             /** @enum {string|null} */
-            keyMode: "custodian" | null;
+            keyMode: "tellers" | "custodian" | null;
             board: components["schemas"]["BoardEntryResponse"][];
             result: components["schemas"]["PollResultResponse"] | null;
             /** @description secret polls: key, every ballot with its proofs, the encrypted tally and its decryption (libs/ballot `verifyElectionRecord` checks it); null for open polls */
@@ -12159,6 +12162,63 @@ export interface operations {
             };
             /** @description 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
