@@ -4,12 +4,8 @@ import { dataSourceOptions } from '../apps/api/src/database/data-source-options.
 import { migrations } from '../apps/api/src/database/migrations/index.js';
 import { clusterUrl, databaseUrl, withClient } from './setup/test-database.js';
 
-/**
- * Migrations that move existing data: an empty database is migrated up to the migration before
- * them, given data the way the older app stored it, then migrated to the end.
- */
-describe('migrations that move existing data', () => {
-  const name = `test_migrations_${process.pid}`;
+/** A database of its own, migrated up to a given migration. */
+function migratable(name: string) {
   const sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) =>
     withClient(databaseUrl(name), async (c) => (await c.query(text, params)).rows as T[]);
   const migrate = async (upTo: number) => {
@@ -24,8 +20,6 @@ describe('migrations that move existing data', () => {
     await ds.runMigrations();
     await ds.destroy();
   };
-  const index = (migrationName: string) => migrations.findIndex((m) => m.name === migrationName);
-
   beforeAll(async () => {
     await withClient(clusterUrl(), (c) => c.query(`CREATE DATABASE "${name}"`));
   });
@@ -34,6 +28,17 @@ describe('migrations that move existing data', () => {
       c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     );
   });
+  return { sql, migrate };
+}
+
+/**
+ * Migrations that move existing data: an empty database is migrated up to the migration before
+ * them, given data the way the older app stored it, then migrated to the end.
+ */
+describe('migrations that move existing data', () => {
+  const name = `test_migrations_${process.pid}`;
+  const { sql, migrate } = migratable(name);
+  const index = (migrationName: string) => migrations.findIndex((m) => m.name === migrationName);
 
   it("gives each term its latest session's workforce figures; sessions keep only differing ones", async () => {
     await migrate(index('TermWorkforce1795290000000'));
@@ -82,29 +87,7 @@ describe('migrations that move existing data', () => {
 
 describe("the tellers' migration in an old database", () => {
   const name = `test_migrations_tellers_${process.pid}`;
-  const sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) =>
-    withClient(databaseUrl(name), async (c) => (await c.query(text, params)).rows as T[]);
-  const migrate = async (upTo: number) => {
-    const ds = new DataSource({
-      ...dataSourceOptions(databaseUrl(name)),
-      entities: [],
-      migrations: migrations.slice(0, upTo),
-      migrationsRun: false,
-      logging: false,
-    });
-    await ds.initialize();
-    await ds.runMigrations();
-    await ds.destroy();
-  };
-
-  beforeAll(async () => {
-    await withClient(clusterUrl(), (c) => c.query(`CREATE DATABASE "${name}"`));
-  });
-  afterAll(async () => {
-    await withClient(clusterUrl(), (c) =>
-      c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-    );
-  });
+  const { sql, migrate } = migratable(name);
 
   it('drops the custodian secrets and decides the secret polls they left undecided void, with the reason', async () => {
     await migrate(migrations.findIndex((m) => m.name === 'Tellers1795310000000'));

@@ -15,6 +15,7 @@ import { G, mul, mulG, type Point, pointFromHex, L } from '../libs/ballot/src/gr
 import { bearer, userWithRole } from './utils/actors.js';
 import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
 import { castSecret } from './utils/ballots.js';
+import { dumpDatabase } from './utils/dump.js';
 import { liveSession } from './utils/live-session.js';
 import { answerClose, runCeremony, tellerAccounts } from './utils/tellers.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
@@ -22,25 +23,6 @@ import { databaseUrl } from './setup/test-database.js';
 
 const connected = (s: TabletSocket) =>
   new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())));
-
-/** Every row of every table, system columns included, as text. */
-async function dumpDatabase(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const tables = await client.query<{ t: string }>(
-      `SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = 'public'`,
-    );
-    let dump = '';
-    for (const { t } of tables.rows) {
-      const rows = await client.query(`SELECT row_to_json(x)::text AS row FROM ${t} x`);
-      dump += rows.rows.map((r) => `${t} ${r.row}`).join('\n') + '\n';
-    }
-    return dump;
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Every 32-byte value written as 64 hex digits (the form libs/ballot writes every scalar in), read
