@@ -4,7 +4,11 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { DecryptionService } from './decryption.service.js';
 import { PartialDto } from './dto/decryption.dto.js';
-import { DecryptionStatusResponse, PendingDecryptionResponse } from './dto/decryption.responses.js';
+import {
+  DecryptionStatusResponse,
+  PendingDecryptionResponse,
+  PreparedCloseResponse,
+} from './dto/decryption.responses.js';
 
 /** The close of a tellers-mode poll: staff watch who answered; tellers' devices fetch and answer. */
 @ApiTags('tellers')
@@ -28,9 +32,12 @@ export class DecryptionController {
    */
   @Get('polls/:id/decryption/input')
   @ApiOperation({ summary: '监票人解密所需的计票准备记录 · Decryption input' })
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
-  input(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() auth: AuthContext): Promise<object> {
-    return this.decryption.input(id, auth);
+  @ApiOkResponse({ type: PreparedCloseResponse })
+  async input(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() auth: AuthContext,
+  ): Promise<PreparedCloseResponse> {
+    return (await this.decryption.input(id, auth)) as unknown as PreparedCloseResponse;
   }
 
   @Post('polls/:id/partials')

@@ -81,7 +81,7 @@ export class CeremoniesController {
   @Post('ceremonies/:id/round1')
   @ApiOperation({ summary: '监票人提交第一轮消息 · Round 1' })
   @ApiCreatedResponse({ type: CeremonyResponse })
-  round1(
+  roundOne(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CeremonyMessageDto,
     @CurrentUser() auth: AuthContext,
@@ -92,7 +92,7 @@ export class CeremoniesController {
   @Post('ceremonies/:id/round2')
   @ApiOperation({ summary: '监票人提交第二轮消息（加密的份额） · Round 2' })
   @ApiCreatedResponse({ type: CeremonyResponse })
-  round2(
+  roundTwo(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CeremonyMessageDto,
     @CurrentUser() auth: AuthContext,

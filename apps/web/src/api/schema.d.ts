@@ -2055,7 +2055,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 监票人提交第一轮消息 · Round 1 */
-        post: operations["Ceremonies_round1"];
+        post: operations["Ceremonies_roundOne"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2072,7 +2072,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 监票人提交第二轮消息（加密的份额） · Round 2 */
-        post: operations["Ceremonies_round2"];
+        post: operations["Ceremonies_roundTwo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3811,6 +3811,27 @@ export interface components {
             missing: number[];
             refused: components["schemas"]["RefusedPartialResponse"][];
         };
+        PreparedCloseResponse: {
+            /** @enum {number} */
+            version: 2;
+            poll: {
+                [key: string]: unknown;
+            };
+            /** @description { mode: 'tellers', ceremony } */
+            key: {
+                [key: string]: unknown;
+            };
+            issued: {
+                [key: string]: unknown;
+            };
+            board: {
+                [key: string]: unknown;
+            };
+            exclusions: Record<string, never>[];
+            tally: {
+                [key: string]: unknown;
+            };
+        };
         PartialDto: {
             partial: {
                 [key: string]: unknown;
@@ -4271,6 +4292,7 @@ export type PollRecordResponse = components['schemas']['PollRecordResponse'];
 export type DecryptionTellerResponse = components['schemas']['DecryptionTellerResponse'];
 export type RefusedPartialResponse = components['schemas']['RefusedPartialResponse'];
 export type DecryptionStatusResponse = components['schemas']['DecryptionStatusResponse'];
+export type PreparedCloseResponse = components['schemas']['PreparedCloseResponse'];
 export type PartialDto = components['schemas']['PartialDto'];
 export type PendingDecryptionResponse = components['schemas']['PendingDecryptionResponse'];
 export type MinutesSummaryResponse = components['schemas']['MinutesSummaryResponse'];
@@ -10915,9 +10937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PreparedCloseResponse"];
                 };
             };
             /** @description 请求有误 */
@@ -12479,7 +12499,7 @@ export interface operations {
             };
         };
     };
-    Ceremonies_round1: {
+    Ceremonies_roundOne: {
         parameters: {
             query?: never;
             header?: never;
@@ -12540,7 +12560,7 @@ export interface operations {
             };
         };
     };
-    Ceremonies_round2: {
+    Ceremonies_roundTwo: {
         parameters: {
             query?: never;
             header?: never;

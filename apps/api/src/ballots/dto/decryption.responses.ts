@@ -1,6 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { DecryptionStatus } from '../decryption.service.js';
 
+/**
+ * A poll's prepared close (libs/ballot `PreparedClose['record']`, RECORD.md without the
+ * decryptions and the result): what a teller's device re-sums and decrypts.
+ */
+export class PreparedCloseResponse {
+  @ApiProperty({ enum: [2] }) version!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) poll!: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "{ mode: 'tellers', ceremony }",
+  })
+  key!: object;
+  @ApiProperty({ type: 'object', additionalProperties: true }) issued!: object;
+  @ApiProperty({ type: 'object', additionalProperties: true }) board!: object;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) exclusions!: object[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) tally!: object;
+}
+
 export class PendingDecryptionResponse {
   @ApiProperty() pollId!: string;
   @ApiProperty() sessionId!: string;
