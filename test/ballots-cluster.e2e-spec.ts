@@ -3,6 +3,7 @@ import { ballotShape, encryptBallot, marks } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
 import { liveSession } from './utils/live-session.js';
+import { answerClose, delegatesAsTellers, runCeremony } from './utils/tellers.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
 import { databaseUrl } from './setup/test-database.js';
 
@@ -34,6 +35,12 @@ describe('two api processes on one PostgreSQL (@socket.io/postgres-adapter)', ()
     const live = await liveSession(a, staff, VOTERS, VOTERS, [
       { kind: 'decide', title: '审议决定《福利费使用方案》' },
     ]);
+    // Tellers' keys (a custodian key would live in one process only); the ceremony through B.
+    const tellers = await delegatesAsTellers(
+      a,
+      live.roster.delegates.slice(0, 3).map((d) => live.tokens.get(d.id)!),
+    );
+    await runCeremony(b, staff, live.sessionId, tellers);
     const via = (i: number) => (i % 2 === 0 ? a : b);
     for (const [i, d] of live.roster.delegates.entries()) {
       const s = via(i).socket(live.tokens.get(d.id)!);
@@ -80,11 +87,17 @@ describe('two api processes on one PostgreSQL (@socket.io/postgres-adapter)', ()
       ),
     );
     const closed = await b.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
-    expect(closed.body.result.ballots).toEqual({ cast: VOTERS, counted: VOTERS, excluded: 0 });
-    expect(closed.body.result.counts).toEqual([[7, 3, 0]]);
-    expect(closed.body.result.decision.passed).toBe(true);
+    expect(closed.body.result).toBeNull();
+    // The tellers answer through different processes; the second decides it, everyone hears.
+    expect((await answerClose(a, pollId, tellers[0]!)).status).toBe(201);
+    expect((await answerClose(b, pollId, tellers[1]!)).status).toBe(201);
+    const polls = await a.http().get(`/api/sessions/${live.sessionId}/polls`).set(bearer(staff));
+    const result = polls.body.find((p: { id: string }) => p.id === pollId).result;
+    expect(result.ballots).toEqual({ cast: VOTERS, counted: VOTERS, excluded: 0 });
+    expect(result.counts).toEqual([[7, 3, 0]]);
+    expect(result.decision.passed).toBe(true);
     expect((await results).every((r) => r.result.counts[0]![0] === 7)).toBe(true);
-  }, 120_000);
+  }, 240_000);
 
   it('ends a socket on one process when its token is revoked through the other', async () => {
     const token = await a.login('admin', 'admin-password-for-tests');

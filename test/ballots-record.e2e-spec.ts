@@ -71,7 +71,7 @@ describe('the honest record: issued ballots, checked at cast, a chained and sign
         .http()
         .post('/api/polls')
         .set(bearer(staff))
-        .send({ itemId: live.items[title] })
+        .send({ itemId: live.items[title], keyMode: 'custodian' })
         .expect(201)
     ).body.id;
   const myPoll = async (i: number, pollId: string): Promise<OpenPoll> =>

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { ballotShape, encryptBallot, marks } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
 import { feed } from './utils/events.js';
+import { dumpDatabase } from './utils/dump.js';
 import { liveSession } from './utils/live-session.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
 import { databaseUrl } from './setup/test-database.js';
@@ -11,27 +11,6 @@ import { databaseUrl } from './setup/test-database.js';
 const connected = (s: TabletSocket) =>
   new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())));
 const squash = (s: string) => s.replace(/\s+/g, '');
-
-/** Every row of every table, system columns included, as text. */
-async function dumpDatabase(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const tables = await client.query<{ t: string }>(
-      `SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = 'public'`,
-    );
-    let dump = '';
-    for (const { t } of tables.rows) {
-      const rows = await client.query(
-        `SELECT xmin::text AS xmin, ctid::text AS ctid, row_to_json(x)::text AS row FROM ${t} x`,
-      );
-      dump += rows.rows.map((r) => `${t} ${r.xmin} ${r.ctid} ${r.row}`).join('\n') + '\n';
-    }
-    return dump;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('nothing revealed: no plaintext secret choice in the database, the logs or the socket traffic', () => {
   let database: string;
@@ -83,7 +62,7 @@ describe('nothing revealed: no plaintext secret choice in the database, the logs
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items['无记名事项'] })
+      .send({ itemId: live.items['无记名事项'], keyMode: 'custodian' })
       .expect(201);
     const secretChoices = [0, 0, 0, 1, 1, 2];
     for (const [i, s] of tablets.entries()) {

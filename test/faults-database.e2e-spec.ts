@@ -71,7 +71,7 @@ describe('faults: PostgreSQL restarts in the middle of a poll', () => {
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items[ITEM] })
+      .send({ itemId: live.items[ITEM], keyMode: 'custodian' })
       .expect(201);
     const pollId = opened.body.id as string;
 

@@ -4,12 +4,8 @@ import { dataSourceOptions } from '../apps/api/src/database/data-source-options.
 import { migrations } from '../apps/api/src/database/migrations/index.js';
 import { clusterUrl, databaseUrl, withClient } from './setup/test-database.js';
 
-/**
- * Migrations that move existing data: an empty database is migrated up to the migration before
- * them, given data the way the older app stored it, then migrated to the end.
- */
-describe('migrations that move existing data', () => {
-  const name = `test_migrations_${process.pid}`;
+/** A database of its own, migrated up to a given migration. */
+function migratable(name: string) {
   const sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) =>
     withClient(databaseUrl(name), async (c) => (await c.query(text, params)).rows as T[]);
   const migrate = async (upTo: number) => {
@@ -24,8 +20,6 @@ describe('migrations that move existing data', () => {
     await ds.runMigrations();
     await ds.destroy();
   };
-  const index = (migrationName: string) => migrations.findIndex((m) => m.name === migrationName);
-
   beforeAll(async () => {
     await withClient(clusterUrl(), (c) => c.query(`CREATE DATABASE "${name}"`));
   });
@@ -34,6 +28,17 @@ describe('migrations that move existing data', () => {
       c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     );
   });
+  return { sql, migrate };
+}
+
+/**
+ * Migrations that move existing data: an empty database is migrated up to the migration before
+ * them, given data the way the older app stored it, then migrated to the end.
+ */
+describe('migrations that move existing data', () => {
+  const name = `test_migrations_${process.pid}`;
+  const { sql, migrate } = migratable(name);
+  const index = (migrationName: string) => migrations.findIndex((m) => m.name === migrationName);
 
   it("gives each term its latest session's workforce figures; sessions keep only differing ones", async () => {
     await migrate(index('TermWorkforce1795290000000'));
@@ -77,5 +82,70 @@ describe('migrations that move existing data', () => {
     await expect(
       sql(`UPDATE congress_sessions SET employees = 5 WHERE id = $1`, [second]),
     ).rejects.toThrow(/workforce_all_or_none/);
+  });
+});
+
+describe("the tellers' migration in an old database", () => {
+  const name = `test_migrations_tellers_${process.pid}`;
+  const { sql, migrate } = migratable(name);
+
+  it('drops the custodian secrets and decides the secret polls they left undecided void, with the reason', async () => {
+    await migrate(migrations.findIndex((m) => m.name === 'Tellers1795318000000'));
+    const [user] = await sql<{ id: string }>(
+      `INSERT INTO users (username, display_name, role) VALUES ('staff', '工作人员', 'staff') RETURNING id`,
+    );
+    const [term] = await sql<{ id: string }>(
+      `INSERT INTO terms (name, starts_on, ends_on) VALUES ('第五届', '2026-01-01', '2030-12-31') RETURNING id`,
+    );
+    const [session] = await sql<{ id: string }>(
+      `INSERT INTO congress_sessions (term_id, name, starts_at, place, status)
+       VALUES ($1, '第一次会议', '2026-03-01T01:00:00Z', '礼堂', 'in_session') RETURNING id`,
+      [term!.id],
+    );
+    const item = async (position: number) =>
+      (
+        await sql<{ id: string }>(
+          `INSERT INTO agenda_items (session_id, position, kind, title, vote_spec)
+           VALUES ($1, $2, 'decide', '事项', '{"type":"motion"}') RETURNING id`,
+          [session!.id, position],
+        )
+      )[0]!.id;
+    const poll = async (itemId: string, status: string, result: object | null) =>
+      (
+        await sql<{ id: string }>(
+          `INSERT INTO polls (session_id, item_id, item_version, title, vote_spec, secret, key_mode,
+             election_key, custodian_secret, status, quorum_at_open, opened_at, opened_by, result,
+             issued, board_size)
+           VALUES ($1, $2, 1, '事项', '{"type":"motion"}', true, 'custodian', '{}', '{"secret":"00"}',
+             $3, '{}', now(), $4, $5, '{"count":5,"credentials":[]}', 2) RETURNING id`,
+          [session!.id, itemId, status, user!.id, result ? JSON.stringify(result) : null],
+        )
+      )[0]!.id;
+    const open = await poll(await item(1), 'open', null);
+    const decided = await poll(await item(2), 'closed', { void: false, counts: [[3, 1, 0]] });
+
+    await migrate(migrations.length);
+
+    const columns = await sql(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'polls' AND column_name = 'custodian_secret'`,
+    );
+    expect(columns).toEqual([]);
+    const [voided] = await sql<{ status: string; result: Record<string, unknown> }>(
+      `SELECT status, result FROM polls WHERE id = $1`,
+      [open],
+    );
+    expect(voided!.status).toBe('closed');
+    expect(voided!.result).toMatchObject({
+      void: true,
+      decision: null,
+      issued: 5,
+      returned: 2,
+      keyMode: 'custodian',
+      voidReason: expect.stringContaining('托管密钥已从数据库删除'),
+    });
+    const [kept] = await sql<{ result: object }>(`SELECT result FROM polls WHERE id = $1`, [
+      decided,
+    ]);
+    expect(kept!.result).toEqual({ void: false, counts: [[3, 1, 0]] });
   });
 });

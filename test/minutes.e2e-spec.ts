@@ -91,7 +91,7 @@ describe('minutes: draft from the record, signatures checked, archived in a chai
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items['审议通过《集体合同（草案）》'] })
+      .send({ itemId: live.items['审议通过《集体合同（草案）》'], keyMode: 'custodian' })
       .expect(201);
     for (const [i, choice] of [0, 0, 0, 0, 1].entries()) {
       const s = t.socket(token(i));

@@ -46,7 +46,7 @@ describe('a poll with a preset duration closes itself when the time is up', () =
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items[title], ...body });
+      .send({ itemId: live.items[title], keyMode: 'custodian', ...body });
 
   it('refuses a duration that is not whole seconds between 30 and 7200, naming the field', async () => {
     for (const durationSeconds of [10, 7201, 1.5, '60']) {

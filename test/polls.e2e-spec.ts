@@ -58,7 +58,11 @@ describe('polls over socket.io: secret by default, decided by the majority of al
   afterAll(() => t.close());
 
   const open = (title: string, secret = true) =>
-    t.http().post('/api/polls').set(bearer(staff)).send({ itemId: live.items[title], secret });
+    t
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items[title], secret, keyMode: 'custodian' });
   const stateOf = async (
     i: number,
   ): Promise<{ open: OpenPoll[]; receipts: { pollId: string; tracker: string }[] }> =>
@@ -270,7 +274,7 @@ describe('polls over socket.io: secret by default, decided by the majority of al
       .http()
       .post(`/api/polls`)
       .set(bearer(live.tokens.get(live.roster.delegates[0]!.id)!))
-      .send({ itemId: live.items['程序事项'] });
+      .send({ itemId: live.items['程序事项'], keyMode: 'custodian' });
     expect(res.status).toBe(403);
     expect(
       (await cast(0, { pollId: '00000000-0000-4000-8000-000000000000', choice: [[1, 0, 0]] })).error

@@ -50,7 +50,7 @@ describe('the public board’s routes: published sessions and decided results, w
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items['审议通过《集体合同（草案）》'] })
+      .send({ itemId: live.items['审议通过《集体合同（草案）》'], keyMode: 'custodian' })
       .expect(201);
     const pollId = open.body.id as string;
     for (const [i, choice] of [0, 0, 1].entries())

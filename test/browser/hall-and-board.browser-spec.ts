@@ -86,7 +86,7 @@ describe('the hall’s projector and the public board, on a small live session',
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items[MOTION], durationSeconds: 600 })
+      .send({ itemId: live.items[MOTION], keyMode: 'custodian', durationSeconds: 600 })
       .expect(201);
     pollId = opened.body.id;
     fingerprint = shortFingerprint(fingerprintOf(opened.body.electionKey));

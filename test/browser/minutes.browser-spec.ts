@@ -74,7 +74,7 @@ describe('the minutes screens: draft, finalise, sign in the browser, archive, pu
       .http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: live.items[ITEM] })
+      .send({ itemId: live.items[ITEM], keyMode: 'custodian' })
       .expect(201);
     for (const [i, choice] of [0, 0, 0, 1].entries()) {
       const s = w.api.socket(token(i));

@@ -183,7 +183,7 @@ describe('the delegate tablet', () => {
     const opened = await http()
       .post('/api/polls')
       .set(bearer(staff))
-      .send({ itemId: (items.body as { id: string }[])[0]!.id })
+      .send({ itemId: (items.body as { id: string }[])[0]!.id, keyMode: 'custodian' })
       .expect(201);
     const poll = opened.body as { id: string; electionKey: ElectionKey; pollSpec: PollSpec };
 

@@ -94,8 +94,24 @@ export const POLL_ERROR_CODES = [
   'POLL_BALLOT_WRONG_POLL',
   'POLL_BALLOT_WRONG_VOTER',
   'POLL_WRONG_BALLOT_KIND',
+  'POLL_NO_TELLERS_KEY',
 ] as const;
 export type PollErrorCode = (typeof POLL_ERROR_CODES)[number];
+
+/** The tellers' key ceremony and their partial decryptions (apps/api tellers module). */
+export const TELLERS_ERROR_CODES = [
+  'TELLERS_CEREMONY_NOT_FOUND',
+  'TELLERS_CEREMONY_EXISTS',
+  'TELLERS_BAD_TELLERS',
+  'TELLERS_NOT_A_TELLER',
+  'TELLERS_NOT_COLLECTING',
+  'TELLERS_ROUND_NOT_READY',
+  'TELLERS_ALREADY_SENT',
+  'TELLERS_BAD_MESSAGE',
+  'TELLERS_NO_DECRYPTION',
+  'TELLERS_PARTIAL_REFUSED',
+] as const;
+export type TellersErrorCode = (typeof TELLERS_ERROR_CODES)[number];
 
 /** Every code listed here. */
 export type ErrorCode =
@@ -104,7 +120,8 @@ export type ErrorCode =
   | CongressErrorCode
   | AgendaErrorCode
   | AttendanceErrorCode
-  | PollErrorCode;
+  | PollErrorCode
+  | TellersErrorCode;
 
 /** An error on a socket: in the acknowledgement (`{ ok: false, error }`) or an `exception` event. */
 export interface SocketError<C extends string = ErrorCode> {
@@ -130,6 +147,10 @@ export interface ErrorDetails {
    * the tablet may cast again.
    */
   POLL_BALLOT_INVALID: { check: string; detail?: unknown };
+  /** A ceremony message failed libs/ballot's check (its code, e.g. `BAD_PROOF`, and message). */
+  TELLERS_BAD_MESSAGE: { check: string; reason: string; detail?: unknown };
+  /** A partial decryption failed its check; it is recorded as refused with this reason. */
+  TELLERS_PARTIAL_REFUSED: { check: string; reason: string };
 }
 
 export interface FieldError {

@@ -4,6 +4,7 @@ import type { Ack, ErrorCode, SocketError } from './errors.js';
 import type { Incident } from './incidents.js';
 import type { NotificationPayload } from './notifications.js';
 import type { CastRequest, PollState, PollView, Receipt, Turnout } from './polls.js';
+import type { CeremonyProgress, DecryptionRequest } from './tellers.js';
 import type { Role } from './vocabulary.js';
 
 /**
@@ -27,6 +28,10 @@ export interface ServerEvents {
    * console and the projector's incident line).
    */
   incident: Incident;
+  /** A session's key ceremony changed (to the session and to its tellers): a round may proceed. */
+  'ceremony:progress': CeremonyProgress;
+  /** A poll's close waits for its tellers' partial decryptions (to the tellers). */
+  'decryption:requested': DecryptionRequest;
   /** The error of a request sent without an acknowledgement callback. */
   exception: SocketError & { event?: string };
 }

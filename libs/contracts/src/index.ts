@@ -9,6 +9,7 @@ export * from './errors.js';
 export * from './agenda.js';
 export * from './attendance.js';
 export * from './polls.js';
+export * from './tellers.js';
 export * from './notifications.js';
 export * from './incidents.js';
 export * from './events.js';

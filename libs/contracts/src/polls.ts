@@ -74,6 +74,11 @@ export interface PollResult {
    * void and is held again.
    */
   void: boolean;
+  /**
+   * Why a poll is void when it is not the 收回 > 发出 rule: e.g. a custodian key lost with the api
+   * process that held it, so the sum can never be decrypted (the poll is held again).
+   */
+  voidReason?: string;
   /** 发出: ballots issued at opening (null for polls opened before it was recorded). */
   issued: number | null;
   /** 收回: ballots returned (distinct voters on the board). */

@@ -55,10 +55,12 @@ export const POLL_STATUSES = ['open', 'closed'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 
 /**
- * Who holds the key that decrypts a secret poll's sum. Only `custodian` exists so far: the server
- * holds the only key share, which means trusting the operator (every poll view says so).
+ * Who holds the key that decrypts a secret poll's sum. `tellers`: the session's tellers (监票人),
+ * any t of n, from a key ceremony without a dealer; the server holds no secret. `custodian`: an
+ * explicit choice for trials, the api process holds the only key in memory, which means trusting
+ * the operator (every poll view says so, 不对运维方保密).
  */
-export const KEY_MODES = ['custodian'] as const;
+export const KEY_MODES = ['tellers', 'custodian'] as const;
 export type KeyMode = (typeof KEY_MODES)[number];
 
 export const VOTE_TYPES = ['motion', 'election', 'evaluation'] as const;

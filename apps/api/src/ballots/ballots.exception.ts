@@ -24,6 +24,7 @@ export enum BallotsErrorCode {
   WrongPoll = 'POLL_BALLOT_WRONG_POLL',
   WrongVoter = 'POLL_BALLOT_WRONG_VOTER',
   WrongKind = 'POLL_WRONG_BALLOT_KIND',
+  NoTellersKey = 'POLL_NO_TELLERS_KEY',
 }
 // The same values as the client contract (libs/contracts): a difference does not compile.
 type _PollErrorCodeContract = Agree<Difference<`${BallotsErrorCode}`, ContractPollErrorCode>>;
@@ -57,5 +58,9 @@ export class BallotsException extends moduleException<BallotsErrorCode>({
   [BallotsErrorCode.WrongKind]: [
     HttpStatus.BAD_REQUEST,
     '记名表决须提交选择，无记名表决须提交加密选票',
+  ],
+  [BallotsErrorCode.NoTellersKey]: [
+    HttpStatus.CONFLICT,
+    '本次会议的监票人密钥尚未生成，不能发起无记名表决（可明确选择托管密钥试用，不对运维方保密）',
   ],
 }) {}

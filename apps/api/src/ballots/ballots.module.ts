@@ -10,7 +10,14 @@ import { BoardService } from './board.service.js';
 import { CastService } from './cast.service.js';
 import { CastVerifier } from './cast-verifier.service.js';
 import { BallotsClose } from './close.service.js';
+import { TellersModule } from '../tellers/index.js';
+import { DecryptionController } from './decryption.controller.js';
+import { DecryptionService } from './decryption.service.js';
+import { PollPartial } from './poll-partial.entity.js';
+import { TellersDecryptor } from './tellers-decryptor.js';
 import { CustodianDecryptor } from './custodian-decryptor.js';
+import { CustodianKeys } from './custodian-keys.service.js';
+import { KeyModeDecryptor } from './key-mode-decryptor.js';
 import { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
 import { PollDecryptor } from './poll-decryptor.js';
@@ -21,21 +28,26 @@ import { PublicResultsController } from './public-results.controller.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Poll, PollBallot]),
+    TypeOrmModule.forFeature([Poll, PollBallot, PollPartial]),
     CongressModule,
     AgendaModule,
     AttendanceModule,
     RosterModule,
+    TellersModule,
   ],
-  controllers: [PollsController, PublicResultsController],
+  controllers: [PollsController, PublicResultsController, DecryptionController],
   providers: [
     PollsService,
     CastService,
     CastVerifier,
     BoardKeyService,
     BallotsClose,
-    // Today's key source; the tellers' decryption replaces this one binding (docs/architecture.md).
-    { provide: PollDecryptor, useClass: CustodianDecryptor },
+    // The seam (docs/architecture.md): tellers' partials, or the custodian key in this process.
+    CustodianKeys,
+    CustodianDecryptor,
+    DecryptionService,
+    TellersDecryptor,
+    { provide: PollDecryptor, useClass: KeyModeDecryptor },
     BoardService,
     BallotsGateway,
     PollTimer,

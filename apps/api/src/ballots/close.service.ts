@@ -11,6 +11,7 @@ import {
   type PartialDecryption,
   type PreparedClose,
   prepareClose,
+  type RecordKey,
   resumeClose,
   SodiumGroup,
   sodiumSummer,
@@ -20,6 +21,7 @@ import type { PollResult } from '../common/contracts.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { SeatsService } from '../roster/seats.service.js';
+import { CeremoniesService } from '../tellers/index.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
@@ -59,6 +61,7 @@ export class BallotsClose {
     private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeService,
     private readonly decryptor: PollDecryptor,
+    private readonly ceremonies: CeremoniesService,
     private readonly clock: Clock,
   ) {}
 
@@ -149,7 +152,7 @@ export class BallotsClose {
     const sumVerified = sodiumSummer(await this.sodium);
     const prepared = prepareClose({
       poll: poll.recordPoll!,
-      key: { mode: 'custodian', key: poll.electionKey as ElectionKeyV1 },
+      key: await this.recordKey(poll),
       issued: poll.issued!,
       boardKey: poll.boardKey!,
       entries: ballots.map((b) => ({
@@ -166,6 +169,35 @@ export class BallotsClose {
     ]);
     // Another process may have prepared it first: what is stored is what gets decrypted.
     return resumeClose((await this.preparedOf(poll.id))!);
+  }
+
+  /** The record's key: the ceremony's public transcript, or the custodian's one-trustee key. */
+  private async recordKey(poll: Poll): Promise<RecordKey> {
+    if (poll.keyMode !== 'tellers')
+      return { mode: 'custodian', key: poll.electionKey as ElectionKeyV1 };
+    return { mode: 'tellers', ceremony: await this.ceremonies.transcriptOf(poll.ceremonyId!) };
+  }
+
+  /**
+   * A closed poll that can never be decrypted (its custodian key was lost with the process that
+   * held it) is void with the reason, and is held again. Its ballots stay on the board.
+   */
+  async voidPoll(pollId: string, reason: string): Promise<void> {
+    const poll = await this.polls.findOneByOrFail({ id: pollId });
+    if (poll.result) return;
+    const result: PollResult = {
+      decision: null,
+      void: true,
+      voidReason: reason,
+      issued: poll.issued?.count ?? null,
+      returned: poll.boardSize,
+      counts: [],
+      ballots: { cast: poll.boardSize, counted: 0, excluded: 0 },
+      exclusions: [],
+      keyMode: poll.keyMode,
+      tallyAt: this.clock.now().toISOString(),
+    };
+    await this.store(poll, result, null, []);
   }
 
   private async preparedOf(pollId: string): Promise<PreparedClose['record'] | null> {
@@ -203,7 +235,9 @@ export class BallotsClose {
     this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:result', pollView(decided));
     this.logger.log(
       { pollId: poll.id, cast: result.ballots.cast, counted: result.ballots.counted },
-      result.void ? 'poll void: more ballots returned than issued' : 'poll decided',
+      result.void
+        ? `poll void: ${result.voidReason ?? 'more ballots returned than issued'}`
+        : 'poll decided',
     );
   }
 

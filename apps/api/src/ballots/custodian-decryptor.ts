@@ -1,36 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { partialDecrypt, type PreparedClose, type TrusteeSecret } from '../common/ballot.js';
+import { partialDecrypt, type PreparedClose } from '../common/ballot.js';
 import { BallotsClose } from './close.service.js';
-import { Poll } from './poll.entity.js';
+import { CustodianKeys } from './custodian-keys.service.js';
 import { PollDecryptor } from './poll-decryptor.js';
 
+export const CUSTODIAN_KEY_LOST =
+  '托管密钥仅保存在服务进程内存中，已随进程重启（或由另一进程结束表决）而丢失，无法计票；本次表决作废，须重新表决';
+
 /**
- * Today's key source: the custodian secret stored with the poll (custodian mode, 不对运维方保密)
- * decrypts the sum at once. It decrypts only the tally that prepareClose summed from verified
- * ballots; unlike a teller's device (libs/ballot `decryptAsTeller`) it does not re-verify them,
- * since it runs inside the server that verified them.
+ * Custodian mode (不对运维方保密): the key this api process keeps in memory decrypts the sum at
+ * once. It decrypts only the tally prepareClose summed from verified ballots; unlike a teller's
+ * device (libs/ballot `decryptAsTeller`) it does not re-verify them, since it runs inside the
+ * server that verified them. No key (a restart lost it): the poll is void, with the reason.
  */
 @Injectable()
 export class CustodianDecryptor extends PollDecryptor {
   constructor(
-    @InjectRepository(Poll) private readonly polls: Repository<Poll>,
+    private readonly keys: CustodianKeys,
     private readonly moduleRef: ModuleRef,
   ) {
     super();
   }
 
   async request(pollId: string, prepared: PreparedClose): Promise<void> {
-    const row = await this.polls
-      .createQueryBuilder('p')
-      .addSelect('p.custodianSecret')
-      .where('p.id = :pollId', { pollId })
-      .getOneOrFail();
-    const secret = row.custodianSecret as TrusteeSecret;
-    const partial = partialDecrypt(prepared.key, prepared.shape, secret, prepared.record.tally);
     // Resolved when called (not at construction): BallotsClose depends on this class.
-    await this.moduleRef.get(BallotsClose, { strict: true }).finish(pollId, [partial]);
+    const close = this.moduleRef.get(BallotsClose, { strict: false });
+    const secret = this.keys.take(pollId);
+    if (!secret) return close.voidPoll(pollId, CUSTODIAN_KEY_LOST);
+    const partial = partialDecrypt(prepared.key, prepared.shape, secret, prepared.record.tally);
+    await close.finish(pollId, [partial]);
   }
 }

@@ -5,7 +5,8 @@ import type { Poll } from './poll.entity.js';
 import { ballotSpecOf, questionsOf } from './poll-shape.js';
 
 export const CUSTODIAN_LABEL =
-  '托管模式：服务器持有唯一的解密密钥，须信任系统运维方（正式选举请使用主席团/监票人密钥）';
+  '托管密钥：服务进程持有唯一的解密密钥，不对运维方保密（仅用于试用；服务重启则密钥丢失，表决作废）';
+export const TELLERS_LABEL = '监票人密钥：任意门限人数的监票人共同解密计票结果，服务器不持有密钥';
 
 /** What every tablet, the staff console and the projector see of a poll. */
 export function pollView(p: Poll): PollView {
@@ -17,7 +18,8 @@ export function pollView(p: Poll): PollView {
     secret: p.secret,
     label: p.secret ? '无记名投票' : '记名表决（公开）',
     keyMode: p.keyMode,
-    keyLabel: p.keyMode === 'custodian' ? CUSTODIAN_LABEL : null,
+    keyLabel:
+      p.keyMode === 'custodian' ? CUSTODIAN_LABEL : p.keyMode === 'tellers' ? TELLERS_LABEL : null,
     voteType: (p.voteSpec as VoteSpec).type,
     pollSpec: ballotSpecOf(p),
     questions: questionsOf(p),

@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { VoteSpec } from '../agenda/vote-spec.js';
-import type { Agree, Difference, PollStatus as ContractPollStatus } from '../common/contracts.js';
+import type {
+  Agree,
+  Difference,
+  KeyMode,
+  PollStatus as ContractPollStatus,
+} from '../common/contracts.js';
 import type { Issued, RecordPoll } from '../common/ballot.js';
 
 export enum PollStatus {
@@ -12,8 +17,10 @@ type _PollStatusContract = Agree<Difference<`${PollStatus}`, ContractPollStatus>
 
 /**
  * One vote on one agenda item. Secret (the default): ballots are encrypted on the tablets to
- * `electionKey`; in custodian mode the server holds the only trustee secret, which means the
- * operator could decrypt single ballots — it is labelled so everywhere. Open (记名): plain choices.
+ * `electionKey`. In tellers mode that key derives from the session's key ceremony and no party
+ * alone can decrypt; in custodian mode (an explicit choice for trials) the api process holds the
+ * only secret in memory (never in this table), so the operator could decrypt single ballots — it
+ * is labelled so everywhere. Open (记名): plain choices.
  */
 @Entity({ name: 'polls' })
 export class Poll {
@@ -25,9 +32,10 @@ export class Poll {
   @Column({ type: 'text' }) title!: string;
   @Column({ type: 'jsonb' }) voteSpec!: VoteSpec;
   @Column({ type: 'boolean' }) secret!: boolean;
-  @Column({ type: 'text', nullable: true }) keyMode!: 'custodian' | null;
+  @Column({ type: 'text', nullable: true }) keyMode!: KeyMode | null;
+  /** Tellers mode: the session's key ceremony this poll's key derives from (`pollKey`). */
+  @Column({ type: 'uuid', nullable: true }) ceremonyId!: string | null;
   @Column({ type: 'jsonb', nullable: true }) electionKey!: object | null;
-  @Column({ type: 'jsonb', nullable: true, select: false }) custodianSecret!: object | null;
   @Column({ type: 'text' }) status!: PollStatus;
   @Column({ type: 'jsonb' }) quorumAtOpen!: object;
   @Column({ type: 'timestamptz' }) openedAt!: Date;

@@ -56,6 +56,7 @@ export class PollsController {
     return PollResponse.of(
       pollView(
         await this.polls.open(dto.itemId, dto.secret, auth, {
+          keyMode: dto.keyMode,
           durationSeconds: dto.durationSeconds ?? null,
         }),
       ),

@@ -13,8 +13,13 @@ import {
   type ElectionKey,
   type Issued,
   openingGenesis,
+  pollKey,
   sortCredentials,
+  type TrusteeSecret,
 } from '../common/ballot.js';
+import type { KeyMode } from '../common/contracts.js';
+import { CeremoniesService } from '../tellers/index.js';
+import { CustodianKeys } from './custodian-keys.service.js';
 import { majorityRule } from '../common/tally.js';
 import { Clock } from '../common/clock.js';
 import { SessionStatus } from '../congress/session-status.js';
@@ -42,8 +47,43 @@ export class PollsService {
     private readonly attendance: AttendanceService,
     private readonly realtime: RealtimeService,
     private readonly boardKey: BoardKeyService,
+    private readonly ceremonies: CeremoniesService,
+    private readonly custodianKeys: CustodianKeys,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A secret poll's key, secure by default: the session's tellers' key (`pollKey` of the ready
+   * ceremony) unless custodian mode is chosen explicitly; with neither, the poll is refused.
+   */
+  private async keyFor(
+    pollId: string,
+    sessionId: string,
+    requested: KeyMode | undefined,
+  ): Promise<{
+    mode: KeyMode;
+    electionKey: ElectionKey;
+    ceremonyId: string | null;
+    custodianSecret: TrusteeSecret | null;
+  }> {
+    if (requested === 'custodian') {
+      const custodian = createTrustee(pollId, 1);
+      return {
+        mode: 'custodian',
+        electionKey: combineElectionKey(pollId, [custodian.share]),
+        ceremonyId: null,
+        custodianSecret: custodian.secret,
+      };
+    }
+    const ready = await this.ceremonies.readyKey(sessionId);
+    if (!ready) throw new BallotsException(BallotsErrorCode.NoTellersKey);
+    return {
+      mode: 'tellers',
+      electionKey: pollKey(pollId, ready.key),
+      ceremonyId: ready.id,
+      custodianSecret: null,
+    };
+  }
 
   async get(id: string): Promise<Poll> {
     const poll = await this.polls.findOneBy({ id });
@@ -64,7 +104,7 @@ export class PollsService {
   /**
    * Opens a poll on a circulated item: the session must be in session, the item votable under
    * the N-day rule (or approved late by the presidium), and the quorum present. Secret by
-   * default, with a custodian key in this version (labelled as trusting the operator).
+   * default, under the session's tellers' key (custodian mode only when asked for).
    *
    * What the record will state is fixed here: the labels and the majority rule, the ballots
    * issued (发出: the serving delegates checked in now, with their credentials) and, for a secret
@@ -74,7 +114,7 @@ export class PollsService {
     itemId: string,
     secret: boolean,
     actor: AuthContext,
-    timing: { durationSeconds: number | null } = { durationSeconds: null },
+    options: { keyMode?: KeyMode; durationSeconds?: number | null } = {},
   ): Promise<Poll> {
     const item = await this.items.get(itemId);
     const session = await this.sessions.get(item.sessionId);
@@ -97,8 +137,8 @@ export class PollsService {
 
     const id = randomUUID();
     const now = this.clock.now();
-    const custodian = secret ? createTrustee(id, 1) : null;
-    const electionKey = custodian ? combineElectionKey(id, [custodian.share]) : null;
+    const key = secret ? await this.keyFor(id, session.id, options.keyMode) : null;
+    const electionKey = key?.electionKey ?? null;
     const { base, numerator, denominator } = (await this.sessions.settingsOf(session)).majority;
     const recordPoll = recordPollFor(
       { id, title: circulated.title, voteSpec: spec },
@@ -120,9 +160,9 @@ export class PollsService {
       title: circulated.title,
       voteSpec: spec,
       secret,
-      keyMode: secret ? 'custodian' : null,
+      keyMode: key?.mode ?? null,
+      ceremonyId: key?.ceremonyId ?? null,
       electionKey,
-      custodianSecret: custodian ? custodian.secret : null,
       recordPoll,
       issued,
       boardKey: electionKey ? this.boardKey.publicKey : null,
@@ -134,12 +174,14 @@ export class PollsService {
       quorumAtOpen: attendance.quorum,
       openedAt: now,
       openedBy: actor.userId,
-      closesAt: timing.durationSeconds
-        ? new Date(now.getTime() + timing.durationSeconds * 1000)
+      closesAt: options.durationSeconds
+        ? new Date(now.getTime() + options.durationSeconds * 1000)
         : null,
     });
     try {
       await this.polls.insert(poll);
+      // Custodian mode: the key lives in this process's memory only, from now until the close.
+      if (key?.custodianSecret) this.custodianKeys.keep(id, key.custodianSecret);
     } catch (e) {
       if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') {
         throw new BallotsException(BallotsErrorCode.AlreadyOpen);

@@ -8,3 +8,6 @@ export {
   type ChunkOutcome,
   type ChunkVerifier,
 } from '../../../../libs/ballot/src/node/index.js';
+// The per-message checks of the key ceremony, for the relay (not in the browser-safe index).
+export { verifyCeremonyKey, verifyRound1 } from '../../../../libs/ballot/src/ceremony-key.js';
+export { verifyAck, verifyRound2 } from '../../../../libs/ballot/src/ceremony-messages.js';

@@ -20,6 +20,7 @@ export const CONSTRAINT_MESSAGES: Record<string, (args: Args) => string> = {
   isInt: () => '应为整数',
   isBoolean: () => '应为 true 或 false',
   isArray: () => '应为数组',
+  isObject: () => '应为对象',
   isUuid: () => '应为 UUID',
   isNumberString: () => '应为数字',
   isIso8601: () => '应为日期，如 2026-12-05',

@@ -41,6 +41,10 @@ import { LoginCode } from '../roster/login-code.entity.js';
 import { LoginCodeBatch } from '../roster/login-code-batch.entity.js';
 import { SessionIncident } from '../roster/session-incident.entity.js';
 import { User } from '../auth/user.entity.js';
+import { CeremonyMessage } from '../tellers/ceremony-message.entity.js';
+import { CeremonyTeller } from '../tellers/ceremony-teller.entity.js';
+import { PollPartial } from '../ballots/poll-partial.entity.js';
+import { TellerCeremony } from '../tellers/teller-ceremony.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
 export const entities = [
@@ -87,4 +91,8 @@ export const entities = [
   OpennessAttachment,
   OpennessOpinion,
   OpennessMeasure,
+  TellerCeremony,
+  CeremonyTeller,
+  CeremonyMessage,
+  PollPartial,
 ];

@@ -1685,6 +1685,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/polls/{id}/decryption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监票人解密进度（工作人员与监票人） · Decryption status */
+        get: operations["Decryption_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/polls/{id}/decryption/input": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监票人解密所需的计票准备记录 · Decryption input */
+        get: operations["Decryption_input"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/polls/{id}/partials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 监票人提交部分解密 · Partial decryption */
+        post: operations["Decryption_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 等待本仪式监票人解密的表决 · Pending decryptions */
+        get: operations["Decryption_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{sessionId}/minutes": {
         parameters: {
             query?: never;
@@ -2452,6 +2520,160 @@ export interface paths {
         get: operations["PublicOpenness_attachment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/ceremonies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议的密钥仪式（最新的在前） · Ceremonies of a session */
+        get: operations["Ceremonies_list"];
+        put?: never;
+        /** 指定监票人并开始密钥仪式 · Start key ceremony */
+        post: operations["Ceremonies_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}/abandon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 中止未完成的密钥仪式 · Abandon ceremony */
+        post: operations["Ceremonies_abandon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 密钥仪式的全部公开消息 · Ceremony */
+        get: operations["Ceremonies_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tellers/me/ceremonies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我担任监票人的密钥仪式 · My ceremonies */
+        get: operations["Ceremonies_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sessions/{sessionId}/ceremony": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议的监票人密钥仪式（公开，无需登录） · Public ceremony */
+        get: operations["Ceremonies_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}/round1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 监票人提交第一轮消息 · Round 1 */
+        post: operations["Ceremonies_roundOne"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}/round2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 监票人提交第二轮消息（加密的份额） · Round 2 */
+        post: operations["Ceremonies_roundTwo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 监票人对收到的份额提出申诉 · Complaint */
+        post: operations["Ceremonies_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}/acks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 监票人确认收到有效份额 · Acknowledgement */
+        post: operations["Ceremonies_ack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3947,6 +4169,11 @@ export interface components {
             secret: Record<string, never>;
             /** @description 预设时长（秒），到时自动结束 */
             durationSeconds?: number;
+            /**
+             * @description 默认 'tellers'（须先完成监票人密钥仪式）
+             * @enum {string}
+             */
+            keyMode?: "tellers" | "custodian";
         };
         QuestionSpecResponse: {
             /** @enum {string} */
@@ -4010,6 +4237,8 @@ export interface components {
             } | null;
             /** @description 收回的选票多于发出的选票：表决无效，须重新表决 */
             void: boolean;
+            /** @description 表决无效的其他原因（如托管密钥随服务进程重启而丢失），须重新表决 */
+            voidReason?: string;
             /** @description 发出：开始表决时已签到的在任代表数 */
             issued: number | null;
             /** @description 收回：公告板上的选票（不同投票凭证）数 */
@@ -4019,7 +4248,7 @@ export interface components {
             ballots: components["schemas"]["BallotCountsResponse"];
             exclusions: components["schemas"]["ExclusionResponse"][];
             /** @enum {string|null} */
-            keyMode: "custodian" | null;
+            keyMode: "tellers" | "custodian" | null;
             tallyAt: string;
         };
         PollResponse: {
@@ -4032,7 +4261,7 @@ export interface components {
             /** @example 无记名投票 */
             label: string;
             /** @enum {string|null} */
-            keyMode: "custodian" | null;
+            keyMode: "tellers" | "custodian" | null;
             /** @description 托管模式的信任说明 */
             keyLabel: string | null;
             /** @enum {string} */
@@ -4153,13 +4382,69 @@ export interface components {
             title: string;
             secret: boolean;
             /** @enum {string|null} */
-            keyMode: "custodian" | null;
+            keyMode: "tellers" | "custodian" | null;
             board: components["schemas"]["BoardEntryResponse"][];
             result: components["schemas"]["PollResultResponse"] | null;
             /** @description secret polls: key, every ballot with its proofs, the encrypted tally and its decryption (libs/ballot `verifyElectionRecord` checks it); null for open polls */
             electionRecord: {
                 [key: string]: unknown;
             } | null;
+        };
+        DecryptionTellerResponse: {
+            index: number;
+            userId: string;
+            name: string;
+            /** @description 已提交有效的部分解密 */
+            answered: boolean;
+        };
+        RefusedPartialResponse: {
+            index: number;
+            /** @description libs/ballot 的检查代码与说明 */
+            reason: string;
+            receivedAt: string;
+        };
+        DecryptionStatusResponse: {
+            pollId: string;
+            ceremonyId: string;
+            threshold: number;
+            /** @description 已结束，等待监票人解密 */
+            waiting: boolean;
+            decided: boolean;
+            tellers: components["schemas"]["DecryptionTellerResponse"][];
+            missing: number[];
+            refused: components["schemas"]["RefusedPartialResponse"][];
+        };
+        PreparedCloseResponse: {
+            /** @enum {number} */
+            version: 2;
+            poll: {
+                [key: string]: unknown;
+            };
+            /** @description { mode: 'tellers', ceremony } */
+            key: {
+                [key: string]: unknown;
+            };
+            issued: {
+                [key: string]: unknown;
+            };
+            board: {
+                [key: string]: unknown;
+            };
+            exclusions: Record<string, never>[];
+            tally: {
+                [key: string]: unknown;
+            };
+        };
+        PartialDto: {
+            partial: {
+                [key: string]: unknown;
+            };
+        };
+        PendingDecryptionResponse: {
+            pollId: string;
+            sessionId: string;
+            ceremonyId: string;
+            title: string;
         };
         MinutesSummaryResponse: {
             id: string;
@@ -4745,6 +5030,70 @@ export interface components {
             /** @example true */
             received: boolean;
         };
+        StartCeremonyDto: {
+            /** @description 监票人的用户账号（任意角色，至少 3 人），顺序即编号 1..n */
+            tellers: string[];
+            /**
+             * @description 解密所需的监票人数 t（默认 3 人中任意 2 人）
+             * @default 2
+             */
+            threshold: Record<string, never>;
+        };
+        CeremonyTellerResponse: {
+            index: number;
+            userId: string;
+            name: string;
+        };
+        CeremonyReceivedResponse: {
+            round1: number;
+            round2: number;
+            complaint: number;
+            ack: number;
+        };
+        CeremonyMessagesResponse: {
+            round1: Record<string, never>[];
+            round2: Record<string, never>[];
+            complaint: Record<string, never>[];
+            ack: Record<string, never>[];
+        };
+        CeremonyResponse: {
+            id: string;
+            sessionId: string;
+            /** @description libs/ballot 的 ceremonyId（绑定在每个证明和签名中） */
+            ceremonyId: string;
+            /** @description n */
+            tellers: number;
+            /** @description t */
+            threshold: number;
+            /** @enum {string} */
+            status: "collecting" | "ready" | "failed";
+            members: components["schemas"]["CeremonyTellerResponse"][];
+            received: components["schemas"]["CeremonyReceivedResponse"];
+            /** @enum {string|null} */
+            next: "round1" | "round2" | "ack" | null;
+            /** @description 密钥指纹（hex） */
+            fingerprint: string | null;
+            /** @description 短指纹，在大屏上宣读核对 */
+            shortFingerprint: string | null;
+            failure: {
+                [key: string]: unknown;
+            } | null;
+            messages: components["schemas"]["CeremonyMessagesResponse"];
+            /** @description 公开的仪式记录（libs/ballot CeremonyTranscript），就绪后提供 */
+            transcript: {
+                [key: string]: unknown;
+            } | null;
+            createdAt: string;
+        };
+        MyCeremonyResponse: {
+            index: number;
+            ceremony: components["schemas"]["CeremonyResponse"];
+        };
+        CeremonyMessageDto: {
+            message: {
+                [key: string]: unknown;
+            };
+        };
         FieldError: {
             /**
              * @description 字段路径（嵌套字段以点分隔）
@@ -4926,6 +5275,12 @@ export type RecordResultResponse = components['schemas']['RecordResultResponse']
 export type ElectionRecordV2Response = components['schemas']['ElectionRecordV2Response'];
 export type BoardEntryResponse = components['schemas']['BoardEntryResponse'];
 export type PollRecordResponse = components['schemas']['PollRecordResponse'];
+export type DecryptionTellerResponse = components['schemas']['DecryptionTellerResponse'];
+export type RefusedPartialResponse = components['schemas']['RefusedPartialResponse'];
+export type DecryptionStatusResponse = components['schemas']['DecryptionStatusResponse'];
+export type PreparedCloseResponse = components['schemas']['PreparedCloseResponse'];
+export type PartialDto = components['schemas']['PartialDto'];
+export type PendingDecryptionResponse = components['schemas']['PendingDecryptionResponse'];
 export type MinutesSummaryResponse = components['schemas']['MinutesSummaryResponse'];
 export type ProblemResponse = components['schemas']['ProblemResponse'];
 export type TallySubjectResponse = components['schemas']['TallySubjectResponse'];
@@ -4981,6 +5336,13 @@ export type PublicQuestionResponse = components['schemas']['PublicQuestionRespon
 export type BoardItemResponse = components['schemas']['BoardItemResponse'];
 export type OpinionDto = components['schemas']['OpinionDto'];
 export type OpinionReceivedResponse = components['schemas']['OpinionReceivedResponse'];
+export type StartCeremonyDto = components['schemas']['StartCeremonyDto'];
+export type CeremonyTellerResponse = components['schemas']['CeremonyTellerResponse'];
+export type CeremonyReceivedResponse = components['schemas']['CeremonyReceivedResponse'];
+export type CeremonyMessagesResponse = components['schemas']['CeremonyMessagesResponse'];
+export type CeremonyResponse = components['schemas']['CeremonyResponse'];
+export type MyCeremonyResponse = components['schemas']['MyCeremonyResponse'];
+export type CeremonyMessageDto = components['schemas']['CeremonyMessageDto'];
 export type FieldError = components['schemas']['FieldError'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -11781,6 +12143,238 @@ export interface operations {
             };
         };
     };
+    Decryption_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecryptionStatusResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Decryption_input: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreparedCloseResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Decryption_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartialDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecryptionStatusResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Decryption_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingDecryptionResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     Minutes_list: {
         parameters: {
             query?: never;
@@ -14873,6 +15467,558 @@ export interface operations {
             };
             /** @description 请求有误 */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartCeremonyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_abandon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCeremonyResponse"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_roundOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CeremonyMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_roundTwo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CeremonyMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CeremonyMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Ceremonies_ack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CeremonyMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

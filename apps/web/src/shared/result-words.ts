@@ -95,13 +95,14 @@ function evaluationWords(d: EvaluationResult): ResultWords {
   };
 }
 
-export function resultWords(decision: Decision | null): ResultWords {
-  // No decision: more ballots came back than were issued, so the poll is void (收回多于发出).
+export function resultWords(decision: Decision | null, voidReason?: string): ResultWords {
+  // No decision: more ballots came back than were issued (收回多于发出), or another stated
+  // reason (a custodian key lost with its process): the poll is void and is held again.
   if (!decision)
     return {
       headline: '本次表决无效',
       passed: false,
-      lines: ['收回的选票多于发出的选票，表决无效，须重新表决。'],
+      lines: [voidReason ?? '收回的选票多于发出的选票，表决无效，须重新表决。'],
     };
   switch (decision.kind) {
     case 'motion':

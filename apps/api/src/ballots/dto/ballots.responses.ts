@@ -58,6 +58,10 @@ export class PollResultResponse {
     description: '收回的选票多于发出的选票：表决无效，须重新表决',
   })
   void!: boolean;
+  @ApiPropertyOptional({
+    description: '表决无效的其他原因（如托管密钥随服务进程重启而丢失），须重新表决',
+  })
+  voidReason?: string;
   @ApiProperty({ nullable: true, type: Number, description: '发出：开始表决时已签到的在任代表数' })
   issued!: number | null;
   @ApiProperty({ description: '收回：公告板上的选票（不同投票凭证）数' }) returned!: number;
@@ -69,7 +73,8 @@ export class PollResultResponse {
   counts!: number[][];
   @ApiProperty({ type: BallotCountsResponse }) ballots!: BallotCountsResponse;
   @ApiProperty({ type: [ExclusionResponse] }) exclusions!: ExclusionResponse[];
-  @ApiProperty({ nullable: true, enum: ['custodian'], type: String }) keyMode!: string | null;
+  @ApiProperty({ nullable: true, enum: ['tellers', 'custodian'], type: String })
+  keyMode!: string | null;
   @ApiProperty() tallyAt!: string;
 }
 
@@ -89,7 +94,8 @@ export class PollResponse implements Omit<PollView, 'result' | 'pollSpec'> {
   @ApiProperty() title!: string;
   @ApiProperty({ description: '无记名（true）或记名表决' }) secret!: boolean;
   @ApiProperty({ example: '无记名投票' }) label!: string;
-  @ApiProperty({ nullable: true, enum: ['custodian'], type: String }) keyMode!: 'custodian' | null;
+  @ApiProperty({ nullable: true, enum: ['tellers', 'custodian'], type: String })
+  keyMode!: 'tellers' | 'custodian' | null;
   @ApiProperty({ nullable: true, type: String, description: '托管模式的信任说明' })
   keyLabel!: string | null;
   @ApiProperty({ enum: ['motion', 'election', 'evaluation'] }) voteType!: PollView['voteType'];
@@ -138,7 +144,8 @@ export class PollRecordResponse {
   @ApiProperty() pollId!: string;
   @ApiProperty() title!: string;
   @ApiProperty() secret!: boolean;
-  @ApiProperty({ nullable: true, enum: ['custodian'], type: String }) keyMode!: string | null;
+  @ApiProperty({ nullable: true, enum: ['tellers', 'custodian'], type: String })
+  keyMode!: string | null;
   @ApiProperty({ type: [BoardEntryResponse] }) board!: BoardEntryResponse[];
   @ApiProperty({ nullable: true, type: PollResultResponse }) result!: PollResultResponse | null;
   @ApiProperty({

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { KEY_MODES, type KeyMode } from '../../common/contracts.js';
 
 export class OpenPollDto {
   @ApiProperty() @IsUUID() itemId!: string;
@@ -15,6 +16,14 @@ export class OpenPollDto {
   @Min(30)
   @Max(7200)
   durationSeconds?: number;
+  /**
+   * A secret poll's key: 'tellers' (the default; the session's key ceremony must be ready) or
+   * 'custodian', an explicit choice for trials whose key the api process holds (不对运维方保密).
+   */
+  @ApiPropertyOptional({ enum: KEY_MODES, description: "默认 'tellers'（须先完成监票人密钥仪式）" })
+  @IsOptional()
+  @IsIn(KEY_MODES)
+  keyMode?: KeyMode;
 }
 
 /** A cast over the socket: an encrypted ballot (secret polls) or a choice per question (open polls). */

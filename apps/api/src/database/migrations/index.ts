@@ -14,6 +14,7 @@ import { BallotBoard1795291200000 } from './1795291200000-ballot-board.js';
 import { Minutes1795300000000 } from './1795300000000-minutes.js';
 import { Openness1795310000000 } from './1795310000000-openness.js';
 import { SessionIncidents1795315000000 } from './1795315000000-session-incidents.js';
+import { Tellers1795318000000 } from './1795318000000-tellers.js';
 import { PollDuration1795320000000 } from './1795320000000-poll-duration.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
@@ -34,5 +35,6 @@ export const migrations = [
   Minutes1795300000000,
   Openness1795310000000,
   SessionIncidents1795315000000,
+  Tellers1795318000000,
   PollDuration1795320000000,
 ];

@@ -1,0 +1,190 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CeremoniesService } from '../tellers/index.js';
+import { TellersErrorCode, TellersException } from '../tellers/index.js';
+import { BallotsClose } from './close.service.js';
+import { Poll, PollStatus } from './poll.entity.js';
+import {
+  BallotError,
+  type PartialDecryption,
+  type PreparedClose,
+  resumeClose,
+  verifyPartialDecryption,
+} from '../common/ballot.js';
+import { Clock } from '../common/clock.js';
+import { Role } from '../users/role.enum.js';
+import { PollPartial } from './poll-partial.entity.js';
+
+export interface DecryptionStatus {
+  pollId: string;
+  ceremonyId: string;
+  threshold: number;
+  /** True while the close waits for tellers (closed, prepared, not decided). */
+  waiting: boolean;
+  decided: boolean;
+  tellers: { index: number; userId: string; name: string; answered: boolean }[];
+  /** Indices of the tellers who have not answered with a valid partial. */
+  missing: number[];
+  refused: { index: number; reason: string; receivedAt: string }[];
+}
+
+/**
+ * The tellers' side of a close: what a teller's device needs (the prepared record: tally, board,
+ * exclusions, the ceremony transcript), its partial decryption checked on arrival (a failing one
+ * is refused and kept with its reason), and the close finished once t valid partials are in. All
+ * of it is in the database, so a restart resumes where it was.
+ */
+@Injectable()
+export class DecryptionService {
+  private readonly logger = new Logger('Tellers');
+
+  constructor(
+    @InjectRepository(Poll) private readonly polls: Repository<Poll>,
+    @InjectRepository(PollPartial) private readonly partials: Repository<PollPartial>,
+    private readonly ceremonies: CeremoniesService,
+    private readonly moduleRef: ModuleRef,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A tellers-mode poll, and the caller's teller index (null for staff, who only watch). */
+  private async access(pollId: string, auth: AuthContext, staffMay: boolean) {
+    const poll = await this.polls.findOneBy({ id: pollId });
+    if (!poll) throw new TellersException(TellersErrorCode.NoDecryption, { reason: '表决不存在' });
+    if (poll.keyMode !== 'tellers' || !poll.ceremonyId)
+      throw new TellersException(TellersErrorCode.NoDecryption, {
+        reason: '该表决不使用监票人密钥',
+      });
+    if (staffMay && auth.role === Role.Staff) return { poll, index: null };
+    return { poll, index: await this.ceremonies.indexOf(poll.ceremonyId, auth) };
+  }
+
+  async status(pollId: string, auth: AuthContext): Promise<DecryptionStatus> {
+    const { poll } = await this.access(pollId, auth, true);
+    const ceremony = await this.ceremonies.get(poll.ceremonyId!);
+    const tellers = await this.ceremonies.tellersOf(ceremony.id);
+    const names = await this.ceremonies.namesOf(tellers.map((t) => t.userId));
+    const rows = await this.partials.find({ where: { pollId }, order: { id: 'ASC' } });
+    const answered = new Set(rows.filter((r) => r.accepted).map((r) => r.index));
+    return {
+      pollId,
+      ceremonyId: ceremony.id,
+      threshold: ceremony.threshold,
+      waiting: poll.status === PollStatus.Closed && !poll.result,
+      decided: !!poll.result,
+      tellers: tellers.map((t) => ({
+        index: t.index,
+        userId: t.userId,
+        name: names.get(t.userId) ?? '',
+        answered: answered.has(t.index),
+      })),
+      missing: tellers.map((t) => t.index).filter((i) => !answered.has(i)),
+      refused: rows
+        .filter((r) => !r.accepted)
+        .map((r) => ({
+          index: r.index,
+          reason: r.reason!,
+          receivedAt: r.receivedAt.toISOString(),
+        })),
+    };
+  }
+
+  /** What a teller's device decrypts from: the prepared record (it re-sums the board itself). */
+  async input(pollId: string, auth: AuthContext): Promise<PreparedClose['record']> {
+    await this.access(pollId, auth, true);
+    const prepared = await this.preparedOf(pollId);
+    if (!prepared)
+      throw new TellersException(TellersErrorCode.NoDecryption, {
+        reason: '该表决尚未结束计票准备',
+      });
+    return prepared;
+  }
+
+  /** Polls of a ceremony waiting for their tellers. */
+  async pending(ceremonyId: string, auth: AuthContext) {
+    await this.ceremonies.indexOf(ceremonyId, auth);
+    const rows: { id: string; session_id: string; title: string }[] = await this.polls.query(
+      `SELECT id, session_id, title FROM polls
+        WHERE ceremony_id = $1 AND status = 'closed' AND result IS NULL AND prepared IS NOT NULL
+        ORDER BY closed_at`,
+      [ceremonyId],
+    );
+    return rows.map((r) => ({ pollId: r.id, sessionId: r.session_id, title: r.title, ceremonyId }));
+  }
+
+  /**
+   * A teller's partial decryption: checked against the stored tally (libs/ballot
+   * `verifyPartialDecryption`); a failing one is stored as refused with its reason and answered
+   * 400; a valid one is stored, and with t valid ones the close finishes.
+   */
+  async submit(pollId: string, partial: object, auth: AuthContext): Promise<DecryptionStatus> {
+    const { poll, index } = await this.access(pollId, auth, false);
+    const stored = await this.preparedOf(pollId);
+    if (poll.status !== PollStatus.Closed || poll.result || !stored)
+      throw new TellersException(TellersErrorCode.NoDecryption);
+    const prepared = resumeClose(stored);
+    const pd = partial as PartialDecryption;
+    let reason: { check: string; reason: string } | null = null;
+    try {
+      if (pd.trustee !== index)
+        throw new BallotError(
+          'WRONG_SECRET',
+          `a partial of teller ${String(pd.trustee)}, sent by teller ${index}`,
+        );
+      verifyPartialDecryption(prepared.key, prepared.shape, prepared.record.tally, pd);
+    } catch (e) {
+      if (!(e instanceof BallotError)) throw e;
+      reason = { check: e.code, reason: e.message };
+    }
+    try {
+      await this.partials.insert({
+        pollId,
+        index: index!,
+        userId: auth.userId,
+        partial,
+        accepted: reason === null,
+        reason: reason ? `${reason.check}: ${reason.reason}` : null,
+        receivedAt: this.clock.now(),
+      });
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')
+        throw new TellersException(TellersErrorCode.AlreadySent, { kind: 'partial' });
+      throw e;
+    }
+    if (reason) {
+      this.logger.warn(
+        { pollId, teller: index, check: reason.check },
+        'partial decryption refused',
+      );
+      throw new TellersException(TellersErrorCode.PartialRefused, reason);
+    }
+    await this.finishIfEnough(pollId);
+    return this.status(pollId, auth);
+  }
+
+  /** With t valid partials in, the close finishes (safe to call again: finish is idempotent). */
+  async finishIfEnough(pollId: string): Promise<void> {
+    const poll = await this.polls.findOneByOrFail({ id: pollId });
+    if (poll.result || !poll.ceremonyId) return;
+    const ceremony = await this.ceremonies.get(poll.ceremonyId);
+    const accepted = await this.partials.find({
+      where: { pollId, accepted: true },
+      order: { index: 'ASC' },
+    });
+    if (accepted.length < ceremony.threshold) return;
+    const refused = await this.partials.find({ where: { pollId, accepted: false } });
+    // Valid ones first: the record lists the refused ones after those it combined.
+    const partials = [...accepted, ...refused].map((r) => r.partial as PartialDecryption);
+    await this.moduleRef.get(BallotsClose, { strict: false }).finish(pollId, partials);
+  }
+
+  private async preparedOf(pollId: string): Promise<PreparedClose['record'] | null> {
+    const [row]: { prepared: PreparedClose['record'] | null }[] = await this.polls.query(
+      `SELECT prepared FROM polls WHERE id = $1`,
+      [pollId],
+    );
+    return row?.prepared ?? null;
+  }
+}

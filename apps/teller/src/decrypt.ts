@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import {
+  decryptAsTeller,
+  openTellerSecret,
+  type PreparedClose,
+  resumeClose,
+  type SealedTellerSecret,
+  type TellerSecret,
+} from '../../../libs/ballot/src/index.js';
+import { ApiError, type TellerApi } from './api.js';
+import { say, sleep } from './io.js';
+
+interface Mine {
+  index: number;
+  ceremony: { id: string; ceremonyId: string; status: string; fingerprint: string | null };
+}
+
+export interface DecryptOptions {
+  sharePath: string;
+  passphrase: string;
+  /** Only this poll (default: every poll waiting for this ceremony's tellers). */
+  poll?: string;
+  /** Keep answering closes until stopped (or `untilMs` passes). */
+  watch: boolean;
+  untilMs?: number;
+  intervalMs: number;
+}
+
+/**
+ * Answers the closes of the ceremony this device's sealed share belongs to: for each poll waiting
+ * for its tellers, fetches the prepared record, re-verifies the counted ballots and recomputes
+ * their sum (libs/ballot `decryptAsTeller` refuses a tally that is not that sum), and posts its
+ * partial decryption. Returns the polls answered.
+ */
+export async function answerCloses(api: TellerApi, o: DecryptOptions): Promise<string[]> {
+  const sealed = JSON.parse(await readFile(o.sharePath, 'utf8')) as SealedTellerSecret;
+  const secret: TellerSecret = await openTellerSecret(sealed, o.passphrase);
+  const mine = await api.get<Mine[]>('/api/tellers/me/ceremonies');
+  const entry = mine.find((m) => m.ceremony.fingerprint === secret.fingerprint);
+  if (!entry) throw new Error('该份额不属于您担任监票人的任何密钥仪式');
+  const answered: string[] = [];
+  const deadline = o.untilMs ? Date.now() + o.untilMs : Infinity;
+  for (;;) {
+    const pending = await api.get<{ pollId: string; title: string }[]>(
+      `/api/ceremonies/${entry.ceremony.id}/pending`,
+    );
+    for (const p of pending) {
+      if (o.poll && p.pollId !== o.poll) continue;
+      if (answered.includes(p.pollId)) continue;
+      const record = await api.get<PreparedClose['record']>(
+        `/api/polls/${p.pollId}/decryption/input`,
+      );
+      const prepared = resumeClose(record);
+      const partial = decryptAsTeller({
+        key: prepared.key,
+        shape: prepared.shape,
+        secret,
+        tally: record.tally,
+        counted: prepared.counted,
+      });
+      try {
+        await api.post(`/api/polls/${p.pollId}/partials`, { partial });
+        say(`已为「${p.title}」提交部分解密（复核了 ${prepared.counted.length} 张计入的选票）`);
+      } catch (e) {
+        // Another teller's answer may have decided it meanwhile, or this one was sent before.
+        if (
+          !(e instanceof ApiError) ||
+          !['TELLERS_NO_DECRYPTION', 'TELLERS_ALREADY_SENT'].includes(e.code)
+        )
+          throw e;
+        say(`「${p.title}」无需再解密（${e.code}）`);
+      }
+      answered.push(p.pollId);
+    }
+    const done = o.poll ? answered.includes(o.poll) : !o.watch;
+    if (done || Date.now() > deadline) return answered;
+    await sleep(o.intervalMs);
+  }
+}
