@@ -306,6 +306,54 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     access: 'public',
     note: 'published company-level items only',
   },
+  // Tellers' key ceremony and decryption at the close.
+  'GET /api/polls/{id}/decryption': {
+    access: 'signed-in',
+    note: "staff, secretaries and the poll's tellers (object check)",
+  },
+  'GET /api/polls/{id}/decryption/input': {
+    access: 'signed-in',
+    note: "the poll's tellers only (object check)",
+  },
+  'POST /api/polls/{id}/partials': {
+    access: 'signed-in',
+    note: "the poll's tellers only, their own partial (object check)",
+  },
+  'GET /api/ceremonies/{id}/pending': {
+    access: 'signed-in',
+    note: "the ceremony's tellers only (object check)",
+  },
+  'POST /api/sessions/{sessionId}/ceremonies': { access: ['staff'] },
+  'GET /api/sessions/{sessionId}/ceremonies': {
+    access: 'signed-in',
+    note: "staff, secretaries and the session's tellers",
+  },
+  'POST /api/ceremonies/{id}/abandon': { access: ['staff'] },
+  'GET /api/ceremonies/{id}': {
+    access: 'signed-in',
+    note: "staff, secretaries and the ceremony's tellers (object check)",
+  },
+  'GET /api/tellers/me/ceremonies': { access: 'signed-in', note: 'own ceremonies only' },
+  'GET /api/public/sessions/{sessionId}/ceremony': {
+    access: 'public',
+    note: 'the transcript and fingerprint, no secret',
+  },
+  'POST /api/ceremonies/{id}/round1': {
+    access: 'signed-in',
+    note: "the ceremony's tellers only, as themselves (object check)",
+  },
+  'POST /api/ceremonies/{id}/round2': {
+    access: 'signed-in',
+    note: "the ceremony's tellers only, as themselves (object check)",
+  },
+  'POST /api/ceremonies/{id}/complaints': {
+    access: 'signed-in',
+    note: "the ceremony's tellers only, as themselves (object check)",
+  },
+  'POST /api/ceremonies/{id}/acks': {
+    access: 'signed-in',
+    note: "the ceremony's tellers only, as themselves (object check)",
+  },
 };
 
 /** Every socket request (libs/contracts SOCKET_REQUESTS) and `ping`. */
