@@ -197,6 +197,8 @@ describe('the minutes screens: draft, finalise, sign in the browser, archive, pu
     await first.page.getByText(/代表1（会议主持人/).waitFor();
     await screenshot(first.page, 'minutes-chair-read');
     await first.page.getByRole('button', { name: '创建签名密钥' }).click();
+    // The chair's enterprise requires 国密: SM2 with SM3, through creation, recovery and signing.
+    await first.page.getByLabel(/SM2\/SM3（国密）/).check();
     await first.page.getByLabel('设置签名口令').fill(CHAIR_PASS);
     await first.page.getByLabel('再次输入口令').fill(CHAIR_PASS);
     await first.page.getByRole('button', { name: '生成密钥' }).click();
@@ -222,6 +224,7 @@ describe('the minutes screens: draft, finalise, sign in the browser, archive, pu
     await second.page.getByLabel('恢复码').fill(recoveryCode.toLowerCase());
     await second.page.getByRole('button', { name: '恢复密钥' }).click();
     await second.page.getByLabel('签名口令', { exact: true }).waitFor({ timeout: 120_000 });
+    await second.page.getByText(/本机签名密钥（SM2\/SM3（国密））指纹/).waitFor();
     await screenshot(second.page, 'minutes-chair-restored');
     await second.page.getByLabel('签名口令', { exact: true }).fill('another-pass-2026');
     await second.page.getByRole('button', { name: '签署会议记录' }).click();

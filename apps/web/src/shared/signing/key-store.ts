@@ -4,6 +4,7 @@ import {
   generateSigningKey,
   keyFromRecoveryCode,
   type EncryptedSigningKey,
+  type SignatureAlgorithm,
   type SigningKey,
 } from '@libs/minutes/src/index.js';
 
@@ -30,13 +31,17 @@ function keep(userId: string, sealed: EncryptedSigningKey) {
   localStorage.setItem(KEY(userId), JSON.stringify(sealed));
 }
 
-/** A new key, sealed and kept here; the open key is returned for the recovery sheet only. */
+/**
+ * A new key, sealed and kept here; the open key is returned for the recovery sheet only.
+ * Ed25519 by default; SM2 with SM3 (GB/T 32918, GB/T 32905) where an enterprise requires 国密.
+ */
 export async function createKey(
   userId: string,
   owner: string,
   passphrase: string,
+  algorithm: SignatureAlgorithm = 'ed25519',
 ): Promise<{ key: SigningKey; sealed: EncryptedSigningKey }> {
-  const key = generateSigningKey('ed25519');
+  const key = generateSigningKey(algorithm);
   const sealed = await encryptSigningKey(key, passphrase, { owner });
   keep(userId, sealed);
   return { key, sealed };
