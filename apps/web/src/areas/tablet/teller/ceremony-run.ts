@@ -9,10 +9,8 @@ import {
   type SealedTellerSecret,
   type TellerSecret,
 } from '@libs/ballot/src/index.js';
-import type { components } from '../../../api/schema.js';
 import { apiOf, unwrap } from '@web/shared/api.js';
-
-export type Ceremony = components['schemas']['CeremonyResponse'];
+import { type Ceremony, failureText } from './ceremony-view.js';
 
 export interface CeremonyRun {
   /** Where the rounds are, for the screen (Chinese). */
@@ -83,17 +81,4 @@ export async function runCeremonyHere(
   await post('acks', ack);
   run.step('确认已提交，等待其他监票人确认……');
   return waitFor((v) => v.status !== 'collecting');
-}
-
-export function failureText(c: Ceremony): string {
-  const f = c.failure as { reason?: string } | null;
-  return f?.reason ?? '未知原因';
-}
-
-/** True when this teller has not sent round 1 yet (the page can run the ceremony from the start). */
-export function waitingForMe(c: Ceremony, index: number): boolean {
-  return (
-    c.status === 'collecting' &&
-    !(c.messages.round1 as unknown as Round1Message[]).some((m) => m.index === index)
-  );
 }

@@ -1,5 +1,5 @@
 import { apiOf, unwrap } from '@web/shared/api.js';
-import { waitingForMe } from './ceremony-run.js';
+import { waitingForMe } from './ceremony-view.js';
 
 /**
  * What the home page says to a teller (most delegates: nothing): a ceremony waiting for this
