@@ -182,6 +182,8 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
   it('answers a close with the passphrase; with one more teller the result is decided', async () => {
     const pollId = await votedAndClosed('无记名事项一');
     await page.goto(w.url('/t'));
+    await page.getByRole('button', { name: '监票人：解密表决结果（1 项待解密）' }).waitFor();
+    await screenshot(page, 'tablet-home-teller');
     await page.getByRole('button', { name: '监票人：解密表决结果（1 项待解密）' }).tap();
     const card = page.locator(`[data-poll="${pollId}"]`);
     await card.getByText('无记名事项一').waitFor();
@@ -231,6 +233,7 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     await card.getByLabel('再输一次').fill(NEW_PASSPHRASE);
     await card.getByRole('button', { name: '恢复份额并解密' }).tap();
     await card.getByText('✓ 已提交').waitFor({ timeout: 120_000 });
+    await page.getByText('本机已保存您加密后的份额').waitFor();
     await screenshot(page, 'tablet-teller-restored');
     expect((await answerClose(w.api, pollId, tellers[2]!)).status).toBe(201);
     expect(await resultOf(pollId)).toMatchObject({ keyMode: 'tellers', counts: [[3, 1, 0]] });
