@@ -2,12 +2,11 @@ import { expect } from '@jest/globals';
 import {
   ceremonyRound1,
   ceremonyRound2,
-  decryptAsTeller,
+  decryptRecordAsTeller,
   finalizeKey,
   type PartialDecryption,
   type PreparedClose,
   receiveShares,
-  resumeClose,
   type Round1Message,
   type Round2Message,
   type TellerSecret,
@@ -123,12 +122,5 @@ export async function partialFor(
     .get(`/api/polls/${pollId}/decryption/input`)
     .set(bearer(d.token))
     .expect(200);
-  const prepared = resumeClose(input.body as PreparedClose['record']);
-  return decryptAsTeller({
-    key: prepared.key,
-    shape: prepared.shape,
-    secret: d.secret!,
-    tally: prepared.record.tally,
-    counted: prepared.counted,
-  });
+  return decryptRecordAsTeller(input.body as PreparedClose['record'], d.secret!).partial;
 }

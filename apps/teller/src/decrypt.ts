@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import {
-  decryptAsTeller,
+  decryptRecordAsTeller,
   openTellerSecret,
   type PreparedClose,
-  resumeClose,
   type SealedTellerSecret,
   type TellerSecret,
 } from '../../../libs/ballot/src/index.js';
@@ -50,17 +49,10 @@ export async function answerCloses(api: TellerApi, o: DecryptOptions): Promise<s
       const record = await api.get<PreparedClose['record']>(
         `/api/polls/${p.pollId}/decryption/input`,
       );
-      const prepared = resumeClose(record);
-      const partial = decryptAsTeller({
-        key: prepared.key,
-        shape: prepared.shape,
-        secret,
-        tally: record.tally,
-        counted: prepared.counted,
-      });
+      const { partial, counted } = decryptRecordAsTeller(record, secret);
       try {
         await api.post(`/api/polls/${p.pollId}/partials`, { partial });
-        say(`已为「${p.title}」提交部分解密（复核了 ${prepared.counted.length} 张计入的选票）`);
+        say(`已为「${p.title}」提交部分解密（复核了 ${counted} 张计入的选票）`);
       } catch (e) {
         // Another teller's answer may have decided it meanwhile, or this one was sent before.
         if (

@@ -172,6 +172,7 @@ export {
 export {
   prepareClose,
   resumeClose,
+  decryptRecordAsTeller,
   finishRecord,
   recordElectionKey,
   openingGenesis,

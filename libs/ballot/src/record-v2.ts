@@ -15,7 +15,8 @@ import type { Ciphertext } from './elgamal.js';
 import { boardGenesis, chainHeads } from './board.js';
 import { pollKey, verifyElectionKey, type ElectionKey, type ElectionKeyV1 } from './keys.js';
 import { verifyCeremonyTranscript, type CeremonyTranscript } from './ceremony-verify.js';
-import { combinePartials } from './close.js';
+import type { TellerSecret } from './ceremony.js';
+import { combinePartials, decryptAsTeller } from './close.js';
 import {
   requiredExclusions,
   returnedCount,
@@ -227,6 +228,26 @@ export function resumeClose(record: PreparedClose['record']): PreparedClose {
     .filter((e) => !excluded.has(e.position))
     .map((e) => ({ ballot: e.ballot as unknown, voter: voterOf(e.ballot, e.position) }));
   return { record, key, shape, counted };
+}
+
+/**
+ * A teller's answer to a stored close (the command, the tablet's page and the tests use this one):
+ * re-verifies and re-sums the record's counted ballots, then decrypts (decryptAsTeller refuses a
+ * tally that is not their sum). Returns the partial and how many ballots were counted.
+ */
+export function decryptRecordAsTeller(
+  record: PreparedClose['record'],
+  secret: TellerSecret,
+): { partial: PartialDecryption; counted: number } {
+  const prepared = resumeClose(record);
+  const partial = decryptAsTeller({
+    key: prepared.key,
+    shape: prepared.shape,
+    secret,
+    tally: record.tally,
+    counted: prepared.counted,
+  });
+  return { partial, counted: prepared.counted.length };
 }
 
 /** Sums ballots already verified, from their ciphertexts alone (see prepareClose's `sumVerified`). */

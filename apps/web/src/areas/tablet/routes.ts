@@ -49,6 +49,11 @@ export const tabletRoutes: RouteRecordRaw = {
       component: () => import('./sign/SignPage.vue'),
       meta: { title: '签署会议记录' },
     },
+    {
+      path: 'teller',
+      component: () => import('./teller/TellerPage.vue'),
+      meta: { title: '监票人' },
+    },
     { path: 'inbox', component: () => import('./InboxPage.vue'), meta: { title: '消息' } },
   ],
 };

@@ -1,0 +1,65 @@
+import {
+  openTellerSecret,
+  sealTellerSecret,
+  tellerSecretFromRecoverySheet,
+  type PreparedClose,
+  type SealedTellerSecret,
+  type TellerSecret,
+  verifyCeremonyTranscript,
+} from '@libs/ballot/src/index.js';
+import type { components } from '../../../api/schema.js';
+import { apiOf, unwrap } from '@web/shared/api.js';
+import { decryptInWorker } from './decryptor.js';
+
+export type DecryptionStatus = components['schemas']['DecryptionStatusResponse'];
+
+const input = (pollId: string) =>
+  unwrap(
+    apiOf('tablet').GET('/api/polls/{id}/decryption/input', {
+      params: { path: { id: pollId } },
+    }),
+  ) as unknown as Promise<PreparedClose['record']>;
+
+export function decryptionStatus(pollId: string): Promise<DecryptionStatus> {
+  return unwrap(
+    apiOf('tablet').GET('/api/polls/{id}/decryption', { params: { path: { id: pollId } } }),
+  );
+}
+
+/**
+ * Answers one close, as `npm run teller -- decrypt` does: the share is opened with the passphrase
+ * (or read from the typed recovery sheet and sealed again here), the prepared record fetched, the
+ * counted ballots re-verified and re-summed and the partial computed in a worker; only the partial
+ * (with its proof) is posted. The opened share is dropped when this returns.
+ */
+export async function answerClose(
+  pollId: string,
+  from:
+    | { sealed: SealedTellerSecret; passphrase: string }
+    | { sheet: string; passphrase: string; keep: (sealed: SealedTellerSecret) => void },
+  step: (text: string) => void,
+): Promise<{ status: DecryptionStatus; counted: number }> {
+  const record = await input(pollId);
+  if (record.key.mode !== 'tellers') throw new Error('该表决不使用监票人密钥');
+  // The ceremony's key, from its public transcript: the share is checked against it.
+  const key = verifyCeremonyTranscript(record.key.ceremony);
+  let secret: TellerSecret;
+  if ('sealed' in from) {
+    step('正在用口令打开份额……');
+    secret = await openTellerSecret(from.sealed, from.passphrase, key);
+  } else {
+    secret = tellerSecretFromRecoverySheet(key, from.sheet);
+    step('恢复单正确，正在用新口令重新加密保存份额……');
+    from.keep(await sealTellerSecret(secret, from.passphrase));
+  }
+  step('正在复核公告板上计入的选票并计算部分解密……');
+  const { partial, counted } = await decryptInWorker({ record, secret });
+  step('正在提交部分解密……');
+  const status = await unwrap(
+    apiOf('tablet').POST('/api/polls/{id}/partials', {
+      params: { path: { id: pollId } },
+      body: { partial: partial as unknown as Record<string, unknown> },
+    }),
+  );
+  return { status, counted };
+}

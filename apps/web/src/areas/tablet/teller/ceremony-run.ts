@@ -1,0 +1,84 @@
+import {
+  ceremonyRound1,
+  ceremonyRound2,
+  finalizeKey,
+  receiveShares,
+  sealTellerSecret,
+  type Round1Message,
+  type Round2Message,
+  type SealedTellerSecret,
+  type TellerSecret,
+} from '@libs/ballot/src/index.js';
+import { apiOf, unwrap } from '@web/shared/api.js';
+import { type Ceremony, failureText } from './ceremony-view.js';
+
+export interface CeremonyRun {
+  /** Where the rounds are, for the screen (Chinese). */
+  step: (text: string) => void;
+  /** Called once the share is sealed, before the acknowledgement: keep it, show the sheet. */
+  sealed: (sealed: SealedTellerSecret, secret: TellerSecret) => void | Promise<void>;
+  /** True once the page is left: the wait stops. */
+  stopped: () => boolean;
+}
+
+const POLL_MS = 1_500;
+
+/**
+ * This tablet's part in the key ceremony, the same calls as `npm run teller -- ceremony`: round 1,
+ * round 2 once every round 1 is in, the shares addressed to it checked (a bad one is posted as a
+ * complaint), the share sealed under the passphrase, the acknowledgement, and the wait until the
+ * server has checked the whole transcript. The round state lives only in this page's memory.
+ */
+export async function runCeremonyHere(
+  c: Ceremony,
+  index: number,
+  passphrase: string,
+  run: CeremonyRun,
+): Promise<Ceremony> {
+  const api = apiOf('tablet');
+  const path = { params: { path: { id: c.id } } };
+  const view = () => unwrap(api.GET('/api/ceremonies/{id}', path));
+  const post = async (kind: 'round1' | 'round2' | 'complaints' | 'acks', message: object) => {
+    const init = { ...path, body: { message: message as Record<string, unknown> } };
+    if (kind === 'round1') await unwrap(api.POST('/api/ceremonies/{id}/round1', init));
+    if (kind === 'round2') await unwrap(api.POST('/api/ceremonies/{id}/round2', init));
+    if (kind === 'complaints') await unwrap(api.POST('/api/ceremonies/{id}/complaints', init));
+    if (kind === 'acks') await unwrap(api.POST('/api/ceremonies/{id}/acks', init));
+  };
+  const waitFor = async (done: (v: Ceremony) => boolean): Promise<Ceremony> => {
+    for (;;) {
+      if (run.stopped()) throw new Error('已离开本页，密钥仪式中断');
+      const v = await view();
+      if (v.status === 'failed') throw new Error(`密钥仪式失败：${failureText(v)}`);
+      if (done(v)) return v;
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  };
+  const params = { ceremonyId: c.ceremonyId, threshold: c.threshold, tellers: c.tellers };
+
+  const r1 = ceremonyRound1({ ...params, index });
+  await post('round1', r1.message);
+  run.step('第一轮已提交，等待其他监票人……');
+  const all1 = await waitFor((v) => v.received.round1 === c.tellers);
+  const round1 = all1.messages.round1 as unknown as Round1Message[];
+  const round2 = ceremonyRound2(r1.state, round1);
+  await post('round2', round2.message);
+  run.step('第二轮已提交，等待其他监票人……');
+  const all2 = await waitFor((v) => v.received.round2 === c.tellers);
+  const messages2 = all2.messages.round2 as unknown as Round2Message[];
+  const received = receiveShares(r1.state, round1, messages2);
+  if (received.complaints.length > 0) {
+    for (const complaint of received.complaints) await post('complaints', complaint);
+    throw new Error(
+      `收到无效的份额，已提出申诉（${received.complaints.map((x) => x.accused).join('、')} 号监票人）；本次仪式须重新进行`,
+    );
+  }
+  const { secret, ack } = finalizeKey(r1.state, round1, received);
+  run.step('正在用您的口令加密保存份额……');
+  // Sealed and kept before the acknowledgement: a ready key always has this tablet's share.
+  const sealed = await sealTellerSecret(secret, passphrase);
+  await run.sealed(sealed, secret);
+  await post('acks', ack);
+  run.step('确认已提交，等待其他监票人确认……');
+  return waitFor((v) => v.status !== 'collecting');
+}

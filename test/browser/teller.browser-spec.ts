@@ -1,0 +1,262 @@
+// The teller's screen on a tablet (/t/teller): one of three tellers runs the key ceremony and
+// answers two closes in the browser (the second after restoring the share from the typed recovery
+// sheet); the other two are in-test devices. Nothing the page sends holds the share in the clear.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import {
+  ceremonyRound1,
+  ceremonyRound2,
+  finalizeKey,
+  marks,
+  receiveShares,
+  tellerSecretFromRecoverySheet,
+  verifyCeremonyTranscript,
+  type CeremonyTranscript,
+  type Round1Message,
+  type Round2Message,
+} from '../../libs/ballot/src/index.js';
+import { bearer, userWithRole } from '../utils/actors.js';
+import { castSecret } from '../utils/ballots.js';
+import { waitFor } from '../utils/events.js';
+import { liveSession, type LiveSession } from '../utils/live-session.js';
+import {
+  answerClose,
+  delegatesAsTellers,
+  startCeremony,
+  type TellerDevice,
+} from '../utils/tellers.js';
+import type { TabletSocket } from '../utils/test-app.js';
+import { recordSocketFrames, type SocketFrame } from './support/page-watch.js';
+import { screenshot } from './support/screenshots.js';
+import { type OpenPage, startWebApp, type WebApp } from './support/web-app.js';
+
+const PASSPHRASE = '监票人的口令2026';
+const NEW_PASSPHRASE = 'restored-share-2026';
+const ITEMS = [
+  { kind: 'approve', title: '无记名事项一' },
+  { kind: 'approve', title: '无记名事项二' },
+];
+
+interface Sent {
+  url: string;
+  body: string;
+}
+
+describe('the teller’s screen: the ceremony and the closes on a tablet', () => {
+  let w: WebApp;
+  let staff: string;
+  let live: LiveSession;
+  let tellers: TellerDevice[];
+  let tab: OpenPage;
+  let page: Page;
+  let ceremony: string;
+  let sheetText = '';
+  const sent: Sent[] = [];
+  let frames: SocketFrame[] = [];
+  const sockets: TabletSocket[] = [];
+  const http = () => w.api.http();
+
+  beforeAll(async () => {
+    w = await startWebApp();
+    staff = await userWithRole(w.api, 'staff');
+    live = await liveSession(w.api, staff, 4, 4, ITEMS);
+    const tokens = live.roster.delegates.slice(0, 3).map((d) => live.tokens.get(d.id)!);
+    tellers = await delegatesAsTellers(w.api, tokens);
+    // Teller 1 (代表1) logs in on a tablet by its stored session; every request it sends is kept.
+    const me = (await http().get('/api/auth/me').set(bearer(tellers[0]!.token))).body;
+    tab = await w.open('tablet');
+    page = tab.page;
+    frames = recordSocketFrames(page);
+    page.on('request', (r) => sent.push({ url: r.url(), body: r.postData() ?? '' }));
+    await page.goto(w.url('/'));
+    await page.evaluate(
+      ([t, u]) =>
+        localStorage.setItem(
+          'congress.session.tablet',
+          JSON.stringify({ token: t, expiresAt: new Date(Date.now() + 3600_000), user: u }),
+        ),
+      [tellers[0]!.token, me] as const,
+    );
+  }, 240_000);
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await w?.close();
+  });
+
+  const view = async () =>
+    (await http().get(`/api/ceremonies/${ceremony}`).set(bearer(staff)).expect(200)).body;
+
+  it('runs the key ceremony in the browser with two other tellers and shows the fingerprint', async () => {
+    ceremony = (await startCeremony(w.api, staff, live.sessionId, tellers)).id;
+    const c = await view();
+    await page.goto(w.url('/t'));
+    await page.getByRole('button', { name: '监票人：参加密钥仪式' }).tap();
+    await page.getByText('您是第 1 号监票人（共 3 人，任意 2 人可解密）').waitFor();
+    await screenshot(page, 'tablet-teller-start');
+
+    // Too short, then two different passphrases: refused on the page, nothing sent.
+    const pass = page.getByLabel('份额口令');
+    const again = page.getByLabel('再输一次');
+    await pass.fill('短口令');
+    await again.fill('短口令');
+    await page.getByRole('button', { name: '开始密钥仪式' }).tap();
+    await page.getByText('口令至少 8 个字符').waitFor();
+    await pass.fill(PASSPHRASE);
+    await again.fill(PASSPHRASE + '!');
+    await page.getByRole('button', { name: '开始密钥仪式' }).tap();
+    await page.getByText('两次输入的口令不一致').waitFor();
+    expect((await view()).received.round1).toBe(0);
+    await again.fill(PASSPHRASE);
+    await page.getByRole('button', { name: '开始密钥仪式' }).tap();
+
+    // Tellers 2 and 3 are devices of this test; they wait for the page's messages as it does.
+    const params = { ceremonyId: c.ceremonyId, threshold: 2, tellers: 3 };
+    const post = (d: TellerDevice, path: string, message: object) =>
+      http().post(`/api/ceremonies/${ceremony}/${path}`).set(bearer(d.token)).send({ message });
+    const others = tellers.slice(1);
+    const r1 = others.map((d) => ceremonyRound1({ ...params, index: d.index }));
+    for (const [i, d] of others.entries()) await post(d, 'round1', r1[i]!.message).expect(201);
+    await waitFor(async () => (await view()).received.round1 === 3, 60_000, 'round 1 of the page');
+    const round1 = (await view()).messages.round1 as Round1Message[];
+    for (const [i, d] of others.entries())
+      await post(d, 'round2', ceremonyRound2(r1[i]!.state, round1).message).expect(201);
+    await waitFor(async () => (await view()).received.round2 === 3, 60_000, 'round 2 of the page');
+    const round2 = (await view()).messages.round2 as Round2Message[];
+    for (const [i, d] of others.entries()) {
+      const received = receiveShares(r1[i]!.state, round1, round2);
+      expect(received.complaints).toEqual([]);
+      const { secret, ack } = finalizeKey(r1[i]!.state, round1, received);
+      d.secret = secret;
+      await post(d, 'acks', ack).expect(201);
+    }
+
+    // The page seals its share, shows the sheet and acknowledges: the key is ready.
+    await page.getByText('✓ 密钥仪式已完成').waitFor({ timeout: 60_000 });
+    const pub = await http().get(`/api/public/sessions/${live.sessionId}/ceremony`).expect(200);
+    expect(pub.body.status).toBe('ready');
+    expect(await page.getByTestId('fingerprint').innerText()).toBe(pub.body.shortFingerprint);
+    await page.getByText('从不以明文离开本机').waitFor();
+    await page.getByRole('button', { name: '打印恢复单' }).waitFor();
+    sheetText = await page.getByTestId('recovery-lines').innerText();
+    expect(sheetText.split('\n')).toHaveLength(5);
+    await screenshot(page, 'tablet-teller-ready-sheet');
+
+    // The sheet is teller 1's share of this key; the tablet keeps it only sealed.
+    const key = verifyCeremonyTranscript(pub.body.transcript as CeremonyTranscript);
+    const share = tellerSecretFromRecoverySheet(key, sheetText);
+    tellers[0]!.secret = share;
+    expect(share.index).toBe(1);
+    const kept = await page.evaluate(
+      (k) => localStorage.getItem(k),
+      `congress.teller-share.${tellers[0]!.userId}.${ceremony}`,
+    );
+    expect(JSON.parse(kept!)).toMatchObject({ version: 2, index: 1, fingerprint: key.fingerprint });
+    expect(kept!.toLowerCase()).not.toContain(share.secret.toLowerCase());
+  }, 180_000);
+
+  /** A secret poll under the tellers' key: 3 for, 1 against; then closed. */
+  async function votedAndClosed(title: string): Promise<string> {
+    if (sockets.length === 0)
+      for (const d of live.roster.delegates) {
+        const s = w.api.socket(live.tokens.get(d.id)!);
+        await new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())));
+        sockets.push(s);
+      }
+    const poll = await http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items[title] })
+      .expect(201);
+    const pollId = poll.body.id as string;
+    for (const [i, s] of sockets.entries())
+      await castSecret(s, live.sessionId, pollId, [marks(3, i < 3 ? 0 : 1)]);
+    await http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+    return pollId;
+  }
+
+  const resultOf = async (pollId: string) =>
+    (await http().get(`/api/sessions/${live.sessionId}/polls`).set(bearer(staff))).body.find(
+      (p: { id: string }) => p.id === pollId,
+    ).result;
+
+  it('answers a close with the passphrase; with one more teller the result is decided', async () => {
+    const pollId = await votedAndClosed('无记名事项一');
+    await page.goto(w.url('/t'));
+    await page.getByRole('button', { name: '监票人：解密表决结果（1 项待解密）' }).waitFor();
+    await screenshot(page, 'tablet-home-teller');
+    await page.getByRole('button', { name: '监票人：解密表决结果（1 项待解密）' }).tap();
+    const card = page.locator(`[data-poll="${pollId}"]`);
+    await card.getByText('无记名事项一').waitFor();
+    await card.getByLabel('份额口令').fill('not the passphrase');
+    await card.getByRole('button', { name: '解密并提交' }).tap();
+    await card.getByText('口令不正确').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'tablet-teller-wrong-passphrase');
+    expect(sent.filter((r) => r.url.includes('/partials'))).toEqual([]);
+
+    await card.getByLabel('份额口令').fill(PASSPHRASE);
+    await card.getByRole('button', { name: '解密并提交' }).tap();
+    await card.getByText('✓ 已提交').waitFor({ timeout: 120_000 });
+    await card.getByText('本机复核了 4 张计入的选票').waitFor();
+    await card.getByText('1 号 代表1：已提交').waitFor();
+    await card.getByText('2 号 代表2：未提交').waitFor();
+    await screenshot(page, 'tablet-teller-submitted');
+
+    expect((await answerClose(w.api, pollId, tellers[1]!)).status).toBe(201);
+    expect(await resultOf(pollId)).toMatchObject({ keyMode: 'tellers', counts: [[3, 1, 0]] });
+    await card.getByText('结果已产生').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'tablet-teller-decided');
+  }, 240_000);
+
+  it('restores the share from the typed recovery sheet when the tablet lost it', async () => {
+    await page.evaluate(
+      (k) => localStorage.removeItem(k),
+      `congress.teller-share.${tellers[0]!.userId}.${ceremony}`,
+    );
+    const pollId = await votedAndClosed('无记名事项二');
+    await page.goto(w.url('/t/teller'));
+    const card = page.locator(`[data-poll="${pollId}"]`);
+    await card.getByText('本机没有这次密钥仪式的份额').waitFor({ timeout: 30_000 });
+    // A typo in line 2 (its check character changed) is named by its line.
+    const lines = sheetText.split('\n');
+    const typo = [
+      lines[0],
+      lines[1]!.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')),
+      ...lines.slice(2),
+    ];
+    await card.getByLabel('恢复单').fill(typo.join('\n'));
+    await card.getByLabel('新口令').fill(NEW_PASSPHRASE);
+    await card.getByLabel('再输一次').fill(NEW_PASSPHRASE);
+    await card.getByRole('button', { name: '恢复份额并解密' }).tap();
+    await card.getByText('恢复单第 2 行有输入错误').waitFor({ timeout: 30_000 });
+    await card.getByLabel('恢复单').fill(sheetText.toLowerCase());
+    await card.getByLabel('新口令').fill(NEW_PASSPHRASE);
+    await card.getByLabel('再输一次').fill(NEW_PASSPHRASE);
+    await card.getByRole('button', { name: '恢复份额并解密' }).tap();
+    await card.getByText('✓ 已提交').waitFor({ timeout: 120_000 });
+    await page.getByText('本机已保存您加密后的份额').waitFor();
+    await screenshot(page, 'tablet-teller-restored');
+    expect((await answerClose(w.api, pollId, tellers[2]!)).status).toBe(201);
+    expect(await resultOf(pollId)).toMatchObject({ keyMode: 'tellers', counts: [[3, 1, 0]] });
+    const record = await http().get(`/api/public/polls/${pollId}/record`).expect(200);
+    expect(record.body.decryptions.map((d: { trustee: number }) => d.trustee)).toEqual([1, 3]);
+  }, 240_000);
+
+  it('never sent the share in the clear: not in a request, not in a socket frame', () => {
+    const share = tellers[0]!.secret!;
+    const qr = sheetText.replace(/\s/g, '');
+    const sentTexts = [
+      ...sent.map((r) => `${r.url} ${r.body}`),
+      ...frames.filter((f) => f.direction === 'sent').map((f) => f.payload),
+    ];
+    // The page did talk to the api: its rounds, its acknowledgement and two partials.
+    expect(sent.filter((r) => /\/ceremonies\/.*\/(round1|round2|acks)$/.test(r.url))).toHaveLength(
+      3,
+    );
+    expect(sent.filter((r) => r.url.endsWith('/partials'))).toHaveLength(2);
+    for (const text of sentTexts) {
+      expect(text.toLowerCase()).not.toContain(share.secret.toLowerCase());
+      expect(text.toUpperCase()).not.toContain(qr.toUpperCase());
+    }
+    expect(tab.problems).toEqual([]);
+  });
+});
