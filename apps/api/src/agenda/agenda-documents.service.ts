@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { UploadedFileData } from '../common/upload.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -27,7 +28,7 @@ export class AgendaDocumentsService {
 
   async upload(
     itemId: string,
-    file: { buffer: Buffer; originalname: string },
+    file: UploadedFileData,
     actor: AuthContext,
   ): Promise<AgendaDocument> {
     const item = await this.items.get(itemId);

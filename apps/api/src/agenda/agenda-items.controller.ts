@@ -27,7 +27,7 @@ import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
-import { singleFileUpload } from '../common/upload.js';
+import { singleFileUpload, type UploadedFileData } from '../common/upload.js';
 import { Role } from '../users/role.enum.js';
 import { AgendaErrorCode, AgendaException } from './agenda.exception.js';
 import { AgendaDocumentsService, MAX_DOCUMENT_BYTES } from './agenda-documents.service.js';
@@ -135,7 +135,7 @@ export class AgendaItemsController {
   @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_DOCUMENT_BYTES)))
   async upload(
     @Param('id', ParseUUIDPipe) id: string,
-    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
     @CurrentUser() auth: AuthContext,
   ): Promise<DocumentResponse> {
     if (!file) throw new AgendaException(AgendaErrorCode.FileMissing);

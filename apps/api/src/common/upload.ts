@@ -7,3 +7,9 @@ import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/m
 export function singleFileUpload(maxBytes: number): MulterOptions {
   return { limits: { fileSize: maxBytes, files: 1 }, defParamCharset: 'utf8' } as MulterOptions;
 }
+
+/** What multer hands over for one uploaded file (memory storage): what the services read of it. */
+export interface UploadedFileData {
+  originalname: string;
+  buffer: Buffer;
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { UploadedFileData } from '../common/upload.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -66,7 +67,7 @@ export class DraftingService {
   async attach(
     auth: AuthContext,
     id: string,
-    file: { buffer: Buffer; originalname: string } | undefined,
+    file: UploadedFileData | undefined,
   ): Promise<OpennessAttachment> {
     if (!file || file.buffer.length === 0) throw new OpennessException(OpennessErrorCode.FileEmpty);
     if (file.buffer.length > MAX_DOCUMENT_BYTES)

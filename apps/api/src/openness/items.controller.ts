@@ -29,7 +29,7 @@ import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Clock } from '../common/clock.js';
 import { MAX_DOCUMENT_BYTES } from '../common/document-type.js';
-import { singleFileUpload } from '../common/upload.js';
+import { singleFileUpload, type UploadedFileData } from '../common/upload.js';
 import { ApiErrors, ApiFileResponse } from '../openapi/api-responses.js';
 import { Role } from '../users/role.enum.js';
 import { BoardService } from './board.service.js';
@@ -148,7 +148,7 @@ export class OpennessItemsController {
   @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_DOCUMENT_BYTES)))
   async attach(
     @Param('id', ParseUUIDPipe) id: string,
-    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
     @CurrentUser() auth: AuthContext,
   ): Promise<OpennessAttachmentResponse> {
     return OpennessAttachmentResponse.of(await this.drafting.attach(auth, id, file));

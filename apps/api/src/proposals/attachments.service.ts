@@ -1,3 +1,4 @@
+import type { UploadedFileData as UploadedFile } from '../common/upload.js';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -30,11 +31,9 @@ export function sendAttachment(res: Response, file: AttachmentFile, cache: strin
   res.send(file.data);
 }
 
-/** What multer hands over for one uploaded file (memory storage). */
-export interface UploadedFileData {
-  originalname: string;
+/** An uploaded file as this service reads it: the shared shape plus multer's size. */
+export interface UploadedFileData extends UploadedFile {
   size: number;
-  buffer: Buffer;
 }
 
 export interface AttachmentFile {

@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
-import { singleFileUpload } from '../common/upload.js';
+import { singleFileUpload, type UploadedFileData } from '../common/upload.js';
 import { Role } from '../users/role.enum.js';
 import { MAX_FILE_BYTES } from './import/index.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
@@ -55,7 +55,7 @@ export class RosterFilesController {
   import(
     @Param('termId', ParseUUIDPipe) termId: string,
     @Query() q: ImportQuery,
-    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
     @CurrentUser() actor: AuthContext,
   ): Promise<ImportResultResponse> {
     if (!file) throw new RosterException(RosterErrorCode.ImportFileMissing);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UploadedFileData } from '../common/upload.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { AccountsService } from '../auth/accounts.service.js';
@@ -103,7 +104,7 @@ export class RosterImportService {
 
   async import(
     termId: string,
-    file: { buffer: Buffer; originalname: string },
+    file: UploadedFileData,
     options: { dryRun: boolean; absent: AbsentAction },
     actor: AuthContext,
   ): Promise<ImportResult> {
