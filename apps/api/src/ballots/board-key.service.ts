@@ -3,6 +3,7 @@ import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { boardKeyPair, type Receipt, receiptBytes, type SignedReceipt } from '../common/ballot.js';
+import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 
 interface KeyFile {
@@ -33,7 +34,10 @@ export class BoardKeyService implements OnModuleInit {
   private secret?: KeyObject;
   private publicHex = '';
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const file = await this.loadOrCreate(this.config.boardKeyFile);
@@ -68,7 +72,7 @@ export class BoardKeyService implements OnModuleInit {
       version: 1,
       algorithm: 'Ed25519',
       ...pair,
-      createdAt: new Date().toISOString(),
+      createdAt: this.clock.now().toISOString(),
     };
     // Written whole under a temporary name, then linked into place: a second process starting at
     // the same moment either wins or reads the winner's key, never half a file.

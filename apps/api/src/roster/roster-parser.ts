@@ -28,7 +28,8 @@ export class RosterParser {
   parse(input: RosterFileInput): Promise<ParsedSheet> {
     if (!this.usesWorker) return parseRosterFile(input);
     const run = this.queue.then(() => this.inWorker(input));
-    this.queue = run.catch(() => undefined); // the next file waits for this one, failed or not
+    // The next file waits for this one, failed or not; the failure itself goes to this caller.
+    this.queue = Promise.allSettled([run]);
     return run;
   }
 
