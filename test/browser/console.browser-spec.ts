@@ -315,6 +315,31 @@ describe('the staff console and the secretary’s desk', () => {
     await rounds.filter({ hasText: '第 2 次' }).waitFor();
     expect(await rounds.filter({ hasText: '第 1 次' }).count()).toBe(1);
     await screenshot(page, 'console-live-revote');
+
+    // 会中补发登录码 (a lost tablet): one staff member asks, a second person approves; the console
+    // lists it as it happens, with the time (Asia/Shanghai), who asked and who approved.
+    const lost = voters[0]!;
+    const incident = page.getByTestId('incident').filter({ hasText: lost.name });
+    const asked = await w.api
+      .http()
+      .post(`/api/sessions/${sessionId}/code-reissues`)
+      .set(bearer(staffToken))
+      .send({ delegateId: lost.id, reason: '平板遗失' })
+      .expect(201);
+    await incident.filter({ hasText: '等待另一名工作人员批准' }).waitFor();
+    const admin = await w.api.login('admin', ADMIN_PASSWORD);
+    await w.api
+      .http()
+      .post(`/api/code-reissues/${asked.body.id}/approve`)
+      .set(bearer(admin))
+      .expect(200);
+    await incident.filter({ hasText: '的登录码在会中重新签发，由 系统管理员 批准' }).waitFor();
+    const line = await incident.innerText();
+    expect(line).toMatch(/^\d\d:\d\d/);
+    expect(line).toContain('原因：平板遗失；申请人：王工会；批准人：系统管理员');
+    expect(await page.getByTestId('incident').count()).toBe(1);
+    await incident.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-live-incident', false);
     // Two refusals were part of the morning: the same password again (400) and opening ten days
     // early without a reason (409). Chromium logs them; nothing else may go wrong.
     const expected = [400, 409].map((s) => `the server responded with a status of ${s}`);

@@ -120,6 +120,33 @@ describe('the hall’s projector and the public board, on a small live session',
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThanOrEqual(1080);
     await screenshot(page, 'projector-result', false);
+
+    // 会中补发登录码: nothing on the screen while it waits for approval; once a second person
+    // approves, one line at the bottom with the delegate's name and the approver only.
+    const lost = live.roster.delegates[0]!;
+    const asked = await w.api
+      .http()
+      .post(`/api/sessions/${live.sessionId}/code-reissues`)
+      .set(bearer(staff))
+      .send({ delegateId: lost.id, reason: '平板遗失' })
+      .expect(201);
+    const approver = await userWithRole(w.api, 'staff', 'staff2');
+    await w.api
+      .http()
+      .post(`/api/code-reissues/${asked.body.id}/approve`)
+      .set(bearer(approver))
+      .expect(200);
+    const incident = await shows(page, '[data-testid=incident-line]', '登录码已重新签发');
+    expect(incident).toContain('代表 代表1 登录码已重新签发（经 staff2 批准）');
+    for (const hidden of [lost.employeeNumber, '平板遗失']) expect(incident).not.toContain(hidden);
+    expect(await page.getByTestId('incident-line').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+      1080,
+    );
+    await screenshot(page, 'projector-incident', false);
+    // A projector opened later (or reconnected) shows the same line, read over HTTP.
+    await page.reload();
+    await shows(page, '[data-testid=incident-line]', '经 staff2 批准');
     expect(problems).toEqual([]);
     await close();
   });

@@ -235,7 +235,10 @@ export interface ProposalsReport {
 
 export interface Incident {
   at: string;
-  /** E.g. `login_code_reissued`, `poll_voided`, `device_replaced`, `other`. */
+  /**
+   * E.g. `login_code_reissued` (and `login_code_reissue_refused`, `login_code_reissue_requested`
+   * for a request not approved), `poll_voided`, `device_replaced`, `other`.
+   */
   kind: string;
   description: string;
   approvedBy: string | null;

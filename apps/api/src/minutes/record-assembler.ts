@@ -27,7 +27,9 @@ import { ReportingService } from '../proposals/reporting.service.js';
 import { GroupsService } from '../roster/groups.service.js';
 import { RosterKind } from '../roster/roster.enums.js';
 import { SeatsService } from '../roster/seats.service.js';
+import { SessionIncidentsService } from '../roster/session-incidents.service.js';
 import type { DraftEdits } from './draft-edits.js';
+import { incidentsOf } from './incident-entries.js';
 import { MinutesErrorCode, MinutesException } from './minutes.exception.js';
 import { SessionChair } from './session-chair.entity.js';
 
@@ -47,7 +49,8 @@ const rate = (label: string, r: { count: number; of: number; percent: number | n
 /**
  * The minutes document assembled from the record the other modules keep (attendance and the
  * quorum, the circulated versions with their receipts and late flags, each item's polls with
- * the rule and outcome, the proposals report, chairs and tellers) plus the secretary's text.
+ * the rule and outcome, the proposals report, chairs and tellers, the session's incidents such
+ * as a log-in code re-issued mid-session) plus the secretary's text.
  * It reads other modules only through their public services.
  */
 @Injectable()
@@ -63,6 +66,7 @@ export class RecordAssembler {
     private readonly circulation: CirculationService,
     private readonly polls: PollsService,
     private readonly reporting: ReportingService,
+    private readonly incidents: SessionIncidentsService,
   ) {}
 
   async assemble(input: AssembleInput): Promise<MinutesDocument> {
@@ -96,7 +100,7 @@ export class RecordAssembler {
       circulation: await this.circulationOf(session),
       agendaChanges: edits.agendaChanges,
       proposals: await this.proposalsOf(session.id),
-      incidents: edits.incidents,
+      incidents: incidentsOf(await this.incidents.forSession(session.id), edits.incidents),
       narrative: edits.narrative,
       finalisedAt: input.finalisedAt.toISOString(),
       corrects: input.corrects,

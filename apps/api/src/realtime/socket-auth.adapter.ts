@@ -7,6 +7,7 @@ import { AuthErrorCode } from '../auth/auth.exception.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { bearerToken } from '../auth/guards/auth.guard.js';
 import { TokenService } from '../auth/token.service.js';
+import { limitSocketBacklog } from './socket-backlog.js';
 import { limitSocketEvents } from './socket-rate-limit.js';
 
 export interface SocketData {
@@ -83,6 +84,7 @@ export class SocketAuthAdapter extends IoAdapter {
           }
           (socket.data as SocketData).auth = auth;
           limitSocketEvents(socket);
+          limitSocketBacklog(socket);
           socket.join([rooms.user(auth.userId), rooms.token(auth.tokenId), rooms.role(auth.role)]);
           const timer = setTimeout(
             () => socket.disconnect(true),

@@ -2,6 +2,7 @@ import type { AttendanceSummary, PollView, Turnout } from '@libs/contracts/src/i
 import { onScopeDispose, reactive } from 'vue';
 import { ApiError } from '@web/shared/api.js';
 import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
+import { followIncidents } from './hall-incidents.js';
 
 /**
  * What the hall's projector follows, by itself, from the session's socket room: the attendance
@@ -21,6 +22,8 @@ export interface HallState {
   counting: boolean;
   /** The latest decided poll, with its result. */
   decided: PollView | null;
+  /** The incident line: the latest approved re-issued log-in code, in the hall's words. */
+  incident: string | null;
 }
 
 export function followHall(sessionId: string, token: string): HallState {
@@ -32,8 +35,10 @@ export function followHall(sessionId: string, token: string): HallState {
     turnout: null,
     counting: false,
     decided: null,
+    incident: null,
   });
   const socket: AppSocket = connectSocket(token);
+  followIncidents(socket, sessionId, (line) => (state.incident = line));
 
   async function resume() {
     try {

@@ -1,11 +1,11 @@
-import type { AttendanceSummary, PollView, Turnout } from '@libs/contracts/src/index.js';
+import type { AttendanceSummary, Incident, PollView, Turnout } from '@libs/contracts/src/index.js';
 import { onBeforeUnmount, ref } from 'vue';
 import { connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
 import { deskSession, messageOf } from '../../desk.js';
 
 /**
  * The live console's socket: joins the session's room (again after every reconnection), keeps
- * the attendance summary current and reports poll events. Names and reasons are not on the
+ * the attendance summary current and reports poll events and the session's incidents. Names and reasons are not on the
  * socket; the page reloads them over HTTP when the summary changes.
  */
 export function useLiveSocket(
@@ -14,6 +14,10 @@ export function useLiveSocket(
     attendance?: (a: AttendanceSummary) => void;
     turnout?: (t: Turnout) => void;
     poll?: (p: PollView | { pollId: string }) => void;
+    /** 会议异常事项 of this session (the event reaches every staff socket; others are dropped). */
+    incident?: (i: Incident) => void;
+    /** After every (re)connection, once the room is joined: reload what may have been missed. */
+    joined?: () => void;
   },
 ) {
   const connected = ref(false);
@@ -26,6 +30,7 @@ export function useLiveSocket(
       .then((r) => {
         error.value = '';
         on.attendance?.(r.attendance);
+        on.joined?.();
       })
       .catch((e: unknown) => (error.value = messageOf(e)));
   };
@@ -37,6 +42,9 @@ export function useLiveSocket(
   socket.on('poll:opened', (p) => on.poll?.(p));
   socket.on('poll:closed', (p) => on.poll?.(p));
   socket.on('poll:result', (p) => on.poll?.(p));
+  socket.on('incident', (i) => {
+    if (i.sessionId === sessionId) on.incident?.(i);
+  });
   onBeforeUnmount(() => {
     stop();
     socket.disconnect();
