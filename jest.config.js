@@ -31,7 +31,7 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,docker,scripts,docs}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,docker,scripts,docs,bench}/**/*.spec.ts'],
     },
     {
       ...common,

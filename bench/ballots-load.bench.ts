@@ -200,7 +200,7 @@ async function main(): Promise<void> {
 
   /** Opens a poll, lets every tablet encrypt its ballot, then casts them all spread over `spreadMs`. */
   const runPoll = async (itemId: string, spreadMs: number) => {
-    const poll = await call('POST', '/polls', staff, { itemId });
+    const poll = await call('POST', '/polls', staff, { itemId, keyMode: 'custodian' });
     const states = await pooled(sockets, 200, (s) =>
       s.emitWithAck('poll:state', { sessionId: session.id }),
     );

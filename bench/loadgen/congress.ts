@@ -1,0 +1,232 @@
+// The congress a load run needs: the built api as its own process on the embedded PostgreSQL
+// (or DATABASE_URL), N delegates imported, logged in with one-time codes and checked in, and as
+// many agenda items as the run will open polls. Optionally the api listens for the inspector so
+// a run can profile it during the burst only (profiler.ts).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { formatShanghai } from '../../apps/api/src/common/time.js';
+import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
+import { ADMIN_PASSWORD, apiClient, type ApiClient, freePort, pooled } from '../support.js';
+
+export const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
+
+export interface Congress {
+  base: string;
+  api: ChildProcess;
+  /** The inspector's port when started with `inspect`. */
+  inspectPort: number | null;
+  call: ApiClient['call'];
+  staff: string;
+  sessionId: string;
+  itemIds: string[];
+  tokens: string[];
+  db: pg.Client;
+  dbUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The api's resident memory now (VmRSS) and at its peak so far (VmHWM), in MB. */
+export function rssMb(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { now: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+export async function startCongress(opts: {
+  tablets: number;
+  items: number;
+  inspect: boolean;
+  apiFlags: string[];
+}): Promise<Congress> {
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: './data/bench',
+        port: Number(process.env.EMBEDDED_PG_PORT ?? 54349),
+      });
+  const clusterUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const dbName = `bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const dbUrl = new URL(clusterUrl);
+  dbUrl.pathname = `/${dbName}`;
+
+  let api: ChildProcess | undefined;
+  const stopApi = async () => {
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await once(api, 'exit');
+    }
+  };
+  const dropAll = async () => {
+    await stopApi();
+    await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+  };
+  try {
+    const port = await freePort();
+    const inspectPort = opts.inspect ? await freePort() : null;
+    api = spawn(
+      process.execPath,
+      [
+        ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+        ...opts.apiFlags,
+        'dist/apps/api/src/main.js',
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: dbUrl.toString(),
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          ADMIN_PASSWORD,
+          LOG_LEVEL: 'warn',
+          LOGIN_RATE_LIMIT: '1000',
+        },
+        stdio: ['ignore', 'inherit', 'pipe'],
+      },
+    );
+    // The inspector announces itself on stderr; everything else goes through.
+    api.stderr!.on('data', (d: Buffer) => {
+      const text = d.toString();
+      if (!/Debugger listening|For help, see|Debugger attached/.test(text))
+        process.stderr.write(text);
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (;;) {
+      if (api.exitCode !== null) throw new Error(`the api exited (${api.exitCode}) while starting`);
+      const ready = await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { call, staff: makeStaff } = apiClient(base);
+    const staff = await makeStaff();
+    const term = await call('POST', '/terms', staff, {
+      name: '基准届',
+      startsOn: '2026-01-01',
+      endsOn: '2030-12-31',
+    });
+    await call('POST', `/terms/${term.id}/groups`, staff, { name: '一团' });
+    const csv = [
+      '姓名,工号,性别,代表团,代表类别',
+      ...Array.from(
+        { length: opts.tablets },
+        (_, i) => `代表${i},L${100000 + i},${i % 2 ? '女' : '男'},一团,一线职工`,
+      ),
+    ].join('\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'roster.csv');
+    const imported = await fetch(`${base}/api/terms/${term.id}/roster/import?dryRun=false`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staff}` },
+      body: form,
+    });
+    if (!imported.ok) throw new Error(`import: ${await imported.text()}`);
+    const session = await call('POST', `/terms/${term.id}/sessions`, staff, {
+      name: '基准会议',
+      startsAt: formatShanghai(new Date(Date.now() + 10 * 86_400_000)),
+      place: '礼堂',
+      employees: 40_000,
+      women: 10_000,
+      dispatched: 0,
+    });
+    await call('POST', `/sessions/${session.id}/status`, staff, { to: 'preparing' });
+    const itemIds: string[] = [];
+    for (let i = 0; i < opts.items; i++)
+      itemIds.push(
+        (
+          await call('POST', `/sessions/${session.id}/agenda/items`, staff, {
+            kind: 'decide',
+            title: `审议决定（负载第 ${i + 1} 项）`,
+          })
+        ).id as string,
+      );
+    await call('POST', `/sessions/${session.id}/agenda/circulate`, staff, {});
+    // The session is dated 10 days ahead (circulation needs 7): opening it today needs a reason.
+    await call('POST', `/sessions/${session.id}/status`, staff, {
+      to: 'in_session',
+      reason: '基准测试：提前开会',
+    });
+    const codes = (await call('POST', `/terms/${term.id}/login-codes`, staff, { format: 'json' }))
+      .entries as { username: string; code: string }[];
+    log(`logging in and checking in ${codes.length} tablets`);
+    const tokens = await pooled(
+      codes,
+      16,
+      async (c) =>
+        (await call('POST', '/auth/code-login', null, { username: c.username, code: c.code }))
+          .accessToken as string,
+    );
+    await pooled(tokens, 32, (t) => call('POST', `/sessions/${session.id}/check-in`, t));
+    const db = new pg.Client({ connectionString: dbUrl.toString() });
+    await db.connect();
+
+    return {
+      base,
+      api,
+      inspectPort,
+      call,
+      staff,
+      sessionId: session.id as string,
+      itemIds,
+      tokens,
+      db,
+      dbUrl: dbUrl.toString(),
+      async stop() {
+        await db.end();
+        await dropAll();
+      },
+    };
+  } catch (e) {
+    await dropAll().catch(() => {});
+    throw e;
+  }
+}
+
+/**
+ * pgbench on an INSERT of the same row a cast stores (a real ballot, unique per poll and voter),
+ * into a copy of poll_ballots. A cast does more (the poll row's lock and head, the eligibility
+ * rules in the INSERT's WHERE): this is the database's ceiling for that row, not the cast's.
+ */
+export async function pgbench(
+  congress: Congress,
+  ballot: string,
+  clients: number,
+  seconds: number,
+): Promise<number | null> {
+  await congress.db.query(
+    `CREATE TABLE IF NOT EXISTS bench_ballots (LIKE poll_ballots INCLUDING ALL)`,
+  );
+  const u = new URL(congress.dbUrl);
+  const script = `/tmp/congress-pgbench-${process.pid}.sql`;
+  writeFileSync(
+    script,
+    `INSERT INTO bench_ballots (poll_id, delegate_id, credential, ballot, tracker, received_at)
+     VALUES ('00000000-0000-4000-8000-000000000001', gen_random_uuid(), md5(random()::text), '${ballot.replace(/'/g, "''")}'::jsonb, md5(random()::text), now());\n`,
+  );
+  try {
+    const out = execFileSync(
+      'pgbench',
+      [
+        ...['-n', '-c', String(clients), '-j', String(Math.min(clients, 2))],
+        ...['-T', String(seconds), '-f', script, '-h', u.hostname, '-p', u.port],
+        ...['-U', decodeURIComponent(u.username), u.pathname.slice(1)],
+      ],
+      { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) }, encoding: 'utf8' },
+    );
+    return Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN));
+  } catch (e) {
+    log(
+      'pgbench failed (apt-get install postgresql-contrib):',
+      (e as Error).message.split('\n')[0],
+    );
+    return null;
+  }
+}

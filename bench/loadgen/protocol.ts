@@ -1,0 +1,28 @@
+// Messages between the load generator's parent and its worker processes (node:child_process IPC).
+import type { ShareResult } from './latency.js';
+
+/** 'raw': pre-built socket.io frames over `ws`; 'client': socket.io-client, as a tablet runs it. */
+export type GeneratorMode = 'raw' | 'client';
+
+export type ToWorker =
+  | {
+      type: 'connect';
+      base: string;
+      sessionId: string;
+      mode: GeneratorMode;
+      tokens: string[];
+      /** This worker's first tablet in the global order (casts are spread in that order). */
+      firstIndex: number;
+      total: number;
+    }
+  /** Read the poll's key and this tablet's credential, encrypt every ballot, build the frames. */
+  | { type: 'prepare'; pollId: string }
+  /** The barrier: every worker starts at `startAt` (epoch ms), tablet g at startAt + g/total·spreadMs. */
+  | { type: 'go'; startAt: number; spreadMs: number; timeoutMs: number }
+  | { type: 'exit' };
+
+export type FromWorker =
+  | { type: 'connected'; count: number }
+  | { type: 'prepared'; count: number; encryptMs: number }
+  | { type: 'result'; share: ShareResult }
+  | { type: 'error'; message: string };
