@@ -129,6 +129,21 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     note: 'another serving delegate of the term',
   },
   'DELETE /api/proposals/{id}/cosignature': { access: ['delegate'], note: 'own co-signature' },
+  'POST /api/proposals/{id}/files': { access: ['delegate'], note: 'the proposer, while a draft' },
+  'DELETE /api/proposals/{id}/files/{fileId}': {
+    access: ['delegate'],
+    note: 'the proposer, while a draft',
+  },
+  'GET /api/proposals/{id}/files/{fileId}': {
+    access: ['delegate', 'department', 'secretary', 'staff'],
+    note: "whoever reads the proposal (a draft's: its proposer only)",
+  },
+  'PUT /api/proposals/{id}/follow': {
+    access: ['delegate'],
+    note: 'a tabled proposal the delegate reads; private to the follower',
+  },
+  'DELETE /api/proposals/{id}/follow': { access: ['delegate'], note: 'own follow' },
+  'GET /api/proposals/following': { access: ['delegate'], note: 'own follows' },
   'POST /api/proposals/{id}/accept': { access: ['staff'] },
   'POST /api/proposals/{id}/merge': { access: ['staff'] },
   'POST /api/proposals/{id}/convert': { access: ['staff'] },
@@ -182,6 +197,10 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'GET /api/sessions/{sessionId}/polls': {
     access: 'signed-in',
     note: "a tablet only for its term's sessions",
+  },
+  'GET /api/public/polls/{id}': {
+    access: 'public',
+    note: 'labels, ballot shape and election public key; never a running count',
   },
   'GET /api/public/polls/{id}/record': { access: 'public' },
   'GET /api/public/sessions/{sessionId}/results': { access: 'public' },

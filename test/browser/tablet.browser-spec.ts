@@ -152,6 +152,61 @@ describe('the delegate tablet', () => {
     expect(signed.map((r) => r.name)).toEqual(['代表1']);
   });
 
+  it('tables a proposal with a file; another delegate reads the file, follows it and is told when it changes', async () => {
+    const [proposer, follower] = [tablets[0]!.page, tablets[1]!.page];
+    const subject = '关于改造职工食堂的建议';
+    await proposer.locator('.van-tabbar-item').nth(3).tap();
+    await proposer.getByRole('button', { name: '提出提案' }).tap();
+    await proposer.getByPlaceholder('例如：关于增设夜班职工班车的建议').fill(subject);
+    await proposer
+      .getByPlaceholder('现状与存在的问题')
+      .fill('食堂座位不足，高峰期排队超过二十分钟。');
+    await proposer.getByPlaceholder('具体的解决办法').fill('扩建就餐区，增设两个打饭窗口。');
+    const plan = await samplePdf('食堂改造方案', ['一、扩建就餐区', '二、增设窗口']);
+    await proposer
+      .locator('.van-uploader input[type=file]')
+      .setInputFiles({ name: '食堂改造方案.pdf', mimeType: 'application/pdf', buffer: plan });
+    await proposer.getByText('食堂改造方案.pdf（').waitFor();
+    await screenshot(proposer, 'tablet-proposal-new');
+    await proposer.getByRole('button', { name: '提出提案', exact: true }).tap();
+    await proposer.getByText('附件（1）').waitFor();
+    await proposer.getByText('征集附议').first().waitFor();
+    await screenshot(proposer, 'tablet-proposal-tabled');
+    const id = /\/t\/proposals\/([0-9a-f-]{36})$/.exec(proposer.url())![1]!;
+
+    await follower.locator('.van-tabbar-item').nth(3).tap();
+    await follower.getByRole('tab', { name: '等待附议的提案' }).tap();
+    await follower.getByText(subject).tap();
+    await follower.getByText('附件（1）').waitFor();
+    await follower.getByTestId('proposal-file').tap();
+    await follower.getByText('共 2 页').waitFor();
+    await follower.getByText('返回').tap();
+    await follower.getByRole('button', { name: '关注此提案' }).tap();
+    await follower.getByRole('button', { name: '已关注 · 取消关注' }).waitFor();
+    await screenshot(follower, 'tablet-proposal-followed');
+
+    // The proposer withdraws it (through the api, with the proposer tablet's own log-in).
+    const token = await proposer.evaluate(
+      () =>
+        (JSON.parse(localStorage.getItem('congress.session.tablet')!) as { token: string }).token,
+    );
+    await http()
+      .post(`/api/proposals/${id}/withdraw`)
+      .set(bearer(token))
+      .send({ reason: '与另一件提案重复' })
+      .expect(200);
+    const told = follower.getByTestId('proposal-changed');
+    await told.waitFor();
+    expect(await told.innerText()).toContain(`您关注的提案“${subject}”已由提案人撤回`);
+    await follower.getByText('已撤回').first().waitFor();
+    await screenshot(follower, 'tablet-proposal-changed');
+    await follower.getByText('返回').first().tap();
+    await follower.getByRole('tab', { name: '我关注的' }).tap();
+    await follower.getByText(subject).waitFor();
+    await screenshot(follower, 'tablet-proposals-following');
+    for (const t of tablets.slice(0, 2)) expect(t.problems).toEqual([]);
+  });
+
   it('checks in from the home page once the session is open', async () => {
     await http()
       .post(`/api/sessions/${sessionId}/status`)
@@ -213,6 +268,39 @@ describe('the delegate tablet', () => {
     expect(checked.shortCode).toBe(shown);
     expect(checked.choices).toEqual([[1, 0, 0]]);
     expect(await first.getByTestId('audit-tracker').innerText()).toBe(shown);
+
+    // The board's audit page checks it on another device: from the tablet's link (the audit in
+    // the link's fragment), and pasted; an altered audit fails there with a reason.
+    const href = await first.getByTestId('audit-link').getAttribute('href');
+    expect(href).toMatch(/^\/board\/audit\?code=[^#]+#audit=[A-Za-z0-9_-]+$/);
+    expect(await first.getByTestId('audit-qr').locator('svg').count()).toBe(1);
+    const phone = await w.open('desktop', href!);
+    try {
+      const verdict = phone.page.getByTestId('audit-verdict');
+      await verdict.waitFor();
+      expect(await verdict.innerText()).toBe('核对通过：这张选票加密的正是下列选择');
+      expect(await phone.page.getByTestId('audit-code').innerText()).toBe(shown);
+      expect(await phone.page.getByTestId('audit-code-match').innerText()).toBe(
+        '与平板审计前显示的追踪码一致',
+      );
+      expect(await phone.page.locator('.choices dd').allInnerTexts()).toEqual(['赞成']);
+      await screenshot(phone.page, 'board-audit-passed');
+
+      // The same ballot claimed to hold 反对: the ciphertexts do not encrypt that.
+      const altered = { ...audit, choices: [[0, 1, 0]] };
+      await phone.page.goto(w.url('/board/audit'));
+      await phone.page.locator('textarea[name="audit"]').fill(JSON.stringify(altered));
+      await phone.page.locator('input[name="code"]').fill(shown);
+      await phone.page.getByRole('button', { name: '核对' }).click();
+      await phone.page.getByTestId('audit-verdict').filter({ hasText: '核对未通过' }).waitFor();
+      expect(await phone.page.getByTestId('audit-verdict').innerText()).toBe(
+        '核对未通过：选票密文与公开的选择和随机数不符：这张选票加密的不是所声称的选择（第 1 题第 1 项）',
+      );
+      await screenshot(phone.page, 'board-audit-failed');
+      expect(phone.problems).toEqual([]);
+    } finally {
+      await phone.close();
+    }
 
     // Then it encrypts again (new randomness) and casts.
     await first.getByRole('button', { name: '重新加密后投票' }).tap();

@@ -98,6 +98,19 @@ export class PollsController {
   }
 
   /**
+   * What anyone needs to check an audited ballot (Benaloh) on the public board: the poll's
+   * labels, its ballot shape and its election public key, from the server rather than from the
+   * tablet that made the ballot. Never a running count: `result` stays null until decided.
+   */
+  @Public()
+  @Get('public/polls/:id')
+  @ApiOperation({ summary: '表决的公开信息：选项、选票格式与选举公钥（无需登录） · Public poll' })
+  @ApiOkResponse({ type: PollResponse })
+  async publicPoll(@Param('id', ParseUUIDPipe) id: string): Promise<PollResponse> {
+    return PollResponse.of(pollView(await this.polls.get(id)));
+  }
+
+  /**
    * The published election record of a decided poll. A secret poll's is the version 2 record
    * (libs/ballot/RECORD.md): the poll with its labels and rule, the key, the ballots issued, the
    * board as a hash chain, the exclusions with their reasons, the encrypted tally, the decryption

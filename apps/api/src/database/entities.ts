@@ -29,6 +29,8 @@ import { Proposal } from '../proposals/proposal.entity.js';
 import { ProposalAnswer } from '../proposals/proposal-answer.entity.js';
 import { ProposalAssignment } from '../proposals/proposal-assignment.entity.js';
 import { ProposalAttachment } from '../proposals/proposal-attachment.entity.js';
+import { ProposalFile } from '../proposals/proposal-file.entity.js';
+import { ProposalFollow } from '../proposals/proposal-follow.entity.js';
 import { ProposalCosignature } from '../proposals/proposal-cosignature.entity.js';
 import { ProposalCounter } from '../proposals/proposal-counter.entity.js';
 import { ProposalEvent } from '../proposals/proposal-event.entity.js';
@@ -77,6 +79,8 @@ export const entities = [
   ProposalAssignment,
   ProposalAnswer,
   ProposalAttachment,
+  ProposalFile,
+  ProposalFollow,
   ProposalEvent,
   Minutes,
   MinutesDraft,

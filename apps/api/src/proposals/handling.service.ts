@@ -74,10 +74,20 @@ export class HandlingService {
       await this.store.record(m, p.id, 'assigned', auth.userId, extra);
     else await this.store.move(m, p, ProposalStatus.InHandling, 'assigned', auth.userId, extra);
     const names = departments.map((d) => d.name).join('、');
+    const told = await this.store.participants(m, p.id);
     await notifier.notify(
-      await this.store.participants(m, p.id),
+      told,
       'proposal.assigned',
       `提案“${p.subject}”已交${names}办理，答复期限 ${due}`,
+      { ...notice(p), dueOn: due },
+    );
+    await this.store.tellFollowers(
+      m,
+      notifier,
+      p,
+      told,
+      'proposal.assigned',
+      `已交${names}办理，答复期限 ${due}`,
       { ...notice(p), dueOn: due },
     );
     await notifier.notify(
@@ -127,10 +137,20 @@ export class HandlingService {
       await m.save(ProposalAssignment, a);
       await this.sync(m, p, 'answered', auth.userId, { assignmentId: a.id, round: a.round });
       const department = await this.departments.get(a.departmentId, m);
+      const told = await this.store.participants(m, p.id);
       await notifier.notify(
-        await this.store.participants(m, p.id),
+        told,
         'proposal.answered',
         `${department.name}已答复提案“${p.subject}”，请提案人评价`,
+        { ...notice(p), assignmentId: a.id },
+      );
+      await this.store.tellFollowers(
+        m,
+        notifier,
+        p,
+        told,
+        'proposal.answered',
+        `已由${department.name}答复`,
         { ...notice(p), assignmentId: a.id },
       );
       return p;

@@ -16,6 +16,7 @@ import { Proposal } from './proposal.entity.js';
 import { ProposalAssignment } from './proposal-assignment.entity.js';
 import { ProposalCosignature } from './proposal-cosignature.entity.js';
 import { ProposalEvent } from './proposal-event.entity.js';
+import { ProposalFollow } from './proposal-follow.entity.js';
 import { ACTION_FROM, isTabled } from './proposal-status.js';
 import { ProposalStore } from './proposal-store.js';
 import { type ProposalBundle, ProposalViews } from './proposal-views.js';
@@ -41,6 +42,7 @@ export class ProposalReadsService {
     @InjectRepository(ProposalAssignment)
     private readonly assignments: Repository<ProposalAssignment>,
     @InjectRepository(ProposalEvent) private readonly events: Repository<ProposalEvent>,
+    @InjectRepository(ProposalFollow) private readonly follows: Repository<ProposalFollow>,
     private readonly store: ProposalStore,
     private readonly views: ProposalViews,
     private readonly terms: TermsService,
@@ -49,13 +51,16 @@ export class ProposalReadsService {
   ) {}
 
   async viewer(auth: AuthContext): Promise<Viewer> {
-    const seats = auth.role === Role.Delegate ? await this.seats.seatsOf(auth.userId) : [];
+    const delegate = auth.role === Role.Delegate;
+    const seats = delegate ? await this.seats.seatsOf(auth.userId) : [];
+    const follows = delegate ? await this.follows.findBy({ userId: auth.userId }) : [];
     return {
       auth,
       seats,
       today: shanghaiDay(this.store.now()),
       departmentId: await this.store.departmentOf(auth),
       delegateIds: new Set(seats.map((s) => s.id)),
+      followed: new Set(follows.map((f) => f.proposalId)),
     };
   }
 
@@ -149,6 +154,27 @@ export class ProposalReadsService {
       order: { createdAt: 'DESC' },
     });
     return this.views.load(proposals);
+  }
+
+  /** The proposals the caller follows and may still read, latest followed first. */
+  async following(v: Viewer): Promise<ProposalBundle[]> {
+    const follows = await this.follows.find({
+      where: { userId: v.auth.userId },
+      order: { followedAt: 'DESC' },
+    });
+    if (follows.length === 0) return [];
+    const byId = new Map(
+      (await this.proposals.findBy({ id: In(follows.map((f) => f.proposalId)) })).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
+    const visible: Proposal[] = [];
+    for (const f of follows) {
+      const p = byId.get(f.proposalId);
+      if (p && (await this.canView(v, p))) visible.push(p);
+    }
+    return this.views.load(visible);
   }
 
   /** Proposals of the caller's terms still taking co-signatures, other than their own. */

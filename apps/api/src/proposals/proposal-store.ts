@@ -12,6 +12,7 @@ import { Role } from '../users/role.enum.js';
 import { Proposal } from './proposal.entity.js';
 import { ProposalCosignature } from './proposal-cosignature.entity.js';
 import { ProposalEvent } from './proposal-event.entity.js';
+import { ProposalFollow } from './proposal-follow.entity.js';
 import { assertMove, type ProposalStatus } from './proposal-status.js';
 import { ProposalErrorCode, ProposalsException } from './proposals.exception.js';
 
@@ -152,6 +153,36 @@ export class ProposalStore {
     ];
     const delegates = await this.seats.byIds(delegateIds, m);
     return delegates.flatMap((d) => (d.userId ? [d.userId] : []));
+  }
+
+  /**
+   * The accounts that follow the proposal (关注) and are not among `told` (its participants,
+   * who hear of it anyway). Followers of a proposal merged into it follow the one that carries
+   * its matter on.
+   */
+  async followers(m: EntityManager, proposalId: string, told: string[]): Promise<string[]> {
+    const merged = await m.find(Proposal, {
+      where: { mergedIntoId: proposalId },
+      select: { id: true },
+    });
+    const follows = await m.findBy(ProposalFollow, {
+      proposalId: In([proposalId, ...merged.map((p) => p.id)]),
+    });
+    return [...new Set(follows.map((f) => f.userId))].filter((u) => !told.includes(u));
+  }
+
+  /** Tells the followers who are not among `told`: “您关注的提案“…”<what>”. */
+  async tellFollowers<K extends NotificationKind>(
+    m: EntityManager,
+    notifier: Notifier,
+    p: Proposal,
+    told: string[],
+    kind: K,
+    what: string,
+    data: NotificationData[K],
+  ): Promise<void> {
+    const followers = await this.followers(m, p.id, told);
+    await notifier.notify(followers, kind, `您关注的提案“${p.subject}”${what}`, data);
   }
 
   departmentUsers(m: EntityManager, departmentIds: string[]): Promise<string[]> {

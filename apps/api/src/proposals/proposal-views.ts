@@ -11,6 +11,7 @@ import { ProposalAnswer } from './proposal-answer.entity.js';
 import { ProposalAssignment } from './proposal-assignment.entity.js';
 import { ProposalAttachment } from './proposal-attachment.entity.js';
 import { ProposalCosignature } from './proposal-cosignature.entity.js';
+import { ProposalFile } from './proposal-file.entity.js';
 
 export type AttachmentMeta = Omit<ProposalAttachment, 'data'>;
 
@@ -39,6 +40,8 @@ export interface ProposalBundle {
   mergedInto: Pick<Proposal, 'id' | 'number' | 'subject'> | null;
   mergedFrom: (Pick<Proposal, 'id' | 'number' | 'subject'> & { proposerName: string })[];
   decidedByName: string | null;
+  /** The proposer's own files (材料), without their bytes. */
+  files: Omit<ProposalFile, 'data'>[];
 }
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -69,13 +72,14 @@ export class ProposalViews {
   ): Promise<ProposalBundle[]> {
     if (proposals.length === 0) return [];
     const ids = proposals.map((p) => p.id);
-    const [signatures, assignments, mergedFrom] = await Promise.all([
+    const [signatures, assignments, mergedFrom, files] = await Promise.all([
       m.find(ProposalCosignature, { where: { proposalId: In(ids) }, order: { signedAt: 'ASC' } }),
       m.find(ProposalAssignment, {
         where: { proposalId: In(ids) },
         order: { assignedAt: 'ASC' },
       }),
       m.findBy(Proposal, { mergedIntoId: In(ids) }),
+      m.find(ProposalFile, { where: { proposalId: In(ids) }, order: { createdAt: 'ASC' } }),
     ]);
     const assignmentIds = assignments.map((a) => a.id);
     const mergedIntoIds = unique(proposals.map((p) => p.mergedIntoId));
@@ -170,6 +174,7 @@ export class ProposalViews {
           proposerName: delegates.get(x.proposerDelegateId)?.name ?? '',
         })),
       decidedByName: p.decidedBy ? (usersById.get(p.decidedBy)?.displayName ?? null) : null,
+      files: files.filter((f) => f.proposalId === p.id),
     }));
   }
 }

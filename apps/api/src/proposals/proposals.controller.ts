@@ -56,6 +56,16 @@ export class ProposalsController {
     return (await this.reads.cosignable(viewer)).map((b) => ProposalSummaryResponse.of(b, viewer));
   }
 
+  /** The proposals the delegate follows (关注) and may still read. */
+  @Get('proposals/following')
+  @Roles(Role.Delegate)
+  @ApiOperation({ summary: '我关注的提案 · Followed proposals' })
+  @ApiOkResponse({ type: [ProposalSummaryResponse] })
+  async following(@CurrentUser() auth: AuthContext): Promise<ProposalSummaryResponse[]> {
+    const viewer = await this.reads.viewer(auth);
+    return (await this.reads.following(viewer)).map((b) => ProposalSummaryResponse.of(b, viewer));
+  }
+
   @Get('proposals/:id')
   @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Department)
   @ApiOperation({ summary: '提案详情 · Get proposal' })

@@ -42,6 +42,9 @@ export enum ProposalErrorCode {
   AttachmentSubmitted = 'PROPOSAL_ATTACHMENT_SUBMITTED',
   TooManyAttachments = 'PROPOSAL_TOO_MANY_ATTACHMENTS',
   NotPublishable = 'PROPOSAL_NOT_PUBLISHABLE',
+  FilesLocked = 'PROPOSAL_FILES_LOCKED',
+  TooManyFiles = 'PROPOSAL_TOO_MANY_FILES',
+  NotFollowable = 'PROPOSAL_NOT_FOLLOWABLE',
 }
 
 export class ProposalsException extends moduleException<ProposalErrorCode>({
@@ -98,4 +101,7 @@ export class ProposalsException extends moduleException<ProposalErrorCode>({
     HttpStatus.CONFLICT,
     '只有提案委员会已作出决定的提案可以公开',
   ],
+  [ProposalErrorCode.FilesLocked]: [HttpStatus.CONFLICT, '提案正式提出后不能再增删附件'],
+  [ProposalErrorCode.TooManyFiles]: [HttpStatus.CONFLICT, '每件提案最多 10 个附件'],
+  [ProposalErrorCode.NotFollowable]: [HttpStatus.CONFLICT, '草稿不能关注，正式提出后才能关注'],
 }) {}

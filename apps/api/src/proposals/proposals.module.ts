@@ -15,6 +15,11 @@ import { ProposalAttachment } from './proposal-attachment.entity.js';
 import { ProposalCosignature } from './proposal-cosignature.entity.js';
 import { ProposalCounter } from './proposal-counter.entity.js';
 import { ProposalEvent } from './proposal-event.entity.js';
+import { ProposalFile } from './proposal-file.entity.js';
+import { ProposalFilesService } from './proposal-files.service.js';
+import { ProposalFollow } from './proposal-follow.entity.js';
+import { FilesController } from './files.controller.js';
+import { FollowsService } from './follows.service.js';
 import { ProposalReadsService } from './proposal-reads.service.js';
 import { ProposalStore } from './proposal-store.js';
 import { ProposalViews } from './proposal-views.js';
@@ -39,6 +44,8 @@ import { TablingService } from './tabling.service.js';
       ProposalAnswer,
       ProposalAttachment,
       ProposalEvent,
+      ProposalFile,
+      ProposalFollow,
     ]),
     AuthModule,
     CongressModule,
@@ -48,6 +55,7 @@ import { TablingService } from './tabling.service.js';
   controllers: [
     ProposalsController,
     TablingController,
+    FilesController,
     ReviewController,
     HandlingController,
     ReportingController,
@@ -62,6 +70,8 @@ import { TablingService } from './tabling.service.js';
     ReviewService,
     HandlingService,
     AttachmentsService,
+    ProposalFilesService,
+    FollowsService,
     PublicationService,
     ReportingService,
   ],

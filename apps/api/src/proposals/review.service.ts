@@ -134,6 +134,7 @@ export class ReviewService {
   ): Promise<Proposal> {
     // Told before the move: a merged proposal's followers are found through it.
     const recipients = await this.store.participants(m, p.id);
+    const followers = await this.store.followers(m, p.id, recipients);
     Object.assign(p, {
       decision,
       decisionNote: note ?? null,
@@ -145,6 +146,8 @@ export class ReviewService {
       data: { number: p.number, category: p.category, ...outcome.data },
     });
     await notifier.notify(recipients, `proposal.${decision}`, outcome.title, notice(p));
+    // Every outcome's title starts with 提案“…”.
+    await notifier.notify(followers, `proposal.${decision}`, `您关注的${outcome.title}`, notice(p));
     return p;
   }
 

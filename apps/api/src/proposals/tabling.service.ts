@@ -74,6 +74,7 @@ export class TablingService {
       await this.store.requireProposer(m, p, auth);
       assertAction(p.status, 'withdraw');
       const recipients = await this.store.participants(m, p.id);
+      const followers = await this.store.followers(m, p.id, recipients);
       p.withdrawnAt = this.store.now();
       await this.store.move(m, p, ProposalStatus.Withdrawn, 'withdrawn', auth.userId, {
         note: reason ?? null,
@@ -82,6 +83,12 @@ export class TablingService {
         recipients.filter((u) => u !== auth.userId),
         'proposal.withdrawn',
         `提案“${p.subject}”已由提案人撤回`,
+        notice(p),
+      );
+      await notifier.notify(
+        followers,
+        'proposal.withdrawn',
+        `您关注的提案“${p.subject}”已由提案人撤回`,
         notice(p),
       );
       return p;
@@ -172,10 +179,20 @@ export class TablingService {
     await this.store.move(m, p, ProposalStatus.Submitted, 'submitted', null, {
       data: { cosigners: live },
     });
+    const told = await this.store.participants(m, p.id);
     await notifier.notify(
-      await this.store.participants(m, p.id),
+      told,
       'proposal.submitted',
       `提案“${p.subject}”附议人数已满，已提交提案工作委员会审查`,
+      notice(p),
+    );
+    await this.store.tellFollowers(
+      m,
+      notifier,
+      p,
+      told,
+      'proposal.submitted',
+      '附议人数已满，已提交提案工作委员会审查',
       notice(p),
     );
   }

@@ -23,6 +23,7 @@ import type {
   ReportItem,
   StatusCount,
 } from '../proposal-stats.js';
+import type { ProposalFileMeta } from '../proposal-files.service.js';
 import type { AssignmentView, AttachmentMeta, ProposalBundle } from '../proposal-views.js';
 import type { ProposalReport } from '../reporting.service.js';
 
@@ -36,6 +37,8 @@ export interface ViewerContext {
   departmentId?: string | null;
   /** A delegate's seats: tells them whether they proposed or co-signed. */
   delegateIds?: ReadonlySet<string>;
+  /** The proposals the caller follows (关注). */
+  followed?: ReadonlySet<string>;
 }
 
 export const isOverdue = (a: { status: AssignmentStatus; dueOn: string }, today: string) =>
@@ -48,7 +51,7 @@ export class AttachmentResponse {
   @ApiProperty() size!: number;
   @ApiProperty({ description: 'SHA-256 of the bytes, hex' }) sha256!: string;
 
-  static of(f: AttachmentMeta): AttachmentResponse {
+  static of(f: AttachmentMeta | ProposalFileMeta): AttachmentResponse {
     return {
       id: f.id,
       filename: f.filename,
@@ -187,6 +190,9 @@ export class ProposalResponse {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ description: 'the caller proposed it' }) isProposer!: boolean;
   @ApiProperty({ description: 'the caller co-signs it' }) cosignedByMe!: boolean;
+  @ApiProperty({ type: [AttachmentResponse], description: "the proposer's own files (材料)" })
+  files!: AttachmentResponse[];
+  @ApiProperty({ description: 'the caller follows it (关注)' }) following!: boolean;
 
   static of(b: ProposalBundle, ctx: ViewerContext): ProposalResponse {
     const p = b.proposal;
@@ -239,6 +245,8 @@ export class ProposalResponse {
       createdAt: p.createdAt.toISOString(),
       isProposer: !!ctx.delegateIds?.has(p.proposerDelegateId),
       cosignedByMe: live.some((c) => ctx.delegateIds?.has(c.delegateId)),
+      files: b.files.map(AttachmentResponse.of),
+      following: !!ctx.followed?.has(p.id),
     };
   }
 }
@@ -276,6 +284,8 @@ export class ProposalSummaryResponse {
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty() isProposer!: boolean;
   @ApiProperty() cosignedByMe!: boolean;
+  @ApiProperty({ description: 'the caller follows it (关注)' }) following!: boolean;
+  @ApiProperty({ description: 'how many files the proposer attached' }) files!: number;
 
   static of(b: ProposalBundle, ctx: ViewerContext): ProposalSummaryResponse {
     const p = b.proposal;
@@ -311,6 +321,8 @@ export class ProposalSummaryResponse {
       publishedAt: iso(p.publishedAt),
       isProposer: !!ctx.delegateIds?.has(p.proposerDelegateId),
       cosignedByMe: live.some((c) => ctx.delegateIds?.has(c.delegateId)),
+      following: !!ctx.followed?.has(p.id),
+      files: b.files.length,
     };
   }
 }

@@ -6,6 +6,7 @@ const pages = [
   { path: 'results', title: '表决结果', component: () => import('./ResultsPage.vue') },
   { path: 'proposals', title: '提案与答复', component: () => import('./ProposalsPage.vue') },
   { path: 'verify', title: '验证', component: () => import('./VerifyPage.vue') },
+  { path: 'audit', title: '选票审计', component: () => import('./AuditPage.vue') },
 ];
 
 /** The public board (公开栏): no log-in, readable on a phone or a desktop. */

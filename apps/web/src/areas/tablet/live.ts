@@ -1,46 +1,18 @@
 import type {
   AgendaDelivery,
-  AttendanceSummary,
   CastRequest,
   NotificationPayload,
-  PollState,
   PollView,
   Receipt,
 } from '@libs/contracts/src/index.js';
-import { reactive } from 'vue';
-import type { components } from '../../api/schema.js';
 import { ApiError, apiOf, unwrap } from '@web/shared/api.js';
 import { sessionOf } from '@web/shared/session.js';
 import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
-import { currentSession, type SessionInfo } from './current-session.js';
+import { currentSession } from './current-session.js';
+import { live } from './live-state.js';
 import { keepReceipt, keptReceipts, type KeptReceipt } from './receipts.js';
 
-type Seat = components['schemas']['DelegateResponse'];
-
-/**
- * The tablet's live state: who is logged in, the session on the home page, its attendance, the
- * polls and this tablet's receipts, over one socket that re-joins by itself after Wi-Fi drops.
- * One instance for the tablet area (the delegate's device).
- */
-export const live = reactive({
-  started: false,
-  connected: false,
-  /** Why the tablet could not load (Chinese), or null. */
-  problem: null as string | null,
-  seats: [] as Seat[],
-  session: null as SessionInfo | null,
-  attendance: null as AttendanceSummary | null,
-  /** Kept on the device once the delegate checked in here (check-in itself is on the server). */
-  checkedIn: false,
-  polls: { open: [], decided: [], receipts: [] } as PollState,
-  receipts: {} as Record<string, KeptReceipt>,
-  deliveries: [] as AgendaDelivery[],
-  unread: 0,
-  /** A cast handed to the server and not yet acknowledged (in memory only, never stored). */
-  pending: null as CastRequest | null,
-  /** What happened to the pending cast (Chinese), for the vote screen. */
-  castProblem: null as string | null,
-});
+export { live };
 
 const tablet = sessionOf('tablet');
 let socket: AppSocket | null = null;
