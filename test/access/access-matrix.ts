@@ -194,6 +194,14 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'POST /api/polls': { access: ['staff'] },
   'POST /api/polls/{id}/close': { access: ['staff'] },
   'POST /api/polls/{id}/tally': { access: ['staff'] },
+  'POST /api/polls/{id}/release': {
+    access: ['delegate', 'staff'],
+    note: 'a delegate only as a presidium member of the term (POLL_NOT_PRESIDIUM)',
+  },
+  'GET /api/sessions/{sessionId}/presidium-view': {
+    access: ['delegate', 'staff'],
+    note: 'a delegate only as a presidium member of the term (POLL_NOT_PRESIDIUM)',
+  },
   'GET /api/sessions/{sessionId}/polls': {
     access: 'signed-in',
     note: "a tablet only for its term's sessions",

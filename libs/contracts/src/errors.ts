@@ -95,6 +95,9 @@ export const POLL_ERROR_CODES = [
   'POLL_BALLOT_WRONG_VOTER',
   'POLL_WRONG_BALLOT_KIND',
   'POLL_NO_TELLERS_KEY',
+  'POLL_NOT_DECIDED',
+  'POLL_NOT_HELD',
+  'POLL_NOT_PRESIDIUM',
 ] as const;
 export type PollErrorCode = (typeof POLL_ERROR_CODES)[number];
 

@@ -6,7 +6,7 @@ import type {
   SignedReceipt,
 } from '../../ballot/src/index.js';
 import type { ElectionResult, EvaluationResult, MotionResult } from '../../tally/src/index.js';
-import type { KeyMode, PollStatus, VoteType } from './vocabulary.js';
+import type { KeyMode, PollStatus, PressRule, ResultRelease, VoteType } from './vocabulary.js';
 
 export type { Ballot, ElectionKey, ElectionRecordV2, PollSpec, SignedReceipt };
 
@@ -44,7 +44,19 @@ export interface PollView {
   /** When the preset duration ends and the api closes the poll itself (ISO 8601, UTC); null: staff close it. */
   closesAt: string | null;
   closedAt: string | null;
-  /** Set once the poll is decided. */
+  /** 以最先一次按键为准 (`first`) or 以最后一次按键为准 (`last`: a ballot may be changed until the close). */
+  pressRule: PressRule;
+  /** 即时公布 (`immediate`) or 主持人宣布后公布 (`held`). */
+  resultRelease: ResultRelease;
+  /**
+   * True while a decided `held` poll waits for the chair: every public view (tablets, projector,
+   * public board, socket events) then has `result: null` and shows 结果待主持人宣布; only the
+   * staff console and the presidium's screen get the result with this flag set.
+   */
+  resultHeld: boolean;
+  /** When a held result was released (ISO 8601, UTC); null otherwise. */
+  releasedAt: string | null;
+  /** Set once the poll is decided (and, when held, released — or for staff and the presidium). */
   result: PollResult | null;
 }
 

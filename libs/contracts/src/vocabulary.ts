@@ -63,6 +63,22 @@ export type PollStatus = (typeof POLL_STATUSES)[number];
 export const KEY_MODES = ['tellers', 'custodian'] as const;
 export type KeyMode = (typeof KEY_MODES)[number];
 
+/**
+ * GB 50799 §6.2 (会议表决系统), chosen per poll. `first`: the first ballot counts, a different
+ * second one is refused. `last`: a delegate may change their ballot until the close; the newer
+ * supersedes the older, which stays on the board and in the record marked `SUPERSEDED`.
+ */
+export const PRESS_RULES = ['first', 'last'] as const;
+export type PressRule = (typeof PRESS_RULES)[number];
+
+/**
+ * GB 50799 §6.2: the result is shown as soon as it is counted (`immediate`), or `held` until the
+ * chair (staff or a presidium member) releases it; until then every public screen shows
+ * 结果待主持人宣布.
+ */
+export const RESULT_RELEASES = ['immediate', 'held'] as const;
+export type ResultRelease = (typeof RESULT_RELEASES)[number];
+
 export const VOTE_TYPES = ['motion', 'election', 'evaluation'] as const;
 export type VoteType = (typeof VOTE_TYPES)[number];
 

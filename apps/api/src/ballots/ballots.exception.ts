@@ -25,6 +25,9 @@ export enum BallotsErrorCode {
   WrongVoter = 'POLL_BALLOT_WRONG_VOTER',
   WrongKind = 'POLL_WRONG_BALLOT_KIND',
   NoTellersKey = 'POLL_NO_TELLERS_KEY',
+  NotDecided = 'POLL_NOT_DECIDED',
+  NotHeld = 'POLL_NOT_HELD',
+  NotPresidium = 'POLL_NOT_PRESIDIUM',
 }
 // The same values as the client contract (libs/contracts): a difference does not compile.
 type _PollErrorCodeContract = Agree<Difference<`${BallotsErrorCode}`, ContractPollErrorCode>>;
@@ -63,4 +66,10 @@ export class BallotsException extends moduleException<BallotsErrorCode>({
     HttpStatus.CONFLICT,
     '本次会议的监票人密钥尚未生成，不能发起无记名表决（可明确选择托管密钥试用，不对运维方保密）',
   ],
+  [BallotsErrorCode.NotDecided]: [HttpStatus.CONFLICT, '该表决尚未计出结果'],
+  [BallotsErrorCode.NotHeld]: [
+    HttpStatus.CONFLICT,
+    '该表决的结果不是“主持人宣布后公布”，已即时公布',
+  ],
+  [BallotsErrorCode.NotPresidium]: [HttpStatus.FORBIDDEN, '只有工作人员或主席团成员可以宣布结果'],
 }) {}

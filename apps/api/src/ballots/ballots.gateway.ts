@@ -50,7 +50,7 @@ export class BallotsGateway {
       open: polls
         .filter((p) => p.status === PollStatus.Open)
         .map((p) => ({ ...pollView(p), voter: seat ? voterCredential(p.id, seat.id) : null })),
-      decided: polls.filter((p) => p.result).map(pollView),
+      decided: polls.filter((p) => p.result).map((p) => pollView(p)),
       receipts: await this.board.receipts(dto.sessionId, auth.userId),
     });
   }

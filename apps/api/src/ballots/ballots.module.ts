@@ -25,6 +25,8 @@ import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
 import { PollTimer } from './poll-timer.service.js';
 import { PublicResultsController } from './public-results.controller.js';
+import { PresidiumController } from './presidium.controller.js';
+import { ResultRelease } from './release.service.js';
 
 @Module({
   imports: [
@@ -35,7 +37,12 @@ import { PublicResultsController } from './public-results.controller.js';
     RosterModule,
     TellersModule,
   ],
-  controllers: [PollsController, PublicResultsController, DecryptionController],
+  controllers: [
+    PollsController,
+    PublicResultsController,
+    DecryptionController,
+    PresidiumController,
+  ],
   providers: [
     PollsService,
     CastService,
@@ -51,6 +58,7 @@ import { PublicResultsController } from './public-results.controller.js';
     BoardService,
     BallotsGateway,
     PollTimer,
+    ResultRelease,
   ],
   exports: [PollsService, BallotsClose, BoardService],
 })

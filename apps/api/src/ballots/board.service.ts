@@ -78,7 +78,10 @@ export class BoardService {
     };
   }
 
-  /** A tablet's own receipts for the polls of a session (what it sees after reconnecting). */
+  /**
+   * A tablet's own receipts for the polls of a session (what it sees after reconnecting): of its
+   * current ballots, not those its newer ballot superseded (last press counts).
+   */
   async receipts(sessionId: string, userId: string): Promise<Receipt[]> {
     const session = await this.sessions.get(sessionId);
     const seat = await this.seats.seatOf(session.termId, userId);
@@ -86,7 +89,7 @@ export class BoardService {
     const rows: BoardRow[] = await this.ballots.query(
       `SELECT ${BOARD_COLUMNS}
          FROM poll_ballots b JOIN polls p ON p.id = b.poll_id
-        WHERE p.session_id = $1 AND b.delegate_id = $2`,
+        WHERE p.session_id = $1 AND b.delegate_id = $2 AND b.superseded_by IS NULL`,
       [sessionId, seat.id],
     );
     return rows.map(receiptOf);

@@ -16,7 +16,7 @@ import {
 } from '../common/ballot.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { Clock } from '../common/clock.js';
-import type { Receipt, Turnout } from '../common/contracts.js';
+import type { PressRule, Receipt, Turnout } from '../common/contracts.js';
 import { KeyedThrottle } from '../common/keyed-throttle.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
@@ -44,6 +44,8 @@ interface PollFacts {
   boardKey: string | null;
   /** 发出: the credentials issued at opening. */
   issued: Set<string>;
+  /** `last`: a delegate may change their ballot until the close (GB 50799 §6.2). */
+  pressRule: PressRule;
 }
 
 interface Content {
@@ -51,6 +53,12 @@ interface Content {
   choice: string | null;
   tracker: string;
 }
+
+/** Rolls back an append whose INSERT found the delegate not eligible (after superseding). */
+class NotStored extends Error {}
+
+/** What `append` reads of a delegate's earlier ballots in a last-press poll. */
+type OwnRow = BoardRow & { open_choice: unknown; superseded_by: number | null };
 
 // Each turnout message is one write per connected tablet: with 2,000 tablets, every 250 ms cost a
 // fifth of the api's time at full burst (profiled), so once a second is enough for a projector.
@@ -116,57 +124,90 @@ export class CastService implements OnModuleDestroy {
     return receiptOf(row);
   }
 
-  /** Appends the ballot to the board; null when it was not stored (not eligible, or already cast). */
+  /**
+   * Appends the ballot to the board; null when it was not stored (not eligible, or already cast
+   * under the first-press rule). Under the last-press rule the same ballot again (a tablet's
+   * retry) is answered with its row, and a different one first marks the delegate's current
+   * ballot `superseded_by` the new position, in the same transaction: the older stays on the
+   * board (a link of the chain, excluded as SUPERSEDED at the close), and a refused INSERT rolls
+   * the mark back.
+   */
   private async append(
     poll: PollFacts,
     seatId: string,
     credential: string,
     content: Content,
   ): Promise<BoardRow | null> {
-    return this.polls.manager.transaction(async (m) => {
-      const [p]: { board_head: string | null; board_size: number }[] = await m.query(
-        `SELECT board_head, board_size FROM polls WHERE id = $1 AND status = '${PollStatus.Open}' FOR NO KEY UPDATE`,
-        [poll.id],
-      );
-      if (!p) return null;
-      const position = p.board_size + 1;
-      const receivedAt = this.clock.now();
-      // h_i = H(h_(i-1) ‖ tracker_i), signed with the position: the receipt is the server's word.
-      const chainHead = poll.secret ? chainLink(p.board_head!, content.tracker) : null;
-      const signature = chainHead
-        ? this.boardKey.sign(
-            unsignedReceipt(poll.id, content.tracker, position, chainHead, receivedAt),
-          ).signature
-        : null;
-      const rows: BoardRow[] = await m.query(
-        `WITH ins AS (
-           INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker,
-                                     received_at, position, chain_head, signature, verified)
-           SELECT $1, d.id, $3, $4, $5, $6, $7, $9, $10, $11, $12 FROM delegates d
-            WHERE d.id = $2 AND ${servingVoterSql('d')} AND ${checkedInSql('$8', 'd.id')}
-           ON CONFLICT (poll_id, delegate_id) DO NOTHING
-           RETURNING poll_id, tracker, position, received_at, chain_head, signature),
-         moved AS (
-           UPDATE polls SET board_size = $9, board_head = COALESCE($10, board_head)
-            WHERE id = $1 AND EXISTS (SELECT 1 FROM ins))
-         SELECT * FROM ins`,
-        [
-          poll.id,
-          seatId,
-          credential,
-          content.ballot,
-          content.choice,
-          content.tracker,
-          receivedAt,
-          poll.sessionId,
-          position,
-          chainHead,
-          signature,
-          poll.secret,
-        ],
-      );
-      return rows[0] ?? null;
-    });
+    try {
+      return await this.polls.manager.transaction(async (m) => {
+        const [p]: { board_head: string | null; board_size: number }[] = await m.query(
+          `SELECT board_head, board_size FROM polls WHERE id = $1 AND status = '${PollStatus.Open}' FOR NO KEY UPDATE`,
+          [poll.id],
+        );
+        if (!p) return null;
+        const position = p.board_size + 1;
+        let tracker = content.tracker;
+        if (poll.pressRule === 'last') {
+          const own: OwnRow[] = await m.query(
+            `SELECT ${BOARD_COLUMNS}, b.open_choice, b.superseded_by FROM poll_ballots b
+              WHERE b.poll_id = $1 AND b.delegate_id = $2 ORDER BY b.position`,
+            [poll.id, seatId],
+          );
+          const same = own.find((r) =>
+            poll.secret
+              ? r.tracker === content.tracker
+              : r.superseded_by === null && JSON.stringify(r.open_choice) === content.choice,
+          );
+          if (same) return same;
+          // An open ballot's tracker names its place too: the same choice made again is a new ballot.
+          if (!poll.secret) tracker = openTracker(poll.id, credential, content.choice!, position);
+          await m.query(
+            `UPDATE poll_ballots SET superseded_by = $3
+              WHERE poll_id = $1 AND delegate_id = $2 AND superseded_by IS NULL`,
+            [poll.id, seatId, position],
+          );
+        }
+        const receivedAt = this.clock.now();
+        // h_i = H(h_(i-1) ‖ tracker_i), signed with the position: the receipt is the server's word.
+        const chainHead = poll.secret ? chainLink(p.board_head!, tracker) : null;
+        const signature = chainHead
+          ? this.boardKey.sign(unsignedReceipt(poll.id, tracker, position, chainHead, receivedAt))
+              .signature
+          : null;
+        const rows: BoardRow[] = await m.query(
+          `WITH ins AS (
+             INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker,
+                                       received_at, position, chain_head, signature, verified)
+             SELECT $1, d.id, $3, $4, $5, $6, $7, $9, $10, $11, $12 FROM delegates d
+              WHERE d.id = $2 AND ${servingVoterSql('d')} AND ${checkedInSql('$8', 'd.id')}
+             ON CONFLICT (poll_id, delegate_id) WHERE superseded_by IS NULL DO NOTHING
+             RETURNING poll_id, tracker, position, received_at, chain_head, signature),
+           moved AS (
+             UPDATE polls SET board_size = $9, board_head = COALESCE($10, board_head)
+              WHERE id = $1 AND EXISTS (SELECT 1 FROM ins))
+           SELECT * FROM ins`,
+          [
+            poll.id,
+            seatId,
+            credential,
+            content.ballot,
+            content.choice,
+            tracker,
+            receivedAt,
+            poll.sessionId,
+            position,
+            chainHead,
+            signature,
+            poll.secret,
+          ],
+        );
+        if (!rows[0] && poll.pressRule === 'last') throw new NotStored();
+        return rows[0] ?? null;
+      });
+    } catch (e) {
+      if (e instanceof NotStored) return null;
+      throw e;
+    }
   }
 
   /** The voting seat of a user in a term (its id never changes; its status is checked by the INSERT). */
@@ -202,7 +243,10 @@ export class CastService implements OnModuleDestroy {
     return new BallotsException(notIssued ? BallotsErrorCode.NotIssued : BallotsErrorCode.NotOpen);
   }
 
-  /** The same ballot again gets the same receipt; a different one is refused; else say why not stored. */
+  /**
+   * First press: the same ballot again gets the same receipt; a different one is refused. Either
+   * rule: else say why the ballot was not stored.
+   */
   private async existing(
     poll: PollFacts,
     seatId: string,
@@ -214,7 +258,7 @@ export class CastService implements OnModuleDestroy {
       [poll.id, seatId],
     );
     const row = rows[0];
-    if (!row) throw await this.refusal(poll, userId);
+    if (!row || poll.pressRule === 'last') throw await this.refusal(poll, userId);
     if (row.tracker !== tracker) throw new BallotsException(BallotsErrorCode.AlreadyVoted);
     return row;
   }
@@ -278,10 +322,8 @@ export class CastService implements OnModuleDestroy {
     if (!isOpenChoice(poll.shape, payload.choice)) {
       throw new BallotsException(BallotsErrorCode.Malformed, { check: 'BAD_CHOICE' });
     }
-    const tracker = createHash('sha256')
-      .update(canonicalJson({ poll: poll.id, voter: credential, choice: payload.choice }))
-      .digest('hex');
-    return { ballot: null, choice: JSON.stringify(payload.choice), tracker };
+    const choice = JSON.stringify(payload.choice);
+    return { ballot: null, choice, tracker: openTracker(poll.id, credential, choice) };
   }
 
   private async pollFacts(pollId: string): Promise<PollFacts> {
@@ -302,22 +344,48 @@ export class CastService implements OnModuleDestroy {
       shape: shapeOf(poll),
       boardKey: poll.boardKey,
       issued: new Set(poll.issued?.credentials ?? []),
+      pressRule: poll.pressRule,
     };
     this.facts.set(pollId, facts);
     return facts;
   }
 
-  /** Ballots on the board against the present voting delegates, with the chain's head. */
+  /**
+   * Delegates who voted against the present voting delegates, with the chain's head. Under the
+   * last-press rule a changed ballot is one more link but not one more voter: the current
+   * ballots are counted, not the board's size.
+   */
   async turnout(pollId: string, sessionId: string): Promise<Turnout> {
     const [board, present] = await Promise.all([
       this.polls.findOneOrFail({
         where: { id: pollId },
-        select: { boardSize: true, boardHead: true },
+        select: { boardSize: true, boardHead: true, pressRule: true },
       }),
       this.attendance.presentVoters(sessionId),
     ]);
-    const turnout = { pollId, cast: board.boardSize, present, head: board.boardHead };
+    const cast =
+      board.pressRule === 'last'
+        ? (
+            (
+              await this.polls.query(
+                `SELECT count(*)::int AS n FROM poll_ballots WHERE poll_id = $1 AND superseded_by IS NULL`,
+                [pollId],
+              )
+            )[0] as { n: number }
+          ).n
+        : board.boardSize;
+    const turnout = { pollId, cast, present, head: board.boardHead };
     this.realtime.toRoom(sessionRoom(sessionId), 'poll:turnout', turnout);
     return turnout;
   }
+}
+
+/**
+ * An open (记名) ballot's tracker: the hash of poll, voter and choice; under the last-press rule
+ * also of its board position, so that returning to an earlier choice makes a distinct ballot.
+ */
+function openTracker(pollId: string, voter: string, choice: string, position?: number): string {
+  const body: Record<string, unknown> = { poll: pollId, voter, choice: JSON.parse(choice) };
+  if (position !== undefined) body.position = position;
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }

@@ -241,8 +241,9 @@ export class BallotsClose {
     );
   }
 
-  /** A tablet whose ballot was not counted is told. */
-  private async tellExcluded(poll: Poll, exclusions: readonly PollExclusion[]) {
+  /** A tablet whose ballot was not counted is told (not for a ballot its own newer one superseded). */
+  private async tellExcluded(poll: Poll, all: readonly PollExclusion[]) {
+    const exclusions = all.filter((x) => x.reason !== 'SUPERSEDED');
     if (exclusions.length === 0) return;
     const ballots = await this.ballots.find({
       where: { pollId: poll.id, position: In(exclusions.map((x) => x.position)) },

@@ -7,6 +7,8 @@ import { shapeOf, sumOpen } from './poll-shape.js';
 /**
  * The result of an open (记名) poll: the plain choices of the seats still serving, the same
  * 收回 ≤ 发出 rule and the same decision (libs/ballot `decidePoll`) as a secret poll's record.
+ * Under the last-press rule a delegate's older ballots are SUPERSEDED (their newest counts);
+ * 收回 counts delegates, not ballots.
  */
 export function decideOpenPoll(
   poll: Poll,
@@ -15,12 +17,17 @@ export function decideOpenPoll(
   now: Date,
 ): { result: PollResult; exclusions: { position: number; reason: string }[] } {
   const lost = ballots.filter((b) => !serving.has(b.delegateId));
-  const counted = ballots.filter((b) => serving.has(b.delegateId));
+  const superseded = ballots.filter((b) => serving.has(b.delegateId) && b.supersededBy !== null);
+  const counted = ballots.filter((b) => serving.has(b.delegateId) && b.supersededBy === null);
+  const excluded = [
+    ...lost.map((b) => ({ b, reason: 'SEAT_LOST' })),
+    ...superseded.map((b) => ({ b, reason: 'SUPERSEDED' })),
+  ].sort((x, y) => x.b.position! - y.b.position!);
   const counts = sumOpen(
     shapeOf(poll),
     counted.map((b) => b.openChoice!),
   );
-  const returned = ballots.length;
+  const returned = new Set(ballots.map((b) => b.delegateId)).size;
   const isVoid = returned > poll.issued!.count;
   return {
     result: {
@@ -36,15 +43,15 @@ export function decideOpenPoll(
       issued: poll.issued!.count,
       returned,
       counts,
-      ballots: { cast: ballots.length, counted: counted.length, excluded: lost.length },
-      exclusions: lost.map((b) => ({
+      ballots: { cast: ballots.length, counted: counted.length, excluded: excluded.length },
+      exclusions: excluded.map(({ b, reason }) => ({
         tracker: b.tracker,
         board: String(b.position),
-        reason: 'SEAT_LOST',
+        reason,
       })),
       keyMode: null,
       tallyAt: now.toISOString(),
     },
-    exclusions: lost.map((b) => ({ position: b.position!, reason: 'SEAT_LOST' })),
+    exclusions: excluded.map(({ b, reason }) => ({ position: b.position!, reason })),
   };
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A cast ballot. Stored against the delegate (one per poll, enforced by a unique index): the link
+ * A cast ballot. Stored against the delegate (one current ballot per poll, enforced by a unique index on the rows not superseded): the link
  * is harmless because a secret ballot's content is encrypted on the tablet. `position` is its
  * place on the bulletin board, `chainHead` the board's hash chain after it.
  */
@@ -26,6 +26,11 @@ export class PollBallot {
   @Column({ type: 'text', nullable: true }) signature!: string | null;
   /** True when the proofs were verified as the ballot arrived (a failing ballot is never stored). */
   @Column({ type: 'boolean', default: false }) verified!: boolean;
+  /**
+   * Last press counts: the board position of this delegate's newer ballot that replaced this one
+   * (written once, when the newer is appended). Null for the current ballot.
+   */
+  @Column({ type: 'integer', nullable: true }) supersededBy!: number | null;
   /** Set at close: why the ballot was not counted. */
   @Column({ type: 'text', nullable: true }) exclusion!: string | null;
 }

@@ -11,6 +11,7 @@ import {
   type VoteDescription,
 } from '../common/ballot.js';
 import { type MajorityRule, majorityRule } from '../common/tally.js';
+import type { PressRule } from '../common/contracts.js';
 import type { Poll } from './poll.entity.js';
 
 /** A motion's options are 赞成 / 反对 / 弃权 in this order (MOTION_OPTIONS), whatever their labels. */
@@ -38,18 +39,19 @@ export function voteOf(spec: VoteSpec): VoteDescription {
 
 /**
  * The poll as its record states it, fixed at opening and bound into the board's h_0: labels and
- * their meaning (which index is 赞成), the congress's majority rule, one ballot per delegate.
- * Re-casting ("last press counts") would be `recast: 'last-counts'`; not offered yet.
+ * their meaning (which index is 赞成), the congress's majority rule, and whether the first ballot
+ * counts (`recast: 'once'`) or the last (`'last-counts'`: older ballots are SUPERSEDED).
  */
 export function recordPollFor(
   poll: { id: string; title: string; voteSpec: VoteSpec },
   rule: MajorityRule,
+  pressRule: PressRule = 'first',
 ): RecordPoll {
   return {
     pollId: poll.id,
     title: poll.title,
     vote: voteOf(poll.voteSpec),
-    recast: 'once',
+    recast: pressRule === 'last' ? 'last-counts' : 'once',
     rule,
   };
 }

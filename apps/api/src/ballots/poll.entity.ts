@@ -5,6 +5,8 @@ import type {
   Difference,
   KeyMode,
   PollStatus as ContractPollStatus,
+  PressRule,
+  ResultRelease,
 } from '../common/contracts.js';
 import type { Issued, RecordPoll } from '../common/ballot.js';
 
@@ -45,6 +47,12 @@ export class Poll {
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   /** Null when the api closed the poll at the end of its preset duration. */
   @Column({ type: 'uuid', nullable: true }) closedBy!: string | null;
+  /** GB 50799 §6.2: first press counts, or last (a ballot may be changed until the close). */
+  @Column({ type: 'text', default: 'first' }) pressRule!: PressRule;
+  /** GB 50799 §6.2: the result shown at once, or held until the chair releases it. */
+  @Column({ type: 'text', default: 'immediate' }) resultRelease!: ResultRelease;
+  @Column({ type: 'timestamptz', nullable: true }) releasedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) releasedBy!: string | null;
   /** The decided result (libs/tally) with the rule and numbers, for the minutes. */
   @Column({ type: 'jsonb', nullable: true }) result!: object | null;
   /**

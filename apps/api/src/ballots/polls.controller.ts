@@ -32,7 +32,7 @@ import {
 } from './dto/ballots.responses.js';
 import { ApiErrors } from '../openapi/api-responses.js';
 import { OpenPollDto } from './dto/poll.dto.js';
-import { pollView } from './poll-view.js';
+import { isHeld, pollView } from './poll-view.js';
 import { PollsService } from './polls.service.js';
 import { BallotsClose } from './close.service.js';
 
@@ -58,7 +58,10 @@ export class PollsController {
         await this.polls.open(dto.itemId, dto.secret, auth, {
           keyMode: dto.keyMode,
           durationSeconds: dto.durationSeconds ?? null,
+          pressRule: dto.pressRule,
+          resultRelease: dto.resultRelease,
         }),
+        true,
       ),
     );
   }
@@ -72,7 +75,7 @@ export class PollsController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() auth: AuthContext,
   ): Promise<PollResponse> {
-    return PollResponse.of(pollView(await this.closing.close(id, auth)));
+    return PollResponse.of(pollView(await this.closing.close(id, auth), true));
   }
 
   /** Decides a closed poll again if the result is missing (after a crash during the close). */
@@ -82,9 +85,10 @@ export class PollsController {
   @ApiOperation({ summary: '补做计票（结束时中断后） · Re-run tally' })
   @ApiOkResponse({ type: PollResponse })
   async retally(@Param('id', ParseUUIDPipe) id: string): Promise<PollResponse> {
-    return PollResponse.of(pollView(await this.closing.tally(id)));
+    return PollResponse.of(pollView(await this.closing.tally(id), true));
   }
 
+  /** A held result (GB 50799 §6.2) is in it for staff only until the chair releases it. */
   @Get('sessions/:sessionId/polls')
   @ApiOperation({ summary: '会议的表决列表 · List polls' })
   @ApiOkResponse({ type: [PollResponse] })
@@ -94,7 +98,8 @@ export class PollsController {
   ): Promise<PollResponse[]> {
     if (!(await this.attendance.mayJoin(sessionId, auth)))
       throw new AttendanceException(AttendanceErrorCode.NoSeat);
-    return (await this.polls.list(sessionId)).map((p) => PollResponse.of(pollView(p)));
+    const staff = auth.role === Role.Staff;
+    return (await this.polls.list(sessionId)).map((p) => PollResponse.of(pollView(p, staff)));
   }
 
   /**
@@ -134,6 +139,9 @@ export class PollsController {
   ): Promise<ElectionRecordV2Response | PollRecordResponse> {
     const poll = await this.polls.get(id);
     if (!poll.result) throw new BallotsException(BallotsErrorCode.NotOpen, { reason: '尚未计票' });
+    // The record holds the decrypted sum: nothing of it before the chair releases a held result.
+    if (isHeld(poll))
+      throw new BallotsException(BallotsErrorCode.NotOpen, { reason: '结果待主持人宣布' });
     const record = await this.board.record(poll);
     return 'version' in record
       ? ElectionRecordV2Response.of(record)

@@ -17,7 +17,7 @@ import {
   sortCredentials,
   type TrusteeSecret,
 } from '../common/ballot.js';
-import type { KeyMode } from '../common/contracts.js';
+import type { KeyMode, PressRule, ResultRelease } from '../common/contracts.js';
 import { CeremoniesService } from '../tellers/index.js';
 import { CustodianKeys } from './custodian-keys.service.js';
 import { majorityRule } from '../common/tally.js';
@@ -114,7 +114,12 @@ export class PollsService {
     itemId: string,
     secret: boolean,
     actor: AuthContext,
-    options: { keyMode?: KeyMode; durationSeconds?: number | null } = {},
+    options: {
+      keyMode?: KeyMode;
+      durationSeconds?: number | null;
+      pressRule?: PressRule;
+      resultRelease?: ResultRelease;
+    } = {},
   ): Promise<Poll> {
     const item = await this.items.get(itemId);
     const session = await this.sessions.get(item.sessionId);
@@ -143,6 +148,7 @@ export class PollsService {
     const recordPoll = recordPollFor(
       { id, title: circulated.title, voteSpec: spec },
       majorityRule(base, { numerator, denominator }, '>'),
+      options.pressRule ?? 'first',
     );
     const present = await this.attendance.presentVoterIds(session.id);
     const issued: Issued = {
@@ -171,6 +177,8 @@ export class PollsService {
       boardHead: genesis,
       boardSize: 0,
       status: PollStatus.Open,
+      pressRule: options.pressRule ?? 'first',
+      resultRelease: options.resultRelease ?? 'immediate',
       quorumAtOpen: attendance.quorum,
       openedAt: now,
       openedBy: actor.userId,

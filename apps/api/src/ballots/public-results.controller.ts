@@ -9,6 +9,7 @@ import { PollsService } from './polls.service.js';
 /**
  * 厂务公开: a session's decided polls with their results and the rule applied, for the public
  * board. Only decided polls: while a poll is open nobody, here or anywhere, sees a running tally.
+ * A held result is listed without its result (`resultHeld`: 结果待主持人宣布) until released.
  */
 @ApiTags('public')
 @Public()

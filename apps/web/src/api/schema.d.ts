@@ -1840,6 +1840,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/polls/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主持人宣布表决结果（公布暂缓公布的结果） · Release held result */
+        post: operations["Presidium_releaseResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/presidium-view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主席团屏幕：出席、表决（含待宣布结果）与议程 · Presidium view */
+        get: operations["Presidium_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{sessionId}/minutes": {
         parameters: {
             query?: never;
@@ -4269,6 +4303,18 @@ export interface components {
              * @enum {string}
              */
             keyMode?: "tellers" | "custodian";
+            /**
+             * @description 'first' 以第一次按键为准；'last' 以最后一次按键为准（结束前可修改选票）
+             * @default first
+             * @enum {string}
+             */
+            pressRule: "first" | "last";
+            /**
+             * @description 'immediate' 计票后即时公布；'held' 主持人宣布后才向大屏、平板和公开栏公布
+             * @default immediate
+             * @enum {string}
+             */
+            resultRelease: "immediate" | "held";
         };
         QuestionSpecResponse: {
             /** @enum {string} */
@@ -4374,6 +4420,19 @@ export interface components {
             /** @description 预设时长结束、系统自动结束表决的时间；null 表示由工作人员结束 */
             closesAt: string | null;
             closedAt: string | null;
+            /**
+             * @description 以第一次 / 最后一次按键为准
+             * @enum {string}
+             */
+            pressRule: "first" | "last";
+            /**
+             * @description 即时公布 / 主持人宣布后公布
+             * @enum {string}
+             */
+            resultRelease: "immediate" | "held";
+            /** @description 结果已计出、等待主持人宣布（公开视图中 result 为 null，显示“结果待主持人宣布”） */
+            resultHeld: boolean;
+            releasedAt: string | null;
             result: components["schemas"]["PollResultResponse"] | null;
         };
         RecordElectorateResponse: {
@@ -4540,6 +4599,21 @@ export interface components {
             sessionId: string;
             ceremonyId: string;
             title: string;
+        };
+        PresidiumItemResponse: {
+            id: string;
+            position: number;
+            title: string;
+            kindLabel: string;
+            /** @description polls held on it so far (a re-vote is the 2nd, 3rd…) */
+            polls: number;
+        };
+        PresidiumViewResponse: {
+            attendance: components["schemas"]["AttendanceSummaryResponse"];
+            polls: components["schemas"]["PollResponse"][];
+            items: components["schemas"]["PresidiumItemResponse"][];
+            /** @description 下一个尚未表决的议题 */
+            nextItemId: string | null;
         };
         MinutesSummaryResponse: {
             id: string;
@@ -5376,6 +5450,8 @@ export type DecryptionStatusResponse = components['schemas']['DecryptionStatusRe
 export type PreparedCloseResponse = components['schemas']['PreparedCloseResponse'];
 export type PartialDto = components['schemas']['PartialDto'];
 export type PendingDecryptionResponse = components['schemas']['PendingDecryptionResponse'];
+export type PresidiumItemResponse = components['schemas']['PresidiumItemResponse'];
+export type PresidiumViewResponse = components['schemas']['PresidiumViewResponse'];
 export type MinutesSummaryResponse = components['schemas']['MinutesSummaryResponse'];
 export type ProblemResponse = components['schemas']['ProblemResponse'];
 export type TallySubjectResponse = components['schemas']['TallySubjectResponse'];
@@ -12903,6 +12979,138 @@ export interface operations {
             };
             /** @description 未找到 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Presidium_releaseResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Presidium_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresidiumViewResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ElectionKey, ElectionRecordV2 } from '../../common/ballot.js';
+import { AttendanceSummaryResponse } from '../../attendance/dto/attendance.responses.js';
 import { PollStatus } from '../poll.entity.js';
 import type { pollView } from '../poll-view.js';
 
@@ -119,6 +120,15 @@ export class PollResponse implements Omit<PollView, 'result' | 'pollSpec'> {
   })
   closesAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ enum: ['first', 'last'], description: '以第一次 / 最后一次按键为准' })
+  pressRule!: PollView['pressRule'];
+  @ApiProperty({ enum: ['immediate', 'held'], description: '即时公布 / 主持人宣布后公布' })
+  resultRelease!: PollView['resultRelease'];
+  @ApiProperty({
+    description: '结果已计出、等待主持人宣布（公开视图中 result 为 null，显示“结果待主持人宣布”）',
+  })
+  resultHeld!: boolean;
+  @ApiProperty({ nullable: true, type: String }) releasedAt!: string | null;
   @ApiProperty({ nullable: true, type: PollResultResponse }) result!: PollResultResponse | null;
 
   /** The stored result and spec are plain JSON of the shapes above (libs/tally, libs/ballot). */
@@ -251,4 +261,23 @@ export class ElectionRecordV2Response {
   static of(record: ElectionRecordV2): ElectionRecordV2Response {
     return record as unknown as ElectionRecordV2Response;
   }
+}
+
+/** A votable agenda item as the presidium's screen lists it. */
+export class PresidiumItemResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() kindLabel!: string;
+  @ApiProperty({ description: 'polls held on it so far (a re-vote is the 2nd, 3rd…)' })
+  polls!: number;
+}
+
+/** What the presidium's screen shows the chair: attendance, polls (held results too), the agenda. */
+export class PresidiumViewResponse {
+  @ApiProperty({ type: AttendanceSummaryResponse }) attendance!: AttendanceSummaryResponse;
+  @ApiProperty({ type: [PollResponse] }) polls!: PollResponse[];
+  @ApiProperty({ type: [PresidiumItemResponse] }) items!: PresidiumItemResponse[];
+  @ApiProperty({ nullable: true, type: String, description: '下一个尚未表决的议题' })
+  nextItemId!: string | null;
 }

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { KEY_MODES, type KeyMode } from '../../common/contracts.js';
+import {
+  KEY_MODES,
+  type KeyMode,
+  PRESS_RULES,
+  type PressRule,
+  RESULT_RELEASES,
+  type ResultRelease,
+} from '../../common/contracts.js';
 
 export class OpenPollDto {
   @ApiProperty() @IsUUID() itemId!: string;
@@ -24,6 +31,28 @@ export class OpenPollDto {
   @IsOptional()
   @IsIn(KEY_MODES)
   keyMode?: KeyMode;
+  /**
+   * GB 50799 §6.2: 'first' (the default) counts the first ballot and refuses a different second
+   * one; 'last' lets a delegate change their ballot until the close (the older is kept on the
+   * board, marked superseded).
+   */
+  @ApiPropertyOptional({
+    enum: PRESS_RULES,
+    default: 'first',
+    description: "'first' 以第一次按键为准；'last' 以最后一次按键为准（结束前可修改选票）",
+  })
+  @IsOptional()
+  @IsIn(PRESS_RULES)
+  pressRule?: PressRule;
+  /** GB 50799 §6.2: 'immediate' (the default), or 'held' until the chair releases it. */
+  @ApiPropertyOptional({
+    enum: RESULT_RELEASES,
+    default: 'immediate',
+    description: "'immediate' 计票后即时公布；'held' 主持人宣布后才向大屏、平板和公开栏公布",
+  })
+  @IsOptional()
+  @IsIn(RESULT_RELEASES)
+  resultRelease?: ResultRelease;
 }
 
 /** A cast over the socket: an encrypted ballot (secret polls) or a choice per question (open polls). */

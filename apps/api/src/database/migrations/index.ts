@@ -17,6 +17,7 @@ import { SessionIncidents1795315000000 } from './1795315000000-session-incidents
 import { Tellers1795318000000 } from './1795318000000-tellers.js';
 import { PollDuration1795320000000 } from './1795320000000-poll-duration.js';
 import { ProposalFilesFollows1795332000000 } from './1795332000000-proposal-files-follows.js';
+import { PressRuleRelease1795336000000 } from './1795336000000-press-rule-release.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Tellers1795318000000,
   PollDuration1795320000000,
   ProposalFilesFollows1795332000000,
+  PressRuleRelease1795336000000,
 ];

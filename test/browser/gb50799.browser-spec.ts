@@ -1,0 +1,172 @@
+// GB 50799 §6.2 on the screens: last press counts on the tablet (修改我的选票), a result held for
+// the chair (the hall shows 结果待主持人宣布), and the presidium's screen that shows what the hall
+// display does not, with the button that releases the result.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { marks } from '../../libs/ballot/src/index.js';
+import type { PollView } from '../../libs/contracts/src/index.js';
+import { bearer, userWithRole } from '../utils/actors.js';
+import { castSecret } from '../utils/ballots.js';
+import { liveSession, type LiveSession } from '../utils/live-session.js';
+import type { TabletSocket } from '../utils/test-app.js';
+import { screenshot } from './support/screenshots.js';
+import { startWebApp, type WebApp } from './support/web-app.js';
+
+const CHANGED = '审议通过《集体合同（草案）》';
+const HELD = '审议通过《工资集体协商方案》';
+const NEXT = '审议通过《劳动安全卫生专项集体合同》';
+
+/** Logs a page's tablet area in with a delegate's token (as the log-in sheet's link would). */
+async function tabletLogIn(w: WebApp, page: Page, token: string): Promise<void> {
+  const me = await w.api.http().get('/api/auth/me').set(bearer(token)).expect(200);
+  const stored = JSON.stringify({
+    token,
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    user: me.body,
+  });
+  await page.addInitScript((s) => localStorage.setItem('congress.session.tablet', s), stored);
+}
+
+describe('GB 50799 §6.2: last press counts, a held result, the presidium’s screen', () => {
+  let w: WebApp;
+  let staff: string;
+  let live: LiveSession;
+  const sockets: TabletSocket[] = [];
+  const tokenOf = (i: number) => live.tokens.get(live.roster.delegates[i]!.id)!;
+
+  beforeAll(async () => {
+    w = await startWebApp();
+    staff = await userWithRole(w.api, 'staff');
+    live = await liveSession(w.api, staff, 4, 4, [
+      { kind: 'approve', title: CHANGED },
+      { kind: 'approve', title: HELD },
+      { kind: 'approve', title: NEXT },
+    ]);
+    // 代表1 is on the presidium.
+    await w.api
+      .http()
+      .patch(`/api/delegates/${live.roster.delegates[0]!.id}`)
+      .set(bearer(staff))
+      .send({ presidium: true })
+      .expect(200);
+    for (const i of [1, 2, 3]) {
+      const s = w.api.socket(tokenOf(i));
+      await new Promise<void>((resolve) => s.once('connect', () => resolve()));
+      sockets.push(s);
+    }
+  }, 240_000);
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await w?.close();
+  });
+
+  it('with last press counting, the tablet offers 修改我的选票 until the close, and the last one counts', async () => {
+    const opened = await w.api
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items[CHANGED], keyMode: 'custodian', pressRule: 'last' })
+      .expect(201);
+    const poll = opened.body as PollView;
+    const { page, problems, close } = await w.open('tablet');
+    await tabletLogIn(w, page, tokenOf(1));
+    await page.goto(w.url('/t/vote'));
+    await page.getByTestId('press-note').filter({ hasText: '以最后一次投票为准' }).waitFor();
+
+    const vote = async (choice: string) => {
+      await page.getByRole('button', { name: choice }).tap();
+      await page.getByRole('button', { name: '核对选择' }).tap();
+      await page.getByRole('button', { name: '确认，加密选票' }).tap();
+      await page.getByRole('button', { name: '投出这张选票' }).tap();
+      await page.getByText(`您已投票：${CHANGED}`).waitFor({ timeout: 60_000 });
+    };
+    await vote('赞成');
+    const firstCode = await page.locator('.code').first().innerText();
+    await page.getByTestId('change-ballot').waitFor();
+    await screenshot(page, 'tablet-last-press-voted');
+    await page.getByTestId('change-ballot').tap();
+    await page.getByRole('button', { name: '不修改，保留已投的选票' }).waitFor();
+    await screenshot(page, 'tablet-last-press-changing');
+    await vote('反对');
+    const secondCode = await page.locator('.code').first().innerText();
+    expect(secondCode).not.toBe(firstCode);
+
+    await castSecret(sockets[1]!, live.sessionId, poll.id, [marks(3, 0)]);
+    const closed = await w.api
+      .http()
+      .post(`/api/polls/${poll.id}/close`)
+      .set(bearer(staff))
+      .expect(200);
+    expect((closed.body as PollView).result?.counts).toEqual([[1, 1, 0]]);
+    expect((closed.body as PollView).result?.exclusions.map((x) => x.reason)).toEqual([
+      'SUPERSEDED',
+    ]);
+    // The tablet finds its last ballot counted, and the button is gone with the open poll.
+    await page.getByText(/已在公告板第 2 号找到您的选票，已计入结果/).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('change-ballot').count()).toBe(0);
+    await screenshot(page, 'tablet-last-press-counted');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('a held result: the hall shows 结果待主持人宣布, the presidium’s screen the counts and the release', async () => {
+    const hall = await w.open('projector', `/screen/${live.sessionId}`);
+    await hall.page.getByLabel('用户名').fill('staff');
+    await hall.page.getByLabel('密码').fill('second-pass-123');
+    await hall.page.getByRole('button', { name: '登录' }).click();
+    await hall.page.locator('[data-tile="实到"]', { hasText: '4' }).waitFor();
+
+    const chair = await w.open('projector');
+    await tabletLogIn(w, chair.page, tokenOf(0));
+    await chair.page.goto(w.url(`/screen/presidium/${live.sessionId}`));
+    await chair.page.getByTestId('present').filter({ hasText: '4' }).waitFor();
+    await chair.page.getByTestId('next-item').filter({ hasText: HELD }).waitFor();
+
+    const opened = await w.api
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({
+        itemId: live.items[HELD],
+        keyMode: 'custodian',
+        resultRelease: 'held',
+        durationSeconds: 600,
+      })
+      .expect(201);
+    const poll = opened.body as PollView;
+    for (const i of [0, 1]) await castSecret(sockets[i]!, live.sessionId, poll.id, [marks(3, 0)]);
+    await chair.page.getByTestId('presidium-turnout').filter({ hasText: '已投票 2 人' }).waitFor();
+    await chair.page.getByTestId('countdown').waitFor();
+    await screenshot(chair.page, 'presidium-screen-voting', false);
+
+    await castSecret(sockets[2]!, live.sessionId, poll.id, [marks(3, 1)]);
+    await w.api.http().post(`/api/polls/${poll.id}/close`).set(bearer(staff)).expect(200);
+
+    // The hall: only that a result is coming. The chair: the counts and the button.
+    await hall.page.getByTestId('held').filter({ hasText: '结果待主持人宣布' }).waitFor();
+    expect(await hall.page.locator('main').innerText()).not.toMatch(/赞成|反对|\d+ 票/);
+    await screenshot(hall.page, 'hall-result-held', false);
+    const held = chair.page.getByTestId('held-result');
+    await held.filter({ hasText: '赞成' }).waitFor();
+    expect(await held.innerText()).toMatch(/赞成\s*2/);
+    await chair.page.getByTestId('next-item').filter({ hasText: NEXT }).waitFor();
+    await screenshot(chair.page, 'presidium-screen-held', false);
+
+    await held.getByRole('button', { name: '宣布结果' }).click();
+    // Released: the hall shows the result, the chair's screen has nothing held any more.
+    await hall.page.locator('.result').filter({ hasText: '赞成 2 票' }).waitFor();
+    await chair.page.getByTestId('held-result').waitFor({ state: 'detached' });
+    await screenshot(hall.page, 'hall-result-released', false);
+    const [row] = (
+      await w.api
+        .http()
+        .get(`/api/sessions/${live.sessionId}/polls`)
+        .set(bearer(tokenOf(3)))
+    ).body.filter((p: PollView) => p.id === poll.id) as PollView[];
+    expect(row!.releasedAt).not.toBeNull();
+    expect(hall.problems).toEqual([]);
+    expect(chair.problems).toEqual([]);
+    await hall.close();
+    await chair.close();
+  });
+});
