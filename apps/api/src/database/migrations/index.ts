@@ -16,6 +16,7 @@ import { Openness1795310000000 } from './1795310000000-openness.js';
 import { SessionIncidents1795315000000 } from './1795315000000-session-incidents.js';
 import { Tellers1795318000000 } from './1795318000000-tellers.js';
 import { PollDuration1795320000000 } from './1795320000000-poll-duration.js';
+import { DelegateCards1795338000000 } from './1795338000000-delegate-cards.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   SessionIncidents1795315000000,
   Tellers1795318000000,
   PollDuration1795320000000,
+  DelegateCards1795338000000,
 ];
