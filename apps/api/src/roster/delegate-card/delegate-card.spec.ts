@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { RosterKind } from '../roster.enums.js';
 import { qrRectangles } from '../login-sheet/qr.js';
@@ -11,6 +11,9 @@ import {
   normalizeCardCode,
 } from './card-code.js';
 import { CARD_NOTE, renderDelegateCardsPdf } from './delegate-card-pdf.js';
+
+// jsqr is CommonJS: its function is the default export's `default` under Node's ESM loader.
+const jsQR = jsQRModule.default;
 
 describe('card codes', () => {
   it('are 10 Crockford base32 characters, read back from the QR text or as typed', () => {
