@@ -57,6 +57,7 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     note: 'a seat checked in at a session in progress needs an approved re-issue',
   },
   'GET /api/terms/{termId}/login-code-batches': { access: ['staff'] },
+  'POST /api/terms/{termId}/delegate-cards': { access: ['staff'] },
   'POST /api/auth/code-login': { access: 'public' },
   'GET /api/terms/{termId}/composition': { access: ['secretary', 'staff'] },
   'POST /api/terms/{termId}/roster/import': { access: ['staff'] },
@@ -191,6 +192,10 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     note: "own seat in the session's term",
   },
   'POST /api/sessions/{sessionId}/attendance/{delegateId}': { access: ['staff'] },
+  'POST /api/sessions/{sessionId}/attendance/card': {
+    access: ['staff'],
+    note: "a live card of the session's term whose seat is serving",
+  },
   'POST /api/polls': { access: ['staff'] },
   'POST /api/polls/{id}/close': { access: ['staff'] },
   'POST /api/polls/{id}/tally': { access: ['staff'] },

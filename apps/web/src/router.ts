@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { boardRoutes } from './areas/board/routes.js';
-import { consoleRoutes, secretaryRoutes } from './areas/desk/routes.js';
+import { consoleRoutes, doorRoute, secretaryRoutes } from './areas/desk/routes.js';
 import { screenRoutes } from './areas/screen/routes.js';
 import { tabletRoutes } from './areas/tablet/routes.js';
 
@@ -31,6 +31,7 @@ export const router = createRouter({
     ...screenRoutes,
     ...consoleRoutes,
     ...secretaryRoutes,
+    doorRoute,
     boardRoutes,
     {
       path: '/:unknown(.*)*',

@@ -16,8 +16,12 @@ import { SessionsService } from '../congress/sessions.service.js';
 import { Role } from '../users/role.enum.js';
 import { AttendanceService } from './attendance.service.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
-import { RecordAttendanceDto } from './dto/attendance.dto.js';
-import { AttendanceRowResponse, AttendanceSummaryResponse } from './dto/attendance.responses.js';
+import { CardCheckInDto, RecordAttendanceDto } from './dto/attendance.dto.js';
+import {
+  AttendanceRowResponse,
+  AttendanceSummaryResponse,
+  CardCheckInResponse,
+} from './dto/attendance.responses.js';
 import { ApiErrors } from '../openapi/api-responses.js';
 
 @ApiTags('attendance')
@@ -63,6 +67,21 @@ export class AttendanceController {
     @CurrentUser() auth: AuthContext,
   ): Promise<AttendanceSummaryResponse> {
     return this.attendance.checkIn(sessionId, auth);
+  }
+
+  /** Staff at the door scan a delegate's 代表证 (or type its 证号): the same rule as the tablet's. */
+  @Post('attendance/card')
+  @HttpCode(200)
+  @Roles(Role.Staff)
+  @ApiOperation({ summary: '入场扫描代表证签到 · Check in by delegate card' })
+  @ApiOkResponse({ type: CardCheckInResponse })
+  @ApiErrors(HttpStatus.NOT_FOUND, HttpStatus.BAD_REQUEST)
+  checkInByCard(
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Body() dto: CardCheckInDto,
+    @CurrentUser() auth: AuthContext,
+  ): Promise<CardCheckInResponse> {
+    return this.attendance.checkInByCard(sessionId, dto.code, auth);
   }
 
   @Post('attendance/:delegateId')

@@ -10,10 +10,13 @@ import type { CongressSession } from '../congress/congress-session.entity.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import type { RosterKind } from '../roster/roster.enums.js';
 import { servingAttendeeSql, servingSeatSql, servingVoterSql } from '../roster/seat-rules.js';
 import { SeatsService } from '../roster/seats.service.js';
-import { Attendance, AttendanceStatus } from './attendance.entity.js';
+import { DelegateCardsService } from '../roster/delegate-cards.service.js';
+import { GroupsService } from '../roster/groups.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DelegateStatus, type RosterKind } from '../roster/roster.enums.js';
+import { Attendance, type AttendanceMethod, AttendanceStatus } from './attendance.entity.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
 import { checkedInSql } from './presence.js';
 
@@ -34,6 +37,13 @@ export interface AttendanceRow {
   at: string | null;
 }
 
+/** What the door page shows after a scan. */
+export interface CardCheckIn {
+  result: 'checked_in' | 'already_checked_in';
+  delegate: { id: string; name: string; kind: RosterKind; groupName: string | null };
+  summary: AttendanceSummary;
+}
+
 /** 签到 and the quorum, counted from PostgreSQL every time, and broadcast to the session's room. */
 @Injectable()
 export class AttendanceService implements OnModuleDestroy {
@@ -49,6 +59,9 @@ export class AttendanceService implements OnModuleDestroy {
     private readonly sessions: SessionsService,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
+    private readonly cards: DelegateCardsService,
+    private readonly groups: GroupsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Counted by PostgreSQL in one query: a hall of tablets joining must not each load the roster. */
@@ -177,6 +190,51 @@ export class AttendanceService implements OnModuleDestroy {
   }
 
   /**
+   * Staff at the door scan a 代表证 (or type its 证号): the seat it names is checked in as on the
+   * tablet (an absence on record becomes present, a check-in already made stays as it was). The
+   * card must be live, of this session's term, and its seat serving; the audit log gets the staff
+   * user, the seat and whether anything changed.
+   */
+  async checkInByCard(sessionId: string, code: string, actor: AuthContext): Promise<CardCheckIn> {
+    const session = await this.openSession(sessionId);
+    const seat = await this.cards.seatOf(code);
+    if (!seat) throw new AttendanceException(AttendanceErrorCode.CardUnknown);
+    const delegate = {
+      id: seat.id,
+      name: seat.name,
+      kind: seat.kind,
+      groupName: seat.groupId ? ((await this.groups.byIds([seat.groupId]))[0]?.name ?? null) : null,
+    };
+    if (seat.termId !== session.termId)
+      throw new AttendanceException(AttendanceErrorCode.CardOtherTerm, { delegate });
+    if (seat.status !== DelegateStatus.Serving)
+      throw new AttendanceException(AttendanceErrorCode.CardSeatEnded, {
+        delegate,
+        status: seat.status,
+      });
+    const changed = await this.upsert(
+      sessionId,
+      seat.id,
+      AttendanceStatus.Present,
+      null,
+      'card',
+      actor.userId,
+      false,
+    );
+    await this.audit.record({
+      actor: { id: actor.userId, username: actor.username, role: actor.role },
+      action: 'attendance.card-check-in',
+      target: `delegate:${seat.id}`,
+      details: { sessionId, checkedIn: changed },
+    });
+    return {
+      result: changed ? 'checked_in' : 'already_checked_in',
+      delegate,
+      summary: await this.broadcast(sessionId),
+    };
+  }
+
+  /**
    * The caller gets the fresh summary; the room gets it at most every 250 ms, so a hall checking
    * in at once does not send every tablet one message per check-in.
    */
@@ -197,19 +255,21 @@ export class AttendanceService implements OnModuleDestroy {
     delegateId: string,
     status: AttendanceStatus,
     reason: string | null,
-    method: 'tablet' | 'staff',
+    method: AttendanceMethod,
     recordedBy: string,
     overwrite: boolean,
-  ): Promise<void> {
-    await this.marks.query(
+  ): Promise<boolean> {
+    const written: unknown[] = await this.marks.query(
       `INSERT INTO attendance (session_id, delegate_id, status, reason, method, recorded_by, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (session_id, delegate_id) DO UPDATE
          SET status = EXCLUDED.status, reason = EXCLUDED.reason, method = EXCLUDED.method,
              recorded_by = EXCLUDED.recorded_by, at = EXCLUDED.at, updated_at = now()
-         WHERE $8 OR attendance.status <> 'present'`,
+         WHERE $8 OR attendance.status <> 'present'
+       RETURNING id`,
       [sessionId, delegateId, status, reason, method, recordedBy, this.clock.now(), overwrite],
     );
+    return written.length > 0;
   }
 
   private async openSession(sessionId: string): Promise<CongressSession> {

@@ -41,6 +41,7 @@ import { DelegateStatusChange } from '../roster/delegate-status-change.entity.js
 import { DelegationGroup } from '../roster/delegation-group.entity.js';
 import { LoginCode } from '../roster/login-code.entity.js';
 import { LoginCodeBatch } from '../roster/login-code-batch.entity.js';
+import { DelegateCard } from '../roster/delegate-card.entity.js';
 import { SessionIncident } from '../roster/session-incident.entity.js';
 import { User } from '../auth/user.entity.js';
 import { CeremonyMessage } from '../tellers/ceremony-message.entity.js';
@@ -63,6 +64,7 @@ export const entities = [
   DelegateChange,
   LoginCode,
   LoginCodeBatch,
+  DelegateCard,
   SessionIncident,
   Notification,
   AgendaItem,

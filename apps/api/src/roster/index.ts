@@ -5,6 +5,7 @@ export { RosterModule } from './roster.module.js';
 export { SeatsService } from './seats.service.js';
 export { GroupsService } from './groups.service.js';
 export { SessionIncidentsService } from './session-incidents.service.js';
+export { DelegateCardsService } from './delegate-cards.service.js';
 export {
   isServingVoter,
   servingAttendeeSql,

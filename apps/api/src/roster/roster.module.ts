@@ -6,6 +6,9 @@ import { CodeReissuesController } from './code-reissues.controller.js';
 import { CompositionController } from './composition.controller.js';
 import { CompositionService } from './composition.service.js';
 import { Delegate } from './delegate.entity.js';
+import { DelegateCard } from './delegate-card.entity.js';
+import { DelegateCardsController } from './delegate-cards.controller.js';
+import { DelegateCardsService } from './delegate-cards.service.js';
 import { DelegateChange } from './delegate-change.entity.js';
 import { DelegateStatusChange } from './delegate-status-change.entity.js';
 import { DelegatesController } from './delegates.controller.js';
@@ -34,6 +37,7 @@ import { SessionIncidentsService } from './session-incidents.service.js';
   imports: [
     TypeOrmModule.forFeature([
       Delegate,
+      DelegateCard,
       DelegateStatusChange,
       DelegateChange,
       DelegationGroup,
@@ -51,6 +55,7 @@ import { SessionIncidentsService } from './session-incidents.service.js';
     CompositionController,
     RosterFilesController,
     CodeReissuesController,
+    DelegateCardsController,
   ],
   providers: [
     GroupsService,
@@ -63,8 +68,10 @@ import { SessionIncidentsService } from './session-incidents.service.js';
     RosterParser,
     RosterFilesService,
     SessionIncidentsService,
+    DelegateCardsService,
   ],
   // SessionIncidentsService.forSession: the 会议异常事项 the minutes list.
-  exports: [SeatsService, GroupsService, SessionIncidentsService],
+  // DelegateCardsService.seatOf: the seat a 代表证 scanned at the door names (attendance).
+  exports: [SeatsService, GroupsService, SessionIncidentsService, DelegateCardsService],
 })
 export class RosterModule {}

@@ -38,6 +38,11 @@ export class SeatsService {
     return this.delegates.findOneBy({ id, termId, ...SERVING });
   }
 
+  /** A seat by its id, whatever its term and status (a scanned 代表证 names it). */
+  anySeatById(id: string): Promise<Delegate | null> {
+    return this.delegates.findOneBy({ id });
+  }
+
   /** Every serving seat of the term, voting delegates first, by employee number. */
   servingSeats(termId: string, m: EntityManager = this.delegates.manager): Promise<Delegate[]> {
     return m.find(Delegate, {

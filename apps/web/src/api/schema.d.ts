@@ -657,6 +657,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/terms/{termId}/delegate-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签发并打印代表证（PDF，原证作废） · Issue delegate cards */
+        post: operations["DelegateCards_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -1630,6 +1647,23 @@ export interface paths {
         put?: never;
         /** 平板签到 · Check in */
         post: operations["Attendance_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/attendance/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入场扫描代表证签到 · Check in by delegate card */
+        post: operations["Attendance_checkInByCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3546,6 +3580,10 @@ export interface components {
             code: string;
             expiresAt: string;
         };
+        IssueDelegateCardsDto: {
+            /** @description 所选代表（不填 = 本届全部在任代表与列席代表） */
+            delegateIds?: string[];
+        };
         DepartmentResponse: {
             id: string;
             name: string;
@@ -4283,8 +4321,28 @@ export interface components {
             status: "present" | "absent" | "not_checked_in";
             reason: string | null;
             /** @enum {string|null} */
-            method: "tablet" | "staff" | null;
+            method: "tablet" | "staff" | "card" | null;
             at: string | null;
+        };
+        CardCheckInDto: {
+            /**
+             * @description 扫描到的二维码内容或手工输入的代表证号
+             * @example 7KQ2M-9XF4T
+             */
+            code: string;
+        };
+        CardDelegateResponse: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "delegate" | "attendee";
+            groupName: string | null;
+        };
+        CardCheckInResponse: {
+            /** @enum {string} */
+            result: "checked_in" | "already_checked_in";
+            delegate: components["schemas"]["CardDelegateResponse"];
+            summary: components["schemas"]["AttendanceSummaryResponse"];
         };
         RecordAttendanceDto: {
             /** @enum {string} */
@@ -5352,6 +5410,7 @@ export type RequestCodeReissueDto = components['schemas']['RequestCodeReissueDto
 export type IncidentActorResponse = components['schemas']['IncidentActorResponse'];
 export type IncidentResponse = components['schemas']['IncidentResponse'];
 export type ApprovedReissueResponse = components['schemas']['ApprovedReissueResponse'];
+export type IssueDelegateCardsDto = components['schemas']['IssueDelegateCardsDto'];
 export type DepartmentResponse = components['schemas']['DepartmentResponse'];
 export type CreateDepartmentDto = components['schemas']['CreateDepartmentDto'];
 export type CreateDepartmentUserDto = components['schemas']['CreateDepartmentUserDto'];
@@ -5425,6 +5484,9 @@ export type AppliedRuleResponse = components['schemas']['AppliedRuleResponse'];
 export type QuorumResponse = components['schemas']['QuorumResponse'];
 export type AttendanceSummaryResponse = components['schemas']['AttendanceSummaryResponse'];
 export type AttendanceRowResponse = components['schemas']['AttendanceRowResponse'];
+export type CardCheckInDto = components['schemas']['CardCheckInDto'];
+export type CardDelegateResponse = components['schemas']['CardDelegateResponse'];
+export type CardCheckInResponse = components['schemas']['CardCheckInResponse'];
 export type RecordAttendanceDto = components['schemas']['RecordAttendanceDto'];
 export type OpenPollDto = components['schemas']['OpenPollDto'];
 export type QuestionSpecResponse = components['schemas']['QuestionSpecResponse'];
@@ -8076,6 +8138,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DelegateCards_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                termId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueDelegateCardsDto"];
+            };
+        };
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
                 };
             };
             /** @description 请求有误 */
@@ -12244,6 +12368,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttendanceSummaryResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Attendance_checkInByCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardCheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardCheckInResponse"];
                 };
             };
             /** @description 请求有误 */

@@ -12,6 +12,15 @@ export class RecordAttendanceDto {
   reason?: string;
 }
 
+export class CardCheckInDto {
+  /** What the door page scanned (`congress-card:…`) or the 证号 typed from the card. */
+  @ApiProperty({ example: '7KQ2M-9XF4T', description: '扫描到的二维码内容或手工输入的代表证号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  code!: string;
+}
+
 export class SessionRefDto {
   @ApiProperty() @IsUUID() sessionId!: string;
 }

@@ -18,6 +18,7 @@ import { Tellers1795318000000 } from './1795318000000-tellers.js';
 import { PollDuration1795320000000 } from './1795320000000-poll-duration.js';
 import { ProposalFilesFollows1795332000000 } from './1795332000000-proposal-files-follows.js';
 import { PressRuleRelease1795336000000 } from './1795336000000-press-rule-release.js';
+import { DelegateCards1795338000000 } from './1795338000000-delegate-cards.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   PollDuration1795320000000,
   ProposalFilesFollows1795332000000,
   PressRuleRelease1795336000000,
+  DelegateCards1795338000000,
 ];

@@ -59,21 +59,21 @@ function shanghai(date: Date): string {
 // ---------------------------------------------------------------------------------------------
 // PDF
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
-const REGULAR = 'cjk';
-const BOLD = 'cjk-bold';
+export const REGULAR = 'cjk';
+export const BOLD = 'cjk-bold';
 
 // A4 in points, and the layout in points (1 pt = 1/72 in ≈ 0.353 mm).
-const PAGE_W = 595.28;
+export const PAGE_W = 595.28;
 const PAGE_H = 841.89;
-const MARGIN_X = 32;
-const HEADER_RULE_Y = 66;
-const GRID_TOP = 74;
+export const MARGIN_X = 32;
+export const HEADER_RULE_Y = 66;
+export const GRID_TOP = 74;
 const FOOTER_RULE_Y = PAGE_H - 44;
 const GRID_BOTTOM = FOOTER_RULE_Y - 6;
-const CARD_W = (PAGE_W - 2 * MARGIN_X) / CARD_COLUMNS;
-const CARD_H = (GRID_BOTTOM - GRID_TOP) / CARD_ROWS;
+export const CARD_W = (PAGE_W - 2 * MARGIN_X) / CARD_COLUMNS;
+export const CARD_H = (GRID_BOTTOM - GRID_TOP) / CARD_ROWS;
 const PAD = 14;
 const QR_SIZE = 112;
 const LEFT_W = CARD_W - 2 * PAD - QR_SIZE - 10;
@@ -82,7 +82,7 @@ const LEFT_W = CARD_W - 2 * PAD - QR_SIZE - 10;
 const ASCENT = 1.16;
 
 const INK = '#000000';
-const MUTED = '#555555';
+export const MUTED = '#555555';
 const RULE = '#999999';
 
 /** The PDF sheet: A4, 8 cards a page, with a header (title) and footer (生成时间, page number). */
@@ -152,7 +152,13 @@ function drawHeader(doc: Doc, input: LoginSheetInput): void {
   rule(doc, HEADER_RULE_Y);
 }
 
-function drawFooter(doc: Doc, generated: string, page: number, pages: number): void {
+export function drawFooter(
+  doc: Doc,
+  generated: string,
+  page: number,
+  pages: number,
+  note = '登录码仅可使用一次，请妥善保管；遗失请联系工作人员重新签发。',
+): void {
   rule(doc, FOOTER_RULE_Y);
   const y = FOOTER_RULE_Y + 8;
   const left = `生成时间：${generated}`;
@@ -162,14 +168,13 @@ function drawFooter(doc: Doc, generated: string, page: number, pages: number): v
   const rightW = doc.widthOfString(right);
   put(doc, left, MARGIN_X, y, { size: 8, width: leftW, color: MUTED });
   put(doc, right, PAGE_W - MARGIN_X - rightW, y, { size: 8, width: rightW, color: MUTED });
-  const note = '登录码仅可使用一次，请妥善保管；遗失请联系工作人员重新签发。';
   const noteW = PAGE_W - 2 * MARGIN_X - leftW - rightW - 32;
   doc.fontSize(7.5);
   const w = Math.min(doc.widthOfString(note), noteW);
   put(doc, note, (PAGE_W - w) / 2, y + 0.5, { size: 7.5, minSize: 6, width: noteW, color: MUTED });
 }
 
-function rule(doc: Doc, y: number): void {
+export function rule(doc: Doc, y: number): void {
   doc
     .save()
     .lineWidth(0.6)
@@ -184,7 +189,7 @@ function rule(doc: Doc, y: number): void {
  * Dashed cutting lines around the first `count` card slots. Each segment is drawn once, always
  * left-to-right or top-to-bottom, so shared edges do not show two out-of-phase dash patterns.
  */
-function drawCutLines(doc: Doc, count: number): void {
+export function drawCutLines(doc: Doc, count: number): void {
   if (count === 0) return;
   const has = (i: number) => i < count;
   doc.save().lineWidth(0.5).strokeColor(RULE).dash(4, { space: 3 });
@@ -249,7 +254,7 @@ function drawCard(
 }
 
 /** The QR code of `text` as filled rectangles, quiet zone included, in a `size`-point square. */
-function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
+export function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
   const qr = qrRectangles(text);
   const unit = size / qr.size;
   doc.save();
@@ -259,7 +264,7 @@ function drawQr(doc: Doc, text: string, x: number, y: number, size: number): voi
   doc.restore();
 }
 
-interface PutOptions {
+export interface PutOptions {
   font?: string;
   size: number;
   /** Shrink down to this size to fit `width`, then cut with an ellipsis. Default: `size`. */
@@ -270,7 +275,7 @@ interface PutOptions {
 }
 
 /** One line of text at (x, y), never wrapped: shrunk to fit `width`, or cut short with "…". */
-function put(doc: Doc, text: string, x: number, y: number, o: PutOptions): void {
+export function put(doc: Doc, text: string, x: number, y: number, o: PutOptions): void {
   const font = o.font ?? REGULAR;
   const spacing = { characterSpacing: o.characterSpacing ?? 0 };
   const measure = (t: string, size: number) => {

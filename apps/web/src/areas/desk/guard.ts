@@ -10,5 +10,8 @@ export function deskGuard(to: RouteLocationNormalized, base: string) {
   const user = deskSession.user.value;
   if (!user || user.mustChangePassword)
     return { path: `${base}/login`, query: { next: to.fullPath } };
+  // A department account has one page of the console: its own assignments.
+  if (user.role === 'department' && base === '/console' && to.path.replace(/\/$/, '') === base)
+    return { path: `${base}/assignments` };
   return true;
 }

@@ -102,6 +102,12 @@ export const consoleRoutes = deskArea('/console', '工作人员控制台', [
     component: () => import('./console/ProposalsPage.vue'),
   },
   {
+    path: 'assignments',
+    title: '本部门承办',
+    roles: ['department'],
+    component: () => import('./console/AssignmentsPage.vue'),
+  },
+  {
     path: 'live',
     title: '会议现场',
     roles: STAFF,
@@ -114,6 +120,17 @@ export const consoleRoutes = deskArea('/console', '工作人员控制台', [
     component: () => import('./console/AccountsPage.vue'),
   },
 ]);
+
+/**
+ * 入场扫码签到: a phone page of its own (no desk menu), behind the console's log-in; the server
+ * lets only staff check a card in.
+ */
+export const doorRoute: RouteRecordRaw = {
+  path: '/door',
+  component: () => import('./door/DoorPage.vue'),
+  beforeEnter: async (to) => (await import('./guard.js')).deskGuard(to, '/console'),
+  meta: { title: '入场扫码签到', roles: STAFF },
+};
 
 const SECRETARY: Role[] = ['secretary', 'staff'];
 

@@ -1,0 +1,47 @@
+import jsQR from 'jsqr';
+
+/** Why the camera cannot be used here, in Chinese; null when it can be tried. */
+export function cameraUnavailable(): string | null {
+  if (!window.isSecureContext)
+    return '浏览器只在 HTTPS（或本机 localhost）页面上允许使用摄像头：请通过 HTTPS 地址打开本页，或手工输入代表证号。';
+  if (!navigator.mediaDevices?.getUserMedia) return '此浏览器不支持摄像头，请手工输入代表证号。';
+  return null;
+}
+
+/**
+ * Opens the back camera into `video` and reads QR codes from it a few times a second with jsQR
+ * (on a frame scaled down to 480 px across: enough for a card held in front of a phone). Returns
+ * the function that stops the camera.
+ */
+export async function startQrCamera(
+  video: HTMLVideoElement,
+  onText: (text: string) => void,
+): Promise<() => void> {
+  const stream = await navigator.mediaDevices.getUserMedia({
+    video: { facingMode: 'environment', width: { ideal: 1280 }, height: { ideal: 720 } },
+    audio: false,
+  });
+  video.srcObject = stream;
+  video.muted = true;
+  video.playsInline = true;
+  await video.play();
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  let stopped = false;
+  const timer = window.setInterval(() => {
+    if (stopped || video.readyState < 2 || !video.videoWidth) return;
+    const scale = Math.min(1, 480 / video.videoWidth);
+    canvas.width = Math.round(video.videoWidth * scale);
+    canvas.height = Math.round(video.videoHeight * scale);
+    ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const found = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+    if (found?.data) onText(found.data);
+  }, 200);
+  return () => {
+    stopped = true;
+    window.clearInterval(timer);
+    for (const track of stream.getTracks()) track.stop();
+    video.srcObject = null;
+  };
+}
