@@ -65,6 +65,6 @@ import { SessionIncidentsService } from './session-incidents.service.js';
     SessionIncidentsService,
   ],
   // SessionIncidentsService.forSession: the 会议异常事项 the minutes list.
-  exports: [SeatsService, GroupsService, SessionIncidentsService],
+  exports: [SeatsService, GroupsService, SessionIncidentsService, RosterParser],
 })
 export class RosterModule {}
