@@ -4864,6 +4864,11 @@ export interface components {
             counts: components["schemas"]["PlanCountsResponse"];
             lines: components["schemas"]["PlanLineResponse"][];
         };
+        OpennessRatingCountsResponse: {
+            satisfied: number;
+            basically_satisfied: number;
+            unsatisfied: number;
+        };
         OpinionResponse: {
             id: string;
             /** @enum {string} */
@@ -4915,7 +4920,7 @@ export interface components {
             reviewedAt: string | null;
             contentSha256: string;
             commentCount: number;
-            ratings: components["schemas"]["RatingCountsResponse"];
+            ratings: components["schemas"]["OpennessRatingCountsResponse"];
             /** @description questions, answered or not */
             questions: components["schemas"]["OpinionResponse"][];
             measures: components["schemas"]["MeasureResponse"][];
@@ -5101,7 +5106,7 @@ export interface components {
             opinionsOpen: boolean;
             attachments: components["schemas"]["OpennessAttachmentResponse"][];
             questions: components["schemas"]["PublicQuestionResponse"][];
-            ratings: components["schemas"]["RatingCountsResponse"];
+            ratings: components["schemas"]["OpennessRatingCountsResponse"];
             measures: components["schemas"]["MeasureResponse"][];
             outcome: string | null;
         };
@@ -5431,6 +5436,7 @@ export type CreatePlanEntryDto = components['schemas']['CreatePlanEntryDto'];
 export type PlanLineResponse = components['schemas']['PlanLineResponse'];
 export type PlanCountsResponse = components['schemas']['PlanCountsResponse'];
 export type PlanDashboardResponse = components['schemas']['PlanDashboardResponse'];
+export type OpennessRatingCountsResponse = components['schemas']['OpennessRatingCountsResponse'];
 export type OpinionResponse = components['schemas']['OpinionResponse'];
 export type MeasureResponse = components['schemas']['MeasureResponse'];
 export type RecordResponse = components['schemas']['RecordResponse'];
