@@ -102,7 +102,7 @@ describe('厂务公开 screens', () => {
     await drawer.getByRole('button', { name: '确认通过' }).click();
     await toast(page, '审查通过');
     await drawer.getByRole('button', { name: '公开', exact: true }).click();
-    await confirmBox(page, '公开', '公开');
+    await confirmBox(page, '确认公开', '公开');
     await toast(page, '已公开');
     await drawer.getByText('公开中', { exact: true }).waitFor();
     await screenshot(page, 'openness-console-published');
