@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { departmentUser, userWithRole } from '../utils/actors.js';
+import { waitFor } from '../utils/events.js';
 import { employeeUser, unit } from '../openness/world.js';
 import { answerPrompt, confirmBox, dialog, toast } from './support/element-plus.js';
 import { samplePdf } from './support/sample-pdf.js';
@@ -160,7 +161,15 @@ describe('厂务公开 screens', () => {
       await other.page.getByText('目前没有公开中的事项。').waitFor();
       expect(await other.page.getByRole('link', { name: TITLE }).count()).toBe(0);
       await other.page.goto(w.url(itemUrl));
-      await other.page.getByText('公开事项不存在').waitFor();
+      const refused = other.page.locator('main');
+      await waitFor(
+        async () => (await refused.innerText()).includes('公开事项不存在'),
+        30_000,
+        'the board to say the item does not exist',
+      ).catch(async (e: unknown) => {
+        await screenshot(other.page, 'openness-board-other-workshop-failed');
+        throw new Error(`${String(e)}; the page says: ${await refused.innerText()}`);
+      });
       expect(await other.page.getByText(QUESTION).count()).toBe(0);
       await screenshot(other.page, 'openness-board-other-workshop');
       // The refused item is a 404 answer the page expected, nothing else went wrong.
