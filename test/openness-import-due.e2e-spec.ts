@@ -36,10 +36,11 @@ describe('厂务公开: employee import and what was due and not published', () 
       userId: string;
     }[];
 
+  // The world makes eleven accounts (argon2 each): slow on a loaded machine.
   beforeAll(async () => {
     t = await createTestApp();
     w = await createWorld(t);
-  });
+  }, 240_000);
   afterAll(() => t.close());
 
   describe('employee import', () => {
