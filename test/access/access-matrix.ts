@@ -252,6 +252,7 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'POST /api/openness/units': { access: ['staff'] },
   'GET /api/openness/employees': { access: ['staff'] },
   'POST /api/openness/employees': { access: ['staff'] },
+  'POST /api/openness/employees/import': { access: ['staff'] },
   'POST /api/openness/plan': { access: ['staff'] },
   'GET /api/openness/plan': { access: ['department', 'staff'] },
   'GET /api/openness/records': { access: ['staff'] },
@@ -314,6 +315,10 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     access: ['employee'],
     note: "own unit's items and those of the units above",
   },
+  'GET /api/openness/board/due': {
+    access: ['employee'],
+    note: 'plan lines of own unit and those above, due and not published',
+  },
   'GET /api/openness/board/items/{id}': {
     access: ['employee'],
     note: "own unit's items and those above; any other is 404",
@@ -329,6 +334,10 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'GET /api/public/openness/items': {
     access: 'public',
     note: 'published company-level items only',
+  },
+  'GET /api/public/openness/due': {
+    access: 'public',
+    note: 'company-level plan lines due and not published',
   },
   'GET /api/public/openness/items/{id}': {
     access: 'public',

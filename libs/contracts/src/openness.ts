@@ -64,3 +64,32 @@ export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
  */
 export const PLAN_STATES = ['on_time', 'late', 'missing', 'not_due'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
+
+/** The categories as shown (the api's labels are these). */
+export const OPENNESS_CATEGORY_LABELS: Record<OpennessCategory, string> = {
+  major_decisions: '重大决策和生产经营',
+  finance: '财务收支（业务费、办公费、车辆费）',
+  attendance_overtime: '考勤、加班、夜班',
+  labour_protection: '劳动保护',
+  hardship_relief: '困难帮扶',
+  rest_recuperation: '疗休养',
+  commendations: '评先评优',
+  evaluation_results: '民主评议结果',
+  congress_resolutions: '职代会决议',
+  proposal_handling: '提案办理情况',
+  other: '其他',
+};
+
+export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
+  company: '公司',
+  workshop: '车间',
+  office: '科室',
+  team: '班组',
+};
+
+export const OPENNESS_FORM_LABELS: Record<OpennessForm, string> = {
+  board: '公开栏',
+  intranet: '网上公开',
+  meeting: '会议',
+  congress: '职代会',
+};

@@ -80,10 +80,11 @@ export class AccountsService {
   async createWithPassword(
     account: Pick<NewAccount, 'username' | 'displayName' | 'role' | 'departmentId'>,
     password: string,
+    m: EntityManager = this.users.manager,
   ): Promise<User | null> {
-    if (await this.users.existsBy({ username: account.username })) return null;
-    return this.users.save(
-      this.users.create({
+    if (await m.existsBy(User, { username: account.username })) return null;
+    return m.save(
+      m.create(User, {
         ...account,
         passwordHash: await this.passwords.hash(password),
         mustChangePassword: true,

@@ -16,11 +16,13 @@ import { ApiErrors, ApiFileResponse } from '../openapi/api-responses.js';
 import { Role } from '../users/role.enum.js';
 import { BoardService } from './board.service.js';
 import { OpinionDto } from './dto/openness.dto.js';
-import { BoardItemResponse } from './dto/openness.responses.js';
+import { BoardItemResponse, DueUnpublishedResponse } from './dto/openness.responses.js';
 import { sendFile } from './items.controller.js';
 import type { OpennessItem } from './item.entity.js';
 import { OpennessViews } from './openness-views.js';
 import { OpinionsService } from './opinions.service.js';
+import { PlanService } from './plan.service.js';
+import { UnitsService } from './units.service.js';
 
 /** What an opinion box answers: that it was received, nothing that could name its author. */
 class OpinionReceivedResponse {
@@ -33,7 +35,25 @@ abstract class BoardReads {
     protected readonly board: BoardService,
     protected readonly views: OpennessViews,
     protected readonly clock: Clock,
+    protected readonly plan: PlanService,
+    protected readonly units: UnitsService,
   ) {}
+
+  /** The annual plan's lines of the caller's units that were due and not published. */
+  protected async dueOf(auth: AuthContext | null): Promise<DueUnpublishedResponse[]> {
+    const lines = await this.plan.dueUnpublished(await this.board.readableUnits(auth));
+    const [units, names] = await Promise.all([
+      this.units.names(),
+      this.views.departmentNames(lines.map((l) => l.entry.departmentId)),
+    ]);
+    return lines.map((l) =>
+      DueUnpublishedResponse.of(
+        l,
+        units.get(l.entry.unitId)!,
+        names.get(l.entry.departmentId) ?? '',
+      ),
+    );
+  }
 
   protected async presentAll(items: OpennessItem[]): Promise<BoardItemResponse[]> {
     return Promise.all(items.map((i) => this.present(i)));
@@ -54,9 +74,11 @@ export class OpennessBoardController extends BoardReads {
     board: BoardService,
     views: OpennessViews,
     clock: Clock,
+    plan: PlanService,
+    units: UnitsService,
     private readonly opinions: OpinionsService,
   ) {
-    super(board, views, clock);
+    super(board, views, clock, plan, units);
   }
 
   @Get()
@@ -64,6 +86,13 @@ export class OpennessBoardController extends BoardReads {
   @ApiOkResponse({ type: [BoardItemResponse] })
   async list(@CurrentUser() auth: AuthContext): Promise<BoardItemResponse[]> {
     return this.presentAll(await this.board.list(auth));
+  }
+
+  @Get('due')
+  @ApiOperation({ summary: '本单位及上级单位到期未公开的计划项 · Due and not published' })
+  @ApiOkResponse({ type: [DueUnpublishedResponse] })
+  due(@CurrentUser() auth: AuthContext): Promise<DueUnpublishedResponse[]> {
+    return this.dueOf(auth);
   }
 
   @Get('items/:id')
@@ -110,8 +139,14 @@ export class OpennessBoardController extends BoardReads {
 @Public()
 @Controller('public/openness')
 export class PublicOpennessController extends BoardReads {
-  constructor(board: BoardService, views: OpennessViews, clock: Clock) {
-    super(board, views, clock);
+  constructor(
+    board: BoardService,
+    views: OpennessViews,
+    clock: Clock,
+    plan: PlanService,
+    units: UnitsService,
+  ) {
+    super(board, views, clock, plan, units);
   }
 
   @Get('items')
@@ -119,6 +154,13 @@ export class PublicOpennessController extends BoardReads {
   @ApiOkResponse({ type: [BoardItemResponse] })
   async list(): Promise<BoardItemResponse[]> {
     return this.presentAll(await this.board.list(null));
+  }
+
+  @Get('due')
+  @ApiOperation({ summary: '公司级到期未公开的计划项（无需登录） · Due and not published' })
+  @ApiOkResponse({ type: [DueUnpublishedResponse] })
+  due(): Promise<DueUnpublishedResponse[]> {
+    return this.dueOf(null);
   }
 
   @Get('items/:id')

@@ -9,6 +9,11 @@ import type {
   PlanState as ContractPlanState,
   UnitLevel as ContractUnitLevel,
 } from '../common/contracts.js';
+import {
+  OPENNESS_CATEGORY_LABELS,
+  OPENNESS_FORM_LABELS,
+  UNIT_LEVEL_LABELS,
+} from '../common/contracts.js';
 
 /** What an item is about (the unions' usual list); `other` carries a label of its own. */
 export enum OpennessCategory {
@@ -25,19 +30,7 @@ export enum OpennessCategory {
   Other = 'other',
 }
 
-export const CATEGORY_LABELS: Record<OpennessCategory, string> = {
-  [OpennessCategory.MajorDecisions]: '重大决策和生产经营',
-  [OpennessCategory.Finance]: '财务收支（业务费、办公费、车辆费）',
-  [OpennessCategory.AttendanceOvertime]: '考勤、加班、夜班',
-  [OpennessCategory.LabourProtection]: '劳动保护',
-  [OpennessCategory.HardshipRelief]: '困难帮扶',
-  [OpennessCategory.RestRecuperation]: '疗休养',
-  [OpennessCategory.Commendations]: '评先评优',
-  [OpennessCategory.EvaluationResults]: '民主评议结果',
-  [OpennessCategory.CongressResolutions]: '职代会决议',
-  [OpennessCategory.ProposalHandling]: '提案办理情况',
-  [OpennessCategory.Other]: '其他',
-};
+export const CATEGORY_LABELS: Record<OpennessCategory, string> = OPENNESS_CATEGORY_LABELS;
 
 export enum UnitLevel {
   Company = 'company',
@@ -95,19 +88,9 @@ type _Contract = [
   Agree<Difference<`${PlanState}`, ContractPlanState>>,
 ];
 
-export const LEVEL_LABELS: Record<UnitLevel, string> = {
-  [UnitLevel.Company]: '公司',
-  [UnitLevel.Workshop]: '车间',
-  [UnitLevel.Office]: '科室',
-  [UnitLevel.Team]: '班组',
-};
+export const LEVEL_LABELS: Record<UnitLevel, string> = UNIT_LEVEL_LABELS;
 
-export const FORM_LABELS: Record<OpennessForm, string> = {
-  [OpennessForm.Board]: '公开栏',
-  [OpennessForm.Intranet]: '网上公开',
-  [OpennessForm.Meeting]: '会议',
-  [OpennessForm.Congress]: '职代会',
-};
+export const FORM_LABELS: Record<OpennessForm, string> = OPENNESS_FORM_LABELS;
 
 export const PLAN_STATE_LABELS: Record<PlanState, string> = {
   [PlanState.OnTime]: '按时公开',

@@ -31,6 +31,9 @@ export enum OpennessErrorCode {
   FileEmpty = 'OPENNESS_FILE_EMPTY',
   FileTooLarge = 'OPENNESS_FILE_TOO_LARGE',
   FileType = 'OPENNESS_FILE_TYPE',
+  ImportFileMissing = 'OPENNESS_IMPORT_FILE_MISSING',
+  ImportTooLarge = 'OPENNESS_IMPORT_TOO_LARGE',
+  ImportInvalid = 'OPENNESS_IMPORT_INVALID',
 }
 
 export class OpennessException extends moduleException<OpennessErrorCode>({
@@ -66,5 +69,11 @@ export class OpennessException extends moduleException<OpennessErrorCode>({
   [OpennessErrorCode.FileType]: [
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
     '附件只能是 PDF、DOCX、XLSX、PNG 或 JPEG 文件',
+  ],
+  [OpennessErrorCode.ImportFileMissing]: [HttpStatus.BAD_REQUEST, '请选择要导入的职工名单文件'],
+  [OpennessErrorCode.ImportTooLarge]: [HttpStatus.PAYLOAD_TOO_LARGE, '文件过大，请拆分后分批导入'],
+  [OpennessErrorCode.ImportInvalid]: [
+    HttpStatus.BAD_REQUEST,
+    '职工名单有错误，未导入任何内容；请先预演并改正',
   ],
 }) {}

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { DepartmentsModule } from '../departments/departments.module.js';
+import { RosterModule } from '../roster/index.js';
+import { EmployeeImportService } from './employee-import.service.js';
 import { OpennessAttachment } from './attachment.entity.js';
 import { OpennessBoardController, PublicOpennessController } from './board.controller.js';
 import { BoardService } from './board.service.js';
@@ -39,6 +41,7 @@ import { UnitsService } from './units.service.js';
     ]),
     AuthModule,
     DepartmentsModule,
+    RosterModule,
   ],
   controllers: [
     OpennessSetupController,
@@ -56,6 +59,7 @@ import { UnitsService } from './units.service.js';
     OpinionsService,
     PlanService,
     OpennessViews,
+    EmployeeImportService,
   ],
 })
 export class OpennessModule {}

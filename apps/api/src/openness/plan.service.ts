@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, IsNull, Not, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { shanghaiDay } from '../common/time.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import type { CreatePlanEntryDto } from './dto/openness.dto.js';
 import { OpennessItem } from './item.entity.js';
@@ -60,6 +61,19 @@ export class PlanService {
         itemIds: mine.map((i) => i.id),
       };
     });
+  }
+
+  /**
+   * 到期未公开 for the board: the lines of these units whose month is over with nothing
+   * published, in this year (Asia/Shanghai) and the one before, so December's gaps still show in
+   * January.
+   */
+  async dueUnpublished(unitIds: string[]): Promise<PlanLine[]> {
+    if (unitIds.length === 0) return [];
+    const year = Number(shanghaiDay(this.clock.now()).slice(0, 4));
+    const lines = [...(await this.dashboard(year - 1)), ...(await this.dashboard(year))];
+    const readable = new Set(unitIds);
+    return lines.filter((l) => l.state === PlanState.Missing && readable.has(l.entry.unitId));
   }
 
   async entry(id: string): Promise<OpennessPlanEntry | null> {

@@ -1,8 +1,32 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { Clock } from '../common/clock.js';
+import { singleFileUpload, type UploadedFileData } from '../common/upload.js';
+import { MAX_ROSTER_FILE_BYTES } from '../roster/index.js';
+import { EmployeeImportQuery, EmployeeImportResultResponse } from './dto/employee-import.dto.js';
+import { EmployeeImportService } from './employee-import.service.js';
+import { OpennessErrorCode, OpennessException } from './openness.exception.js';
 import type { Response } from 'express';
 import { ApiErrors, ApiFileResponse, XLSX } from '../openapi/api-responses.js';
 import { Role } from '../users/role.enum.js';
@@ -34,6 +58,7 @@ export class OpennessSetupController {
     private readonly plan: PlanService,
     private readonly views: OpennessViews,
     private readonly clock: Clock,
+    private readonly importer: EmployeeImportService,
   ) {}
 
   @Get('units')
@@ -60,7 +85,31 @@ export class OpennessSetupController {
     return (await this.units.listEmployees()).map(EmployeeResponse.of);
   }
 
-  /** One account at a time; import from the roster's spreadsheets is not built yet. */
+  /**
+   * 职工名单导入 from the roster's kind of spreadsheet (XLSX, or CSV in UTF-8 or GBK): 工号, 姓名,
+   * 单位. Matched by 工号: new ones get an account with a first password (in the answer, once),
+   * known ones their name and unit updated. The dry run (the default) imports nothing.
+   */
+  @Post('employees/import')
+  @HttpCode(200)
+  @Audited('openness.employee.import')
+  @ApiOperation({ summary: '导入职工名单（XLSX/CSV，默认只预演） · Import employees' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOkResponse({ type: EmployeeImportResultResponse })
+  @ApiErrors(HttpStatus.PAYLOAD_TOO_LARGE)
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_ROSTER_FILE_BYTES)))
+  importEmployees(
+    @Query() q: EmployeeImportQuery,
+    @UploadedFile() file: UploadedFileData | undefined,
+  ): Promise<EmployeeImportResultResponse> {
+    if (!file) throw new OpennessException(OpennessErrorCode.ImportFileMissing);
+    return this.importer.import(file, q.dryRun);
+  }
+
+  /** One account at a time (or many: `employees/import`). */
   @Post('employees')
   @Audited('openness.employee.create')
   @ApiErrors(HttpStatus.CONFLICT)

@@ -16,3 +16,13 @@ export { RosterErrorCode, RosterException } from './roster.exception.js';
 export * from './roster.enums.js';
 export type { Delegate } from './delegate.entity.js';
 export type { DelegationGroup } from './delegation-group.entity.js';
+// The roster's spreadsheet reader (worker thread, zip guard, CSV encodings), reused by the
+// employee import of 厂务公开.
+export { RosterParser } from './roster-parser.js';
+export {
+  employeeNumberKey,
+  MAX_FILE_BYTES as MAX_ROSTER_FILE_BYTES,
+  normalizeEmployeeNumber,
+} from './import/index.js';
+export type { ParsedSheet, RosterProblem } from './import/index.js';
+export { normalizeName } from './import/validate-roster.js';

@@ -71,7 +71,8 @@ import { SessionIncidentsService } from './session-incidents.service.js';
     DelegateCardsService,
   ],
   // SessionIncidentsService.forSession: the 会议异常事项 the minutes list.
-  // DelegateCardsService.seatOf: the seat a 代表证 scanned at the door names (attendance).
-  exports: [SeatsService, GroupsService, SessionIncidentsService, DelegateCardsService],
+  // DelegateCardsService.seatOf: the seat a 代表证 scanned at the door names (attendance);
+  // RosterParser: the employee import of 厂务公开 reads the same spreadsheets.
+  exports: [SeatsService, GroupsService, SessionIncidentsService, DelegateCardsService, RosterParser],
 })
 export class RosterModule {}

@@ -2252,6 +2252,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/openness/employees/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入职工名单（XLSX/CSV，默认只预演） · Import employees */
+        post: operations["OpennessSetup_importEmployees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openness/plan": {
         parameters: {
             query?: never;
@@ -2579,6 +2596,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/openness/board/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位及上级单位到期未公开的计划项 · Due and not published */
+        get: operations["OpennessBoard_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openness/board/items/{id}": {
         parameters: {
             query?: never;
@@ -2639,6 +2673,23 @@ export interface paths {
         };
         /** 公司级公开事项（无需登录） · Public openness items */
         get: operations["PublicOpenness_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/openness/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公司级到期未公开的计划项（无需登录） · Due and not published */
+        get: operations["PublicOpenness_due"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4947,6 +4998,47 @@ export interface components {
             name: string;
             unitId: string;
         };
+        EmployeeImportAddedResponse: {
+            row: number;
+            employeeNumber: string;
+            name: string;
+            unitName: string;
+        };
+        EmployeeImportChangedResponse: {
+            row: number;
+            employeeNumber: string;
+            name: string;
+            /**
+             * @example [
+             *       "单位：一车间 → 二车间"
+             *     ]
+             */
+            changes: string[];
+        };
+        EmployeeImportProblemResponse: {
+            row: number | null;
+            column: string | null;
+            code: string;
+            message: string;
+        };
+        EmployeeFirstPasswordResponse: {
+            employeeNumber: string;
+            name: string;
+            /** @example emp-a1024 */
+            username: string;
+            /** @description shown this once; changed at the first log-in */
+            firstPassword: string;
+        };
+        EmployeeImportResultResponse: {
+            dryRun: boolean;
+            valid: boolean;
+            rows: number;
+            added: components["schemas"]["EmployeeImportAddedResponse"][];
+            changed: components["schemas"]["EmployeeImportChangedResponse"][];
+            unchanged: number;
+            problems: components["schemas"]["EmployeeImportProblemResponse"][];
+            created: components["schemas"]["EmployeeFirstPasswordResponse"][];
+        };
         CreateEmployeeDto: {
             /**
              * @description 工号
@@ -4999,6 +5091,11 @@ export interface components {
             counts: components["schemas"]["PlanCountsResponse"];
             lines: components["schemas"]["PlanLineResponse"][];
         };
+        OpennessRatingCountsResponse: {
+            satisfied: number;
+            basically_satisfied: number;
+            unsatisfied: number;
+        };
         OpinionResponse: {
             id: string;
             /** @enum {string} */
@@ -5050,7 +5147,7 @@ export interface components {
             reviewedAt: string | null;
             contentSha256: string;
             commentCount: number;
-            ratings: components["schemas"]["RatingCountsResponse"];
+            ratings: components["schemas"]["OpennessRatingCountsResponse"];
             /** @description questions, answered or not */
             questions: components["schemas"]["OpinionResponse"][];
             measures: components["schemas"]["MeasureResponse"][];
@@ -5236,9 +5333,24 @@ export interface components {
             opinionsOpen: boolean;
             attachments: components["schemas"]["OpennessAttachmentResponse"][];
             questions: components["schemas"]["PublicQuestionResponse"][];
-            ratings: components["schemas"]["RatingCountsResponse"];
+            ratings: components["schemas"]["OpennessRatingCountsResponse"];
             measures: components["schemas"]["MeasureResponse"][];
             outcome: string | null;
+        };
+        DueUnpublishedResponse: {
+            planEntryId: string;
+            year: number;
+            month: number;
+            /**
+             * @description the last day it was due
+             * @example 2026-10-31
+             */
+            dueOn: string;
+            title: string;
+            categoryLabel: string;
+            unitName: string;
+            levelLabel: string;
+            departmentName: string;
         };
         OpinionDto: {
             /** @enum {string} */
@@ -5547,11 +5659,17 @@ export type PublicResolutionsResponse = components['schemas']['PublicResolutions
 export type UnitResponse = components['schemas']['UnitResponse'];
 export type CreateUnitDto = components['schemas']['CreateUnitDto'];
 export type EmployeeResponse = components['schemas']['EmployeeResponse'];
+export type EmployeeImportAddedResponse = components['schemas']['EmployeeImportAddedResponse'];
+export type EmployeeImportChangedResponse = components['schemas']['EmployeeImportChangedResponse'];
+export type EmployeeImportProblemResponse = components['schemas']['EmployeeImportProblemResponse'];
+export type EmployeeFirstPasswordResponse = components['schemas']['EmployeeFirstPasswordResponse'];
+export type EmployeeImportResultResponse = components['schemas']['EmployeeImportResultResponse'];
 export type CreateEmployeeDto = components['schemas']['CreateEmployeeDto'];
 export type CreatePlanEntryDto = components['schemas']['CreatePlanEntryDto'];
 export type PlanLineResponse = components['schemas']['PlanLineResponse'];
 export type PlanCountsResponse = components['schemas']['PlanCountsResponse'];
 export type PlanDashboardResponse = components['schemas']['PlanDashboardResponse'];
+export type OpennessRatingCountsResponse = components['schemas']['OpennessRatingCountsResponse'];
 export type OpinionResponse = components['schemas']['OpinionResponse'];
 export type MeasureResponse = components['schemas']['MeasureResponse'];
 export type RecordResponse = components['schemas']['RecordResponse'];
@@ -5567,6 +5685,7 @@ export type ReturnItemDto = components['schemas']['ReturnItemDto'];
 export type CloseItemDto = components['schemas']['CloseItemDto'];
 export type PublicQuestionResponse = components['schemas']['PublicQuestionResponse'];
 export type BoardItemResponse = components['schemas']['BoardItemResponse'];
+export type DueUnpublishedResponse = components['schemas']['DueUnpublishedResponse'];
 export type OpinionDto = components['schemas']['OpinionDto'];
 export type OpinionReceivedResponse = components['schemas']['OpinionReceivedResponse'];
 export type StartCeremonyDto = components['schemas']['StartCeremonyDto'];
@@ -14686,6 +14805,70 @@ export interface operations {
             };
         };
     };
+    OpennessSetup_importEmployees: {
+        parameters: {
+            query?: {
+                dryRun?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: Blob;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeImportResultResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OpennessSetup_dashboard: {
         parameters: {
             query: {
@@ -16132,6 +16315,43 @@ export interface operations {
             };
         };
     };
+    OpennessBoard_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueUnpublishedResponse"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OpennessBoard_get: {
         parameters: {
             query?: never;
@@ -16341,6 +16561,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BoardItemResponse"][];
+                };
+            };
+        };
+    };
+    PublicOpenness_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueUnpublishedResponse"][];
                 };
             };
         };

@@ -11,7 +11,7 @@ export type SessionUser = components['schemas']['UserResponse'];
  * The token is opaque (the server can revoke it at once); it is kept in localStorage so that a
  * tablet that reloads or sleeps stays logged in until the token expires or is revoked.
  */
-export type Area = 'tablet' | 'desk' | 'screen';
+export type Area = 'tablet' | 'desk' | 'screen' | 'board';
 
 interface Stored {
   token: string;

@@ -16,7 +16,7 @@ import {
   PlanState,
   UnitLevel,
 } from '../openness.enums.js';
-import { isOverdue } from '../openness-rules.js';
+import { isOverdue, lastDayOfMonth } from '../openness-rules.js';
 import { OPENNESS_STATUS_LABELS, OpennessStatus } from '../openness-status.js';
 import type { ItemBundle } from '../openness-views.js';
 import type { OpennessMeasure } from '../measure.entity.js';
@@ -92,6 +92,34 @@ export class PlanLineResponse {
       stateLabel: PLAN_STATE_LABELS[l.state],
       publishedAt: iso(l.publishedAt),
       itemIds: l.itemIds,
+    };
+  }
+}
+
+/** A plan line the board shows as due and not published (到期未公开). */
+export class DueUnpublishedResponse {
+  @ApiProperty() planEntryId!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() month!: number;
+  @ApiProperty({ description: 'the last day it was due', example: '2026-10-31' }) dueOn!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() categoryLabel!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty() levelLabel!: string;
+  @ApiProperty() departmentName!: string;
+
+  static of(l: PlanLine, unit: OpennessUnit, departmentName: string): DueUnpublishedResponse {
+    const e = l.entry;
+    return {
+      planEntryId: e.id,
+      year: e.year,
+      month: e.month,
+      dueOn: lastDayOfMonth(e.year, e.month),
+      title: e.title,
+      categoryLabel: categoryName(e.category, null),
+      unitName: unit.name,
+      levelLabel: LEVEL_LABELS[unit.level],
+      departmentName,
     };
   }
 }
@@ -270,13 +298,13 @@ export class PublicQuestionResponse {
   @ApiProperty() answeredAt!: string;
 }
 
-export class RatingCountsResponse {
+export class OpennessRatingCountsResponse {
   @ApiProperty() satisfied!: number;
   @ApiProperty() basically_satisfied!: number;
   @ApiProperty() unsatisfied!: number;
 }
 
-const ratingCounts = (opinions: OpennessOpinion[]): RatingCountsResponse => {
+const ratingCounts = (opinions: OpennessOpinion[]): OpennessRatingCountsResponse => {
   const counts = { satisfied: 0, basically_satisfied: 0, unsatisfied: 0 };
   for (const o of opinions) if (o.rating) counts[o.rating] += 1;
   return counts;
@@ -318,7 +346,7 @@ export class BoardItemResponse {
   @ApiProperty({ description: 'the opinion box takes opinions' }) opinionsOpen!: boolean;
   @ApiProperty({ type: [OpennessAttachmentResponse] }) attachments!: OpennessAttachmentResponse[];
   @ApiProperty({ type: [PublicQuestionResponse] }) questions!: PublicQuestionResponse[];
-  @ApiProperty({ type: RatingCountsResponse }) ratings!: RatingCountsResponse;
+  @ApiProperty({ type: OpennessRatingCountsResponse }) ratings!: OpennessRatingCountsResponse;
   @ApiProperty({ type: [MeasureResponse] }) measures!: MeasureResponse[];
   @ApiProperty({ nullable: true, type: String }) outcome!: string | null;
 
@@ -365,7 +393,7 @@ export class RecordResponse {
   @ApiProperty({ nullable: true, type: String }) reviewedAt!: string | null;
   @ApiProperty() contentSha256!: string;
   @ApiProperty() commentCount!: number;
-  @ApiProperty({ type: RatingCountsResponse }) ratings!: RatingCountsResponse;
+  @ApiProperty({ type: OpennessRatingCountsResponse }) ratings!: OpennessRatingCountsResponse;
   @ApiProperty({ type: [OpinionResponse], description: 'questions, answered or not' })
   questions!: OpinionResponse[];
   @ApiProperty({ type: [MeasureResponse] }) measures!: MeasureResponse[];

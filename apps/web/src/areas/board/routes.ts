@@ -7,6 +7,21 @@ const pages = [
   { path: 'proposals', title: '提案与答复', component: () => import('./ProposalsPage.vue') },
   { path: 'verify', title: '验证', component: () => import('./VerifyPage.vue') },
   { path: 'audit', title: '选票审计', component: () => import('./AuditPage.vue') },
+  { path: 'openness', title: '厂务公开', component: () => import('./openness/OpennessPage.vue') },
+];
+
+/** Pages reached from others, not in the menu. */
+const inner = [
+  {
+    path: 'openness/login',
+    title: '职工登录',
+    component: () => import('./openness/EmployeeLoginPage.vue'),
+  },
+  {
+    path: 'openness/:id',
+    title: '厂务公开',
+    component: () => import('./openness/OpennessItemPage.vue'),
+  },
 ];
 
 /** The public board (公开栏): no log-in, readable on a phone or a desktop. */
@@ -16,5 +31,9 @@ export const boardRoutes: RouteRecordRaw = {
   props: {
     menu: pages.map((p) => ({ to: p.path ? `/board/${p.path}` : '/board', title: p.title })),
   },
-  children: pages.map((p) => ({ path: p.path, component: p.component, meta: { title: p.title } })),
+  children: [...pages, ...inner].map((p) => ({
+    path: p.path,
+    component: p.component,
+    meta: { title: p.title },
+  })),
 };

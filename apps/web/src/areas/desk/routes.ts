@@ -114,6 +114,24 @@ export const consoleRoutes = deskArea('/console', '工作人员控制台', [
     component: () => import('./console/LivePage.vue'),
   },
   {
+    path: 'openness',
+    title: '厂务公开',
+    roles: ['staff', 'department'],
+    component: () => import('./console/openness/ItemsPage.vue'),
+  },
+  {
+    path: 'openness-plan',
+    title: '公开计划',
+    roles: ['staff', 'department'],
+    component: () => import('./console/openness/PlanPage.vue'),
+  },
+  {
+    path: 'openness-setup',
+    title: '单位与职工',
+    roles: STAFF,
+    component: () => import('./console/openness/SetupPage.vue'),
+  },
+  {
     path: 'accounts',
     title: '账号与部门',
     roles: ['admin', 'staff'],
