@@ -73,6 +73,12 @@ import { SessionIncidentsService } from './session-incidents.service.js';
   // SessionIncidentsService.forSession: the 会议异常事项 the minutes list.
   // DelegateCardsService.seatOf: the seat a 代表证 scanned at the door names (attendance);
   // RosterParser: the employee import of 厂务公开 reads the same spreadsheets.
-  exports: [SeatsService, GroupsService, SessionIncidentsService, DelegateCardsService, RosterParser],
+  exports: [
+    SeatsService,
+    GroupsService,
+    SessionIncidentsService,
+    DelegateCardsService,
+    RosterParser,
+  ],
 })
 export class RosterModule {}
