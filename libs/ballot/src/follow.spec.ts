@@ -54,12 +54,10 @@ describe('BoardFollower (a teller device following the board during the poll)', 
     const a1 = t1.answer(record, demo.ceremony.secrets[0], rng);
     const a3 = t3.answer(record, demo.ceremony.secrets[2], rng);
     expect(a1).toMatchObject({ counted: 4, verifiedAtClose: 2 });
-    const { result, used } = combinePartials(
-      t1.key,
-      t1.shape,
-      record.tally,
-      [a1.partial, a3.partial],
-    );
+    const { result, used } = combinePartials(t1.key, t1.shape, record.tally, [
+      a1.partial,
+      a3.partial,
+    ]);
     expect(used).toEqual([1, 3]);
     expect(result.counts).toEqual(demo.record.result.counts);
   });
@@ -82,9 +80,9 @@ describe('BoardFollower (a teller device following the board during the poll)', 
     const other = preparedOf([5, 2]);
     const f = follower();
     f.follow(board);
-    expect(codeOf(() => f.answer({ ...honest, tally: other.tally }, demo.ceremony.secrets[0]))).toBe(
-      'TALLY_MISMATCH',
-    );
+    expect(
+      codeOf(() => f.answer({ ...honest, tally: other.tally }, demo.ceremony.secrets[0])),
+    ).toBe('TALLY_MISMATCH');
     // A SEAT_LOST claim is the server's word (nobody can recompute it): the sum follows it.
     expect(follower().answer(other, demo.ceremony.secrets[0], rng).counted).toBe(3);
   });
@@ -126,9 +124,10 @@ describe('BoardFollower (a teller device following the board during the poll)', 
       code: 'ENTRY_PROOF_FAILED',
     });
     const f = follower();
-    expect(
-      f.follow(forged.map((e, i) => ({ position: i + 1, ballot: e.ballot }))),
-    ).toMatchObject({ valid: 5, invalid: 1 });
+    expect(f.follow(forged.map((e, i) => ({ position: i + 1, ballot: e.ballot })))).toMatchObject({
+      valid: 5,
+      invalid: 1,
+    });
     expect(f.answer(honest, demo.ceremony.secrets[0], rng).counted).toBe(3);
     // The forged ballot counted (its exclusion removed): refused.
     const counted = structuredClone(honest);

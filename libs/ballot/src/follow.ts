@@ -100,7 +100,7 @@ export class BoardFollower {
         throw new BallotError(
           'CHAIN_MISMATCH',
           `board position ${e.position} given after ${this.ok.length + i}`,
-          { position: e.position },
+          { ballot: e.position - 1 },
         );
     });
     if (fresh.length === 0) return this.state;
@@ -146,7 +146,7 @@ export class BoardFollower {
         throw new BallotError(
           'TRACKER_MISMATCH',
           `board position ${i + 1} differs from the ballot this device verified`,
-          { position: i + 1 },
+          { ballot: i },
         );
     });
     // The exclusions as the counting rule gives them from this device's own verdicts, the
