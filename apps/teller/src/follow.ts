@@ -10,6 +10,7 @@ import {
 } from '../../../libs/ballot/src/index.js';
 import { chunkVerifier } from '../../../libs/ballot/src/node/index.js';
 import type { TellerApi } from './api.js';
+import { say } from './io.js';
 
 interface BoardPage {
   status: 'open' | 'closed';
@@ -34,10 +35,15 @@ export class Following {
 
   /** Follows every open poll of the ceremony up to its board's current end. */
   async step(): Promise<void> {
-    const open = await this.api.get<{ pollId: string }[]>(
+    const open = await this.api.get<{ pollId: string; title: string }[]>(
       `/api/ceremonies/${this.ceremonyId}/following`,
     );
-    for (const p of open) await this.pull(p.pollId);
+    for (const p of open) {
+      const before = this.followers.get(p.pollId)?.state.followed ?? 0;
+      const { followed, invalid } = (await this.pull(p.pollId)).state;
+      if (followed !== before)
+        say(`已跟随「${p.title}」的公告板：核验了 ${followed} 张选票（${invalid} 张无效）`);
+    }
   }
 
   /** The follower of a poll this device followed while it was open (none otherwise). */

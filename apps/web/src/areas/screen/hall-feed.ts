@@ -1,4 +1,9 @@
-import type { AttendanceSummary, PollView, Turnout } from '@libs/contracts/src/index.js';
+import type {
+  AttendanceSummary,
+  CeremonyProgress,
+  PollView,
+  Turnout,
+} from '@libs/contracts/src/index.js';
 import { onScopeDispose, reactive } from 'vue';
 import { ApiError } from '@web/shared/api.js';
 import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
@@ -21,6 +26,8 @@ export interface HallState {
   counting: boolean;
   /** The latest decided poll, with its result. */
   decided: PollView | null;
+  /** The session's key ceremony as last reported (its fingerprint is shown when ready). */
+  ceremony: CeremonyProgress | null;
 }
 
 export function followHall(sessionId: string, token: string): HallState {
@@ -32,6 +39,7 @@ export function followHall(sessionId: string, token: string): HallState {
     turnout: null,
     counting: false,
     decided: null,
+    ceremony: null,
   });
   const socket: AppSocket = connectSocket(token);
 
@@ -63,6 +71,7 @@ export function followHall(sessionId: string, token: string): HallState {
       );
   });
   socket.on('attendance', (a) => (state.attendance = a));
+  socket.on('ceremony:progress', (c) => (state.ceremony = c));
   socket.on('poll:opened', (p) => {
     state.open = p;
     state.turnout = null;
