@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  BoardFollower,
   ceremonyRound1,
   marks,
+  type PreparedClose,
   type PollKey,
   verifyCeremonyTranscript,
   verifyElectionRecordV2,
@@ -247,6 +249,61 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
     expect(report.firstFailure ?? null).toBeNull();
     expect(report.ok).toBe(true);
     expect(report.counts).toEqual([[4, 1, 0]]);
+  });
+
+  it("lets the tellers' devices follow the board while the poll is open, so the close only compares sums", async () => {
+    const res = await open(SECOND).expect(201);
+    const second = res.body.id as string;
+    const ceremonyId = (await t.http().get(`/api/polls/${pollId}/decryption`).set(bearer(staff)))
+      .body.ceremonyId as string;
+    const following = await t
+      .http()
+      .get(`/api/ceremonies/${ceremonyId}/following`)
+      .set(bearer(tellers[0]!.token))
+      .expect(200);
+    expect(following.body.map((p: { pollId: string }) => p.pollId)).toEqual([second]);
+    const page = (d: TellerDevice, after: number) =>
+      t.http().get(`/api/polls/${second}/board?after=${after}`).set(bearer(d.token));
+    // Only the poll's tellers (and staff) read it; a delegate gets 403, a bad position 400.
+    const asDelegate = await t.http().get(`/api/polls/${second}/board`).set(bearer(delegateToken));
+    expect([asDelegate.status, asDelegate.body.code]).toEqual([403, 'TELLERS_NOT_A_TELLER']);
+    expect((await page(tellers[0]!, -1)).status).toBe(400);
+
+    const followers = new Map<number, BoardFollower>();
+    const follow = async (d: TellerDevice) => {
+      const body = (await page(d, followers.get(d.index)?.state.followed ?? 0).expect(200)).body;
+      const f = followers.get(d.index) ?? new BoardFollower({ poll: body.poll, key: body.key });
+      followers.set(d.index, f);
+      return f.follow(body.entries);
+    };
+    // Tellers 2 and 3 follow as the ballots arrive: 3 for, then 1 against.
+    for (const [i, choice] of [0, 0, 0].entries())
+      await castSecret(tablets[i]!, live.sessionId, second, [marks(3, choice)]);
+    expect(await follow(tellers[1]!)).toEqual({ followed: 3, valid: 3, invalid: 0 });
+    expect(await follow(tellers[2]!)).toMatchObject({ followed: 3 });
+    await castSecret(tablets[3]!, live.sessionId, second, [marks(3, 1)]);
+    expect(await follow(tellers[1]!)).toMatchObject({ followed: 4 });
+    // The last ballot arrives just before the close: teller 3 has not seen it yet.
+    await castSecret(tablets[4]!, live.sessionId, second, [marks(3, 2)]);
+    await t.http().post(`/api/polls/${second}/close`).set(bearer(staff)).expect(200);
+    const input = async (d: TellerDevice) =>
+      (await t.http().get(`/api/polls/${second}/decryption/input`).set(bearer(d.token)).expect(200))
+        .body as PreparedClose['record'];
+    const answers = [];
+    for (const d of [tellers[1]!, tellers[2]!]) {
+      const answer = followers.get(d.index)!.answer(await input(d), d.secret!);
+      answers.push(answer.verifiedAtClose);
+      await t
+        .http()
+        .post(`/api/polls/${second}/partials`)
+        .set(bearer(d.token))
+        .send({ partial: answer.partial })
+        .expect(201);
+    }
+    expect(answers).toEqual([1, 2]);
+    const record = (await t.http().get(`/api/public/polls/${second}/record`).expect(200)).body;
+    expect(record.result.counts).toEqual([[3, 1, 1]]);
+    expect(record.decryptions.map((d: { trustee: number }) => d.trustee)).toEqual([2, 3]);
   });
 
   it('opens a custodian-mode poll only when asked for explicitly, labelled 不对运维方保密', async () => {

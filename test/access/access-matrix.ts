@@ -360,6 +360,14 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     access: 'signed-in',
     note: "the poll's tellers only, their own partial (object check)",
   },
+  'GET /api/polls/{id}/board': {
+    access: 'signed-in',
+    note: "staff and the poll's tellers (object check); encrypted ballots only",
+  },
+  'GET /api/ceremonies/{id}/following': {
+    access: 'signed-in',
+    note: "the ceremony's tellers only (object check)",
+  },
   'GET /api/ceremonies/{id}/pending': {
     access: 'signed-in',
     note: "the ceremony's tellers only (object check)",

@@ -89,6 +89,13 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
   it('runs the key ceremony in the browser with two other tellers and shows the fingerprint', async () => {
     ceremony = (await startCeremony(w.api, staff, live.sessionId, tellers)).id;
     const c = await view();
+    // The hall's projector, logged in once by staff: the ceremony is under way.
+    const projector = await w.open('projector', `/screen/${live.sessionId}`);
+    await projector.page.getByLabel('用户名').fill('staff');
+    await projector.page.getByLabel('密码').fill('second-pass-123');
+    await projector.page.getByRole('button', { name: '登录' }).click();
+    const fingerprint = projector.page.getByTestId('ceremony-fingerprint');
+    await fingerprint.getByText('监票人密钥仪式进行中').waitFor({ timeout: 30_000 });
     await page.goto(w.url('/t'));
     await page.getByRole('button', { name: '监票人：参加密钥仪式' }).tap();
     await page.getByText('您是第 1 号监票人（共 3 人，任意 2 人可解密）').waitFor();
@@ -133,6 +140,12 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     // The page seals its share, shows the sheet and acknowledges: the key is ready.
     await page.getByText('✓ 密钥仪式已完成').waitFor({ timeout: 60_000 });
     const pub = await http().get(`/api/public/sessions/${live.sessionId}/ceremony`).expect(200);
+    // The projector shows the key's short fingerprint as soon as the ceremony is ready (its
+    // socket's ceremony:progress), for the tellers to read aloud against their devices.
+    await fingerprint.getByText(pub.body.shortFingerprint as string).waitFor({ timeout: 30_000 });
+    expect(await fingerprint.innerText()).toContain('3 名监票人中任意 2 人解密');
+    await screenshot(projector.page, 'projector-ceremony-fingerprint', false);
+    await projector.close();
     expect(pub.body.status).toBe('ready');
     expect(await page.getByTestId('fingerprint').innerText()).toBe(pub.body.shortFingerprint);
     await page.getByText('从不以明文离开本机').waitFor();

@@ -7,6 +7,7 @@ import {
   type TellerSecret,
 } from '../../../libs/ballot/src/index.js';
 import { ApiError, type TellerApi } from './api.js';
+import { Following } from './follow.js';
 import { say, sleep } from './io.js';
 
 interface Mine {
@@ -27,9 +28,12 @@ export interface DecryptOptions {
 
 /**
  * Answers the closes of the ceremony this device's sealed share belongs to: for each poll waiting
- * for its tellers, fetches the prepared record, re-verifies the counted ballots and recomputes
- * their sum (libs/ballot `decryptAsTeller` refuses a tally that is not that sum), and posts its
- * partial decryption. Returns the polls answered.
+ * for its tellers, fetches the prepared record, checks that its counted ballots are verified and
+ * that the tally is their sum, and posts its partial decryption. While watching, it follows the
+ * open polls' boards (verifying ballots as they arrive and keeping their sum, `Following`), so at
+ * the close it only checks the record against what it verified and compares the sums; a poll not
+ * followed (`decrypt` once) is re-verified whole (`decryptRecordAsTeller`). Either way it refuses
+ * a tally that is not the sum it computed itself. Returns the polls answered.
  */
 export async function answerCloses(api: TellerApi, o: DecryptOptions): Promise<string[]> {
   const sealed = JSON.parse(await readFile(o.sharePath, 'utf8')) as SealedTellerSecret;
@@ -39,7 +43,9 @@ export async function answerCloses(api: TellerApi, o: DecryptOptions): Promise<s
   if (!entry) throw new Error('该份额不属于您担任监票人的任何密钥仪式');
   const answered: string[] = [];
   const deadline = o.untilMs ? Date.now() + o.untilMs : Infinity;
+  const following = new Following(api, entry.ceremony.id);
   for (;;) {
+    if (o.watch) await following.step();
     const pending = await api.get<{ pollId: string; title: string }[]>(
       `/api/ceremonies/${entry.ceremony.id}/pending`,
     );
@@ -49,7 +55,11 @@ export async function answerCloses(api: TellerApi, o: DecryptOptions): Promise<s
       const record = await api.get<PreparedClose['record']>(
         `/api/polls/${p.pollId}/decryption/input`,
       );
-      const { partial, counted } = decryptRecordAsTeller(record, secret);
+      const followed = following.follower(p.pollId) ? await following.pull(p.pollId) : undefined;
+      const { partial, counted } = followed
+        ? followed.answer(record, secret)
+        : decryptRecordAsTeller(record, secret);
+      following.forget(p.pollId);
       try {
         await api.post(`/api/polls/${p.pollId}/partials`, { partial });
         say(`已为「${p.title}」提交部分解密（复核了 ${counted} 张计入的选票）`);

@@ -193,3 +193,4 @@ export {
   type RecordCheckName,
   type RecordReportV2,
 } from './record-verify.js';
+export { BoardFollower, type ChunkCheck, type FollowedEntry, type FollowState } from './follow.js';

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { DecryptionService } from './decryption.service.js';
-import { PartialDto } from './dto/decryption.dto.js';
+import { BoardPageQuery, PartialDto } from './dto/decryption.dto.js';
 import {
+  BoardPageResponse,
   DecryptionStatusResponse,
   PendingDecryptionResponse,
   PreparedCloseResponse,
@@ -40,6 +41,22 @@ export class DecryptionController {
     return (await this.decryption.input(id, auth)) as unknown as PreparedCloseResponse;
   }
 
+  /**
+   * The board of a tellers-mode poll after a position, while it is open (and after): a teller's
+   * device verifies the ballots as they arrive and keeps their sum (libs/ballot `BoardFollower`),
+   * so that at the close it only compares sums. Ballots are encrypted; no running tally.
+   */
+  @Get('polls/:id/board')
+  @ApiOperation({ summary: '监票人跟随公告板（表决进行中） · Board page for tellers' })
+  @ApiOkResponse({ type: BoardPageResponse })
+  async board(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: BoardPageQuery,
+    @CurrentUser() auth: AuthContext,
+  ): Promise<BoardPageResponse> {
+    return (await this.decryption.board(id, q.after, q.limit, auth)) as BoardPageResponse;
+  }
+
   @Post('polls/:id/partials')
   @ApiOperation({ summary: '监票人提交部分解密 · Partial decryption' })
   @ApiCreatedResponse({ type: DecryptionStatusResponse })
@@ -59,5 +76,15 @@ export class DecryptionController {
     @CurrentUser() auth: AuthContext,
   ): Promise<PendingDecryptionResponse[]> {
     return this.decryption.pending(id, auth);
+  }
+
+  @Get('ceremonies/:id/following')
+  @ApiOperation({ summary: '本仪式监票人应跟随公告板的进行中表决 · Open polls to follow' })
+  @ApiOkResponse({ type: [PendingDecryptionResponse] })
+  following(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() auth: AuthContext,
+  ): Promise<PendingDecryptionResponse[]> {
+    return this.decryption.following(id, auth);
   }
 }

@@ -102,6 +102,42 @@ export class DecryptionService {
     return prepared;
   }
 
+  /**
+   * A page of a tellers-mode poll's board after `after`, for the tellers' devices (and staff):
+   * the record's poll and key sections and the stored ballots in board order.
+   */
+  async board(pollId: string, after: number, limit: number, auth: AuthContext) {
+    const { poll } = await this.access(pollId, auth, true);
+    if (!poll.recordPoll)
+      throw new TellersException(TellersErrorCode.NoDecryption, {
+        reason: '该表决在升级前开始，没有公告板',
+      });
+    const rows: { position: number; ballot: object }[] = await this.polls.query(
+      `SELECT position, ballot FROM poll_ballots
+        WHERE poll_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
+      [pollId, after, limit],
+    );
+    return {
+      pollId,
+      status: poll.status === PollStatus.Open ? 'open' : 'closed',
+      cast: poll.boardSize,
+      poll: poll.recordPoll,
+      key: { mode: 'tellers', ceremony: await this.ceremonies.transcriptOf(poll.ceremonyId!) },
+      entries: rows,
+    };
+  }
+
+  /** Open polls of a ceremony, which its tellers' devices follow (`board`) until the close. */
+  async following(ceremonyId: string, auth: AuthContext) {
+    await this.ceremonies.indexOf(ceremonyId, auth);
+    const rows: { id: string; session_id: string; title: string }[] = await this.polls.query(
+      `SELECT id, session_id, title FROM polls
+        WHERE ceremony_id = $1 AND status = 'open' AND key_mode = 'tellers' ORDER BY opened_at`,
+      [ceremonyId],
+    );
+    return rows.map((r) => ({ pollId: r.id, sessionId: r.session_id, title: r.title, ceremonyId }));
+  }
+
   /** Polls of a ceremony waiting for their tellers. */
   async pending(ceremonyId: string, auth: AuthContext) {
     await this.ceremonies.indexOf(ceremonyId, auth);

@@ -20,6 +20,31 @@ export class PreparedCloseResponse {
   @ApiProperty({ type: 'object', additionalProperties: true }) tally!: object;
 }
 
+export class BoardEntryResponse {
+  @ApiProperty({ description: '公告板位置，从 1 起' }) position!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'libs/ballot Ballot' })
+  ballot!: object;
+}
+
+/**
+ * A page of a secret poll's board while it is open or closing: the poll and key sections of the
+ * record (what a teller's device verifies against) and the ballots after a position.
+ */
+export class BoardPageResponse {
+  @ApiProperty() pollId!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: string;
+  @ApiProperty({ description: '公告板上的选票总数' }) cast!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'RecordPoll' })
+  poll!: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "{ mode: 'tellers', ceremony }",
+  })
+  key!: object;
+  @ApiProperty({ type: [BoardEntryResponse] }) entries!: BoardEntryResponse[];
+}
+
 export class PendingDecryptionResponse {
   @ApiProperty() pollId!: string;
   @ApiProperty() sessionId!: string;

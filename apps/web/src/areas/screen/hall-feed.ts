@@ -1,4 +1,9 @@
-import type { AttendanceSummary, PollView, Turnout } from '@libs/contracts/src/index.js';
+import type {
+  AttendanceSummary,
+  CeremonyProgress,
+  PollView,
+  Turnout,
+} from '@libs/contracts/src/index.js';
 import { onScopeDispose, reactive } from 'vue';
 import { ApiError } from '@web/shared/api.js';
 import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
@@ -24,6 +29,8 @@ export interface HallState {
   decided: PollView | null;
   /** The incident line: the latest approved re-issued log-in code, in the hall's words. */
   incident: string | null;
+  /** The session's key ceremony as last reported (its fingerprint is shown when ready). */
+  ceremony: CeremonyProgress | null;
 }
 
 export function followHall(sessionId: string, token: string): HallState {
@@ -36,6 +43,7 @@ export function followHall(sessionId: string, token: string): HallState {
     counting: false,
     decided: null,
     incident: null,
+    ceremony: null,
   });
   const socket: AppSocket = connectSocket(token);
   followIncidents(socket, sessionId, (line) => (state.incident = line));
@@ -68,6 +76,7 @@ export function followHall(sessionId: string, token: string): HallState {
       );
   });
   socket.on('attendance', (a) => (state.attendance = a));
+  socket.on('ceremony:progress', (c) => (state.ceremony = c));
   socket.on('poll:opened', (p) => {
     state.open = p;
     state.turnout = null;
