@@ -1840,6 +1840,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/polls/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监票人跟随公告板（表决进行中） · Board page for tellers */
+        get: operations["Decryption_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/polls/{id}/partials": {
         parameters: {
             query?: never;
@@ -1866,6 +1883,23 @@ export interface paths {
         };
         /** 等待本仪式监票人解密的表决 · Pending decryptions */
         get: operations["Decryption_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本仪式监票人应跟随公告板的进行中表决 · Open polls to follow */
+        get: operations["Decryption_following"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4698,6 +4732,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        BoardPageResponse: {
+            pollId: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description 公告板上的选票总数 */
+            cast: number;
+            /** @description RecordPoll */
+            poll: {
+                [key: string]: unknown;
+            };
+            /** @description { mode: 'tellers', ceremony } */
+            key: {
+                [key: string]: unknown;
+            };
+            entries: components["schemas"]["BoardEntryResponse"][];
+        };
         PartialDto: {
             partial: {
                 [key: string]: unknown;
@@ -5622,6 +5672,7 @@ export type DecryptionTellerResponse = components['schemas']['DecryptionTellerRe
 export type RefusedPartialResponse = components['schemas']['RefusedPartialResponse'];
 export type DecryptionStatusResponse = components['schemas']['DecryptionStatusResponse'];
 export type PreparedCloseResponse = components['schemas']['PreparedCloseResponse'];
+export type BoardPageResponse = components['schemas']['BoardPageResponse'];
 export type PartialDto = components['schemas']['PartialDto'];
 export type PendingDecryptionResponse = components['schemas']['PendingDecryptionResponse'];
 export type PresidiumItemResponse = components['schemas']['PresidiumItemResponse'];
@@ -13183,6 +13234,67 @@ export interface operations {
             };
         };
     };
+    Decryption_board: {
+        parameters: {
+            query?: {
+                /** @description 只返回此位置之后的选票 */
+                after?: components["schemas"]["Object"];
+                limit?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardPageResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     Decryption_submit: {
         parameters: {
             query?: never;
@@ -13245,6 +13357,63 @@ export interface operations {
         };
     };
     Decryption_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingDecryptionResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Decryption_following: {
         parameters: {
             query?: never;
             header?: never;
