@@ -118,6 +118,8 @@ describe('厂务公开 screens', () => {
     await employeeLogIn(page, 'emp-a0001');
     await page.getByText('已登录：张三（emp-a0001）').waitFor();
     await page.getByRole('link', { name: TITLE }).click();
+    // The list shows the title too: wait for the item's own address, not just the heading.
+    await page.waitForURL(/\/board\/openness\/(?!login)[^/?#]+$/);
     await page.getByRole('heading', { name: TITLE }).waitFor();
     itemUrl = new URL(page.url()).pathname;
     await page.getByText('加班费明细.pdf').waitFor();
