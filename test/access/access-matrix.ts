@@ -203,6 +203,14 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     access: ['delegate', 'staff'],
     note: 'a delegate only as a presidium member of the term (POLL_NOT_PRESIDIUM)',
   },
+  'POST /api/sessions/{sessionId}/presidium/polls': {
+    access: ['delegate', 'staff'],
+    note: 'a delegate only as a presidium member of the term (POLL_NOT_PRESIDIUM)',
+  },
+  'POST /api/polls/{id}/presidium-close': {
+    access: ['delegate', 'staff'],
+    note: 'a delegate only as a presidium member of the term (POLL_NOT_PRESIDIUM)',
+  },
   'GET /api/sessions/{sessionId}/presidium-view': {
     access: ['delegate', 'staff'],
     note: 'a delegate only as a presidium member of the term (POLL_NOT_PRESIDIUM)',

@@ -8,14 +8,15 @@ import { Reflector } from '@nestjs/core';
 import { from, mergeMap, type Observable } from 'rxjs';
 import type { AuthedRequest } from '../auth/guards/auth.guard.js';
 import { AUDITED_ROLES } from '../users/role.enum.js';
-import { AUDIT_ACTION } from './audited.decorator.js';
+import { AUDIT_ACTION, AUDIT_EVERY_ROLE } from './audited.decorator.js';
 import { AuditService } from './audit.service.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Every successful state-changing HTTP request by staff, secretaries and admins lands in the
- * audit log: who, what, target (route parameters), when, from where. Request bodies are not
+ * audit log (and any role's on a route marked `@Audited(…, { everyRole: true })`): who, what,
+ * target (route parameters), when, from where. Request bodies are not
  * copied: they can hold passwords.
  */
 @Injectable()
@@ -29,7 +30,9 @@ export class AuditInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const auth = req.auth;
-    if (!auth || !MUTATING.has(req.method) || !AUDITED_ROLES.has(auth.role)) return next.handle();
+    const everyRole = this.reflector.get<boolean>(AUDIT_EVERY_ROLE, context.getHandler()) ?? false;
+    if (!auth || !MUTATING.has(req.method) || !(everyRole || AUDITED_ROLES.has(auth.role)))
+      return next.handle();
 
     const action =
       this.reflector.get<string>(AUDIT_ACTION, context.getHandler()) ??

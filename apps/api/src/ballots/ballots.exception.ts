@@ -71,5 +71,8 @@ export class BallotsException extends moduleException<BallotsErrorCode>({
     HttpStatus.CONFLICT,
     '该表决的结果不是“主持人宣布后公布”，已即时公布',
   ],
-  [BallotsErrorCode.NotPresidium]: [HttpStatus.FORBIDDEN, '只有工作人员或主席团成员可以宣布结果'],
+  [BallotsErrorCode.NotPresidium]: [
+    HttpStatus.FORBIDDEN,
+    '只有工作人员或本届主席团成员可以进行此操作',
+  ],
 }) {}

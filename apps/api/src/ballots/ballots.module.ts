@@ -27,6 +27,7 @@ import { PollTimer } from './poll-timer.service.js';
 import { PublicResultsController } from './public-results.controller.js';
 import { PresidiumController } from './presidium.controller.js';
 import { ResultRelease } from './release.service.js';
+import { ChairPolls } from './chair.service.js';
 
 @Module({
   imports: [
@@ -59,6 +60,7 @@ import { ResultRelease } from './release.service.js';
     BallotsGateway,
     PollTimer,
     ResultRelease,
+    ChairPolls,
   ],
   exports: [PollsService, BallotsClose, BoardService],
 })

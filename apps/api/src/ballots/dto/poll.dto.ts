@@ -55,6 +55,11 @@ export class OpenPollDto {
   resultRelease?: ResultRelease;
 }
 
+/** The chair starts a poll on the item the presidium's screen shows as next (with the defaults). */
+export class StartChairPollDto {
+  @ApiProperty({ description: '主席团屏幕显示的下一项议程' }) @IsUUID() itemId!: string;
+}
+
 /** A cast over the socket: an encrypted ballot (secret polls) or a choice per question (open polls). */
 export class CastDto {
   @ApiProperty() @IsUUID() pollId!: string;

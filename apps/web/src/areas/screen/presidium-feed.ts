@@ -11,7 +11,7 @@ export type PresidiumView = components['schemas']['PresidiumViewResponse'];
  * What the presidium's screen follows (GB 50799 §6.2: not what the hall display shows): the
  * chair's view from `GET /api/sessions/:id/presidium-view` (attendance, every poll with held
  * results, the agenda), reloaded on every poll event, with the live attendance and turnout from
- * the session's socket room.
+ * the session's socket room; the chair's actions (start, close, release).
  */
 export interface PresidiumState {
   connected: boolean;
@@ -72,5 +72,21 @@ export function followPresidium(sessionId: string, area: Area, token: string) {
     await unwrap(apiOf(area).POST('/api/polls/{id}/release', { params: { path: { id: pollId } } }));
     await reload();
   }
-  return { state, release };
+  /** GB 50799 §6.2: the chair starts a poll on the next item (the defaults) and closes it. */
+  async function start(itemId: string): Promise<void> {
+    await unwrap(
+      apiOf(area).POST('/api/sessions/{sessionId}/presidium/polls', {
+        params: { path: { sessionId } },
+        body: { itemId },
+      }),
+    );
+    await reload();
+  }
+  async function close(pollId: string): Promise<void> {
+    await unwrap(
+      apiOf(area).POST('/api/polls/{id}/presidium-close', { params: { path: { id: pollId } } }),
+    );
+    await reload();
+  }
+  return { state, release, start, close };
 }
