@@ -22,14 +22,18 @@ describe('preload hints for the tablet’s first screen', () => {
     'src/areas/tablet/LoginPage.vue',
   ]);
 
-  it('names each chunk of those screens and their static imports once, no stylesheet', () => {
+  it('names each chunk of those screens and their static imports once, then their stylesheets as preloads', () => {
     expect(links.split('\n    ')).toEqual([
       '<link rel="modulepreload" crossorigin href="/assets/TabletLayout-1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/vant-1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/vue-1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/live-1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/LoginPage-1.js">',
+      '<link rel="preload" as="style" crossorigin href="/assets/TabletLayout-1.css">',
+      '<link rel="preload" as="style" crossorigin href="/assets/vant-1.css">',
     ]);
+    // Never a blocking stylesheet in the head.
+    expect(links).not.toContain('rel="stylesheet"');
   });
 
   it('leaves out the entry (already in the page) and other areas’ kits', () => {
