@@ -7,7 +7,7 @@ import {
   revealBallot,
 } from '@libs/ballot/src/index.js';
 import { demoElection } from '@libs/ballot/src/testing.js';
-import { auditFromHash, auditLink } from '../../shared/audit-link.js';
+import { auditFromHash, auditLink } from '@web/shared/audit-link.js';
 import { checkAudit, readAudit, sameCode } from './audit-ballot.js';
 
 const rng = deterministicRng('board-audit-spec');
