@@ -48,5 +48,8 @@ export async function issueCards(
     for (let j = i + 1; j < items.length && code.length < 11; j++) code += items[j];
     if (/^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(code)) codes.set(name, code);
   });
+  const printed = items.filter((i) => i === '代表证号').length;
+  if (codes.size !== printed)
+    throw new Error(`read ${codes.size} card codes from ${printed} cards: ${items.join(' ')}`);
   return { codes, pdf, revoked: Number(res.headers['x-revoked-cards']) };
 }

@@ -40,7 +40,9 @@ describe('renderDelegateCardsPdf', () => {
       employeeNumber: `E${1000 + i}`,
       kind: i === 8 ? RosterKind.Attendee : RosterKind.Delegate,
       groupName: i % 2 ? '第二代表团' : null,
-      code: generateCardCode(),
+      // The widest glyphs first: a code is never cut short to fit its card (it once was, with
+      // character spacing, for about one card in 160).
+      code: ['WWWWWWWWWW', 'MMMMMMMMMM', 'MWMWMWMWMW'][i] ?? generateCardCode(),
     }));
     const pdf = await renderDelegateCardsPdf({
       termName: '第五届职工代表大会',

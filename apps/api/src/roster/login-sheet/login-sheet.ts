@@ -288,6 +288,9 @@ export function put(doc: Doc, text: string, x: number, y: number, o: PutOptions)
   if (full > o.width) {
     const minSize = o.minSize ?? o.size;
     size = Math.max(minSize, Math.floor(((size * o.width) / full) * 2) / 2);
+    // Character spacing does not shrink with the font, so the proportional guess can still be
+    // too wide: step down by half a point until the text fits or reaches minSize.
+    while (size > minSize && measure(line, size) > o.width) size -= 0.5;
     if (measure(line, size) > o.width) {
       const chars = Array.from(line);
       while (chars.length > 0 && measure(`${chars.join('')}…`, size) > o.width) chars.pop();
