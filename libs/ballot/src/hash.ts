@@ -32,6 +32,10 @@ export const TAGS = {
   boardGenesis: 'congress-ballot/2/board-genesis',
   boardLink: 'congress-ballot/2/board-link',
   receipt: 'congress-ballot/2/receipt',
+  // Format version 3 (a draft, library only): ballot slips, credentials the server cannot forge.
+  slipBatch: 'congress-ballot/3/slip-batch',
+  slipVoter: 'congress-ballot/3/slip-voter',
+  slipSignature: 'congress-ballot/3/slip-signature',
 } as const;
 
 export type Tag = (typeof TAGS)[keyof typeof TAGS];

@@ -194,3 +194,20 @@ export {
   type RecordReportV2,
 } from './record-verify.js';
 export { BoardFollower, type ChunkCheck, type FollowedEntry, type FollowState } from './follow.js';
+export {
+  checkSlipBatch,
+  checkSlipSignatures,
+  generateSlipBatch,
+  issuedSlips,
+  readSlip,
+  reusedSlipPositions,
+  signWithSlips,
+  slipBatchDigest,
+  slipText,
+  slipVoter,
+  SLIP_PREFIX,
+  type IssuedSlips,
+  type Slip,
+  type SlipBatch,
+  type SlipSignature,
+} from './slips.js';
