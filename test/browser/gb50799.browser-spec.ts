@@ -11,12 +11,14 @@ import { castSecret } from '../utils/ballots.js';
 import { answerClose, runCeremony, tellerAccounts } from '../utils/tellers.js';
 import { liveSession, type LiveSession } from '../utils/live-session.js';
 import type { TabletSocket } from '../utils/test-app.js';
+import { confirmBox, fillField, toast } from './support/element-plus.js';
 import { screenshot } from './support/screenshots.js';
 import { startWebApp, type WebApp } from './support/web-app.js';
 
 const CHANGED = '审议通过《集体合同（草案）》';
 const HELD = '审议通过《工资集体协商方案》';
 const NEXT = '审议通过《劳动安全卫生专项集体合同》';
+const ON_CONSOLE = '审议通过《女职工权益保护专项集体合同》';
 
 /** Logs a page's tablet area in with a delegate's token (as the log-in sheet's link would). */
 async function tabletLogIn(w: WebApp, page: Page, token: string): Promise<void> {
@@ -43,6 +45,7 @@ describe('GB 50799 §6.2: last press counts, a held result, the presidium’s sc
       { kind: 'approve', title: CHANGED },
       { kind: 'approve', title: HELD },
       { kind: 'approve', title: NEXT },
+      { kind: 'approve', title: ON_CONSOLE },
     ]);
     // 代表1 is on the presidium.
     await w.api
@@ -172,6 +175,44 @@ describe('GB 50799 §6.2: last press counts, a held result, the presidium’s sc
     expect(chair.problems).toEqual([]);
     await hall.close();
     await chair.close();
+  });
+
+  it('a held result released from the console: staff see 结果待主持人宣布 and the counts, then 宣布结果', async () => {
+    const desk = await w.open('desktop');
+    await desk.page.goto(w.url('/console/live'));
+    await desk.page.waitForURL(/\/console\/login\?next=/);
+    await fillField(desk.page, '用户名', 'staff');
+    await desk.page.getByLabel('密码', { exact: true }).fill('second-pass-123');
+    await desk.page.getByRole('button', { name: '登录' }).click();
+    await desk.page.waitForURL(/\/console\/live/);
+
+    const opened = await w.api
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items[ON_CONSOLE], keyMode: 'custodian', resultRelease: 'held' })
+      .expect(201);
+    const poll = opened.body as PollView;
+    for (const i of [0, 1, 2])
+      await castSecret(sockets[i]!, live.sessionId, poll.id, [marks(3, i === 2 ? 1 : 0)]);
+    await w.api.http().post(`/api/polls/${poll.id}/close`).set(bearer(staff)).expect(200);
+
+    const held = desk.page.getByTestId('held-result');
+    await held.filter({ hasText: '结果待主持人宣布' }).waitFor();
+    await screenshot(desk.page, 'console-result-held');
+    await held.getByRole('button', { name: '宣布结果' }).click();
+    await confirmBox(desk.page, '宣布结果', '宣布结果');
+    await toast(desk.page, '结果已宣布');
+    await held.waitFor({ state: 'detached' });
+    await screenshot(desk.page, 'console-result-released');
+    const [row] = (
+      await w.api.http().get(`/api/sessions/${live.sessionId}/polls`).set(bearer(staff))
+    ).body.filter((p: PollView) => p.id === poll.id) as PollView[];
+    expect(row).toMatchObject({ status: 'closed', result: { counts: [[2, 1, 0]] } });
+    expect(row!.releasedAt).not.toBeNull();
+    // The live page asks for the session's ceremony too: none yet is the 404 it expects.
+    expect(desk.problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
+    await desk.close();
   });
 
   it('the chair starts a poll on the next item and closes it from the presidium’s screen', async () => {
