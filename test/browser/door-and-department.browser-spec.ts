@@ -1,27 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { cardQrText } from '../../apps/api/src/roster/delegate-card/card-code.js';
 import { bearer, departmentUser, userWithRole } from '../utils/actors.js';
 import { issueCards } from '../utils/cards.js';
 import { circulate, type LiveSession, preparedSession } from '../utils/live-session.js';
 import { launchChromium, phoneContext } from './support/chromium.js';
-import { confirmBox, fillField } from './support/element-plus.js';
+import { deskLogIn } from './support/desk-login.js';
+import { confirmBox } from './support/element-plus.js';
 import { writeQrY4m } from './support/fake-camera.js';
 import { watchProblems } from './support/page-watch.js';
 import { screenshot } from './support/screenshots.js';
 import { type OpenPage, startWebApp, type WebApp } from './support/web-app.js';
-
-const PASSWORD = 'second-pass-123';
-
-/** The desk's log-in page (shared by the console and the door page), then on to `next`. */
-async function deskLogIn(page: Page, url: string, username: string) {
-  await page.goto(url);
-  await page.waitForURL(/\/console\/login\?next=/);
-  await fillField(page, '用户名', username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-}
 
 /** Chrome logs each refused fetch to the console; these are the refusals the test asked for. */
 const unexpected = (problems: string[], statuses: number[]) =>

@@ -11,7 +11,8 @@ import { castSecret } from '../utils/ballots.js';
 import { answerClose, runCeremony, tellerAccounts } from '../utils/tellers.js';
 import { liveSession, type LiveSession } from '../utils/live-session.js';
 import type { TabletSocket } from '../utils/test-app.js';
-import { confirmBox, fillField, toast } from './support/element-plus.js';
+import { confirmBox, toast } from './support/element-plus.js';
+import { deskLogIn } from './support/desk-login.js';
 import { screenshot } from './support/screenshots.js';
 import { startWebApp, type WebApp } from './support/web-app.js';
 
@@ -179,11 +180,7 @@ describe('GB 50799 §6.2: last press counts, a held result, the presidium’s sc
 
   it('a held result released from the console: staff see 结果待主持人宣布 and the counts, then 宣布结果', async () => {
     const desk = await w.open('desktop');
-    await desk.page.goto(w.url('/console/live'));
-    await desk.page.waitForURL(/\/console\/login\?next=/);
-    await fillField(desk.page, '用户名', 'staff');
-    await desk.page.getByLabel('密码', { exact: true }).fill('second-pass-123');
-    await desk.page.getByRole('button', { name: '登录' }).click();
+    await deskLogIn(desk.page, w.url('/console/live'), 'staff');
     await desk.page.waitForURL(/\/console\/live/);
 
     const opened = await w.api

@@ -74,6 +74,16 @@ export async function runCeremony(
   threshold = 2,
 ): Promise<{ id: string; shortFingerprint: string }> {
   const { id, ceremonyId } = await startCeremony(t, staff, sessionId, tellers, threshold);
+  return completeCeremony(t, { id, ceremonyId, threshold }, tellers);
+}
+
+/** The tellers' devices run the rounds of a ceremony staff started (here or on the console). */
+export async function completeCeremony(
+  t: Api,
+  c: { id: string; ceremonyId: string; threshold: number },
+  tellers: TellerDevice[],
+): Promise<{ id: string; shortFingerprint: string }> {
+  const { id, ceremonyId, threshold } = c;
   const params = { ceremonyId, threshold, tellers: tellers.length };
   const post = (d: TellerDevice, path: string, message: object) =>
     t.http().post(`/api/ceremonies/${id}/${path}`).set(bearer(d.token)).send({ message });

@@ -119,6 +119,46 @@ describe('the OpenAPI document', () => {
   });
 });
 
+/**
+ * Properties that really are free-form JSON. Any other bare `object` is a lost type: a property
+ * declared `number | null` or initialised (`threshold = 2`) without `type:` in its decorator is
+ * emitted as `object`, and the client then types it `Record<string, never>` (it did, for the
+ * ceremony's threshold, a poll's `secret` and the workforce figures).
+ */
+const FREE_FORM = new Set([
+  'AuditEntryResponse.details',
+  'ReadyResponse.error',
+  'NotificationResponse.data',
+  'TermResponse.settings',
+  'TermResponse.effectiveSettings',
+  'SessionResponse.settings',
+  'SessionResponse.effectiveSettings',
+  'AgendaItemResponse.vote',
+  'VersionItemResponse.vote',
+  'ProposalEventResponse.data',
+  'MinutesResponse.edits',
+  'MinutesResponse.document',
+]);
+
+describe('the API schemas', () => {
+  it('type every property: a bare object only where the JSON is free-form', () => {
+    type Prop = Schema & { properties?: object; additionalProperties?: unknown; allOf?: Schema[] };
+    const bare: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components?.schemas ?? {}))
+      for (const [prop, p] of Object.entries(
+        (schema as { properties?: Record<string, Prop> }).properties ?? {},
+      ))
+        if (
+          p.type === 'object' &&
+          !p.properties &&
+          !p.allOf &&
+          p.additionalProperties === undefined
+        )
+          bare.push(`${name}.${prop}`);
+    expect(bare.filter((b) => !FREE_FORM.has(b))).toEqual([]);
+  });
+});
+
 describe('the committed web client', () => {
   it(`matches the server (else run \`npm run api:client\` and commit ${API_CLIENT_DIR})`, async () => {
     const files = await renderApiClient(doc);

@@ -3123,17 +3123,17 @@ export interface components {
              * @description workforce figures for the composition report (employees, women, dispatched: all three or none); a session may override them
              * @example 1200
              */
-            employees?: Record<string, never> | null;
+            employees?: number | null;
             /**
              * @description women in the workforce
              * @example 400
              */
-            women?: Record<string, never> | null;
+            women?: number | null;
             /**
              * @description dispatched workers (劳务派遣)
              * @example 60
              */
-            dispatched?: Record<string, never> | null;
+            dispatched?: number | null;
             settings?: components["schemas"]["SettingsDto"];
         };
         UpdateTermDto: {
@@ -3147,17 +3147,17 @@ export interface components {
              * @description workforce figures for the composition report (employees, women, dispatched: all three or none); a session may override them
              * @example 1200
              */
-            employees?: Record<string, never> | null;
+            employees?: number | null;
             /**
              * @description women in the workforce
              * @example 400
              */
-            women?: Record<string, never> | null;
+            women?: number | null;
             /**
              * @description dispatched workers (劳务派遣)
              * @example 60
              */
-            dispatched?: Record<string, never> | null;
+            dispatched?: number | null;
             settings?: components["schemas"]["SettingsDto"];
         };
         SessionResponse: {
@@ -3201,11 +3201,11 @@ export interface components {
             /** @example 公司三楼大会议室 */
             place: string;
             /** @description the session's own workforce figures (employees, women, dispatched: all three or none); omitted or null: the term's figures apply */
-            employees?: Record<string, never> | null;
+            employees?: number | null;
             /** @description women in the workforce */
-            women?: Record<string, never> | null;
+            women?: number | null;
             /** @description dispatched workers (劳务派遣) */
-            dispatched?: Record<string, never> | null;
+            dispatched?: number | null;
             settings?: components["schemas"]["SettingsDto"];
         };
         UpdateSessionDto: {
@@ -3219,11 +3219,11 @@ export interface components {
             /** @example 公司三楼大会议室 */
             place?: string;
             /** @description the session's own workforce figures (employees, women, dispatched: all three or none); omitted or null: the term's figures apply */
-            employees?: Record<string, never> | null;
+            employees?: number | null;
             /** @description women in the workforce */
-            women?: Record<string, never> | null;
+            women?: number | null;
             /** @description dispatched workers (劳务派遣) */
-            dispatched?: Record<string, never> | null;
+            dispatched?: number | null;
             settings?: components["schemas"]["SettingsDto"];
         };
         ChangeSessionStatusDto: {
@@ -3288,6 +3288,7 @@ export interface components {
             statusChangedAt: string;
             replacesDelegateId: string | null;
             username: string | null;
+            userId: string | null;
         };
         CreateDelegateDto: {
             /**
@@ -3645,7 +3646,7 @@ export interface components {
              * @description machine-readable problem code
              * @example UNKNOWN_GROUP
              */
-            code: Record<string, never>;
+            code: string;
             /** @example 第 6 行「代表团」：未知的代表团「三车间」 */
             message: string;
         };
@@ -4472,7 +4473,7 @@ export interface components {
         OpenPollDto: {
             itemId: string;
             /** @default true */
-            secret: Record<string, never>;
+            secret: boolean;
             /** @description 预设时长（秒），到时自动结束 */
             durationSeconds?: number;
             /**
@@ -5464,7 +5465,7 @@ export interface components {
              * @description 解密所需的监票人数 t（默认 3 人中任意 2 人）
              * @default 2
              */
-            threshold: Record<string, never>;
+            threshold: number;
         };
         CeremonyTellerResponse: {
             index: number;

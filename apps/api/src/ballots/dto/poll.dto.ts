@@ -12,7 +12,7 @@ import {
 export class OpenPollDto {
   @ApiProperty() @IsUUID() itemId!: string;
   /** Secret (无记名) unless chosen open (记名, for procedural items) here, at creation. */
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() secret = true;
+  @ApiPropertyOptional({ type: Boolean, default: true }) @IsOptional() @IsBoolean() secret = true;
   /**
    * A preset duration (GB 50799 §6.2): the api closes the poll itself when it ends, and every
    * screen counts down. Without it, staff close the poll.

@@ -34,6 +34,7 @@ export class CreateSessionDto {
   @MaxLength(200)
   place!: string;
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     description:
       "the session's own workforce figures (employees, women, dispatched: all three or none); " +
@@ -44,13 +45,17 @@ export class CreateSessionDto {
   @Min(0)
   @Max(10_000_000)
   employees?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'women in the workforce' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'women in the workforce' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   women?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'dispatched workers (劳务派遣)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'dispatched workers (劳务派遣)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

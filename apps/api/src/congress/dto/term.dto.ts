@@ -24,6 +24,7 @@ export class CreateTermDto {
   @ApiProperty({ example: '2026-01-01' }) @IsISO8601({ strict: true }) startsOn!: string;
   @ApiProperty({ example: '2030-12-31' }) @IsISO8601({ strict: true }) endsOn!: string;
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     example: 1200,
     description:
@@ -35,13 +36,19 @@ export class CreateTermDto {
   @Min(0)
   @Max(10_000_000)
   employees?: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 400, description: 'women in the workforce' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    example: 400,
+    description: 'women in the workforce',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   women?: number | null;
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     example: 60,
     description: 'dispatched workers (劳务派遣)',

@@ -47,6 +47,8 @@ export class DelegateResponse {
   @ApiProperty() statusChangedAt!: string;
   @ApiProperty({ nullable: true, type: String }) replacesDelegateId!: string | null;
   @ApiProperty({ nullable: true, type: String }) username!: string | null;
+  /** The seat's account, e.g. to name it a teller (监票人) of a key ceremony. */
+  @ApiProperty({ nullable: true, type: String }) userId!: string | null;
 
   static of(d: Delegate, username: string | null = null): DelegateResponse {
     return {
@@ -70,6 +72,7 @@ export class DelegateResponse {
       statusChangedAt: d.statusChangedAt.toISOString(),
       replacesDelegateId: d.replacesDelegateId,
       username,
+      userId: d.userId,
     };
   }
 }
@@ -134,7 +137,11 @@ export class RosterProblemResponse implements RosterProblem {
     description: 'what the column means, whatever its header',
   })
   field!: RosterField | null;
-  @ApiProperty({ example: 'UNKNOWN_GROUP', description: 'machine-readable problem code' })
+  @ApiProperty({
+    type: String,
+    example: 'UNKNOWN_GROUP',
+    description: 'machine-readable problem code',
+  })
   code!: RosterProblem['code'];
   @ApiProperty({ example: '第 6 行「代表团」：未知的代表团「三车间」' }) message!: string;
 }

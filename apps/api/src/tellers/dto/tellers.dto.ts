@@ -24,7 +24,11 @@ export class StartCeremonyDto {
   @IsUUID('all', { each: true })
   tellers!: string[];
 
-  @ApiPropertyOptional({ default: 2, description: '解密所需的监票人数 t（默认 3 人中任意 2 人）' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 2,
+    description: '解密所需的监票人数 t（默认 3 人中任意 2 人）',
+  })
   @IsOptional()
   @IsInt()
   @Min(CEREMONY_LIMITS.minThreshold)

@@ -16,6 +16,8 @@ export function useLiveSocket(
     poll?: (p: PollView | { pollId: string }) => void;
     /** 会议异常事项 of this session (the event reaches every staff socket; others are dropped). */
     incident?: (i: Incident) => void;
+    /** The session's key ceremony moved on (a round received, ready, failed). */
+    ceremony?: () => void;
     /** After every (re)connection, once the room is joined: reload what may have been missed. */
     joined?: () => void;
   },
@@ -42,6 +44,7 @@ export function useLiveSocket(
   socket.on('poll:opened', (p) => on.poll?.(p));
   socket.on('poll:closed', (p) => on.poll?.(p));
   socket.on('poll:result', (p) => on.poll?.(p));
+  socket.on('ceremony:progress', () => on.ceremony?.());
   socket.on('incident', (i) => {
     if (i.sessionId === sessionId) on.incident?.(i);
   });
