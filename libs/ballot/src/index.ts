@@ -194,3 +194,9 @@ export {
   type RecordReportV2,
 } from './record-verify.js';
 export { BoardFollower, type ChunkCheck, type FollowedEntry, type FollowState } from './follow.js';
+export {
+  sealRoundState,
+  openRoundState,
+  type RoundState,
+  type SealedRoundState,
+} from './custody-round.js';
