@@ -254,6 +254,8 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     await close(pollId);
     const card = page.locator(`[data-poll="${pollId}"]`);
     await card.getByText('本机在表决进行中已逐张核验 4 张选票').waitFor({ timeout: BY_EVENT });
+    // No longer listed as open.
+    expect(await followed.count()).toBe(0);
     await screenshot(page, 'tablet-teller-close-followed');
     await card.getByLabel('份额口令').fill(PASSPHRASE);
     await card.getByRole('button', { name: '解密并提交' }).tap();
