@@ -8,6 +8,7 @@ import { marks } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
 import { castSecret } from './utils/ballots.js';
+import { waitFor } from './utils/events.js';
 import { liveSession } from './utils/live-session.js';
 import { startCeremony, tellerAccounts, type TellerDevice } from './utils/tellers.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
@@ -65,11 +66,27 @@ describe('npm run teller: three laptops run the ceremony and answer a close agai
     const live = await liveSession(api, staff, 4, 4, [{ kind: 'approve', title: '无记名事项' }]);
     const tellers: TellerDevice[] = await tellerAccounts(api, 3);
     const { id } = await startCeremony(api, staff, live.sessionId, tellers);
-    const files = (i: number) => ['--share', `share-${i}.json`, '--sheet', `sheet-${i}.txt`];
+    const files = (i: number) => [
+      ...['--share', `share-${i}.json`, '--sheet', `sheet-${i}.txt`],
+      ...['--state', `state-${i}.json`],
+    ];
     const base = (i: number) => ['--api', api.url, '--user', `teller${i}`, ...files(i)];
+    const ceremony = (i: number) => teller(['ceremony', ...base(i), '--timeout', '120'], dir);
+    const view = async () =>
+      (await api.http().get(`/api/ceremonies/${id}`).set(bearer(staff)).expect(200)).body;
 
-    // All three at once: each waits for the others by polling the api.
-    const runs = [1, 2, 3].map((i) => teller(['ceremony', ...base(i), '--timeout', '120'], dir));
+    // Tellers 1 and 2 send round 1 and wait for teller 3; teller 1's laptop then dies mid-way.
+    const first = ceremony(1);
+    const second = ceremony(2);
+    await waitFor(async () => (await view()).received.round1 === 2, 60_000, 'round 1 of 1 and 2');
+    first.child.kill('SIGKILL');
+    await exitCode(first);
+    expect(JSON.parse(readFileSync(join(dir, 'state-1.json'), 'utf8'))).toMatchObject({
+      kind: 'round-state',
+      index: 1,
+    });
+    // Run again, it resumes from its sealed round state (nothing sent twice); teller 3 joins.
+    const runs = [ceremony(1), second, ceremony(3)];
     const codes = await Promise.all(runs.map(exitCode));
     expect({ codes, out: codes.some((c) => c !== 0) ? runs.map((r) => r.output()) : [] }).toEqual({
       codes: [0, 0, 0],
@@ -77,8 +94,12 @@ describe('npm run teller: three laptops run the ceremony and answer a close agai
     });
     const pub = await api.http().get(`/api/public/sessions/${live.sessionId}/ceremony`);
     expect(pub.body).toMatchObject({ id, status: 'ready' });
+    expect(runs[0]!.output()).toContain('从中断处继续');
+    expect((await view()).received).toEqual({ round1: 3, round2: 3, complaint: 0, ack: 3 });
     for (const [i, r] of runs.entries()) {
       expect(r.output()).toContain(`密钥短指纹：${pub.body.shortFingerprint}`);
+      // Over: the round state is deleted.
+      expect(existsSync(join(dir, `state-${i + 1}.json`))).toBe(false);
       // The share is sealed (no secret scalar in the clear), the sheet has its lines and a QR.
       const sealed = JSON.parse(readFileSync(join(dir, `share-${i + 1}.json`), 'utf8'));
       expect(sealed).not.toHaveProperty('secret');
@@ -100,12 +121,21 @@ describe('npm run teller: three laptops run the ceremony and answer a close agai
       .send({ itemId: live.items['无记名事项'] })
       .expect(201);
     const pollId = poll.body.id as string;
+    // Teller 1 watches: it follows the board page by page while the delegates vote.
+    const watch = teller(['watch', ...base(1), '--poll', pollId, '--interval', '300'], dir);
     for (const [i, s] of tablets.entries())
       await castSecret(s, live.sessionId, pollId, [marks(3, i < 3 ? 0 : 1)]);
+    await waitFor(
+      async () => watch.output().includes('共已逐张核验 4 张（板上 4 张'),
+      60_000,
+      'the watch following the board',
+    );
     await api.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
 
-    // Teller 1 answers; teller 2's wrong passphrase opens nothing and sends nothing.
-    expect(await exitCode(teller(['decrypt', ...base(1)], dir))).toBe(0);
+    // Teller 1 answers by comparing sums (nothing left to verify at the close); teller 2's wrong
+    // passphrase opens nothing and sends nothing.
+    expect(await exitCode(watch)).toBe(0);
+    expect(watch.output()).toContain('结束时只比对合计，补验 0 张；计入 4 张');
     const wrong = spawn(process.execPath, [CLI.pathname, 'decrypt', ...base(2)], {
       cwd: dir,
       env: {

@@ -1,6 +1,10 @@
-// The teller's screen on a tablet (/t/teller): one of three tellers runs the key ceremony and
-// answers two closes in the browser (the second after restoring the share from the typed recovery
-// sheet); the other two are in-test devices. Nothing the page sends holds the share in the clear.
+// The teller's screen on a tablet (/t/teller): one of three tellers runs the key ceremony (reloading
+// the page mid-way and resuming it), follows a poll's board while it is open and answers its close
+// by comparing sums, and answers two more closes (the second after restoring the share from the
+// typed recovery sheet); the other two tellers are in-test devices. The page waits on the socket's
+// teller events (it reads the api by itself only while the socket is down, every 10 s, so a state
+// reached within the timeouts below came by the event). Nothing the page sends holds the share in
+// the clear.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import {
@@ -35,7 +39,10 @@ const NEW_PASSPHRASE = 'restored-share-2026';
 const ITEMS = [
   { kind: 'approve', title: '无记名事项一' },
   { kind: 'approve', title: '无记名事项二' },
+  { kind: 'approve', title: '无记名事项三' },
 ];
+/** Shorter than the page's fallback read (10 s, only while its socket is down). */
+const BY_EVENT = 8_000;
 
 interface Sent {
   url: string;
@@ -86,8 +93,14 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
   const view = async () =>
     (await http().get(`/api/ceremonies/${ceremony}`).set(bearer(staff)).expect(200)).body;
 
-  it('runs the key ceremony in the browser with two other tellers and shows the fingerprint', async () => {
+  it('runs the key ceremony in the browser with two other tellers, resumes it after a reload and shows the fingerprint', async () => {
+    // The page is open before staff name the tellers: the ceremony appears by its event.
+    await page.goto(w.url('/t/teller'));
+    await page.getByText('您目前不是任何密钥仪式的监票人').waitFor({ timeout: 30_000 });
     ceremony = (await startCeremony(w.api, staff, live.sessionId, tellers)).id;
+    await page
+      .getByText('您是第 1 号监票人（共 3 人，任意 2 人可解密）')
+      .waitFor({ timeout: BY_EVENT });
     const c = await view();
     // The hall's projector, logged in once by staff: the ceremony is under way.
     const projector = await w.open('projector', `/screen/${live.sessionId}`);
@@ -125,9 +138,27 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     for (const [i, d] of others.entries()) await post(d, 'round1', r1[i]!.message).expect(201);
     await waitFor(async () => (await view()).received.round1 === 3, 60_000, 'round 1 of the page');
     const round1 = (await view()).messages.round1 as Round1Message[];
+    // The page sends its round 2 on the event of the others' round 1, then is reloaded mid-way.
+    await waitFor(async () => (await view()).received.round2 === 1, 60_000, 'round 2 of the page');
+    const before = ((await view()).messages.round2 as Round2Message[])[0]!;
+    expect(before.from).toBe(1);
+    await page.reload();
+    await page.getByText('本机保存着这次仪式的进行状态').waitFor({ timeout: 30_000 });
+    const sealedRound = await page.evaluate(
+      (k) => localStorage.getItem(k),
+      `congress.teller-round.${tellers[0]!.userId}.${ceremony}`,
+    );
+    expect(JSON.parse(sealedRound!)).toMatchObject({ kind: 'round-state', index: 1 });
+    await screenshot(page, 'tablet-teller-resume');
+    await page.getByLabel('份额口令').fill('not the passphrase');
+    await page.getByRole('button', { name: '继续密钥仪式' }).tap();
+    await page.getByText('口令不正确').waitFor({ timeout: 60_000 });
+    await page.getByLabel('份额口令').fill(PASSPHRASE);
+    await page.getByRole('button', { name: '继续密钥仪式' }).tap();
+    await page.getByText('第二轮已提交，等待其他监票人').waitFor({ timeout: 60_000 });
     for (const [i, d] of others.entries())
       await post(d, 'round2', ceremonyRound2(r1[i]!.state, round1).message).expect(201);
-    await waitFor(async () => (await view()).received.round2 === 3, 60_000, 'round 2 of the page');
+    await waitFor(async () => (await view()).received.round2 === 3, 60_000, 'round 2 of all');
     const round2 = (await view()).messages.round2 as Round2Message[];
     for (const [i, d] of others.entries()) {
       const received = receiveShares(r1[i]!.state, round1, round2);
@@ -148,6 +179,17 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     await projector.close();
     expect(pub.body.status).toBe('ready');
     expect(await page.getByTestId('fingerprint').innerText()).toBe(pub.body.shortFingerprint);
+    // The key is the one the page's round 2 (sent before the reload) was made under.
+    expect(verifyCeremonyTranscript(pub.body.transcript as CeremonyTranscript).fingerprint).toBe(
+      before.fingerprint,
+    );
+    // Over: the round state is dropped from the tablet.
+    expect(
+      await page.evaluate(
+        (k) => localStorage.getItem(k),
+        `congress.teller-round.${tellers[0]!.userId}.${ceremony}`,
+      ),
+    ).toBeNull();
     await page.getByText('从不以明文离开本机').waitFor();
     await page.getByRole('button', { name: '打印恢复单' }).waitFor();
     sheetText = await page.getByTestId('recovery-lines').innerText();
@@ -167,8 +209,8 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     expect(kept!.toLowerCase()).not.toContain(share.secret.toLowerCase());
   }, 180_000);
 
-  /** A secret poll under the tellers' key: 3 for, 1 against; then closed. */
-  async function votedAndClosed(title: string): Promise<string> {
+  /** A secret poll under the tellers' key: 3 for, 1 against. */
+  async function voted(title: string): Promise<string> {
     if (sockets.length === 0)
       for (const d of live.roster.delegates) {
         const s = w.api.socket(live.tokens.get(d.id)!);
@@ -183,7 +225,16 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     const pollId = poll.body.id as string;
     for (const [i, s] of sockets.entries())
       await castSecret(s, live.sessionId, pollId, [marks(3, i < 3 ? 0 : 1)]);
-    await http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+    return pollId;
+  }
+
+  const close = async (pollId: string) =>
+    http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+
+  /** The same, then closed. */
+  async function votedAndClosed(title: string): Promise<string> {
+    const pollId = await voted(title);
+    await close(pollId);
     return pollId;
   }
 
@@ -191,6 +242,31 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     (await http().get(`/api/sessions/${live.sessionId}/polls`).set(bearer(staff))).body.find(
       (p: { id: string }) => p.id === pollId,
     ).result;
+
+  it('follows the board while the poll is open; at the close it compares sums, no re-verification', async () => {
+    // The page stays open on /t/teller (where the ceremony ended) while the delegates vote.
+    const pollId = await voted('无记名事项三');
+    const followed = page.locator(`[data-following="${pollId}"]`);
+    await followed.getByText('「无记名事项三」：已逐张核验 4 张').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'tablet-teller-following');
+
+    // The close reaches the page by decryption:requested, with what it verified during the poll.
+    await close(pollId);
+    const card = page.locator(`[data-poll="${pollId}"]`);
+    await card.getByText('本机在表决进行中已逐张核验 4 张选票').waitFor({ timeout: BY_EVENT });
+    // No longer listed as open.
+    expect(await followed.count()).toBe(0);
+    await screenshot(page, 'tablet-teller-close-followed');
+    await card.getByLabel('份额口令').fill(PASSPHRASE);
+    await card.getByRole('button', { name: '解密并提交' }).tap();
+    await card.getByText('✓ 已提交').waitFor({ timeout: 120_000 });
+    // Every ballot was verified before the close: the close only compared the sums.
+    await card.getByText('结束时只比对了合计（结束时补验 0 张），计入 4 张选票').waitFor();
+    expect(await card.getByText('本机复核了').count()).toBe(0);
+    await screenshot(page, 'tablet-teller-submitted-followed');
+    expect((await answerClose(w.api, pollId, tellers[1]!)).status).toBe(201);
+    expect(await resultOf(pollId)).toMatchObject({ keyMode: 'tellers', counts: [[3, 1, 0]] });
+  }, 240_000);
 
   it('answers a close with the passphrase; with one more teller the result is decided', async () => {
     const pollId = await votedAndClosed('无记名事项一');
@@ -204,7 +280,7 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     await card.getByRole('button', { name: '解密并提交' }).tap();
     await card.getByText('口令不正确').waitFor({ timeout: 60_000 });
     await screenshot(page, 'tablet-teller-wrong-passphrase');
-    expect(sent.filter((r) => r.url.includes('/partials'))).toEqual([]);
+    expect(sent.filter((r) => r.url.includes(`/polls/${pollId}/partials`))).toEqual([]);
 
     await card.getByLabel('份额口令').fill(PASSPHRASE);
     await card.getByRole('button', { name: '解密并提交' }).tap();
@@ -265,7 +341,7 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     expect(sent.filter((r) => /\/ceremonies\/.*\/(round1|round2|acks)$/.test(r.url))).toHaveLength(
       3,
     );
-    expect(sent.filter((r) => r.url.endsWith('/partials'))).toHaveLength(2);
+    expect(sent.filter((r) => r.url.endsWith('/partials'))).toHaveLength(3);
     for (const text of sentTexts) {
       expect(text.toLowerCase()).not.toContain(share.secret.toLowerCase());
       expect(text.toUpperCase()).not.toContain(qr.toUpperCase());

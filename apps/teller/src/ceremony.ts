@@ -1,15 +1,20 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import QRCode from 'qrcode';
 import {
   ceremonyRound1,
   ceremonyRound2,
   finalizeKey,
+  openRoundState,
   receiveShares,
   recoverySheet,
+  sealRoundState,
   sealTellerSecret,
   shortFingerprint,
+  type Acknowledgement,
   type Round1Message,
   type Round2Message,
+  type RoundState,
+  type SealedRoundState,
 } from '../../../libs/ballot/src/index.js';
 import type { TellerApi } from './api.js';
 import { say, waitFor } from './io.js';
@@ -23,7 +28,7 @@ interface CeremonyView {
   received: { round1: number; round2: number; complaint: number; ack: number };
   shortFingerprint: string | null;
   failure: { reason: string } | null;
-  messages: { round1: Round1Message[]; round2: Round2Message[] };
+  messages: { round1: Round1Message[]; round2: Round2Message[]; ack: Acknowledgement[] };
 }
 
 export interface CeremonyOptions {
@@ -31,6 +36,8 @@ export interface CeremonyOptions {
   ceremony?: string;
   sharePath: string;
   sheetPath: string;
+  /** The round state, sealed under the passphrase while the ceremony runs (a restart resumes). */
+  statePath: string;
   passphrase: string;
   timeoutMs: number;
 }
@@ -38,9 +45,10 @@ export interface CeremonyOptions {
 /**
  * This device's part in the key ceremony: round 1, round 2 once every round 1 is in, the shares
  * addressed to it checked (a bad one is a public complaint), the acknowledgement; then the secret
- * is sealed under the passphrase into a file and a recovery sheet (text and QR) is written. The
- * secret is only in this process's memory and in the sealed file; a crash mid-way means staff
- * abandon the ceremony and start a new one.
+ * is sealed under the passphrase into a file and a recovery sheet (text and QR) is written.
+ * From round 1 until the ceremony is over, the round state is kept sealed under the passphrase in
+ * `statePath`: a command restarted mid-way (a crash, a closed laptop) opens it and continues,
+ * sending only what the server does not hold yet; it is deleted when the ceremony is over.
  */
 export async function runCeremony(api: TellerApi, o: CeremonyOptions): Promise<string> {
   const mine = await api.get<{ index: number; ceremony: CeremonyView }[]>(
@@ -59,23 +67,26 @@ export async function runCeremony(api: TellerApi, o: CeremonyOptions): Promise<s
   );
   const params = { ceremonyId: c.ceremonyId, threshold: c.threshold, tellers: c.tellers };
 
-  const r1 = ceremonyRound1({ ...params, index });
-  await api.post(`/api/ceremonies/${id}/round1`, { message: r1.message });
+  const round = await roundState(o, id, { ...params, index });
+  if (!(await view()).messages.round1.some((m) => m.index === index))
+    await api.post(`/api/ceremonies/${id}/round1`, { message: round.message });
   say('第一轮已提交，等待其他监票人……');
   const all1 = await waitFor(view, (v) => live(v) && v.received.round1 === c.tellers, o.timeoutMs);
-  const round2 = ceremonyRound2(r1.state, all1.messages.round1);
-  await api.post(`/api/ceremonies/${id}/round2`, { message: round2.message });
+  const round2 = ceremonyRound2(round.state, all1.messages.round1);
+  if (!all1.messages.round2.some((m) => m.from === index))
+    await api.post(`/api/ceremonies/${id}/round2`, { message: round2.message });
   say(`第二轮已提交（密钥短指纹 ${shortFingerprint(round2.key.fingerprint)}），等待其他监票人……`);
   const all2 = await waitFor(view, (v) => live(v) && v.received.round2 === c.tellers, o.timeoutMs);
-  const received = receiveShares(r1.state, all2.messages.round1, all2.messages.round2);
+  const received = receiveShares(round.state, all2.messages.round1, all2.messages.round2);
   if (received.complaints.length > 0) {
     for (const complaint of received.complaints)
       await api.post(`/api/ceremonies/${id}/complaints`, { message: complaint });
+    await rm(o.statePath, { force: true });
     throw new Error(
       `收到无效的份额，已提出申诉（${received.complaints.map((x) => x.accused).join('、')} 号）；本次仪式须重新进行`,
     );
   }
-  const { secret, ack } = finalizeKey(r1.state, all2.messages.round1, received);
+  const { secret, ack } = finalizeKey(round.state, all2.messages.round1, received);
   // Sealed and written before the acknowledgement: a ready key always has this device's share.
   const sealed = await sealTellerSecret(secret, o.passphrase);
   await writeFile(o.sharePath, JSON.stringify(sealed, null, 2) + '\n', { mode: 0o600 });
@@ -96,12 +107,42 @@ export async function runCeremony(api: TellerApi, o: CeremonyOptions): Promise<s
     { mode: 0o600 },
   );
   await QRCode.toFile(`${o.sheetPath}.png`, sheet.qr, { errorCorrectionLevel: 'M' });
-  await api.post(`/api/ceremonies/${id}/acks`, { message: ack });
+  if (!(await view()).messages.ack.some((a) => a.index === index))
+    await api.post(`/api/ceremonies/${id}/acks`, { message: ack });
   say(`份额已加密保存到 ${o.sharePath}，恢复单已写入 ${o.sheetPath}（及 .png 二维码）`);
   const done = await waitFor(view, (v) => v.status !== 'collecting', o.timeoutMs);
+  // Over: the round state is of no further use and holds the polynomial.
+  await rm(o.statePath, { force: true });
   if (done.status !== 'ready') throw new Error(`密钥仪式失败：${done.failure?.reason ?? ''}`);
   say(`密钥仪式完成。密钥短指纹：${done.shortFingerprint}（请与大屏显示核对）`);
   return done.shortFingerprint!;
+}
+
+/**
+ * Round 1 made here and sealed into the state file, or, when the file holds this ceremony's
+ * state (a restart), opened from it with the passphrase.
+ */
+async function roundState(
+  o: CeremonyOptions,
+  id: string,
+  params: Parameters<typeof ceremonyRound1>[0],
+): Promise<RoundState> {
+  const kept = await readFile(o.statePath, 'utf8').then(
+    (text) => JSON.parse(text) as SealedRoundState & { id?: string },
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw e;
+    },
+  );
+  if (kept && kept.id === id && kept.index === params.index) {
+    say(`在 ${o.statePath} 找到本次仪式的进行状态：从中断处继续`);
+    const { id: _row, ...sealed } = kept;
+    return openRoundState(sealed, o.passphrase);
+  }
+  const round = ceremonyRound1(params);
+  const sealed = await sealRoundState(round, o.passphrase);
+  await writeFile(o.statePath, JSON.stringify({ ...sealed, id }, null, 2) + '\n', { mode: 0o600 });
+  return round;
 }
 
 /** A failed ceremony stops the wait at once. */

@@ -56,13 +56,17 @@ export async function answerCloses(api: TellerApi, o: DecryptOptions): Promise<s
         `/api/polls/${p.pollId}/decryption/input`,
       );
       const followed = following.follower(p.pollId) ? await following.pull(p.pollId) : undefined;
-      const { partial, counted } = followed
+      const { partial, counted, ...answer } = followed
         ? followed.answer(record, secret)
         : decryptRecordAsTeller(record, secret);
+      const how =
+        'verifiedAtClose' in answer
+          ? `表决中已逐张核验，结束时只比对合计，补验 ${answer.verifiedAtClose} 张`
+          : `复核了 ${counted} 张计入的选票`;
       following.forget(p.pollId);
       try {
         await api.post(`/api/polls/${p.pollId}/partials`, { partial });
-        say(`已为「${p.title}」提交部分解密（复核了 ${counted} 张计入的选票）`);
+        say(`已为「${p.title}」提交部分解密（${how}；计入 ${counted} 张）`);
       } catch (e) {
         // Another teller's answer may have decided it meanwhile, or this one was sent before.
         if (

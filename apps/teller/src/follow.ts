@@ -38,12 +38,7 @@ export class Following {
     const open = await this.api.get<{ pollId: string; title: string }[]>(
       `/api/ceremonies/${this.ceremonyId}/following`,
     );
-    for (const p of open) {
-      const before = this.followers.get(p.pollId)?.state.followed ?? 0;
-      const { followed, invalid } = (await this.pull(p.pollId)).state;
-      if (followed !== before)
-        say(`已跟随「${p.title}」的公告板：核验了 ${followed} 张选票（${invalid} 张无效）`);
-    }
+    for (const p of open) await this.pull(p.pollId, p.title);
   }
 
   /** The follower of a poll this device followed while it was open (none otherwise). */
@@ -55,8 +50,11 @@ export class Following {
     this.followers.delete(pollId);
   }
 
-  /** Reads the board after the last followed position until its end, verifying each page. */
-  async pull(pollId: string): Promise<BoardFollower> {
+  /**
+   * Reads the board after the last followed position until its end, verifying each page and
+   * printing how far it got (with `title`, while the poll is open).
+   */
+  async pull(pollId: string, title?: string): Promise<BoardFollower> {
     for (;;) {
       const known = this.followers.get(pollId);
       const after = known?.state.followed ?? 0;
@@ -65,7 +63,11 @@ export class Following {
       );
       const f = known ?? (await this.start(pollId, page));
       if (page.entries.length === 0) return f;
-      f.follow(page.entries);
+      const { followed, invalid } = f.follow(page.entries);
+      if (title)
+        say(
+          `「${title}」公告板：第 ${after + 1}–${followed} 张这一页已核验，共已逐张核验 ${followed} 张（板上 ${page.cast} 张，${invalid} 张无效）`,
+        );
     }
   }
 

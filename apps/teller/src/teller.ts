@@ -16,6 +16,7 @@ const USAGE = `用法：npm run teller -- <ceremony|decrypt|watch> --api <地址
   decrypt    为等待监票人的表决提交部分解密（一次）；--poll <表决ID> 只处理该表决
   watch      持续等待并解密每次结束的表决（Ctrl-C 结束）
 选项：--share <文件>（默认 teller-share.json） --sheet <文件>（默认 teller-recovery.txt）
+      --state <文件>（仪式进行状态，默认 teller-ceremony-state.json；中断后再次运行 ceremony 即从中断处继续）
       --ceremony <仪式ID> --timeout <秒>（默认 3600） --interval <毫秒>（默认 1000）
 密码取自 TELLER_PASSWORD，口令取自 TELLER_PASSPHRASE；未设置时在终端输入。`;
 
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
       user: { type: 'string' },
       share: { type: 'string', default: 'teller-share.json' },
       sheet: { type: 'string', default: 'teller-recovery.txt' },
+      state: { type: 'string', default: 'teller-ceremony-state.json' },
       ceremony: { type: 'string' },
       poll: { type: 'string' },
       timeout: { type: 'string', default: '3600' },
@@ -49,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       ceremony: values.ceremony,
       sharePath: values.share!,
       sheetPath: values.sheet!,
+      statePath: values.state!,
       passphrase: await passphrase(),
       timeoutMs,
     });

@@ -52,16 +52,29 @@ export interface SealedTellerSecret {
   ciphertext: string;
 }
 
-function aad(s: Omit<SealedTellerSecret, 'nonce' | 'ciphertext' | 'version'>): Uint8Array {
-  return transcript(TAGS.sealedShare)
-    .str(s.ceremonyId)
-    .raw(fromHex(s.fingerprint, 32, 'fingerprint'))
-    .u32(s.index)
-    .u32(s.kdf.N)
-    .u32(s.kdf.r)
-    .u32(s.kdf.p)
-    .raw(fromHex(s.kdf.salt, 16, 'salt'))
+/** The associated data's tail, after each form's own head: u32(index) ‖ u32(N, r, p) ‖ salt. */
+export function sealedTail(
+  w: ByteWriter,
+  index: number,
+  kdf: SealedTellerSecret['kdf'],
+): Uint8Array {
+  return w
+    .u32(index)
+    .u32(kdf.N)
+    .u32(kdf.r)
+    .u32(kdf.p)
+    .raw(fromHex(kdf.salt, 16, 'salt'))
     .finish();
+}
+
+function aad(s: Omit<SealedTellerSecret, 'nonce' | 'ciphertext' | 'version'>): Uint8Array {
+  return sealedTail(
+    transcript(TAGS.sealedShare)
+      .str(s.ceremonyId)
+      .raw(fromHex(s.fingerprint, 32, 'fingerprint')),
+    s.index,
+    s.kdf,
+  );
 }
 
 function passphraseBytes(passphrase: string): Uint8Array {
@@ -87,26 +100,47 @@ async function derive(passphrase: string, salt: Uint8Array, k: ScryptParams) {
   return scryptAsync(passphraseBytes(passphrase), salt, { N: k.N, r: k.r, p: k.p, dkLen: 32 });
 }
 
+/**
+ * The sealing both sealed forms share (custody-round.ts seals a ceremony's round state the same
+ * way): scrypt of the passphrase, then XChaCha20-Poly1305 with the header as associated data.
+ */
+export async function sealBytes<H extends { kdf: SealedTellerSecret['kdf'] }>(
+  plain: Uint8Array,
+  passphrase: string,
+  headOf: (kdf: SealedTellerSecret['kdf']) => H,
+  aadOf: (head: H) => Uint8Array,
+  opts: { scrypt?: ScryptParams; rng?: Rng } = {},
+): Promise<H & { nonce: string; ciphertext: string }> {
+  const rng = opts.rng ?? defaultRng;
+  const k = checkKdf(opts.scrypt ?? DEFAULT_SCRYPT);
+  const salt = rng(16);
+  const head = headOf({ name: 'scrypt', N: k.N, r: k.r, p: k.p, salt: toHex(salt) });
+  const nonce = rng(24);
+  const key = await derive(passphrase, salt, k);
+  const ct = xchacha20poly1305(key, nonce, aadOf(head)).encrypt(plain);
+  return { ...head, nonce: toHex(nonce), ciphertext: toHex(ct) };
+}
+
 /** Seals a teller's secret under a passphrase (async: scrypt yields to the page while it works). */
 export async function sealTellerSecret(
   secret: TellerSecret,
   passphrase: string,
   opts: { scrypt?: ScryptParams; rng?: Rng } = {},
 ): Promise<SealedTellerSecret> {
-  const rng = opts.rng ?? defaultRng;
-  const k = checkKdf(opts.scrypt ?? DEFAULT_SCRYPT);
   const x = scalarToBytes(scalarFromHex(secret.secret, 'secret'));
-  const salt = rng(16);
-  const head = {
-    ceremonyId: secret.ceremonyId,
-    fingerprint: secret.fingerprint,
-    index: secret.index,
-    kdf: { name: 'scrypt' as const, N: k.N, r: k.r, p: k.p, salt: toHex(salt) },
-  };
-  const nonce = rng(24);
-  const key = await derive(passphrase, salt, k);
-  const ct = xchacha20poly1305(key, nonce, aad(head)).encrypt(x);
-  return { version: 2, ...head, nonce: toHex(nonce), ciphertext: toHex(ct) };
+  const sealed = await sealBytes(
+    x,
+    passphrase,
+    (kdf) => ({
+      ceremonyId: secret.ceremonyId,
+      fingerprint: secret.fingerprint,
+      index: secret.index,
+      kdf,
+    }),
+    aad,
+    opts,
+  );
+  return { version: 2, ...sealed };
 }
 
 /**
@@ -125,23 +159,7 @@ export async function openTellerSecret(
   );
   if (o.version !== 2)
     throw new BallotError('BAD_VERSION', `sealed secret version ${String(o.version)}`);
-  const kdf = fields(sealed.kdf, ['name', 'N', 'r', 'p', 'salt'], 'kdf');
-  if (kdf.name !== 'scrypt') throw new BallotError('BAD_ENCODING', 'kdf.name must be scrypt');
-  checkKdf(sealed.kdf);
-  integer(sealed.index, 1, 64, 'index');
-  const nonce = fromHex(sealed.nonce, 24, 'nonce');
-  const ct = fromHex(sealed.ciphertext, 48, 'ciphertext');
-  const k = await derive(passphrase, fromHex(sealed.kdf.salt, 16, 'salt'), sealed.kdf);
-  let x: Uint8Array;
-  try {
-    x = xchacha20poly1305(k, nonce, aad(sealed)).decrypt(ct);
-  } catch {
-    throw new BallotError(
-      'WRONG_PASSPHRASE',
-      'the passphrase is wrong, or the sealed file was altered',
-      { trustee: sealed.index },
-    );
-  }
+  const x = await openSealed(sealed, passphrase, () => aad(sealed), 48, 'sealed file');
   const secret: TellerSecret = {
     version: 2,
     ceremonyId: sealed.ceremonyId,
@@ -151,6 +169,38 @@ export async function openTellerSecret(
   };
   if (key) checkTellerSecret(key, secret);
   return secret;
+}
+
+/**
+ * The opening both sealed forms share (custody-round.ts seals a ceremony's round state the same
+ * way): checks the kdf header, derives the key and decrypts; WRONG_PASSPHRASE when the
+ * authentication fails (a wrong passphrase, or an altered header or ciphertext).
+ */
+export async function openSealed(
+  s: { index: number; kdf: SealedTellerSecret['kdf']; nonce: string; ciphertext: string },
+  passphrase: string,
+  aadOf: () => Uint8Array,
+  ciphertextLength: number | undefined,
+  what: string,
+): Promise<Uint8Array> {
+  const kdf = fields(s.kdf, ['name', 'N', 'r', 'p', 'salt'], 'kdf');
+  if (kdf.name !== 'scrypt') throw new BallotError('BAD_ENCODING', 'kdf.name must be scrypt');
+  checkKdf(s.kdf);
+  integer(s.index, 1, 64, 'index');
+  const nonce = fromHex(s.nonce, 24, 'nonce');
+  const ct = fromHex(s.ciphertext, ciphertextLength, 'ciphertext');
+  const k = await derive(passphrase, fromHex(s.kdf.salt, 16, 'salt'), s.kdf);
+  try {
+    return xchacha20poly1305(k, nonce, aadOf()).decrypt(ct);
+  } catch {
+    throw new BallotError(
+      'WRONG_PASSPHRASE',
+      `the passphrase is wrong, or the ${what} was altered`,
+      {
+        trustee: s.index,
+      },
+    );
+  }
 }
 
 /** Checks that a secret is teller `index`'s share of this ceremony key; returns x_i. */

@@ -26,6 +26,7 @@ export const TAGS = {
   ackSignature: 'congress-ballot/2/ack-signature',
   complaintProof: 'congress-ballot/2/complaint-proof',
   sealedShare: 'congress-ballot/2/sealed-share',
+  sealedRoundState: 'congress-ballot/2/sealed-round-state',
   recoverySheet: 'congress-ballot/2/recovery-sheet',
   poll: 'congress-ballot/2/poll',
   issued: 'congress-ballot/2/issued',

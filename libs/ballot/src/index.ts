@@ -211,3 +211,9 @@ export {
   type SlipBatch,
   type SlipSignature,
 } from './slips.js';
+export {
+  sealRoundState,
+  openRoundState,
+  type RoundState,
+  type SealedRoundState,
+} from './custody-round.js';

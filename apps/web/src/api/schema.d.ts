@@ -13278,8 +13278,8 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 只返回此位置之后的选票 */
-                after?: components["schemas"]["Object"];
-                limit?: components["schemas"]["Object"];
+                after?: number;
+                limit?: number;
             };
             header?: never;
             path: {

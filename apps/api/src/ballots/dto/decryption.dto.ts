@@ -9,7 +9,7 @@ export class PartialDto {
 
 /** A page of a poll's board, after a position (a teller's device follows it during the poll). */
 export class BoardPageQuery {
-  @ApiPropertyOptional({ default: 0, description: '只返回此位置之后的选票' })
+  @ApiPropertyOptional({ type: Number, default: 0, description: '只返回此位置之后的选票' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -17,7 +17,7 @@ export class BoardPageQuery {
   @Max(1_000_000)
   after = 0;
 
-  @ApiPropertyOptional({ default: 500, maximum: 1000 })
+  @ApiPropertyOptional({ type: Number, default: 500, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

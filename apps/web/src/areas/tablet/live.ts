@@ -4,6 +4,7 @@ import type {
   NotificationPayload,
   PollView,
   Receipt,
+  ServerEvents,
 } from '@libs/contracts/src/index.js';
 import { ApiError, apiOf, unwrap } from '@web/shared/api.js';
 import { sessionOf } from '@web/shared/session.js';
@@ -18,6 +19,14 @@ const tablet = sessionOf('tablet');
 let socket: AppSocket | null = null;
 const castWaiters: ((r: Receipt | ApiError) => void)[] = [];
 const notificationHandlers = new Set<(n: NotificationPayload) => void>();
+
+/** The teller's events (sent to the account's own room: no session needs to be joined). */
+type TellerEvent = 'ceremony:progress' | 'decryption:requested';
+const tellerHandlers = {
+  'ceremony:progress': new Set<(e: ServerEvents['ceremony:progress']) => void>(),
+  'decryption:requested': new Set<(e: ServerEvents['decryption:requested']) => void>(),
+};
+const connectHandlers = new Set<() => void>();
 
 const userId = () => tablet.user.value?.id ?? '';
 const checkInKey = () => `congress.checkin.${userId()}.${live.session?.id ?? ''}`;
@@ -47,7 +56,14 @@ export async function startLive(): Promise<void> {
     if (n.kind === 'agenda.circulated') void refreshDeliveries();
     notificationHandlers.forEach((h) => h(n));
   });
-  onEveryConnect(socket, () => void resume());
+  socket.on('ceremony:progress', (e) => tellerHandlers['ceremony:progress'].forEach((h) => h(e)));
+  socket.on('decryption:requested', (e) =>
+    tellerHandlers['decryption:requested'].forEach((h) => h(e)),
+  );
+  onEveryConnect(socket, () => {
+    void resume();
+    connectHandlers.forEach((h) => h());
+  });
 }
 
 /**
@@ -132,6 +148,22 @@ export async function signAgenda(versionId: string): Promise<AgendaDelivery> {
 export function onNotification(handler: (n: NotificationPayload) => void): () => void {
   notificationHandlers.add(handler);
   return () => notificationHandlers.delete(handler);
+}
+
+/** Calls `handler` on each teller event this tablet's socket receives; returns the unsubscribe. */
+export function onTellerEvent<E extends TellerEvent>(
+  event: E,
+  handler: (e: ServerEvents[E]) => void,
+): () => void {
+  const set = tellerHandlers[event] as Set<(e: ServerEvents[E]) => void>;
+  set.add(handler);
+  return () => set.delete(handler);
+}
+
+/** Calls `handler` after every (re)connection: events sent while the socket was down are lost. */
+export function onReconnect(handler: () => void): () => void {
+  connectHandlers.add(handler);
+  return () => connectHandlers.delete(handler);
 }
 
 const titleOf = (pollId: string) =>

@@ -1,5 +1,6 @@
 import {
   openTellerSecret,
+  type PartialDecryption,
   sealTellerSecret,
   tellerSecretFromRecoverySheet,
   type PreparedClose,
@@ -10,6 +11,7 @@ import {
 import type { components } from '../../../api/schema.js';
 import { apiOf, unwrap } from '@web/shared/api.js';
 import { decryptInWorker } from './decryptor.js';
+import type { BoardFollowing } from './follow.js';
 
 export type DecryptionStatus = components['schemas']['DecryptionStatusResponse'];
 
@@ -30,7 +32,9 @@ export function decryptionStatus(pollId: string): Promise<DecryptionStatus> {
  * Answers one close, as `npm run teller -- decrypt` does: the share is opened with the passphrase
  * (or read from the typed recovery sheet and sealed again here), the prepared record fetched, the
  * counted ballots re-verified and re-summed and the partial computed in a worker; only the partial
- * (with its proof) is posted. The opened share is dropped when this returns.
+ * (with its proof) is posted. The opened share is dropped when this returns. A poll whose board
+ * this page followed while it was open (`following`) is not re-verified: its worker compares the
+ * record with the ballots it verified and the tally with its running sum.
  */
 export async function answerClose(
   pollId: string,
@@ -38,7 +42,8 @@ export async function answerClose(
     | { sealed: SealedTellerSecret; passphrase: string }
     | { sheet: string; passphrase: string; keep: (sealed: SealedTellerSecret) => void },
   step: (text: string) => void,
-): Promise<{ status: DecryptionStatus; counted: number }> {
+  following?: BoardFollowing,
+): Promise<{ status: DecryptionStatus; counted: number; verifiedAtClose: number | null }> {
   const record = await input(pollId);
   if (record.key.mode !== 'tellers') throw new Error('该表决不使用监票人密钥');
   // The ceremony's key, from its public transcript: the share is checked against it.
@@ -52,8 +57,15 @@ export async function answerClose(
     step('恢复单正确，正在用新口令重新加密保存份额……');
     from.keep(await sealTellerSecret(secret, from.passphrase));
   }
-  step('正在复核公告板上计入的选票并计算部分解密……');
-  const { partial, counted } = await decryptInWorker({ record, secret });
+  let answer: { partial: PartialDecryption; counted: number; verifiedAtClose: number | null };
+  if (following?.has(pollId)) {
+    step('正在比对本机核验过的公告板与服务器的合计，并计算部分解密……');
+    answer = await following.answer(pollId, record, secret);
+  } else {
+    step('正在复核公告板上计入的选票并计算部分解密……');
+    answer = { ...(await decryptInWorker({ record, secret })), verifiedAtClose: null };
+  }
+  const { partial, counted, verifiedAtClose } = answer;
   step('正在提交部分解密……');
   const status = await unwrap(
     apiOf('tablet').POST('/api/polls/{id}/partials', {
@@ -61,5 +73,5 @@ export async function answerClose(
       body: { partial: partial as unknown as Record<string, unknown> },
     }),
   );
-  return { status, counted };
+  return { status, counted, verifiedAtClose };
 }
