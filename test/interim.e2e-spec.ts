@@ -269,6 +269,15 @@ describe('between sessions', () => {
       expect(res.body.code).toBe('INTERIM_NOT_SERVING_SEAT');
     });
 
+    it('shows a department with no findings an empty list', async () => {
+      const none = await departmentUser(t, staff, '财务部', 'finance.clerk');
+      const res = await http()
+        .get('/api/inspection-findings/mine')
+        .set(bearer(none.token))
+        .expect(200);
+      expect(res.body).toEqual([]);
+    });
+
     it('shows a department only its own findings, and lets it answer only those', async () => {
       const mine = await http()
         .get('/api/inspection-findings/mine')

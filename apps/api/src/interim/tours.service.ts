@@ -99,6 +99,7 @@ export class ToursService {
       where: { departmentId },
       order: { deadline: 'ASC', createdAt: 'ASC' },
     });
+    if (findings.length === 0) return [];
     const tours = await this.tours.findBy({ id: In([...new Set(findings.map((f) => f.tourId))]) });
     const byId = new Map(tours.map((t) => [t.id, t]));
     return (await this.views(findings)).map((v) => ({ view: v, tour: byId.get(v.tourId)! }));
