@@ -411,6 +411,27 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     access: 'signed-in',
     note: "the ceremony's tellers only, as themselves (object check)",
   },
+  'GET /api/terms/{termId}/joint-meetings': { access: ['secretary', 'staff'] },
+  'POST /api/terms/{termId}/joint-meetings': { access: ['staff'] },
+  'GET /api/terms/{termId}/joint-meetings/pending-decisions': { access: ['secretary', 'staff'] },
+  'GET /api/joint-meetings/{id}': { access: ['secretary', 'staff'] },
+  'POST /api/joint-meetings/{id}/participants': { access: ['staff'] },
+  'PATCH /api/joint-meeting-participants/{id}': { access: ['staff'] },
+  'POST /api/joint-meetings/{id}/items': {
+    access: ['staff'],
+    note: 'elect, evaluate and approve are refused (INTERIM_RESERVED_FOR_CONGRESS)',
+  },
+  'PUT /api/joint-meetings/{id}/record': { access: ['staff'] },
+  'POST /api/joint-meeting-items/{id}/confirm': { access: ['staff'] },
+  'GET /api/terms/{termId}/inspection-tours': { access: ['secretary', 'staff'] },
+  'POST /api/terms/{termId}/inspection-tours': { access: ['staff'] },
+  'GET /api/inspection-tours/{id}': { access: ['secretary', 'staff'] },
+  'POST /api/inspection-tours/{id}/findings': { access: ['staff'] },
+  'GET /api/inspection-findings/mine': { access: ['department'], note: 'own department only' },
+  'POST /api/inspection-findings/{id}/progress': {
+    access: ['department'],
+    note: "own department's findings only (another's is 404)",
+  },
 };
 
 /** Every socket request (libs/contracts SOCKET_REQUESTS) and `ping`. */

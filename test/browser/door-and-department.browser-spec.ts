@@ -140,9 +140,11 @@ describe('the door: a staff phone scans 代表证; a department answers its own 
     await page.getByRole('heading', { name: '本部门承办的提案' }).waitFor();
     await page.getByRole('cell', { name: /开通夜班职工班车/ }).waitFor();
     await expect(page.getByText('食堂增加夜宵窗口').count()).resolves.toBe(0);
-    // The menu shows the department its pages: its assignments and the 厂务公开 it drafts.
+    // The menu shows the department its pages: its assignments, the inspection findings it
+    // answers and the 厂务公开 it drafts.
     await expect(page.getByRole('menuitem').allTextContents()).resolves.toEqual([
       '本部门承办',
+      '巡视问题整改',
       '厂务公开',
       '公开计划',
     ]);

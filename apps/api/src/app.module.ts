@@ -13,6 +13,7 @@ import { CongressModule } from './congress/congress.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InterimModule } from './interim/interim.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { OpennessModule } from './openness/openness.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         BallotsModule,
         MinutesModule,
         OpennessModule,
+        InterimModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -48,6 +48,11 @@ import { CeremonyMessage } from '../tellers/ceremony-message.entity.js';
 import { CeremonyTeller } from '../tellers/ceremony-teller.entity.js';
 import { PollPartial } from '../ballots/poll-partial.entity.js';
 import { TellerCeremony } from '../tellers/teller-ceremony.entity.js';
+import { JointMeeting } from '../interim/joint-meeting.entity.js';
+import { JointParticipant } from '../interim/joint-participant.entity.js';
+import { JointItem } from '../interim/joint-item.entity.js';
+import { InspectionTour, InspectionTourMember } from '../interim/inspection-tour.entity.js';
+import { InspectionFinding } from '../interim/inspection-finding.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
 export const entities = [
@@ -101,4 +106,10 @@ export const entities = [
   CeremonyTeller,
   CeremonyMessage,
   PollPartial,
+  JointMeeting,
+  JointParticipant,
+  JointItem,
+  InspectionTour,
+  InspectionTourMember,
+  InspectionFinding,
 ];

@@ -108,6 +108,24 @@ export const consoleRoutes = deskArea('/console', '工作人员控制台', [
     component: () => import('./console/AssignmentsPage.vue'),
   },
   {
+    path: 'joint-meetings',
+    title: '联席会议',
+    roles: STAFF,
+    component: () => import('./console/interim/JointMeetingsPage.vue'),
+  },
+  {
+    path: 'inspection-tours',
+    title: '代表巡视检查',
+    roles: STAFF,
+    component: () => import('./console/interim/ToursPage.vue'),
+  },
+  {
+    path: 'inspection-findings',
+    title: '巡视问题整改',
+    roles: ['department'],
+    component: () => import('./console/interim/FindingsPage.vue'),
+  },
+  {
     path: 'live',
     title: '会议现场',
     roles: STAFF,

@@ -1,0 +1,5 @@
+// The public surface of this module: what other modules may import (lint rule congress/module-boundaries).
+export { InterimModule } from './interim.module.js';
+export { InterimErrorCode, InterimException } from './interim.exception.js';
+export { jointMeetingMay, RESERVED_FOR_CONGRESS } from './joint-meeting-rule.js';
+export { FindingStatus, isFindingOverdue } from './finding-status.js';
