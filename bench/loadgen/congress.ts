@@ -35,6 +35,16 @@ export function rssMb(pid: number): { now: number; peak: number } {
   return { now: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
 }
 
+/**
+ * CPU time the api process has used so far (user + system, every thread: the main thread and the
+ * verifier's worker threads), in ms, from /proc/<pid>/stat (clock ticks of 10 ms on Linux).
+ */
+export function cpuMs(pid: number): number {
+  // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The built api as its own process on its own fresh database; `stop` drops it all. */
 export interface ApiUnderTest {
   base: string;
