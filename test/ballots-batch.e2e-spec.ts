@@ -49,6 +49,7 @@ describe('group commit: many casts at once, one transaction, each its own answer
     staff = await userWithRole(t, 'staff');
     live = await liveSession(t, staff, DELEGATES, DELEGATES - 1, [
       { kind: 'approve', title: '审议通过《集体合同（草案）》' },
+      { kind: 'decide', title: '程序事项' },
     ]);
     for (const d of live.roster.delegates) {
       const s = t.socket(live.tokens.get(d.id)!);
@@ -154,5 +155,56 @@ describe('group commit: many casts at once, one transaction, each its own answer
     expect(report.firstFailure).toBeUndefined();
     expect(record.body.board.entries).toHaveLength(LEFT);
     for (const r of receipts) expect(checkReceipt(record.body, r).counted).toBe(true);
+  }, 180_000);
+
+  it('keeps the last-press rule within batches: a change supersedes, a retry gets its receipt', async () => {
+    const opened = await t
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items['程序事项'], secret: false, pressRule: 'last' })
+      .expect(201);
+    const pollId = opened.body.id as string;
+    const FOR = marks(3, 0);
+    const AGAINST = marks(3, 1);
+    await lock.query('BEGIN');
+    await lock.query('SELECT 1 FROM polls WHERE id = $1 FOR NO KEY UPDATE', [pollId]);
+    const cast = (i: number, choice: number[]) =>
+      tablets[i]!.timeout(60_000).emitWithAck('poll:cast', {
+        pollId,
+        choice: [choice],
+      }) as Promise<Ack>;
+    const acks = Array.from({ length: 10 }, (_, i) => cast(i, FOR));
+    const change = cast(2, AGAINST); // the same delegate again: goes in the batch after
+    const retry = cast(3, FOR); // the same choice again: the same receipt
+    const castService = t.app.get(CastService);
+    await waitFor(async () => castService.queued(pollId) === 11, 60_000, '11 casts queued');
+    await lock.query('COMMIT');
+    const answers = await Promise.all([...acks, change, retry]);
+    for (const [i, a] of answers.entries())
+      expect({ i, answer: a }).toMatchObject({ i, answer: { ok: true } });
+    const receipt = (a: Ack) => (a as Extract<Ack, { ok: true }>).receipt;
+    expect(receipt(answers[11]!)).toEqual(receipt(answers[3]!));
+    const [first2, then2] = [receipt(answers[2]!), receipt(answers[10]!)].sort(
+      (a, b) => a.position - b.position,
+    );
+
+    const rows = await t.sql<{ position: number; superseded_by: number | null }>(
+      `SELECT position, superseded_by FROM poll_ballots WHERE poll_id = $1 ORDER BY position`,
+      [pollId],
+    );
+    expect(rows.map((r) => r.position)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    expect(rows.filter((r) => r.superseded_by !== null)).toEqual([
+      { position: first2!.position, superseded_by: then2!.position },
+    ]);
+    const [poll] = await t.sql<{ board_size: number }>(
+      `SELECT board_size FROM polls WHERE id = $1`,
+      [pollId],
+    );
+    expect(poll!.board_size).toBe(11);
+    const closed = await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+    expect(closed.body.result.ballots).toEqual({ cast: 11, counted: 10, excluded: 1 });
+    const changedTo = then2 === receipt(answers[10]!) ? 'against' : 'for';
+    expect(closed.body.result.counts).toEqual([changedTo === 'against' ? [9, 1, 0] : [10, 0, 0]]);
   }, 180_000);
 });
