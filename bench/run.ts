@@ -13,7 +13,7 @@ import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { printSummary, summarise } from './cpuprofile-summary.js';
-import { type Congress, log, pgbench, rssMb, startCongress } from './loadgen/congress.js';
+import { type Congress, cpuMs, log, pgbench, rssMb, startCongress } from './loadgen/congress.js';
 import { Generators } from './loadgen/generators.js';
 import type { GeneratorMode } from './loadgen/protocol.js';
 import { ApiProfiler } from './loadgen/profiler.js';
@@ -73,7 +73,9 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
     log(`${label}: ballots encrypted in ${encryptMs} ms; casting`);
     const loadBefore = os.loadavg()[0]!;
     await profiler?.start();
+    const cpuBefore = cpuMs(c.api.pid!);
     const run = await gens.cast(plan.spreadMs);
+    const apiCpuMs = cpuMs(c.api.pid!) - cpuBefore;
     const profileFile = `data/bench-profiles/${new Date().toISOString().replace(/[:.]/g, '-')}-${plan.mode}-${plan.generators}.cpuprofile`;
     const profile = profiler ? await profiler.stop(profileFile) : null;
     const loadAfter = os.loadavg()[0]!;
@@ -98,6 +100,12 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
       duplicated: stored.length - storedSet.size,
       closeMs,
       encryptMs,
+      // The api's CPU (all threads) per acknowledged ballot during the cast phase, and as a share
+      // of the cast phase's wall time (2 = both cores of this machine the whole time).
+      apiCpuMsPerAck: run.acknowledged
+        ? Math.round((apiCpuMs / run.acknowledged) * 100) / 100
+        : null,
+      apiCores: run.wallMs ? Math.round((apiCpuMs / run.wallMs) * 100) / 100 : null,
       apiRssMbConnected: rssConnected.now,
       apiRssMbAfterCasting: rssCast.now,
       loadAverage: [loadBefore, loadAfter].map((x) => Math.round(x * 10) / 10),

@@ -11,11 +11,8 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
-import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
-import { formatShanghai } from '../apps/api/src/common/time.js';
-import { ADMIN_PASSWORD, apiClient, freePort, pooled } from './support.js';
+import { connectTablets, log, seatCongress, startApi } from './loadgen/congress.js';
+import { ADMIN_PASSWORD, apiClient, pooled } from './support.js';
 import {
   ballotShape,
   encryptBallot,
@@ -28,7 +25,6 @@ const N = Number(process.env.TABLETS ?? 2000);
 const WINDOW_MS = Number(process.env.WINDOW_MS ?? 10_000);
 const TELLER_PASSWORD = 'teller-pass-123';
 const PASSPHRASE = 'bench teller passphrase';
-const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A teller's command as its own process; its output lines are kept (and echoed). */
@@ -74,42 +70,8 @@ const followedBy = (lines: string[]) =>
   Number(/核验了 (\d+) 张/.exec(lines.findLast((l) => l.includes('核验了')) ?? '')?.[1] ?? 0);
 
 async function main(): Promise<void> {
-  const embedded = process.env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({
-        dataDir: './data/bench',
-        port: Number(process.env.EMBEDDED_PG_PORT ?? 54349),
-        log: (line) => log('postgres:', line),
-      });
-  const clusterUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const dbName = `bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  admin.on('error', (e) => log('admin connection:', e.message));
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const dbUrl = new URL(clusterUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const port = await freePort();
-  const api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl.toString(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      LOGIN_RATE_LIMIT: '1000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  while (
-    !(await fetch(`${base}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  )
-    await sleep(200);
+  const started = await startApi({ pgLog: (line) => log('postgres:', line) });
+  const { base } = started;
   const { call, login, staff: makeStaff } = apiClient(base);
   const staff = await makeStaff();
 
@@ -131,89 +93,35 @@ async function main(): Promise<void> {
     tellerIds.push(u.id as string);
   }
 
-  const term = await call('POST', '/terms', staff, {
-    name: '基准届',
-    startsOn: '2026-01-01',
-    endsOn: '2030-12-31',
-  });
-  await call('POST', `/terms/${term.id}/groups`, staff, { name: '一团' });
-  const csv = [
-    '姓名,工号,性别,代表团,代表类别',
-    ...Array.from(
-      { length: N },
-      (_, i) => `代表${i},L${100000 + i},${i % 2 ? '女' : '男'},一团,一线职工`,
-    ),
-  ].join('\n');
-  const form = new FormData();
-  form.append('file', new Blob([csv]), 'roster.csv');
-  const imported = await fetch(`${base}/api/terms/${term.id}/roster/import?dryRun=false`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${staff}` },
-    body: form,
-  });
-  if (!imported.ok) throw new Error(`import: ${await imported.text()}`);
-  const session = await call('POST', `/terms/${term.id}/sessions`, staff, {
-    name: '基准会议',
-    startsAt: formatShanghai(new Date(Date.now() + 10 * 86_400_000)),
-    place: '礼堂',
-    employees: 40_000,
-    women: 10_000,
-    dispatched: 0,
-  });
-  await call('POST', `/sessions/${session.id}/status`, staff, { to: 'preparing' });
-  const item = await call('POST', `/sessions/${session.id}/agenda/items`, staff, {
-    kind: 'approve',
-    title: '审议通过《集体合同（草案）》',
-  });
-  await call('POST', `/sessions/${session.id}/agenda/circulate`, staff, {});
-
-  // The key ceremony: staff name the tellers, each teller's command runs its rounds.
+  // The key ceremony once the agenda is circulated: staff name the tellers, each teller's
+  // command runs its rounds.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'congress-tellers-bench-'));
-  log('key ceremony: 3 tellers, threshold 2');
-  const ceremonyStart = performance.now();
-  const ceremony = await call('POST', `/sessions/${session.id}/ceremonies`, staff, {
-    tellers: tellerIds,
-    threshold: 2,
-  });
-  const runs = [1, 2, 3].map((i) => teller(base, ['ceremony'], dir, i));
-  const codes = await Promise.all(runs.map((r) => exited(r.child)));
-  const ceremonyMs = performance.now() - ceremonyStart;
-  if (codes.some((c) => c !== 0)) throw new Error(`a teller's ceremony failed: ${codes}`);
-  const ready = await call('GET', `/ceremonies/${ceremony.id}`, staff);
-  if (ready.status !== 'ready') throw new Error(`ceremony ${ready.status}`);
-  log(`ceremony ready in ${Math.round(ceremonyMs)} ms, fingerprint ${ready.shortFingerprint}`);
-
-  await call('POST', `/sessions/${session.id}/status`, staff, {
-    to: 'in_session',
-    reason: '基准测试：提前开会',
-  });
-  const loginCodes = (
-    await call('POST', `/terms/${term.id}/login-codes`, staff, { format: 'json' })
-  ).entries as { username: string; code: string }[];
-  log('logging in and checking in');
-  const tokens = await pooled(
-    loginCodes,
-    16,
-    async (c) =>
-      (await call('POST', '/auth/code-login', null, { username: c.username, code: c.code }))
-        .accessToken as string,
-  );
-  await pooled(tokens, 32, (t) => call('POST', `/sessions/${session.id}/check-in`, t));
-  log('connecting tablets');
-  const sockets: Socket[] = await pooled(tokens, 100, async (token) => {
-    const s = io(base, {
-      auth: { token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
+  let ceremonyMs = 0;
+  const ceremony = async (sessionId: string) => {
+    log('key ceremony: 3 tellers, threshold 2');
+    const ceremonyStart = performance.now();
+    const created = await call('POST', `/sessions/${sessionId}/ceremonies`, staff, {
+      tellers: tellerIds,
+      threshold: 2,
     });
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
-    await s.emitWithAck('session:join', { sessionId: session.id });
-    return s;
+    const runs = [1, 2, 3].map((i) => teller(base, ['ceremony'], dir, i));
+    const codes = await Promise.all(runs.map((r) => exited(r.child)));
+    ceremonyMs = performance.now() - ceremonyStart;
+    if (codes.some((c) => c !== 0)) throw new Error(`a teller's ceremony failed: ${codes}`);
+    const ready = await call('GET', `/ceremonies/${created.id}`, staff);
+    if (ready.status !== 'ready') throw new Error(`ceremony ${ready.status}`);
+    log(`ceremony ready in ${Math.round(ceremonyMs)} ms, fingerprint ${ready.shortFingerprint}`);
+  };
+  const {
+    sessionId,
+    itemIds: [itemId],
+    tokens,
+  } = await seatCongress(base, staff, {
+    tablets: N,
+    items: [{ kind: 'approve', title: '审议通过《集体合同（草案）》' }],
+    beforeOpening: ceremony,
   });
+  const sockets = await connectTablets(base, tokens, sessionId);
   log(`${sockets.length} tablets connected`);
 
   // Tellers 1 and 3 keep `watch` running (follow the board, answer the close); teller 2 is absent.
@@ -221,10 +129,10 @@ async function main(): Promise<void> {
     teller(base, ['watch', '--interval', '250', '--timeout', '1800'], dir, i),
   );
 
-  const poll = await call('POST', '/polls', staff, { itemId: item.id });
+  const poll = await call('POST', '/polls', staff, { itemId });
   if (poll.keyMode !== 'tellers') throw new Error(`poll key mode ${poll.keyMode}`);
   const states = await pooled(sockets, 200, (s) =>
-    s.emitWithAck('poll:state', { sessionId: session.id }),
+    s.emitWithAck('poll:state', { sessionId: sessionId }),
   );
   log('encrypting ballots on the "tablets"');
   // Encrypting 2,000 ballots in this one process takes a while on a busy host: yield now and then
@@ -284,11 +192,7 @@ async function main(): Promise<void> {
   for (const w of watchers) w.child.kill('SIGTERM');
   await Promise.all(watchers.map((w) => exited(w.child)));
   sockets.forEach((s) => s.disconnect());
-  api.kill('SIGTERM');
-  await once(api, 'exit');
-  await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
+  await started.stop();
   rmSync(dir, { recursive: true, force: true });
 
   const figures = {

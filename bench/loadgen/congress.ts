@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
 import { formatShanghai } from '../../apps/api/src/common/time.js';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
 import { ADMIN_PASSWORD, apiClient, type ApiClient, freePort, pooled } from '../support.js';
@@ -34,35 +35,56 @@ export function rssMb(pid: number): { now: number; peak: number } {
   return { now: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
 }
 
-export async function startCongress(opts: {
-  tablets: number;
-  items: number;
-  inspect: boolean;
-  apiFlags: string[];
-}): Promise<Congress> {
+/**
+ * CPU time the api process has used so far (user + system, every thread: the main thread and the
+ * verifier's worker threads), in ms, from /proc/<pid>/stat (clock ticks of 10 ms on Linux).
+ */
+export function cpuMs(pid: number): number {
+  // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The built api as its own process on its own fresh database; `stop` drops it all. */
+export interface ApiUnderTest {
+  base: string;
+  api: ChildProcess;
+  /** The inspector's port when started with `inspect`. */
+  inspectPort: number | null;
+  dbUrl: string;
+  /** Stops the api, drops the database, stops the embedded PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded PostgreSQL (or uses DATABASE_URL), creates a database of its own and the
+ * built api on it (dist/apps/api/src/main.js), and waits until it is ready.
+ */
+export async function startApi(
+  opts: { inspect?: boolean; apiFlags?: string[]; pgLog?: (line: string) => void } = {},
+): Promise<ApiUnderTest> {
   const embedded = process.env.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({
         dataDir: './data/bench',
         port: Number(process.env.EMBEDDED_PG_PORT ?? 54349),
+        log: opts.pgLog,
       });
   const clusterUrl = process.env.DATABASE_URL ?? embedded!.url;
   const dbName = `bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
+  admin.on('error', (e) => log('admin connection:', e.message));
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const dbUrl = new URL(clusterUrl);
   dbUrl.pathname = `/${dbName}`;
 
   let api: ChildProcess | undefined;
-  const stopApi = async () => {
+  const stop = async () => {
     if (api && api.exitCode === null) {
       api.kill('SIGTERM');
       await once(api, 'exit');
     }
-  };
-  const dropAll = async () => {
-    await stopApi();
     await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
@@ -74,7 +96,7 @@ export async function startCongress(opts: {
       process.execPath,
       [
         ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
-        ...opts.apiFlags,
+        ...(opts.apiFlags ?? []),
         'dist/apps/api/src/main.js',
       ],
       {
@@ -106,86 +128,153 @@ export async function startCongress(opts: {
       if (ready) break;
       await new Promise((r) => setTimeout(r, 200));
     }
+    return { base, api, inspectPort, dbUrl: dbUrl.toString(), stop };
+  } catch (e) {
+    await stop().catch(() => {});
+    throw e;
+  }
+}
+
+/** A congress in session: its term, session, agenda items (in order) and the tablets' tokens. */
+export interface Seated {
+  termId: string;
+  sessionId: string;
+  itemIds: string[];
+  tokens: string[];
+}
+
+/**
+ * Seats a congress through the api as staff: a term with one group, `tablets` delegates imported
+ * (a CSV), a session dated 10 days ahead with the given agenda items circulated and opened today
+ * (with a reason), and every delegate logged in with a one-time code and checked in.
+ * `beforeOpening` runs after the circulation, before the session opens (e.g. a key ceremony).
+ */
+export async function seatCongress(
+  base: string,
+  staff: string,
+  opts: {
+    tablets: number;
+    items: { kind: string; title: string }[];
+    beforeOpening?: (sessionId: string) => Promise<void>;
+  },
+): Promise<Seated> {
+  const { call } = apiClient(base);
+  const term = await call('POST', '/terms', staff, {
+    name: '基准届',
+    startsOn: '2026-01-01',
+    endsOn: '2030-12-31',
+  });
+  await call('POST', `/terms/${term.id}/groups`, staff, { name: '一团' });
+  const csv = [
+    '姓名,工号,性别,代表团,代表类别',
+    ...Array.from(
+      { length: opts.tablets },
+      (_, i) => `代表${i},L${100000 + i},${i % 2 ? '女' : '男'},一团,一线职工`,
+    ),
+  ].join('\n');
+  const form = new FormData();
+  form.append('file', new Blob([csv]), 'roster.csv');
+  const imported = await fetch(`${base}/api/terms/${term.id}/roster/import?dryRun=false`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staff}` },
+    body: form,
+  });
+  if (!imported.ok) throw new Error(`import: ${await imported.text()}`);
+  const session = await call('POST', `/terms/${term.id}/sessions`, staff, {
+    name: '基准会议',
+    startsAt: formatShanghai(new Date(Date.now() + 10 * 86_400_000)),
+    place: '礼堂',
+    employees: 40_000,
+    women: 10_000,
+    dispatched: 0,
+  });
+  const sessionId = session.id as string;
+  await call('POST', `/sessions/${sessionId}/status`, staff, { to: 'preparing' });
+  const itemIds: string[] = [];
+  for (const item of opts.items)
+    itemIds.push((await call('POST', `/sessions/${sessionId}/agenda/items`, staff, item)).id);
+  await call('POST', `/sessions/${sessionId}/agenda/circulate`, staff, {});
+  await opts.beforeOpening?.(sessionId);
+  // The session is dated 10 days ahead (circulation needs 7): opening it today needs a reason.
+  await call('POST', `/sessions/${sessionId}/status`, staff, {
+    to: 'in_session',
+    reason: '基准测试：提前开会',
+  });
+  const codes = (await call('POST', `/terms/${term.id}/login-codes`, staff, { format: 'json' }))
+    .entries as { username: string; code: string }[];
+  log(`logging in and checking in ${codes.length} tablets`);
+  const tokens = await pooled(
+    codes,
+    16,
+    async (c) =>
+      (await call('POST', '/auth/code-login', null, { username: c.username, code: c.code }))
+        .accessToken as string,
+  );
+  await pooled(tokens, 32, (t) => call('POST', `/sessions/${sessionId}/check-in`, t));
+  return { termId: term.id as string, sessionId, itemIds, tokens };
+}
+
+/** A socket.io client per token (as a tablet, websocket only), each joined to the session. */
+export async function connectTablets(
+  base: string,
+  tokens: string[],
+  sessionId: string,
+): Promise<Socket[]> {
+  log('connecting tablets');
+  return pooled(tokens, 100, async (token) => {
+    const s = io(base, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    await s.emitWithAck('session:join', { sessionId });
+    return s;
+  });
+}
+
+export async function startCongress(opts: {
+  tablets: number;
+  items: number;
+  inspect: boolean;
+  apiFlags: string[];
+}): Promise<Congress> {
+  const started = await startApi({ inspect: opts.inspect, apiFlags: opts.apiFlags });
+  const { base, api, inspectPort, dbUrl } = started;
+  try {
     const { call, staff: makeStaff } = apiClient(base);
     const staff = await makeStaff();
-    const term = await call('POST', '/terms', staff, {
-      name: '基准届',
-      startsOn: '2026-01-01',
-      endsOn: '2030-12-31',
+    const { sessionId, itemIds, tokens } = await seatCongress(base, staff, {
+      tablets: opts.tablets,
+      items: Array.from({ length: opts.items }, (_, i) => ({
+        kind: 'decide',
+        title: `审议决定（负载第 ${i + 1} 项）`,
+      })),
     });
-    await call('POST', `/terms/${term.id}/groups`, staff, { name: '一团' });
-    const csv = [
-      '姓名,工号,性别,代表团,代表类别',
-      ...Array.from(
-        { length: opts.tablets },
-        (_, i) => `代表${i},L${100000 + i},${i % 2 ? '女' : '男'},一团,一线职工`,
-      ),
-    ].join('\n');
-    const form = new FormData();
-    form.append('file', new Blob([csv]), 'roster.csv');
-    const imported = await fetch(`${base}/api/terms/${term.id}/roster/import?dryRun=false`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${staff}` },
-      body: form,
-    });
-    if (!imported.ok) throw new Error(`import: ${await imported.text()}`);
-    const session = await call('POST', `/terms/${term.id}/sessions`, staff, {
-      name: '基准会议',
-      startsAt: formatShanghai(new Date(Date.now() + 10 * 86_400_000)),
-      place: '礼堂',
-      employees: 40_000,
-      women: 10_000,
-      dispatched: 0,
-    });
-    await call('POST', `/sessions/${session.id}/status`, staff, { to: 'preparing' });
-    const itemIds: string[] = [];
-    for (let i = 0; i < opts.items; i++)
-      itemIds.push(
-        (
-          await call('POST', `/sessions/${session.id}/agenda/items`, staff, {
-            kind: 'decide',
-            title: `审议决定（负载第 ${i + 1} 项）`,
-          })
-        ).id as string,
-      );
-    await call('POST', `/sessions/${session.id}/agenda/circulate`, staff, {});
-    // The session is dated 10 days ahead (circulation needs 7): opening it today needs a reason.
-    await call('POST', `/sessions/${session.id}/status`, staff, {
-      to: 'in_session',
-      reason: '基准测试：提前开会',
-    });
-    const codes = (await call('POST', `/terms/${term.id}/login-codes`, staff, { format: 'json' }))
-      .entries as { username: string; code: string }[];
-    log(`logging in and checking in ${codes.length} tablets`);
-    const tokens = await pooled(
-      codes,
-      16,
-      async (c) =>
-        (await call('POST', '/auth/code-login', null, { username: c.username, code: c.code }))
-          .accessToken as string,
-    );
-    await pooled(tokens, 32, (t) => call('POST', `/sessions/${session.id}/check-in`, t));
-    const db = new pg.Client({ connectionString: dbUrl.toString() });
+    const db = new pg.Client({ connectionString: dbUrl });
     await db.connect();
-
     return {
       base,
       api,
       inspectPort,
       call,
       staff,
-      sessionId: session.id as string,
+      sessionId,
       itemIds,
       tokens,
       db,
-      dbUrl: dbUrl.toString(),
+      dbUrl,
       async stop() {
         await db.end();
-        await dropAll();
+        await started.stop();
       },
     };
   } catch (e) {
-    await dropAll().catch(() => {});
+    await started.stop().catch(() => {});
     throw e;
   }
 }
@@ -196,7 +285,7 @@ export async function startCongress(opts: {
  * rules in the INSERT's WHERE): this is the database's ceiling for that row, not the cast's.
  */
 export async function pgbench(
-  congress: Congress,
+  congress: Pick<Congress, 'db' | 'dbUrl'>,
   ballot: string,
   clients: number,
   seconds: number,

@@ -1,34 +1,38 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
-import { checkedInSql } from '../attendance/presence.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
   type BallotShape,
   ballotToJSON,
-  chainLink,
   type ElectionKey,
   fingerprintOf,
   isBallotError,
   parseBallot,
 } from '../common/ballot.js';
-import { canonicalJson } from '../common/canonical-json.js';
 import { Clock } from '../common/clock.js';
 import type { PressRule, Receipt, Turnout } from '../common/contracts.js';
 import { KeyedThrottle } from '../common/keyed-throttle.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { RosterKind } from '../roster/roster.enums.js';
-import { isServingVoter, servingVoterSql } from '../roster/seat-rules.js';
+import { isServingVoter } from '../roster/seat-rules.js';
 import { SeatsService } from '../roster/seats.service.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
+import {
+  type Append,
+  appendBatch,
+  type Content,
+  openTracker,
+  PlanOutdated,
+} from './board-append.js';
 import { BoardKeyService } from './board-key.service.js';
+import { CastBatcher, type Outcome } from './cast-batcher.js';
 import { CastVerifier } from './cast-verifier.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { isOpenChoice, shapeOf } from './poll-shape.js';
-import { BOARD_COLUMNS, type BoardRow, receiptOf, unsignedReceipt } from './receipts.js';
+import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
 import { voterCredential } from './voter-credential.js';
 
 /** What a poll is, once open: read once per process (a poll's content never changes). */
@@ -48,21 +52,18 @@ interface PollFacts {
   pressRule: PressRule;
 }
 
-interface Content {
-  ballot: string | null;
-  choice: string | null;
-  tracker: string;
-}
-
-/** Rolls back an append whose INSERT found the delegate not eligible (after superseding). */
-class NotStored extends Error {}
-
-/** What `append` reads of a delegate's earlier ballots in a last-press poll. */
-type OwnRow = BoardRow & { open_choice: unknown; superseded_by: number | null };
+/** One cast waiting for its batch. */
+type Cast = Append & { poll: PollFacts };
 
 // Each turnout message is one write per connected tablet: with 2,000 tablets, every 250 ms cost a
 // fifth of the api's time at full burst (profiled), so once a second is enough for a projector.
 const TURNOUT_EVERY_MS = 1000;
+// A batch holds the poll row's lock while it signs and stores: cap it so a huge queue goes in
+// several short transactions (other api processes get their turn in between).
+const BATCH_MAX = 200;
+// A batch is planned again when a check-out lands between its read and its INSERT; more than
+// this many in a row is not a race but a fault.
+const PLAN_ATTEMPTS = 3;
 
 /**
  * Casting: eligibility, the ballot's form and proofs (worker threads), one durable row appended
@@ -72,7 +73,13 @@ const TURNOUT_EVERY_MS = 1000;
 export class CastService implements OnModuleDestroy {
   private readonly facts = new Map<string, PollFacts>();
   private readonly seatIds = new Map<string, string>();
-  private readonly turnouts = new KeyedThrottle(TURNOUT_EVERY_MS, new Logger('Ballots'), 'turnout');
+  private readonly logger = new Logger('Ballots');
+  private readonly turnouts = new KeyedThrottle(TURNOUT_EVERY_MS, this.logger, 'turnout');
+  private readonly batcher = new CastBatcher<Cast, BoardRow | null>({
+    commit: (pollId, casts) => this.commitBatch(pollId, casts),
+    conflictKey: (c) => c.seatId,
+    max: BATCH_MAX,
+  });
 
   constructor(
     @InjectRepository(Poll) private readonly polls: Repository<Poll>,
@@ -89,12 +96,19 @@ export class CastService implements OnModuleDestroy {
     this.turnouts.clear();
   }
 
+  /** Casts to a poll waiting for the next batch (the one being committed not counted). */
+  queued(pollId: string): number {
+    return this.batcher.waiting(pollId);
+  }
+
   /**
    * A ballot is checked before anything is stored (a refused one leaves the delegate free to cast
-   * again), then appended under the poll row's lock: one transaction reads the chain's head,
-   * INSERTs the ballot with every eligibility rule in its WHERE (seat serving, delegate checked
-   * in) and the one-ballot rule in its unique index, and moves the head. The lock orders the
-   * appends of every api process; the close takes the same row, so nothing lands after it.
+   * again), then appended under the poll row's lock together with the other casts to the poll
+   * that queued meanwhile (group commit, `CastBatcher` + `appendBatch`): one transaction reads the
+   * chain's head, INSERTs the batch with every eligibility rule in its WHERE (seat serving,
+   * delegate checked in) and the one-ballot rule in its unique index, and moves the head. The
+   * lock orders the appends of every api process; the close takes the same row, so nothing lands
+   * after it. The receipt is sent only after the batch's COMMIT.
    */
   async cast(
     pollId: string,
@@ -116,8 +130,10 @@ export class CastService implements OnModuleDestroy {
       if (!(await this.isOpen(poll.id))) throw new BallotsException(BallotsErrorCode.NotOpen);
       throw e;
     }
+    // Group commit: the ballot goes with the casts to this poll queued meanwhile, and the answer
+    // comes only after that batch's COMMIT.
     const row =
-      (await this.append(poll, seatId, credential, content)) ??
+      (await this.batcher.submit(poll.id, { poll, seatId, credential, content })) ??
       (await this.existing(poll, seatId, content.tracker, auth.userId));
     // Only the turnout is shown while a poll is open, at most once a second per poll.
     this.turnouts.schedule(poll.id, () => this.turnout(poll.id, poll.sessionId));
@@ -125,88 +141,25 @@ export class CastService implements OnModuleDestroy {
   }
 
   /**
-   * Appends the ballot to the board; null when it was not stored (not eligible, or already cast
-   * under the first-press rule). Under the last-press rule the same ballot again (a tablet's
-   * retry) is answered with its row, and a different one first marks the delegate's current
-   * ballot `superseded_by` the new position, in the same transaction: the older stays on the
-   * board (a link of the chain, excluded as SUPERSEDED at the close), and a refused INSERT rolls
-   * the mark back.
+   * Commits one batch of casts to a poll's board (one transaction, `appendBatch`) and answers each
+   * cast with its row or null. A batch whose INSERT found an eligibility changed since its read is
+   * rolled back and planned again.
    */
-  private async append(
-    poll: PollFacts,
-    seatId: string,
-    credential: string,
-    content: Content,
-  ): Promise<BoardRow | null> {
-    try {
-      return await this.polls.manager.transaction(async (m) => {
-        const [p]: { board_head: string | null; board_size: number }[] = await m.query(
-          `SELECT board_head, board_size FROM polls WHERE id = $1 AND status = '${PollStatus.Open}' FOR NO KEY UPDATE`,
-          [poll.id],
+  private async commitBatch(pollId: string, casts: Cast[]): Promise<Outcome<BoardRow | null>[]> {
+    const poll = casts[0]!.poll;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows = await this.polls.manager.transaction((m) =>
+          appendBatch(m, poll, casts, {
+            now: () => this.clock.now(),
+            sign: (r) => this.boardKey.sign(r).signature,
+          }),
         );
-        if (!p) return null;
-        const position = p.board_size + 1;
-        let tracker = content.tracker;
-        if (poll.pressRule === 'last') {
-          const own: OwnRow[] = await m.query(
-            `SELECT ${BOARD_COLUMNS}, b.open_choice, b.superseded_by FROM poll_ballots b
-              WHERE b.poll_id = $1 AND b.delegate_id = $2 ORDER BY b.position`,
-            [poll.id, seatId],
-          );
-          const same = own.find((r) =>
-            poll.secret
-              ? r.tracker === content.tracker
-              : r.superseded_by === null && JSON.stringify(r.open_choice) === content.choice,
-          );
-          if (same) return same;
-          // An open ballot's tracker names its place too: the same choice made again is a new ballot.
-          if (!poll.secret) tracker = openTracker(poll.id, credential, content.choice!, position);
-          await m.query(
-            `UPDATE poll_ballots SET superseded_by = $3
-              WHERE poll_id = $1 AND delegate_id = $2 AND superseded_by IS NULL`,
-            [poll.id, seatId, position],
-          );
-        }
-        const receivedAt = this.clock.now();
-        // h_i = H(h_(i-1) ‖ tracker_i), signed with the position: the receipt is the server's word.
-        const chainHead = poll.secret ? chainLink(p.board_head!, tracker) : null;
-        const signature = chainHead
-          ? this.boardKey.sign(unsignedReceipt(poll.id, tracker, position, chainHead, receivedAt))
-              .signature
-          : null;
-        const rows: BoardRow[] = await m.query(
-          `WITH ins AS (
-             INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker,
-                                       received_at, position, chain_head, signature, verified)
-             SELECT $1, d.id, $3, $4, $5, $6, $7, $9, $10, $11, $12 FROM delegates d
-              WHERE d.id = $2 AND ${servingVoterSql('d')} AND ${checkedInSql('$8', 'd.id')}
-             ON CONFLICT (poll_id, delegate_id) WHERE superseded_by IS NULL DO NOTHING
-             RETURNING poll_id, tracker, position, received_at, chain_head, signature),
-           moved AS (
-             UPDATE polls SET board_size = $9, board_head = COALESCE($10, board_head)
-              WHERE id = $1 AND EXISTS (SELECT 1 FROM ins))
-           SELECT * FROM ins`,
-          [
-            poll.id,
-            seatId,
-            credential,
-            content.ballot,
-            content.choice,
-            tracker,
-            receivedAt,
-            poll.sessionId,
-            position,
-            chainHead,
-            signature,
-            poll.secret,
-          ],
-        );
-        if (!rows[0] && poll.pressRule === 'last') throw new NotStored();
-        return rows[0] ?? null;
-      });
-    } catch (e) {
-      if (e instanceof NotStored) return null;
-      throw e;
+        return rows.map((value) => ({ ok: true, value }));
+      } catch (e) {
+        if (!(e instanceof PlanOutdated) || attempt === PLAN_ATTEMPTS) throw e;
+        this.logger.warn({ pollId, attempt }, 'eligibility changed during a batch; planning again');
+      }
     }
   }
 
@@ -378,14 +331,4 @@ export class CastService implements OnModuleDestroy {
     this.realtime.toRoom(sessionRoom(sessionId), 'poll:turnout', turnout);
     return turnout;
   }
-}
-
-/**
- * An open (记名) ballot's tracker: the hash of poll, voter and choice; under the last-press rule
- * also of its board position, so that returning to an earlier choice makes a distinct ballot.
- */
-function openTracker(pollId: string, voter: string, choice: string, position?: number): string {
-  const body: Record<string, unknown> = { poll: pollId, voter, choice: JSON.parse(choice) };
-  if (position !== undefined) body.position = position;
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }

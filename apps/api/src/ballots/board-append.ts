@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { checkedInSql } from '../attendance/presence.js';
+import { chainLink, type Receipt as SignedBytes } from '../common/ballot.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import type { PressRule } from '../common/contracts.js';
+import { servingVoterSql } from '../roster/seat-rules.js';
+import { PollStatus } from './poll.entity.js';
+import { BOARD_COLUMNS, type BoardRow, unsignedReceipt } from './receipts.js';
+
+/** What an append needs to know of its poll. */
+export interface AppendPoll {
+  id: string;
+  sessionId: string;
+  secret: boolean;
+  pressRule: PressRule;
+}
+
+/** A checked ballot, ready to store. */
+export interface Content {
+  ballot: string | null;
+  choice: string | null;
+  tracker: string;
+}
+
+/** One cast of a batch: the delegate's seat, its credential and its ballot. */
+export interface Append {
+  seatId: string;
+  credential: string;
+  content: Content;
+}
+
+/**
+ * The INSERT stored other rows than the batch planned: a delegate's eligibility changed between
+ * the batch's read and its INSERT (a check-out committed in between). The transaction is rolled
+ * back and the batch planned again.
+ */
+export class PlanOutdated extends Error {}
+
+/** A delegate's earlier rows on the board, as the plan reads them. */
+type OwnRow = BoardRow & {
+  delegate_id: string;
+  open_choice: unknown;
+  superseded_by: number | null;
+};
+
+interface Planned {
+  index: number;
+  seatId: string;
+  credential: string;
+  content: Content;
+  tracker: string;
+  position: number;
+  chainHead: string | null;
+  signature: string | null;
+}
+
+/**
+ * Appends a batch of casts to one poll's board in the caller's transaction, in the order given
+ * (each delegate at most once per batch): one lock of the poll row, one read of who is eligible
+ * (serving voter, checked in) and of their earlier rows, positions and chain links computed in
+ * order for the rows that will be stored, one supersede UPDATE (last press), one multi-row INSERT
+ * that checks every eligibility rule again, and the head moved once. Returns, per cast, its row
+ * (stored now, or the same ballot stored before under the last-press rule), or null when nothing
+ * was stored (poll not open, not eligible, or already cast under the first-press rule): the caller
+ * then says why. The lock orders the batches of every api process; the close takes the same row.
+ */
+export async function appendBatch(
+  m: EntityManager,
+  poll: AppendPoll,
+  casts: Append[],
+  board: { now(): Date; sign(r: SignedBytes): string },
+): Promise<(BoardRow | null)[]> {
+  const [p]: { board_head: string | null; board_size: number }[] = await m.query(
+    `SELECT board_head, board_size FROM polls WHERE id = $1 AND status = '${PollStatus.Open}' FOR NO KEY UPDATE`,
+    [poll.id],
+  );
+  if (!p) return casts.map(() => null);
+  // Read under the lock, so the times follow the positions across api processes too.
+  const receivedAt = board.now();
+  const seatIds = casts.map((c) => c.seatId);
+  const eligible = new Set(
+    (
+      (await m.query(
+        `SELECT d.id FROM delegates d
+          WHERE d.id = ANY($1::uuid[]) AND ${servingVoterSql('d')} AND ${checkedInSql('$2', 'd.id')}`,
+        [seatIds, poll.sessionId],
+      )) as { id: string }[]
+    ).map((r) => r.id),
+  );
+  const own = groupBySeat(
+    await m.query(
+      `SELECT b.delegate_id, ${BOARD_COLUMNS}, b.open_choice, b.superseded_by FROM poll_ballots b
+        WHERE b.poll_id = $1 AND b.delegate_id = ANY($2::uuid[]) ORDER BY b.position`,
+      [poll.id, seatIds],
+    ),
+  );
+
+  const out: (BoardRow | null)[] = [];
+  const planned: Planned[] = [];
+  let head = p.board_head;
+  for (const [index, cast] of casts.entries()) {
+    const mine = own.get(cast.seatId) ?? [];
+    if (poll.pressRule === 'last') {
+      // The same ballot again (a tablet's retry) is answered with its row.
+      const same = mine.find((r) =>
+        poll.secret
+          ? r.tracker === cast.content.tracker
+          : r.superseded_by === null && JSON.stringify(r.open_choice) === cast.content.choice,
+      );
+      out.push(same ?? null);
+      if (same) continue;
+    } else {
+      out.push(null);
+      if (mine.length > 0) continue; // first press: the caller compares with the stored one
+    }
+    if (!eligible.has(cast.seatId)) continue;
+    const position = p.board_size + planned.length + 1;
+    // An open ballot's tracker names its place too under the last-press rule: the same choice
+    // made again is a new ballot.
+    const tracker =
+      poll.pressRule === 'last' && !poll.secret
+        ? openTracker(poll.id, cast.credential, cast.content.choice!, position)
+        : cast.content.tracker;
+    // h_i = H(h_(i-1) ‖ tracker_i), signed with the position: the receipt is the server's word.
+    const chainHead = poll.secret ? (head = chainLink(head!, tracker)) : null;
+    const signature = chainHead
+      ? board.sign(unsignedReceipt(poll.id, tracker, position, chainHead, receivedAt))
+      : null;
+    planned.push({ index, ...cast, tracker, position, chainHead, signature });
+  }
+  if (planned.length === 0) return out;
+
+  if (poll.pressRule === 'last') {
+    // The delegate's current ballot stays on the board, marked replaced by the new position (a
+    // link of the chain, excluded as SUPERSEDED at the close).
+    await m.query(
+      `UPDATE poll_ballots b SET superseded_by = v.position
+         FROM unnest($2::uuid[], $3::int[]) AS v(delegate_id, position)
+        WHERE b.poll_id = $1 AND b.delegate_id = v.delegate_id AND b.superseded_by IS NULL`,
+      [poll.id, planned.map((x) => x.seatId), planned.map((x) => x.position)],
+    );
+  }
+  const last = planned.at(-1)!;
+  const stored: BoardRow[] = await m.query(
+    `WITH ins AS (
+       INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker,
+                                 received_at, position, chain_head, signature, verified)
+       SELECT $1, d.id, v.credential, v.ballot::jsonb, v.open_choice::jsonb, v.tracker, $3,
+              v.position, v.chain_head, v.signature, $4
+         FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
+                     $11::text[], $12::text[])
+              AS v(delegate_id, credential, ballot, open_choice, tracker, position, chain_head, signature)
+         JOIN delegates d ON d.id = v.delegate_id
+        WHERE ${servingVoterSql('d')} AND ${checkedInSql('$2', 'd.id')}
+        ORDER BY v.position
+       ON CONFLICT (poll_id, delegate_id) WHERE superseded_by IS NULL DO NOTHING
+       RETURNING poll_id, tracker, position, received_at, chain_head, signature),
+     moved AS (
+       UPDATE polls SET board_size = $13, board_head = COALESCE($14, board_head) WHERE id = $1)
+     SELECT * FROM ins`,
+    [
+      poll.id,
+      poll.sessionId,
+      receivedAt,
+      poll.secret,
+      planned.map((x) => x.seatId),
+      planned.map((x) => x.credential),
+      planned.map((x) => x.content.ballot),
+      planned.map((x) => x.content.choice),
+      planned.map((x) => x.tracker),
+      planned.map((x) => x.position),
+      planned.map((x) => x.chainHead),
+      planned.map((x) => x.signature),
+      last.position,
+      last.chainHead,
+    ],
+  );
+  // Positions must stay contiguous and each link must follow the one before: all or nothing.
+  if (stored.length !== planned.length) throw new PlanOutdated();
+  const byPosition = new Map(stored.map((r) => [r.position, r]));
+  for (const x of planned) out[x.index] = byPosition.get(x.position)!;
+  return out;
+}
+
+function groupBySeat(rows: OwnRow[]): Map<string, OwnRow[]> {
+  const bySeat = new Map<string, OwnRow[]>();
+  for (const r of rows) bySeat.set(r.delegate_id, [...(bySeat.get(r.delegate_id) ?? []), r]);
+  return bySeat;
+}
+
+/**
+ * An open (记名) ballot's tracker: the hash of poll, voter and choice; under the last-press rule
+ * also of its board position, so that returning to an earlier choice makes a distinct ballot.
+ */
+export function openTracker(
+  pollId: string,
+  voter: string,
+  choice: string,
+  position?: number,
+): string {
+  const body: Record<string, unknown> = { poll: pollId, voter, choice: JSON.parse(choice) };
+  if (position !== undefined) body.position = position;
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
