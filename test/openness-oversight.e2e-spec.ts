@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RemindersService } from '../apps/api/src/openness/reminders.service.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { createTestApp, type TestApp } from './utils/test-app.js';
-import { createWorld, NOW, published, setClock, type World } from './openness/world.js';
+import {
+  createWorld,
+  employeeUser,
+  NOW,
+  published,
+  setClock,
+  type World,
+} from './openness/world.js';
 
 interface Inbox {
   kind: string;
@@ -344,6 +351,44 @@ describe('厂务公开: reminders and the end of the period', () => {
         .set(bearer(supervisor))
         .expect(404);
       expect(unknown.body.code).toBe('OPENNESS_CHECK_NOT_FOUND');
+    });
+  });
+  describe('employees leaving', () => {
+    it('staff disable an employee’s account (logged out at once, no log-in) and enable it again', async () => {
+      const leaver = await employeeUser(t, w.staff, w.units.team1, 'L0001', '离职者');
+      const toggle = (token: string, action: string) =>
+        http().post(`/api/openness/employees/${leaver.userId}/${action}`).set(bearer(token));
+      await http().get('/api/openness/board').set(bearer(leaver.token)).expect(200);
+      const off = await toggle(w.staff, 'disable').expect(200);
+      expect(off.body).toMatchObject({ employeeNumber: 'L0001', disabled: true });
+      await http().get('/api/openness/board').set(bearer(leaver.token)).expect(401);
+      await http()
+        .post('/api/auth/login')
+        .send({ username: 'emp-l0001', password: 'second-pass-123' })
+        .expect((res) => expect(res.status).toBeGreaterThanOrEqual(400));
+      const listed = await http().get('/api/openness/employees').set(bearer(w.staff)).expect(200);
+      expect(listed.body.find((e: { userId: string }) => e.userId === leaver.userId).disabled).toBe(
+        true,
+      );
+      expect(
+        listed.body.find((e: { employeeNumber: string }) => e.employeeNumber === 'A0001').disabled,
+      ).toBe(false);
+
+      await toggle(w.staff, 'enable').expect(200);
+      const back = await t.login('emp-l0001', 'second-pass-123');
+      await http().get('/api/openness/board').set(bearer(back)).expect(200);
+
+      for (const token of [w.finance.token, w.e.office]) await toggle(token, 'disable').expect(403);
+      const notEmployee = await http()
+        .post(`/api/openness/employees/${w.e.team1UserId}x/disable`)
+        .set(bearer(w.staff));
+      expect(notEmployee.status).toBe(400);
+      const staffMe = await http().get('/api/auth/me').set(bearer(w.staff)).expect(200);
+      const refused = await http()
+        .post(`/api/openness/employees/${staffMe.body.id}/disable`)
+        .set(bearer(w.staff))
+        .expect(404);
+      expect(refused.body.code).toBe('OPENNESS_EMPLOYEE_NOT_FOUND');
     });
   });
 });

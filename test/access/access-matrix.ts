@@ -261,6 +261,8 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'GET /api/openness/employees': { access: ['staff'] },
   'POST /api/openness/employees': { access: ['staff'] },
   'POST /api/openness/employees/import': { access: ['staff'] },
+  'POST /api/openness/employees/{userId}/disable': { access: ['staff'] },
+  'POST /api/openness/employees/{userId}/enable': { access: ['staff'] },
   'POST /api/openness/plan': { access: ['staff'] },
   'GET /api/openness/plan': { access: ['department', 'staff', 'supervisor'] },
   'POST /api/openness/plan/reminders': {

@@ -4,6 +4,8 @@ import {
   Get,
   HttpCode,
   HttpStatus,
+  Param,
+  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -85,7 +87,28 @@ export class OpennessSetupController {
   @ApiOperation({ summary: '职工账号 · Employees' })
   @ApiOkResponse({ type: [EmployeeResponse] })
   async listEmployees(): Promise<EmployeeResponse[]> {
-    return (await this.units.listEmployees()).map(EmployeeResponse.of);
+    return (await this.units.listEmployees()).map((e) =>
+      EmployeeResponse.of(e.employee, e.disabled),
+    );
+  }
+
+  /** 离职: the employee's account can no longer log in; its tokens die now. */
+  @Post('employees/:userId/disable')
+  @HttpCode(HttpStatus.OK)
+  @Audited('openness.employee.disable')
+  @ApiOperation({ summary: '停用职工账号（离职） · Disable employee' })
+  @ApiOkResponse({ type: EmployeeResponse })
+  async disableEmployee(@Param('userId', ParseUUIDPipe) userId: string): Promise<EmployeeResponse> {
+    return EmployeeResponse.of(await this.units.setEmployeeDisabled(userId, true), true);
+  }
+
+  @Post('employees/:userId/enable')
+  @HttpCode(HttpStatus.OK)
+  @Audited('openness.employee.enable')
+  @ApiOperation({ summary: '重新启用职工账号 · Enable employee' })
+  @ApiOkResponse({ type: EmployeeResponse })
+  async enableEmployee(@Param('userId', ParseUUIDPipe) userId: string): Promise<EmployeeResponse> {
+    return EmployeeResponse.of(await this.units.setEmployeeDisabled(userId, false), false);
   }
 
   /**

@@ -52,14 +52,16 @@ export class EmployeeResponse {
   @ApiProperty() employeeNumber!: string;
   @ApiProperty() name!: string;
   @ApiProperty() unitId!: string;
+  @ApiProperty({ description: 'the account is disabled (the employee left)' }) disabled!: boolean;
 
-  static of(e: OpennessEmployee): EmployeeResponse {
+  static of(e: OpennessEmployee, disabled = false): EmployeeResponse {
     return {
       userId: e.userId,
       username: employeeUsername(e.employeeNumber),
       employeeNumber: e.employeeNumber,
       name: e.name,
       unitId: e.unitId,
+      disabled,
     };
   }
 }

@@ -73,6 +73,15 @@ export const sendNotices = (id: string) =>
 export const notices = () => unwrap(deskApi.GET('/api/openness/notices'));
 export const departments = () => unwrap(deskApi.GET('/api/departments'));
 export const employees = () => unwrap(deskApi.GET('/api/openness/employees'));
+export const setEmployeeDisabled = (userId: string, disabled: boolean) =>
+  unwrap(
+    deskApi.POST(
+      disabled
+        ? '/api/openness/employees/{userId}/disable'
+        : '/api/openness/employees/{userId}/enable',
+      { params: { path: { userId } } },
+    ),
+  );
 export const createUnit = (body: components['schemas']['CreateUnitDto']) =>
   unwrap(deskApi.POST('/api/openness/units', { body }));
 
