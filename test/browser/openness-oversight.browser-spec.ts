@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { bearer, departmentUser, userWithRole } from '../utils/actors.js';
-import { unit } from '../openness/world.js';
-import { toast } from './support/element-plus.js';
+import { employeeUser, unit } from '../openness/world.js';
+import { confirmBox, toast } from './support/element-plus.js';
 import { screenshot } from './support/screenshots.js';
 import { type OpenPage, startWebApp, type WebApp } from './support/web-app.js';
 
@@ -20,7 +20,7 @@ async function deskLogIn(page: Page, url: string, username: string) {
  * 厂务公开 oversight through its screens, on the api's real clock: last month's plan lines were
  * not published, so staff's 发送提醒 reminds their departments; the supervision group checks
  * last month, sees the findings and sends notices; a department reads its notice; the board's
- * 往期公开 opens on a phone.
+ * 往期公开 opens on a phone; staff disable the account of an employee who left.
  */
 describe('厂务公开 oversight screens', () => {
   let w: WebApp;
@@ -42,6 +42,7 @@ describe('厂务公开 oversight screens', () => {
     await userWithRole(w.api, 'supervisor', 'group.member');
     const company = await unit(w.api, staff, '某某机械有限公司', 'company');
     const ws1 = await unit(w.api, staff, '一车间', 'workshop', company);
+    await employeeUser(w.api, staff, ws1, 'E0001', '王离职');
     const finance = await departmentUser(w.api, staff, '财务部', 'fin.clerk');
     const ws = await departmentUser(w.api, staff, '一车间办公室', 'ws1.clerk');
     for (const [unitId, title, departmentId] of [
@@ -129,5 +130,17 @@ describe('厂务公开 oversight screens', () => {
     } finally {
       await phone.close();
     }
+  });
+  it('staff disable the account of an employee who left (单位与职工)', async () => {
+    const page = staffPage.page;
+    await page.goto(w.url('/console/openness-setup'));
+    const row = page.locator('.el-table__row').filter({ hasText: 'emp-e0001' });
+    await row.getByRole('button', { name: '停用' }).click();
+    await confirmBox(page, '停用职工账号', '停用');
+    await toast(page, '已停用');
+    await row.getByText('已停用').waitFor();
+    await row.getByRole('button', { name: '启用' }).waitFor();
+    await screenshot(page, 'openness-setup-employee-disabled');
+    expect(staffPage.problems).toEqual([]);
   });
 });
