@@ -256,22 +256,39 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     access: 'public',
     note: 'resolutions of finalised minutes only',
   },
-  'GET /api/openness/units': { access: ['department', 'staff'] },
+  'GET /api/openness/units': { access: ['department', 'staff', 'supervisor'] },
   'POST /api/openness/units': { access: ['staff'] },
   'GET /api/openness/employees': { access: ['staff'] },
   'POST /api/openness/employees': { access: ['staff'] },
   'POST /api/openness/employees/import': { access: ['staff'] },
+  'POST /api/openness/employees/{userId}/disable': { access: ['staff'] },
+  'POST /api/openness/employees/{userId}/enable': { access: ['staff'] },
   'POST /api/openness/plan': { access: ['staff'] },
-  'GET /api/openness/plan': { access: ['department', 'staff'] },
-  'GET /api/openness/records': { access: ['staff'] },
-  'GET /api/openness/records/export': { access: ['staff'] },
+  'GET /api/openness/plan': { access: ['department', 'staff', 'supervisor'] },
+  'POST /api/openness/plan/reminders': {
+    access: ['staff'],
+    note: 'each reminder once per plan line and kind',
+  },
+  'GET /api/openness/records': { access: ['staff', 'supervisor'] },
+  'GET /api/openness/records/export': { access: ['staff', 'supervisor'] },
   'GET /api/openness/items': {
-    access: ['department', 'staff'],
+    access: ['department', 'staff', 'supervisor'],
     note: "a department user: its own department's items only",
   },
   'POST /api/openness/items': { access: ['department'] },
+  'POST /api/openness/checks': { access: ['supervisor'] },
+  'GET /api/openness/checks': { access: ['staff', 'supervisor'] },
+  'GET /api/openness/checks/{id}': { access: ['staff', 'supervisor'] },
+  'POST /api/openness/checks/{id}/notices': {
+    access: ['supervisor'],
+    note: 'one notice per check and department',
+  },
+  'GET /api/openness/notices': {
+    access: ['department', 'staff', 'supervisor'],
+    note: 'a department user: the notices sent to its department only',
+  },
   'GET /api/openness/items/{id}': {
-    access: ['department', 'staff'],
+    access: ['department', 'staff', 'supervisor'],
     note: "a department user: its own department's items only",
   },
   'PATCH /api/openness/items/{id}': {
@@ -291,11 +308,11 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     note: "a department user: its own department's items only",
   },
   'GET /api/openness/attachments/{id}': {
-    access: ['department', 'staff'],
+    access: ['department', 'staff', 'supervisor'],
     note: "a department user: its own department's items only",
   },
   'GET /api/openness/items/{id}/opinions': {
-    access: ['department', 'staff'],
+    access: ['department', 'staff', 'supervisor'],
     note: "a department user: its own department's items only",
   },
   'POST /api/openness/opinions/{id}/answer': {
@@ -311,7 +328,7 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     note: "a department user: its own department's items only",
   },
   'GET /api/openness/items/{id}/record': {
-    access: ['department', 'staff'],
+    access: ['department', 'staff', 'supervisor'],
     note: "a department user: its own department's items only",
   },
   'POST /api/openness/items/{id}/approve': { access: ['staff'] },
@@ -322,6 +339,10 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'GET /api/openness/board': {
     access: ['employee'],
     note: "own unit's items and those of the units above",
+  },
+  'GET /api/openness/board/archive': {
+    access: ['employee'],
+    note: "own unit's and those above, whose period has ended",
   },
   'GET /api/openness/board/due': {
     access: ['employee'],
@@ -342,6 +363,10 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'GET /api/public/openness/items': {
     access: 'public',
     note: 'published company-level items only',
+  },
+  'GET /api/public/openness/archive': {
+    access: 'public',
+    note: 'company-level items whose period has ended',
   },
   'GET /api/public/openness/due': {
     access: 'public',

@@ -21,6 +21,7 @@ export async function tokensOfEveryRole(
     admin: await t.login('admin', ADMIN_PASSWORD),
     staff,
     secretary: await userWithRole(t, 'secretary'),
+    supervisor: await userWithRole(t, 'supervisor'),
     delegate: live.tokens.get(live.roster.delegates[0]!.id)!,
     attendee: tablets.get(attendee.body.id)!,
     department: (await departmentUser(t, staff, '人力资源部', 'hr.clerk')).token,

@@ -9,7 +9,7 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 /** An account of a managed role (staff, secretary, admin) that has changed its first password. */
 export async function userWithRole(
   t: Api,
-  role: 'staff' | 'secretary' | 'admin',
+  role: 'staff' | 'secretary' | 'admin' | 'supervisor',
   username: string = role,
 ): Promise<string> {
   const admin = await t.login('admin', ADMIN_PASSWORD);

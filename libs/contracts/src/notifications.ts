@@ -1,3 +1,4 @@
+import type { FindingKind, ReminderKind } from './openness.js';
 import type { ProposalStatus, Rating } from './vocabulary.js';
 
 /** The proposal a notification is about. */
@@ -29,6 +30,15 @@ export interface NotificationData {
   'proposal.answered': ProposalNotice & { assignmentId: string };
   'proposal.rated': ProposalNotice & { assignmentId: string; rating: Rating };
   'proposal.sent_back': ProposalNotice & { assignmentId: string; dueOn: string };
+  /** 厂务公开: to the responsible department's users, a plan line falling due or late. */
+  'openness.reminder': {
+    planEntryId: string;
+    kind: ReminderKind;
+    title: string;
+    dueOn: string;
+  };
+  /** 厂务公开: to a department's users, a notice (通报) of the supervision group's check. */
+  'openness.notice': { noticeId: string; checkId: string; findings: FindingKind[] };
 }
 
 export type NotificationKind = keyof NotificationData;

@@ -93,3 +93,34 @@ export const OPENNESS_FORM_LABELS: Record<OpennessForm, string> = {
   meeting: '会议',
   congress: '职代会',
 };
+
+/**
+ * 公开提醒 to a plan line's responsible department: 即将到期 (within the lead days before the last
+ * day of its month) and 已逾期 (the month is over and nothing is published). One of each per line.
+ */
+export const REMINDER_KINDS = ['due_soon', 'overdue'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
+  due_soon: '即将到期',
+  overdue: '已逾期',
+};
+
+/**
+ * What the supervision group's check (监督检查) finds for a period: a planned line published late
+ * or not at all, a question left unanswered, a measure not done by its deadline.
+ */
+export const FINDING_KINDS = [
+  'plan_late',
+  'plan_missing',
+  'question_unanswered',
+  'measure_late',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  plan_late: '逾期公开',
+  plan_missing: '到期未公开',
+  question_unanswered: '提问未答复',
+  measure_late: '整改逾期',
+};

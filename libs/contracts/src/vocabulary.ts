@@ -8,7 +8,8 @@
  * Account roles. `admin` manages accounts; `staff` (大会工作人员) run the congress; `secretary`
  * (秘书处) read and record; `delegate` (职工代表) and `attendee` (列席代表) use tablets;
  * `department` users answer proposals for their department and draft 厂务公开 items;
- * `employee` (职工) accounts read the 厂务公开 board of their unit and use its opinion box.
+ * `employee` (职工) accounts read the 厂务公开 board of their unit and use its opinion box;
+ * `supervisor` (监督检查小组成员) accounts read all of 厂务公开, run its checks and send notices.
  */
 export const ROLES = [
   'admin',
@@ -18,6 +19,7 @@ export const ROLES = [
   'attendee',
   'department',
   'employee',
+  'supervisor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

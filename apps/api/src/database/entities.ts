@@ -24,6 +24,9 @@ import { OpennessItem } from '../openness/item.entity.js';
 import { OpennessMeasure } from '../openness/measure.entity.js';
 import { OpennessOpinion } from '../openness/opinion.entity.js';
 import { OpennessPlanEntry } from '../openness/plan-entry.entity.js';
+import { OpennessReminder } from '../openness/reminder.entity.js';
+import { OpennessCheck } from '../openness/check.entity.js';
+import { OpennessNotice } from '../openness/notice.entity.js';
 import { OpennessUnit } from '../openness/unit.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { ProposalAnswer } from '../proposals/proposal-answer.entity.js';
@@ -102,6 +105,9 @@ export const entities = [
   OpennessAttachment,
   OpennessOpinion,
   OpennessMeasure,
+  OpennessReminder,
+  OpennessCheck,
+  OpennessNotice,
   TellerCeremony,
   CeremonyTeller,
   CeremonyMessage,

@@ -88,6 +88,13 @@ export class OpennessBoardController extends BoardReads {
     return this.presentAll(await this.board.list(auth));
   }
 
+  @Get('archive')
+  @ApiOperation({ summary: '往期公开：公开期限已过的事项 · Past items' })
+  @ApiOkResponse({ type: [BoardItemResponse] })
+  async archive(@CurrentUser() auth: AuthContext): Promise<BoardItemResponse[]> {
+    return this.presentAll(await this.board.archive(auth));
+  }
+
   @Get('due')
   @ApiOperation({ summary: '本单位及上级单位到期未公开的计划项 · Due and not published' })
   @ApiOkResponse({ type: [DueUnpublishedResponse] })
@@ -154,6 +161,13 @@ export class PublicOpennessController extends BoardReads {
   @ApiOkResponse({ type: [BoardItemResponse] })
   async list(): Promise<BoardItemResponse[]> {
     return this.presentAll(await this.board.list(null));
+  }
+
+  @Get('archive')
+  @ApiOperation({ summary: '公司级往期公开事项（无需登录） · Past public items' })
+  @ApiOkResponse({ type: [BoardItemResponse] })
+  async archive(): Promise<BoardItemResponse[]> {
+    return this.presentAll(await this.board.archive(null));
   }
 
   @Get('due')

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { type FindOperator, In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
+import { Clock } from '../common/clock.js';
+import { shanghaiDay } from '../common/time.js';
 import { OpennessAttachment } from './attachment.entity.js';
 import { OpennessItem } from './item.entity.js';
 import { OpennessErrorCode, OpennessException } from './openness.exception.js';
@@ -20,6 +22,7 @@ export class BoardService {
     @InjectRepository(OpennessItem) private readonly items: Repository<OpennessItem>,
     @InjectRepository(OpennessAttachment) private readonly files: Repository<OpennessAttachment>,
     private readonly units: UnitsService,
+    private readonly clock: Clock,
   ) {}
 
   /** The unit ids the caller reads: null auth is the public, without log-in. */
@@ -29,11 +32,32 @@ export class BoardService {
     return this.units.withAncestors(employee.unitId);
   }
 
-  async list(auth: AuthContext | null): Promise<OpennessItem[]> {
+  /**
+   * The board's current list: published items whose period (公开期限) has not ended. On the day
+   * after its last day (Asia/Shanghai) an item leaves this list for the archive, by this query
+   * alone: no job takes it down.
+   */
+  list(auth: AuthContext | null): Promise<OpennessItem[]> {
+    return this.published(auth, MoreThanOrEqual(this.today()));
+  }
+
+  /** 往期公开: the published items whose period has ended, still readable with their hash. */
+  archive(auth: AuthContext | null): Promise<OpennessItem[]> {
+    return this.published(auth, LessThan(this.today()));
+  }
+
+  private today(): string {
+    return shanghaiDay(this.clock.now());
+  }
+
+  private async published(
+    auth: AuthContext | null,
+    until: FindOperator<string>,
+  ): Promise<OpennessItem[]> {
     const unitIds = await this.readableUnits(auth);
     if (unitIds.length === 0) return [];
     return this.items.find({
-      where: { unitId: In(unitIds), status: In([...PUBLISHED]) },
+      where: { unitId: In(unitIds), status: In([...PUBLISHED]), publishUntil: until },
       order: { publishedAt: 'DESC' },
     });
   }

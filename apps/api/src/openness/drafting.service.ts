@@ -108,11 +108,11 @@ export class DraftingService {
   }
 
   /** A file's id and item, if the caller manages the item (else not found). */
-  async managedFile(auth: AuthContext, attachmentId: string): Promise<OpennessAttachment> {
+  async readableFile(auth: AuthContext, attachmentId: string): Promise<OpennessAttachment> {
     const file = await this.files.findOneBy({ id: attachmentId });
     if (!file) throw new OpennessException(OpennessErrorCode.AttachmentNotFound);
     const item = await this.store.get(file.itemId);
-    if (!(await this.store.manages(auth, item)))
+    if (!(await this.store.reads(auth, item)))
       throw new OpennessException(OpennessErrorCode.AttachmentNotFound);
     return file;
   }

@@ -9,7 +9,8 @@ import { OpennessErrorCode, OpennessException } from './openness.exception.js';
 
 /**
  * Items as the management side sees them: staff (for the leading group) see every item, a
- * department user only its own department's; anything else is "not found".
+ * department user only its own department's; anything else is "not found". The supervision group
+ * (`supervisor`) reads every item, as staff do, and manages none.
  */
 @Injectable()
 export class ItemStore {
@@ -64,9 +65,24 @@ export class ItemStore {
     return item;
   }
 
-  /** What the caller manages: every item for staff, the department's for a department user. */
+  /** Reads (never changes): what the caller manages, and every item for the supervision group. */
+  async reads(auth: AuthContext, item: OpennessItem): Promise<boolean> {
+    return auth.role === Role.Supervisor || this.manages(auth, item);
+  }
+
+  async readable(auth: AuthContext, id: string): Promise<OpennessItem> {
+    const item = await this.get(id);
+    if (!(await this.reads(auth, item)))
+      throw new OpennessException(OpennessErrorCode.ItemNotFound);
+    return item;
+  }
+
+  /** What the caller reads: every item for staff and the group, the department's for a department user. */
   async list(auth: AuthContext): Promise<OpennessItem[]> {
-    const where = auth.role === Role.Staff ? {} : { departmentId: await this.departmentOf(auth) };
+    const where =
+      auth.role === Role.Staff || auth.role === Role.Supervisor
+        ? {}
+        : { departmentId: await this.departmentOf(auth) };
     return this.items.find({ where, order: { createdAt: 'DESC' } });
   }
 }

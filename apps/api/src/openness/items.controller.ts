@@ -84,6 +84,7 @@ export class OpennessItemsController {
   ) {}
 
   @Get('items')
+  @Roles(Role.Staff, Role.Department, Role.Supervisor)
   @ApiOperation({ summary: '公开事项（员工部门：本部门的） · Items' })
   @ApiOkResponse({ type: [ItemResponse] })
   async list(@CurrentUser() auth: AuthContext): Promise<ItemResponse[]> {
@@ -102,13 +103,14 @@ export class OpennessItemsController {
   }
 
   @Get('items/:id')
+  @Roles(Role.Staff, Role.Department, Role.Supervisor)
   @ApiOperation({ summary: '公开事项详情 · Item' })
   @ApiOkResponse({ type: ItemResponse })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() auth: AuthContext,
   ): Promise<ItemResponse> {
-    return this.present(await this.store.managed(auth, id));
+    return this.present(await this.store.readable(auth, id));
   }
 
   @Patch('items/:id')
@@ -167,6 +169,7 @@ export class OpennessItemsController {
   }
 
   @Get('attachments/:id')
+  @Roles(Role.Staff, Role.Department, Role.Supervisor)
   @ApiOperation({ summary: '下载附件 · Download attachment' })
   @ApiFileResponse('application/octet-stream')
   async download(
@@ -174,11 +177,12 @@ export class OpennessItemsController {
     @CurrentUser() auth: AuthContext,
     @Res() res: Response,
   ): Promise<void> {
-    const file = await this.drafting.managedFile(auth, id);
+    const file = await this.drafting.readableFile(auth, id);
     sendFile(res, await this.board.withData(file.id));
   }
 
   @Get('items/:id/opinions')
+  @Roles(Role.Staff, Role.Department, Role.Supervisor)
   @ApiOperation({ summary: '意见箱：该事项的全部意见（匿名意见不含姓名） · Opinions' })
   @ApiOkResponse({ type: [OpinionResponse] })
   async opinionsOf(
@@ -224,13 +228,14 @@ export class OpennessItemsController {
   }
 
   @Get('items/:id/record')
+  @Roles(Role.Staff, Role.Department, Role.Supervisor)
   @ApiOperation({ summary: '厂务公开记录表 · Record form' })
   @ApiOkResponse({ type: RecordResponse })
   async record(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() auth: AuthContext,
   ): Promise<RecordResponse> {
-    const item = await this.store.managed(auth, id);
+    const item = await this.store.readable(auth, id);
     if (!PUBLISHED.includes(item.status))
       throw new OpennessException(OpennessErrorCode.InvalidTransition, {
         status: item.status,

@@ -34,6 +34,9 @@ export enum OpennessErrorCode {
   ImportFileMissing = 'OPENNESS_IMPORT_FILE_MISSING',
   ImportTooLarge = 'OPENNESS_IMPORT_TOO_LARGE',
   ImportInvalid = 'OPENNESS_IMPORT_INVALID',
+  CheckNotFound = 'OPENNESS_CHECK_NOT_FOUND',
+  EmployeeNotFound = 'OPENNESS_EMPLOYEE_NOT_FOUND',
+  CheckPeriod = 'OPENNESS_CHECK_PERIOD',
 }
 
 export class OpennessException extends moduleException<OpennessErrorCode>({
@@ -75,5 +78,11 @@ export class OpennessException extends moduleException<OpennessErrorCode>({
   [OpennessErrorCode.ImportInvalid]: [
     HttpStatus.BAD_REQUEST,
     '职工名单有错误，未导入任何内容；请先预演并改正',
+  ],
+  [OpennessErrorCode.CheckNotFound]: [HttpStatus.NOT_FOUND, '监督检查记录不存在'],
+  [OpennessErrorCode.EmployeeNotFound]: [HttpStatus.NOT_FOUND, '没有这个职工账号'],
+  [OpennessErrorCode.CheckPeriod]: [
+    HttpStatus.BAD_REQUEST,
+    '检查期间有误：结束日不能早于开始日，也不能晚于今天，且不超过一年',
   ],
 }) {}

@@ -20,6 +20,13 @@ import { OpennessPlanEntry } from './plan-entry.entity.js';
 import { PlanService } from './plan.service.js';
 import { OpennessReviewController } from './review.controller.js';
 import { ReviewService } from './review.service.js';
+import { OpennessCheck } from './check.entity.js';
+import { OpennessNotice } from './notice.entity.js';
+import { OpennessReminder } from './reminder.entity.js';
+import { OpennessSupervisionController } from './supervision.controller.js';
+import { SupervisionService } from './supervision.service.js';
+import { RemindersTimer } from './reminders-timer.service.js';
+import { RemindersService } from './reminders.service.js';
 import { OpennessUnit } from './unit.entity.js';
 import { OpennessSetupController } from './units.controller.js';
 import { UnitsService } from './units.service.js';
@@ -38,6 +45,9 @@ import { UnitsService } from './units.service.js';
       OpennessAttachment,
       OpennessOpinion,
       OpennessMeasure,
+      OpennessReminder,
+      OpennessCheck,
+      OpennessNotice,
     ]),
     AuthModule,
     DepartmentsModule,
@@ -49,6 +59,7 @@ import { UnitsService } from './units.service.js';
     OpennessReviewController,
     OpennessBoardController,
     PublicOpennessController,
+    OpennessSupervisionController,
   ],
   providers: [
     UnitsService,
@@ -60,6 +71,9 @@ import { UnitsService } from './units.service.js';
     PlanService,
     OpennessViews,
     EmployeeImportService,
+    RemindersService,
+    RemindersTimer,
+    SupervisionService,
   ],
 })
 export class OpennessModule {}

@@ -71,7 +71,7 @@ export class OpinionsService {
 
   /** Every opinion of an item, for staff and the item's department. */
   async ofItem(auth: AuthContext, itemId: string): Promise<OpennessOpinion[]> {
-    await this.store.managed(auth, itemId);
+    await this.store.readable(auth, itemId);
     return this.opinions.find({ where: { itemId }, order: { receivedOn: 'ASC', id: 'ASC' } });
   }
 

@@ -4,6 +4,8 @@ import {
   Get,
   HttpCode,
   HttpStatus,
+  Param,
+  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -41,11 +43,13 @@ import {
   PlanDashboardResponse,
   PlanLineResponse,
   RecordResponse,
+  ReminderSentResponse,
   UnitResponse,
 } from './dto/openness.responses.js';
 import { OpennessViews } from './openness-views.js';
 import { PlanService } from './plan.service.js';
 import { recordsWorkbook } from './records-workbook.js';
+import { RemindersService } from './reminders.service.js';
 import { UnitsService } from './units.service.js';
 
 /** The set-up of 厂务公开 (staff): the unit tree, employees' accounts, the annual plan, the records. */
@@ -59,10 +63,11 @@ export class OpennessSetupController {
     private readonly views: OpennessViews,
     private readonly clock: Clock,
     private readonly importer: EmployeeImportService,
+    private readonly reminders: RemindersService,
   ) {}
 
   @Get('units')
-  @Roles(Role.Staff, Role.Department)
+  @Roles(Role.Staff, Role.Department, Role.Supervisor)
   @ApiOperation({ summary: '公开单位（公司、车间、科室、班组） · Units' })
   @ApiOkResponse({ type: [UnitResponse] })
   async listUnits(): Promise<UnitResponse[]> {
@@ -82,7 +87,28 @@ export class OpennessSetupController {
   @ApiOperation({ summary: '职工账号 · Employees' })
   @ApiOkResponse({ type: [EmployeeResponse] })
   async listEmployees(): Promise<EmployeeResponse[]> {
-    return (await this.units.listEmployees()).map(EmployeeResponse.of);
+    return (await this.units.listEmployees()).map((e) =>
+      EmployeeResponse.of(e.employee, e.disabled),
+    );
+  }
+
+  /** 离职: the employee's account can no longer log in; its tokens die now. */
+  @Post('employees/:userId/disable')
+  @HttpCode(HttpStatus.OK)
+  @Audited('openness.employee.disable')
+  @ApiOperation({ summary: '停用职工账号（离职） · Disable employee' })
+  @ApiOkResponse({ type: EmployeeResponse })
+  async disableEmployee(@Param('userId', ParseUUIDPipe) userId: string): Promise<EmployeeResponse> {
+    return EmployeeResponse.of(await this.units.setEmployeeDisabled(userId, true), true);
+  }
+
+  @Post('employees/:userId/enable')
+  @HttpCode(HttpStatus.OK)
+  @Audited('openness.employee.enable')
+  @ApiOperation({ summary: '重新启用职工账号 · Enable employee' })
+  @ApiOkResponse({ type: EmployeeResponse })
+  async enableEmployee(@Param('userId', ParseUUIDPipe) userId: string): Promise<EmployeeResponse> {
+    return EmployeeResponse.of(await this.units.setEmployeeDisabled(userId, false), false);
   }
 
   /**
@@ -130,15 +156,29 @@ export class OpennessSetupController {
   }
 
   @Get('plan')
-  @Roles(Role.Staff, Role.Department)
+  @Roles(Role.Staff, Role.Department, Role.Supervisor)
   @ApiOperation({ summary: '年度公开计划及完成情况（按时/逾期/未公开） · Plan dashboard' })
   @ApiOkResponse({ type: PlanDashboardResponse })
   async dashboard(@Query() q: YearQuery): Promise<PlanDashboardResponse> {
     return PlanDashboardResponse.of(q.year, await this.plan.dashboard(q.year));
   }
 
+  /**
+   * 发送提醒: sends now what the hourly timer would (RemindersService): each reminder once, so
+   * pressing it twice sends nothing the second time.
+   */
+  @Post('plan/reminders')
+  @HttpCode(HttpStatus.OK)
+  @Audited('openness.plan.remind')
+  @ApiOperation({ summary: '向责任部门发送到期/逾期提醒 · Send plan reminders' })
+  @ApiOkResponse({ type: [ReminderSentResponse] })
+  sendReminders(): Promise<ReminderSentResponse[]> {
+    return this.reminders.send();
+  }
+
   /** Every publication's record form of a year, for inspection (备案备查). */
   @Get('records')
+  @Roles(Role.Staff, Role.Supervisor)
   @ApiOperation({ summary: '厂务公开记录表（按年度） · Records' })
   @ApiOkResponse({ type: [RecordResponse] })
   records(@Query() q: YearQuery): Promise<RecordResponse[]> {
@@ -146,6 +186,7 @@ export class OpennessSetupController {
   }
 
   @Get('records/export')
+  @Roles(Role.Staff, Role.Supervisor)
   @ApiOperation({ summary: '导出厂务公开记录表（XLSX） · Export records' })
   @ApiFileResponse(XLSX)
   async exportRecords(@Query() q: YearQuery, @Res() res: Response): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AccountsService } from '../auth/accounts.service.js';
+import { TokenService } from '../auth/token.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Role } from '../users/role.enum.js';
 import type { CreateEmployeeDto, CreateUnitDto } from './dto/openness.dto.js';
@@ -20,6 +21,7 @@ export class UnitsService {
     @InjectRepository(OpennessUnit) private readonly units: Repository<OpennessUnit>,
     @InjectRepository(OpennessEmployee) private readonly employees: Repository<OpennessEmployee>,
     private readonly accounts: AccountsService,
+    private readonly tokens: TokenService,
   ) {}
 
   list(): Promise<OpennessUnit[]> {
@@ -74,8 +76,25 @@ export class UnitsService {
     );
   }
 
-  listEmployees(): Promise<OpennessEmployee[]> {
-    return this.employees.find({ order: { employeeNumber: 'ASC' } });
+  /** The employees, each with whether their account is disabled (left the company). */
+  async listEmployees(): Promise<{ employee: OpennessEmployee; disabled: boolean }[]> {
+    const employees = await this.employees.find({ order: { employeeNumber: 'ASC' } });
+    const users = await this.accounts.byIds(employees.map((e) => e.userId));
+    const disabled = new Set(users.filter((u) => u.disabled).map((u) => u.id));
+    return employees.map((employee) => ({ employee, disabled: disabled.has(employee.userId) }));
+  }
+
+  /**
+   * An employee leaving (离职) or coming back: the account is disabled (its tokens revoked, so
+   * the board logs out at once; it can no longer log in) or enabled again. The employee row
+   * stays: opinions they signed keep their name.
+   */
+  async setEmployeeDisabled(userId: string, disabled: boolean): Promise<OpennessEmployee> {
+    const employee = await this.employees.findOneBy({ userId });
+    if (!employee) throw new OpennessException(OpennessErrorCode.EmployeeNotFound);
+    await this.accounts.update(userId, { disabled });
+    if (disabled) await this.tokens.revokeAllForUser(userId, 'employee left');
+    return employee;
   }
 
   /** The caller as an employee; any other account is refused. */

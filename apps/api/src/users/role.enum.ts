@@ -10,6 +10,11 @@ export enum Role {
   Department = 'department',
   /** 职工: reads the 厂务公开 board of their unit and the units above, leaves opinions. */
   Employee = 'employee',
+  /**
+   * 监督检查小组: reads all of 厂务公开 (every level, item, opinion without anonymous identities),
+   * runs the periodic checks and sends their notices; changes no item.
+   */
+  Supervisor = 'supervisor',
 }
 // The same values as the client contract (libs/contracts): a difference does not compile.
 type _RoleContract = Agree<Difference<`${Role}`, ContractRole>>;

@@ -2320,6 +2320,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/openness/employees/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用职工账号（离职） · Disable employee */
+        post: operations["OpennessSetup_disableEmployee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/employees/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新启用职工账号 · Enable employee */
+        post: operations["OpennessSetup_enableEmployee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openness/employees/import": {
         parameters: {
             query?: never;
@@ -2349,6 +2383,23 @@ export interface paths {
         put?: never;
         /** 年度公开计划：新增一项 · Add plan line */
         post: operations["OpennessSetup_createPlanEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/plan/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向责任部门发送到期/逾期提醒 · Send plan reminders */
+        post: operations["OpennessSetup_sendReminders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2664,6 +2715,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/openness/board/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 往期公开：公开期限已过的事项 · Past items */
+        get: operations["OpennessBoard_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openness/board/due": {
         parameters: {
             query?: never;
@@ -2749,6 +2817,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/openness/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公司级往期公开事项（无需登录） · Past public items */
+        get: operations["PublicOpenness_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/openness/due": {
         parameters: {
             query?: never;
@@ -2792,6 +2877,75 @@ export interface paths {
         };
         /** 公司级公开事项的附件（无需登录） · Public attachment */
         get: operations["PublicOpenness_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监督检查记录 · Checks */
+        get: operations["OpennessSupervision_list"];
+        put?: never;
+        /** 监督检查：检查一个期间的公开、答复和整改 · Run a check */
+        post: operations["OpennessSupervision_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次监督检查及其发现的问题 · Check */
+        get: operations["OpennessSupervision_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/checks/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向有关部门发出通报（每部门一份） · Send notices */
+        post: operations["OpennessSupervision_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监督检查通报（部门：发给本部门的） · Notices */
+        get: operations["OpennessSupervision_notices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3203,7 +3357,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "admin" | "staff" | "secretary" | "delegate" | "attendee" | "department" | "employee";
+            role: "admin" | "staff" | "secretary" | "delegate" | "attendee" | "department" | "employee" | "supervisor";
             disabled: boolean;
             mustChangePassword: boolean;
             createdAt: string;
@@ -3242,7 +3396,7 @@ export interface components {
             /** @example 张伟 */
             displayName: string;
             /** @enum {string} */
-            role: "admin" | "staff" | "secretary";
+            role: "admin" | "staff" | "secretary" | "supervisor";
             password: string;
         };
         UpdateUserDto: {
@@ -5309,6 +5463,8 @@ export interface components {
             employeeNumber: string;
             name: string;
             unitId: string;
+            /** @description the account is disabled (the employee left) */
+            disabled: boolean;
         };
         EmployeeImportAddedResponse: {
             row: number;
@@ -5402,6 +5558,19 @@ export interface components {
             year: number;
             counts: components["schemas"]["PlanCountsResponse"];
             lines: components["schemas"]["PlanLineResponse"][];
+        };
+        ReminderSentResponse: {
+            planEntryId: string;
+            /**
+             * @description 即将到期 or 已逾期
+             * @enum {string}
+             */
+            kind: "due_soon" | "overdue";
+            /**
+             * @description the last day the line is due
+             * @example 2026-11-30
+             */
+            dueOn: string;
         };
         OpennessRatingCountsResponse: {
             satisfied: number;
@@ -5633,6 +5802,8 @@ export interface components {
             departmentName: string;
             publishFrom: string;
             publishUntil: string;
+            /** @description 往期公开: its period has ended (Asia/Shanghai), off the current list */
+            archived: boolean;
             scope: string;
             formLabel: string;
             publishedAt: string;
@@ -5680,6 +5851,57 @@ export interface components {
         OpinionReceivedResponse: {
             /** @example true */
             received: boolean;
+        };
+        RunCheckDto: {
+            /** @example 2026-11-01 */
+            from: string;
+            /** @example 2026-11-30 */
+            to: string;
+        };
+        CheckSummaryResponse: {
+            /** @description plan lines due in the period */
+            planned: number;
+            onTime: number;
+            /** @description questions asked in the period */
+            questions: number;
+            answered: number;
+            /** @description measures whose deadline fell in the period */
+            measures: number;
+            doneOnTime: number;
+        };
+        FindingResponse: {
+            /** @enum {string} */
+            kind: "plan_late" | "plan_missing" | "question_unanswered" | "measure_late";
+            /** @example 到期未公开 */
+            kindLabel: string;
+            departmentId: string;
+            departmentName: string;
+            /** @description the plan line’s title or the item’s */
+            subject: string;
+            /** @example 2026-11-30 */
+            dueOn: string;
+            detail: string;
+            planEntryId: string | null;
+            itemId: string | null;
+        };
+        CheckResponse: {
+            id: string;
+            /** @example 2026-11-01 */
+            periodFrom: string;
+            /** @example 2026-11-30 */
+            periodTo: string;
+            runAt: string;
+            summary: components["schemas"]["CheckSummaryResponse"];
+            findings: components["schemas"]["FindingResponse"][];
+        };
+        NoticeResponse: {
+            id: string;
+            checkId: string;
+            departmentId: string;
+            departmentName: string;
+            body: string;
+            findings: components["schemas"]["FindingResponse"][];
+            sentAt: string;
         };
         JointMeetingResponse: {
             id: string;
@@ -6166,6 +6388,7 @@ export type CreatePlanEntryDto = components['schemas']['CreatePlanEntryDto'];
 export type PlanLineResponse = components['schemas']['PlanLineResponse'];
 export type PlanCountsResponse = components['schemas']['PlanCountsResponse'];
 export type PlanDashboardResponse = components['schemas']['PlanDashboardResponse'];
+export type ReminderSentResponse = components['schemas']['ReminderSentResponse'];
 export type OpennessRatingCountsResponse = components['schemas']['OpennessRatingCountsResponse'];
 export type OpinionResponse = components['schemas']['OpinionResponse'];
 export type MeasureResponse = components['schemas']['MeasureResponse'];
@@ -6185,6 +6408,11 @@ export type BoardItemResponse = components['schemas']['BoardItemResponse'];
 export type DueUnpublishedResponse = components['schemas']['DueUnpublishedResponse'];
 export type OpinionDto = components['schemas']['OpinionDto'];
 export type OpinionReceivedResponse = components['schemas']['OpinionReceivedResponse'];
+export type RunCheckDto = components['schemas']['RunCheckDto'];
+export type CheckSummaryResponse = components['schemas']['CheckSummaryResponse'];
+export type FindingResponse = components['schemas']['FindingResponse'];
+export type CheckResponse = components['schemas']['CheckResponse'];
+export type NoticeResponse = components['schemas']['NoticeResponse'];
 export type JointMeetingResponse = components['schemas']['JointMeetingResponse'];
 export type CreateJointMeetingDto = components['schemas']['CreateJointMeetingDto'];
 export type JointParticipantResponse = components['schemas']['JointParticipantResponse'];
@@ -15574,6 +15802,120 @@ export interface operations {
             };
         };
     };
+    OpennessSetup_disableEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessSetup_enableEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OpennessSetup_importEmployees: {
         parameters: {
             query?: {
@@ -15714,6 +16056,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessSetup_sendReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSentResponse"][];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -17084,6 +17463,43 @@ export interface operations {
             };
         };
     };
+    OpennessBoard_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardItemResponse"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OpennessBoard_due: {
         parameters: {
             query?: never;
@@ -17334,6 +17750,25 @@ export interface operations {
             };
         };
     };
+    PublicOpenness_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardItemResponse"][];
+                };
+            };
+        };
+    };
     PublicOpenness_due: {
         parameters: {
             query?: never;
@@ -17423,6 +17858,244 @@ export interface operations {
             };
             /** @description 未找到 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessSupervision_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResponse"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessSupervision_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunCheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessSupervision_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessSupervision_notify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessSupervision_notices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RATINGS, type Rating } from '../../common/contracts.js';
+import { RATINGS, type Rating, REMINDER_KINDS, type ReminderKind } from '../../common/contracts.js';
 import type { OpennessAttachment } from '../attachment.entity.js';
 import type { OpennessEmployee } from '../employee.entity.js';
 import {
@@ -16,6 +16,7 @@ import {
   PlanState,
   UnitLevel,
 } from '../openness.enums.js';
+import { shanghaiDay } from '../../common/time.js';
 import { isOverdue, lastDayOfMonth } from '../openness-rules.js';
 import { OPENNESS_STATUS_LABELS, OpennessStatus } from '../openness-status.js';
 import type { ItemBundle } from '../openness-views.js';
@@ -51,14 +52,16 @@ export class EmployeeResponse {
   @ApiProperty() employeeNumber!: string;
   @ApiProperty() name!: string;
   @ApiProperty() unitId!: string;
+  @ApiProperty({ description: 'the account is disabled (the employee left)' }) disabled!: boolean;
 
-  static of(e: OpennessEmployee): EmployeeResponse {
+  static of(e: OpennessEmployee, disabled = false): EmployeeResponse {
     return {
       userId: e.userId,
       username: employeeUsername(e.employeeNumber),
       employeeNumber: e.employeeNumber,
       name: e.name,
       unitId: e.unitId,
+      disabled,
     };
   }
 }
@@ -122,6 +125,14 @@ export class DueUnpublishedResponse {
       departmentName,
     };
   }
+}
+
+/** A reminder just sent to a plan line's department. */
+export class ReminderSentResponse {
+  @ApiProperty() planEntryId!: string;
+  @ApiProperty({ enum: REMINDER_KINDS, description: '即将到期 or 已逾期' }) kind!: ReminderKind;
+  @ApiProperty({ description: 'the last day the line is due', example: '2026-11-30' })
+  dueOn!: string;
 }
 
 export class PlanCountsResponse {
@@ -336,6 +347,10 @@ export class BoardItemResponse {
   @ApiProperty() departmentName!: string;
   @ApiProperty() publishFrom!: string;
   @ApiProperty() publishUntil!: string;
+  @ApiProperty({
+    description: '往期公开: its period has ended (Asia/Shanghai), off the current list',
+  })
+  archived!: boolean;
   @ApiProperty() scope!: string;
   @ApiProperty() formLabel!: string;
   @ApiProperty() publishedAt!: string;
@@ -363,6 +378,7 @@ export class BoardItemResponse {
       departmentName: b.departmentName,
       publishFrom: c.publishFrom,
       publishUntil: c.publishUntil,
+      archived: c.publishUntil < shanghaiDay(now),
       scope: c.scope,
       formLabel: FORM_LABELS[c.form],
       publishedAt: b.item.publishedAt!.toISOString(),

@@ -5,7 +5,7 @@ import { Role } from '../role.enum.js';
 import { IsPlainName } from '../../common/validators.js';
 
 /** Accounts an admin creates by hand: delegates and attendees come from the roster, department users from their department. */
-export const MANAGED_ROLES = [Role.Admin, Role.Staff, Role.Secretary] as const;
+export const MANAGED_ROLES = [Role.Admin, Role.Staff, Role.Secretary, Role.Supervisor] as const;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang.wei' })

@@ -21,6 +21,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   attendee: '列席代表',
   department: '承办部门',
   employee: '职工',
+  supervisor: '厂务公开监督检查小组',
 };
 
 /** Why the server refused the page (a 403), shown in place of the page until it changes. */

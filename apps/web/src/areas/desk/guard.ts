@@ -13,5 +13,8 @@ export function deskGuard(to: RouteLocationNormalized, base: string) {
   // A department account has one page of the console: its own assignments.
   if (user.role === 'department' && base === '/console' && to.path.replace(/\/$/, '') === base)
     return { path: `${base}/assignments` };
+  // The supervision group's work in the console is its checks.
+  if (user.role === 'supervisor' && base === '/console' && to.path.replace(/\/$/, '') === base)
+    return { path: `${base}/openness-supervision` };
   return true;
 }

@@ -134,14 +134,20 @@ export const consoleRoutes = deskArea('/console', '工作人员控制台', [
   {
     path: 'openness',
     title: '厂务公开',
-    roles: ['staff', 'department'],
+    roles: ['staff', 'department', 'supervisor'],
     component: () => import('./console/openness/ItemsPage.vue'),
   },
   {
     path: 'openness-plan',
     title: '公开计划',
-    roles: ['staff', 'department'],
+    roles: ['staff', 'department', 'supervisor'],
     component: () => import('./console/openness/PlanPage.vue'),
+  },
+  {
+    path: 'openness-supervision',
+    title: '监督检查',
+    roles: ['supervisor', 'staff', 'department'],
+    component: () => import('./console/openness/SupervisionPage.vue'),
   },
   {
     path: 'openness-setup',

@@ -24,6 +24,12 @@ export const listItems = (): Promise<BoardItem[]> =>
     ? unwrap(employeeApi.GET('/api/openness/board'))
     : unwrap(publicApi.GET('/api/public/openness/items'));
 
+/** 往期公开: items whose period has ended, off the current list but still readable. */
+export const listArchive = (): Promise<BoardItem[]> =>
+  asEmployee()
+    ? unwrap(employeeApi.GET('/api/openness/board/archive'))
+    : unwrap(publicApi.GET('/api/public/openness/archive'));
+
 export const listDue = (): Promise<DueLine[]> =>
   asEmployee()
     ? unwrap(employeeApi.GET('/api/openness/board/due'))

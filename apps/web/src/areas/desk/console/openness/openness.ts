@@ -13,9 +13,13 @@ export type EmployeeImport = components['schemas']['EmployeeImportResultResponse
 export type NewItem = components['schemas']['CreateItemDto'];
 export type Approval = components['schemas']['ApproveItemDto'];
 export type NewMeasure = components['schemas']['CreateMeasureDto'];
+export type Check = components['schemas']['CheckResponse'];
+export type Notice = components['schemas']['NoticeResponse'];
 
 export const isStaff = () => deskSession.user.value?.role === 'staff';
 export const isDepartment = () => deskSession.user.value?.role === 'department';
+/** 监督检查小组: reads everything of 厂务公开, changes nothing, runs checks and sends notices. */
+export const isSupervisor = () => deskSession.user.value?.role === 'supervisor';
 
 const path = (id: string) => ({ params: { path: { id } } });
 
@@ -58,10 +62,26 @@ export const plan = (year: number) =>
   unwrap(deskApi.GET('/api/openness/plan', { params: { query: { year } } }));
 export const addPlanLine = (body: components['schemas']['CreatePlanEntryDto']) =>
   unwrap(deskApi.POST('/api/openness/plan', { body }));
+export const sendReminders = () => unwrap(deskApi.POST('/api/openness/plan/reminders'));
 export const records = (year: number) =>
   unwrap(deskApi.GET('/api/openness/records', { params: { query: { year } } }));
+export const checks = () => unwrap(deskApi.GET('/api/openness/checks'));
+export const runCheck = (body: components['schemas']['RunCheckDto']) =>
+  unwrap(deskApi.POST('/api/openness/checks', { body }));
+export const sendNotices = (id: string) =>
+  unwrap(deskApi.POST('/api/openness/checks/{id}/notices', path(id)));
+export const notices = () => unwrap(deskApi.GET('/api/openness/notices'));
 export const departments = () => unwrap(deskApi.GET('/api/departments'));
 export const employees = () => unwrap(deskApi.GET('/api/openness/employees'));
+export const setEmployeeDisabled = (userId: string, disabled: boolean) =>
+  unwrap(
+    deskApi.POST(
+      disabled
+        ? '/api/openness/employees/{userId}/disable'
+        : '/api/openness/employees/{userId}/enable',
+      { params: { path: { userId } } },
+    ),
+  );
 export const createUnit = (body: components['schemas']['CreateUnitDto']) =>
   unwrap(deskApi.POST('/api/openness/units', { body }));
 
