@@ -141,12 +141,13 @@ describe('the door: a staff phone scans 代表证; a department answers its own 
     await page.getByRole('cell', { name: /开通夜班职工班车/ }).waitFor();
     await expect(page.getByText('食堂增加夜宵窗口').count()).resolves.toBe(0);
     // The menu shows the department its pages: its assignments, the inspection findings it
-    // answers and the 厂务公开 it drafts.
+    // answers, the 厂务公开 it drafts and the supervision group's notices (通报) sent to it.
     await expect(page.getByRole('menuitem').allTextContents()).resolves.toEqual([
       '本部门承办',
       '巡视问题整改',
       '厂务公开',
       '公开计划',
+      '监督检查',
     ]);
     await screenshot(page, 'department-assignments');
 
