@@ -19,6 +19,7 @@ import { PollDuration1795320000000 } from './1795320000000-poll-duration.js';
 import { ProposalFilesFollows1795332000000 } from './1795332000000-proposal-files-follows.js';
 import { PressRuleRelease1795336000000 } from './1795336000000-press-rule-release.js';
 import { DelegateCards1795338000000 } from './1795338000000-delegate-cards.js';
+import { OpennessYear1795344000000 } from './1795344000000-openness-year.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ProposalFilesFollows1795332000000,
   PressRuleRelease1795336000000,
   DelegateCards1795338000000,
+  OpennessYear1795344000000,
 ];
