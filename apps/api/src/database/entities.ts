@@ -22,6 +22,7 @@ import { OpennessAttachment } from '../openness/attachment.entity.js';
 import { OpennessEmployee } from '../openness/employee.entity.js';
 import { OpennessItem } from '../openness/item.entity.js';
 import { OpennessMeasure } from '../openness/measure.entity.js';
+import { OpennessSatisfaction } from '../openness/satisfaction.entity.js';
 import { OpennessOpinion } from '../openness/opinion.entity.js';
 import { OpennessPlanEntry } from '../openness/plan-entry.entity.js';
 import { OpennessUnit } from '../openness/unit.entity.js';
@@ -97,6 +98,7 @@ export const entities = [
   OpennessAttachment,
   OpennessOpinion,
   OpennessMeasure,
+  OpennessSatisfaction,
   TellerCeremony,
   CeremonyTeller,
   CeremonyMessage,

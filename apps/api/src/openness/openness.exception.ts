@@ -34,6 +34,7 @@ export enum OpennessErrorCode {
   ImportFileMissing = 'OPENNESS_IMPORT_FILE_MISSING',
   ImportTooLarge = 'OPENNESS_IMPORT_TOO_LARGE',
   ImportInvalid = 'OPENNESS_IMPORT_INVALID',
+  PollNotEligible = 'OPENNESS_POLL_NOT_ELIGIBLE',
 }
 
 export class OpennessException extends moduleException<OpennessErrorCode>({
@@ -75,5 +76,9 @@ export class OpennessException extends moduleException<OpennessErrorCode>({
   [OpennessErrorCode.ImportInvalid]: [
     HttpStatus.BAD_REQUEST,
     '职工名单有错误，未导入任何内容；请先预演并改正',
+  ],
+  [OpennessErrorCode.PollNotEligible]: [
+    HttpStatus.CONFLICT,
+    '该表决不能作为厂务公开满意度测评（须为已宣布结果的无记名满意度评议，评议对象只有一个）',
   ],
 }) {}
