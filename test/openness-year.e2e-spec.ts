@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
-import { marks } from '../libs/ballot/src/index.js';
 import {
   fileBytes,
   verifyArchive,
@@ -8,13 +7,10 @@ import {
   type OpennessRecordsContent,
 } from '../libs/minutes/src/index.js';
 import { bearer } from './utils/actors.js';
-import { castSecret } from './utils/ballots.js';
-import { liveSession, type LiveSession } from './utils/live-session.js';
 import { pdfItems } from './utils/pdf-text.js';
-import { binary, connected, createTestApp, type TestApp } from './utils/test-app.js';
+import { binary, createTestApp, type TestApp } from './utils/test-app.js';
+import { ratingPolls } from './openness/rating.js';
 import { createWorld, NOW, published, setClock, type World } from './openness/world.js';
-
-const WORK = '本年度厂务公开工作';
 
 /**
  * 厂务公开's year: the record forms filed in the minutes' archive as a PDF (idempotent, a change
@@ -24,8 +20,6 @@ const WORK = '本年度厂务公开工作';
 describe("厂务公开's year: records archived, satisfaction rating, summary", () => {
   let t: TestApp;
   let w: World;
-  let live: LiveSession;
-  let staff: string;
   let ratingPoll: string;
   let motionPoll: string;
   let itemId: string;
@@ -34,40 +28,10 @@ describe("厂务公开's year: records archived, satisfaction rating, summary", 
   beforeAll(async () => {
     t = await createTestApp();
     w = await createWorld(t);
-    staff = w.staff;
     // The rating's session runs on the real clock (circulated on a fixed one by liveSession).
     setClock(t, null);
-    live = await liveSession(t, staff, 5, 5, [
-      {
-        kind: 'evaluate',
-        title: '厂务公开工作满意度测评',
-        vote: { scale: 'satisfaction', persons: [{ name: WORK }] },
-      },
-      { kind: 'decide', title: '程序事项' },
-    ]);
-    const tablets = [];
-    for (const d of live.roster.delegates) {
-      const s = t.socket(live.tokens.get(d.id)!);
-      await connected(s);
-      await s.emitWithAck('session:join', { sessionId: live.sessionId });
-      tablets.push(s);
-    }
-    const open = async (title: string) =>
-      (
-        await http()
-          .post('/api/polls')
-          .set(bearer(staff))
-          .send({ itemId: live.items[title], keyMode: 'custodian' })
-          .expect(201)
-      ).body.id as string;
-    ratingPoll = await open('厂务公开工作满意度测评');
     // 3 满意, 1 基本满意, 1 不满意: (3 + 1) / 5 valid ballots = 80%.
-    for (const [i, grade] of [0, 0, 0, 1, 2].entries())
-      await castSecret(tablets[i]!, live.sessionId, ratingPoll, [marks(3, grade)]);
-    await http().post(`/api/polls/${ratingPoll}/close`).set(bearer(staff)).expect(200);
-    motionPoll = await open('程序事项');
-    await http().post(`/api/polls/${motionPoll}/close`).set(bearer(staff)).expect(200);
-    for (const s of tablets) s.disconnect();
+    ({ ratingPoll, motionPoll } = await ratingPolls(t, w.staff, [0, 0, 0, 1, 2]));
 
     setClock(t, NOW);
     itemId = await published(w, w.finance, w.units.company, '2026年10月业务招待费使用情况');
