@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
 import {
@@ -86,6 +90,17 @@ describe("厂务公开's year: records archived, satisfaction rating, summary", 
       const report = verifyArchive(archive);
       expect(report.firstFailure).toBeNull();
       expect(report.ok).toBe(true);
+      // The command-line verifier, in a fresh process with nothing but the exported file.
+      const file = join(mkdtempSync(join(tmpdir(), 'openness-year-')), 'archive.json');
+      writeFileSync(file, JSON.stringify(archive));
+      const cli = spawnSync('npm', ['run', '--silent', 'verify-archive', '--', file], {
+        cwd: join(import.meta.dirname, '..'),
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+        timeout: 300_000,
+      });
+      expect(cli.stdout).toContain('验证通过');
+      expect(cli.status).toBe(0);
       const last = archive.entries.filter((e) => e.entry.kind === 'openness_records').at(-1)!;
       const content = JSON.parse(last.content!) as OpennessRecordsContent;
       expect(content).toMatchObject({ format: 'openness-records', year: 2026, items: 1 });
@@ -94,7 +109,7 @@ describe("厂务公开's year: records archived, satisfaction rating, summary", 
       expect(text).toContain('记录表 1：2026年10月业务招待费使用情况');
       expect(text).toContain('问：招待费为何增加？');
       expect(text).toContain('答：含年度客户来访接待。');
-    });
+    }, 300_000);
 
     it('refuses a bad year with the field named, and anyone but staff', async () => {
       const bad = await archiveYear('二〇二六');
