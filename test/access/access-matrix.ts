@@ -271,6 +271,11 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   },
   'GET /api/openness/records': { access: ['staff', 'supervisor'] },
   'GET /api/openness/records/export': { access: ['staff', 'supervisor'] },
+  'POST /api/openness/records/archive': { access: ['staff'] },
+  'GET /api/openness/summary.docx': { access: ['staff'] },
+  'GET /api/openness/satisfaction/polls': { access: ['staff'] },
+  'GET /api/openness/satisfaction': { access: ['staff'] },
+  'POST /api/openness/satisfaction': { access: ['staff'] },
   'GET /api/openness/items': {
     access: ['department', 'staff', 'supervisor'],
     note: "a department user: its own department's items only",
@@ -379,6 +384,10 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'GET /api/public/openness/attachments/{id}': {
     access: 'public',
     note: 'published company-level items only',
+  },
+  'GET /api/public/openness/satisfaction': {
+    access: 'public',
+    note: "each year's 满意度测评 result, once staff linked a released poll",
   },
   // Tellers' key ceremony and decryption at the close.
   'GET /api/polls/{id}/decryption': {

@@ -88,9 +88,12 @@ export async function createWorld(t: TestApp): Promise<World> {
   };
 }
 
+/** What drafting and publishing need of a world (a browser test has an api process, not an app). */
+type Publisher = { t: Api; staff: string };
+
 /** An event item (published within 7 days of 2026-11-18) drafted by `dept` for `unitId`. */
 export async function draft(
-  w: World,
+  w: Publisher,
   dept: { token: string },
   unitId: string,
   title = '2026年10月业务招待费使用情况',
@@ -124,7 +127,7 @@ export const APPROVAL = {
 
 /** Drafted, submitted, approved and published: returns the item id. */
 export async function published(
-  w: World,
+  w: Publisher,
   dept: { token: string },
   unitId: string,
   title?: string,

@@ -1,21 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { bearer, type Api } from './actors.js';
+import { pdfItems } from './pdf-text.js';
 import { binary } from './test-app.js';
 
-/** The text items of a PDF in drawing order, as pdf.js extracts them. */
-export async function pdfItems(bytes: Buffer): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  try {
-    const items: string[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const content = await (await doc.getPage(p)).getTextContent();
-      for (const i of content.items) if ('str' in i && i.str.trim()) items.push(i.str.trim());
-    }
-    return items;
-  } finally {
-    await doc.destroy();
-  }
-}
+export { pdfItems };
 
 /**
  * Prints 代表证 for these seats (all serving seats when omitted) and reads each card's 证号 back

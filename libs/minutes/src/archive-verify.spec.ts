@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { entryHash, nextEntry, type ArchiveEntry } from './archive.js';
 import { verifyArchive, type ArchiveExport, type ArchiveRecord } from './archive-verify.js';
+import { archivedFile, type OpennessRecordsContent } from './archived-file.js';
+import { utf8 } from './bytes.js';
 import { generateSigningKey } from './custody.js';
 import { canonicalJson, hashJson } from './jcs.js';
 import { signMinutes } from './signatures.js';
@@ -110,6 +112,41 @@ describe('verifyArchive', () => {
     a.entries.push({ entry: e, content: a.entries[1]!.content, signatures: sample.signatures });
     // The document says it corrects nothing: the link and the content disagree.
     expect(verifyArchive(a).firstFailure).toMatchObject({ code: 'BAD_LINK', seq: 6 });
+  });
+
+  it("reads back a year's 厂务公开记录表 kept as a file, and names one whose bytes do not match", () => {
+    const withFile = (content: OpennessRecordsContent) => {
+      const a = archive();
+      const entry = nextEntry(a.entries.at(-1)!.entry, {
+        kind: 'openness_records',
+        title: '2026 年度厂务公开记录表',
+        contentHash: hashJson(content),
+        createdAt: '2026-12-31T08:00:00.000Z',
+      });
+      a.entries.push({ entry, content: canonicalJson(content), signatures: null });
+      return a;
+    };
+    const file = archivedFile('厂务公开记录表-2026.pdf', 'application/pdf', utf8('%PDF-1.7 …'));
+    const content: OpennessRecordsContent = {
+      format: 'openness-records',
+      version: 1,
+      year: 2026,
+      items: 1,
+      recordsSha256: 'ab'.repeat(32),
+      file,
+    };
+    expect(verifyArchive(withFile(content)).firstFailure).toBeNull();
+    // The content hash covers the JSON; the file's own SHA-256 covers the bytes inside it.
+    const swapped = { ...content, file: { ...file, base64: file.base64.replace('JV', 'JW') } };
+    expect(verifyArchive(withFile(swapped)).firstFailure).toMatchObject({
+      code: 'FILE_HASH_MISMATCH',
+      seq: 6,
+    });
+    const notPdf = archivedFile('x.pdf', 'application/pdf', utf8('plain text'));
+    expect(verifyArchive(withFile({ ...content, file: notPdf })).firstFailure).toMatchObject({
+      code: 'PDF_MISMATCH',
+      seq: 6,
+    });
   });
 
   it('finds a secret where only public data may be, and refuses what is not an export', () => {

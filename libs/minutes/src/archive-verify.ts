@@ -7,6 +7,7 @@
  * The api exports this format (`GET /api/archive/export`) and checks its own database with it.
  */
 import { verifyChain, type ArchiveEntry } from './archive.js';
+import { fileBytes, type OpennessRecordsContent } from './archived-file.js';
 import { talliesOf } from './assemble.js';
 import { utf8 } from './bytes.js';
 import { MinutesError } from './errors.js';
@@ -133,6 +134,25 @@ export function verifyArchive(
       if (missing.length)
         checks.notes.integrity.push(`第 ${missing.join('、')} 号条目的内容未随导出提供，未核对`);
     });
+
+    checks.run(
+      'integrity',
+      '档案中保存的文件（厂务公开记录表 PDF）可读出，其字节与登记的 SHA-256 一致',
+      () => {
+        for (const r of records) {
+          if (r.entry.kind !== 'openness_records') continue;
+          const content = parsed.get(r.entry.seq) as OpennessRecordsContent | undefined;
+          if (!content) continue; // content not in the export (noted under 完整性)
+          if (content.format !== 'openness-records' || typeof content.file !== 'object')
+            throw new MinutesError(
+              'BAD_ENCODING',
+              `第 ${r.entry.seq} 号条目不是厂务公开记录表（openness-records）`,
+              at(r),
+            );
+          fileBytes(content.file, at(r));
+        }
+      },
+    );
 
     checks.run(
       'usability',

@@ -16,6 +16,7 @@ export const ARCHIVE_KINDS = [
   'resolution',
   'publication',
   'proposals_report',
+  'openness_records',
 ] as const;
 export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const ARCHIVE_KIND_LABELS: Record<ArchiveKind, string> = {
   resolution: '决议',
   publication: '厂务公开记录',
   proposals_report: '提案办理情况报告',
+  openness_records: '厂务公开记录表（年度）',
 };
 
 /** The hash before the first entry: 64 zeros. */

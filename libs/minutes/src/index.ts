@@ -85,6 +85,12 @@ export {
   type ChainFailure,
   type ChainReport,
 } from './archive.js';
+export {
+  archivedFile,
+  fileBytes,
+  type ArchivedFile,
+  type OpennessRecordsContent,
+} from './archived-file.js';
 export { embeddedFiles, pdfInfo, type EmbeddedFile, type PdfInfo } from './pdf-read.js';
 export {
   PROPERTY_LABELS,

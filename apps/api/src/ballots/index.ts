@@ -5,3 +5,6 @@ export { PollsService } from './polls.service.js';
 export { BallotsClose } from './close.service.js';
 export { PollDecryptor } from './poll-decryptor.js';
 export { BoardService } from './board.service.js';
+// What another module may read of a poll (厂务公开's 满意度测评 reads its released result).
+export type { Poll } from './poll.entity.js';
+export { isHeld } from './poll-view.js';

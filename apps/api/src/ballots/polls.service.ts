@@ -102,6 +102,20 @@ export class PollsService {
   }
 
   /**
+   * Counted secret evaluations of one subject on the satisfaction scale, newest first: the polls
+   * 厂务公开 may take as a year's 满意度测评 (it checks the rest: released, not void).
+   */
+  satisfactionPolls(): Promise<Poll[]> {
+    return this.polls
+      .createQueryBuilder('p')
+      .where('p.secret AND p.result IS NOT NULL')
+      .andWhere(`p.vote_spec->>'type' = 'evaluation' AND p.vote_spec->>'scale' = 'satisfaction'`)
+      .andWhere(`jsonb_array_length(p.vote_spec->'persons') = 1`)
+      .orderBy('p.closed_at', 'DESC')
+      .getMany();
+  }
+
+  /**
    * Opens a poll on a circulated item: the session must be in session, the item votable under
    * the N-day rule (or approved late by the presidium), and the quorum present. Secret by
    * default, under the session's tellers' key (custodian mode only when asked for).

@@ -22,6 +22,7 @@ import { OpennessAttachment } from '../openness/attachment.entity.js';
 import { OpennessEmployee } from '../openness/employee.entity.js';
 import { OpennessItem } from '../openness/item.entity.js';
 import { OpennessMeasure } from '../openness/measure.entity.js';
+import { OpennessSatisfaction } from '../openness/satisfaction.entity.js';
 import { OpennessOpinion } from '../openness/opinion.entity.js';
 import { OpennessPlanEntry } from '../openness/plan-entry.entity.js';
 import { OpennessReminder } from '../openness/reminder.entity.js';
@@ -108,6 +109,7 @@ export const entities = [
   OpennessReminder,
   OpennessCheck,
   OpennessNotice,
+  OpennessSatisfaction,
   TellerCeremony,
   CeremonyTeller,
   CeremonyMessage,

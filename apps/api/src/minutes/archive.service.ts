@@ -90,6 +90,32 @@ export class ArchiveService {
     return appended;
   }
 
+  /**
+   * Appends a new version of a record kept as a line of its own (a year's 厂务公开记录表), in one
+   * transaction under the chain's lock: nothing when the newest entry of the line (`sameLine`)
+   * already holds the same thing (`unchanged`), else the entry, linked to that one as the entry
+   * it corrects. An archived entry is never edited.
+   */
+  async appendVersion(
+    item: NewArchiveEntry,
+    sameLine: (content: unknown) => boolean,
+    unchanged: (content: unknown) => boolean,
+  ): Promise<{ entry: ArchiveEntry; appended: boolean }> {
+    return this.rows.manager.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [ARCHIVE_LOCK]);
+      const rows = await m.find(ArchiveEntryRow, {
+        where: { kind: item.kind },
+        order: { seq: 'DESC' },
+      });
+      const previous = rows.find((r) => r.content !== null && sameLine(JSON.parse(r.content)));
+      if (previous && unchanged(JSON.parse(previous.content!)))
+        return { entry: toEntry(previous), appended: false };
+      const links = previous ? { corrects: Number(previous.seq) } : {};
+      const [entry] = await this.append(m, [{ ...item, links }]);
+      return { entry: entry!, appended: true };
+    });
+  }
+
   async list(): Promise<ArchiveEntry[]> {
     return (await this.rows.find({ order: { seq: 'ASC' } })).map(toEntry);
   }

@@ -38,5 +38,6 @@ export const ApiFileResponse = (...contentTypes: [string, ...string[]]) =>
   );
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** CSV exports: UTF-8 with a byte order mark, for Excel and WPS. */
 export const CSV = 'text/csv; charset=utf-8';

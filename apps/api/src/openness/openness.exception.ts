@@ -37,6 +37,7 @@ export enum OpennessErrorCode {
   CheckNotFound = 'OPENNESS_CHECK_NOT_FOUND',
   EmployeeNotFound = 'OPENNESS_EMPLOYEE_NOT_FOUND',
   CheckPeriod = 'OPENNESS_CHECK_PERIOD',
+  PollNotEligible = 'OPENNESS_POLL_NOT_ELIGIBLE',
 }
 
 export class OpennessException extends moduleException<OpennessErrorCode>({
@@ -84,5 +85,9 @@ export class OpennessException extends moduleException<OpennessErrorCode>({
   [OpennessErrorCode.CheckPeriod]: [
     HttpStatus.BAD_REQUEST,
     '检查期间有误：结束日不能早于开始日，也不能晚于今天，且不超过一年',
+  ],
+  [OpennessErrorCode.PollNotEligible]: [
+    HttpStatus.CONFLICT,
+    '该表决不能作为厂务公开满意度测评（须为已宣布结果的无记名满意度评议，评议对象只有一个）',
   ],
 }) {}

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
+import { BallotsModule } from '../ballots/index.js';
+import { MinutesModule } from '../minutes/index.js';
+import { ProposalsModule } from '../proposals/index.js';
 import { DepartmentsModule } from '../departments/departments.module.js';
 import { RosterModule } from '../roster/index.js';
 import { EmployeeImportService } from './employee-import.service.js';
@@ -19,6 +22,7 @@ import { OpinionsService } from './opinions.service.js';
 import { OpennessPlanEntry } from './plan-entry.entity.js';
 import { PlanService } from './plan.service.js';
 import { OpennessReviewController } from './review.controller.js';
+import { RecordsService } from './records.service.js';
 import { ReviewService } from './review.service.js';
 import { OpennessCheck } from './check.entity.js';
 import { OpennessNotice } from './notice.entity.js';
@@ -27,9 +31,13 @@ import { OpennessSupervisionController } from './supervision.controller.js';
 import { SupervisionService } from './supervision.service.js';
 import { RemindersTimer } from './reminders-timer.service.js';
 import { RemindersService } from './reminders.service.js';
+import { OpennessSatisfaction } from './satisfaction.entity.js';
+import { SatisfactionService } from './satisfaction.service.js';
+import { SummaryService } from './summary.service.js';
 import { OpennessUnit } from './unit.entity.js';
 import { OpennessSetupController } from './units.controller.js';
 import { UnitsService } from './units.service.js';
+import { OpennessYearController, PublicSatisfactionController } from './year.controller.js';
 
 /**
  * 厂务公开 (open management): units and employees, the annual plan, publication items through
@@ -48,10 +56,14 @@ import { UnitsService } from './units.service.js';
       OpennessReminder,
       OpennessCheck,
       OpennessNotice,
+      OpennessSatisfaction,
     ]),
     AuthModule,
     DepartmentsModule,
     RosterModule,
+    MinutesModule,
+    BallotsModule,
+    ProposalsModule,
   ],
   controllers: [
     OpennessSetupController,
@@ -60,6 +72,8 @@ import { UnitsService } from './units.service.js';
     OpennessBoardController,
     PublicOpennessController,
     OpennessSupervisionController,
+    OpennessYearController,
+    PublicSatisfactionController,
   ],
   providers: [
     UnitsService,
@@ -74,6 +88,9 @@ import { UnitsService } from './units.service.js';
     RemindersService,
     RemindersTimer,
     SupervisionService,
+    RecordsService,
+    SatisfactionService,
+    SummaryService,
   ],
 })
 export class OpennessModule {}

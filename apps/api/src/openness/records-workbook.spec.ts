@@ -1,41 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import type { RecordResponse } from './dto/openness.responses.js';
-import { OpinionKind } from './openness.enums.js';
+import { record } from './record-fixture.js';
 import { inertCell, recordsWorkbook } from './records-workbook.js';
-
-const record: RecordResponse = {
-  itemId: 'i1',
-  what: '10月业务招待费',
-  categoryLabel: '财务收支（业务费、办公费、车辆费）',
-  when: '2026-11-20 至 2026-12-04',
-  publishedAt: '2026-11-20T02:00:00.000Z',
-  where: '某某机械有限公司（公司）· 公开栏',
-  toWhom: '全体职工',
-  departmentName: '财务部',
-  responsiblePerson: '李明',
-  reviewedAt: null,
-  contentSha256: 'ab'.repeat(32),
-  commentCount: 2,
-  ratings: { satisfied: 3, basically_satisfied: 1, unsatisfied: 0 },
-  questions: [
-    {
-      id: 'o1',
-      kind: OpinionKind.Question,
-      kindLabel: '提问',
-      body: '为什么这么多？',
-      rating: null,
-      anonymous: true,
-      authorName: null,
-      receivedOn: '2026-11-21',
-      answer: '含年度客户来访。',
-      answeredAt: '2026-11-22T02:00:00.000Z',
-    },
-  ],
-  measures: [],
-  statusLabel: '公开中',
-  outcome: '=HYPERLINK("http://x")',
-};
 
 describe('the records workbook', () => {
   it('makes formula-like text inert', () => {

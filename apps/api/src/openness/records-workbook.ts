@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatShanghai } from '../common/time.js';
 import type { RecordResponse } from './dto/openness.responses.js';
+import { measureText, questionText, ratingText } from './record-text.js';
 
 /**
  * Text that a spreadsheet would run as a formula (=, +, -, @, or a leading tab or carriage
@@ -9,9 +10,6 @@ import type { RecordResponse } from './dto/openness.responses.js';
 export function inertCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
-
-const RATING_TEXT = (r: RecordResponse['ratings']) =>
-  `满意 ${r.satisfied} · 基本满意 ${r.basically_satisfied} · 不满意 ${r.unsatisfied}`;
 
 /** 厂务公开记录表 of a year, one row per published item, for inspection (备案备查). */
 export async function recordsWorkbook(records: RecordResponse[]): Promise<Buffer> {
@@ -37,16 +35,8 @@ export async function recordsWorkbook(records: RecordResponse[]): Promise<Buffer
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const r of records) {
-    const questions = r.questions
-      .map((q) => `问：${q.body ?? ''}\n答：${q.answer ?? '（未答复）'}`)
-      .join('\n');
-    const measures = r.measures
-      .map(
-        (m) =>
-          `${m.description}（${m.ownerName}，${m.dueOn} 前）：` +
-          (m.status === 'done' ? `已完成，${m.result ?? ''}` : m.overdue ? '逾期未完成' : '进行中'),
-      )
-      .join('\n');
+    const questions = r.questions.map(questionText).join('\n');
+    const measures = r.measures.map(measureText).join('\n');
     const row = ws.addRow(
       [
         r.what,
@@ -59,7 +49,7 @@ export async function recordsWorkbook(records: RecordResponse[]): Promise<Buffer
         r.responsiblePerson,
         questions,
         String(r.commentCount),
-        RATING_TEXT(r.ratings),
+        ratingText(r.ratings),
         measures,
         r.outcome ?? '',
         r.statusLabel,

@@ -23,7 +23,6 @@ import {
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
-import { Clock } from '../common/clock.js';
 import { singleFileUpload, type UploadedFileData } from '../common/upload.js';
 import { MAX_ROSTER_FILE_BYTES } from '../roster/index.js';
 import { EmployeeImportQuery, EmployeeImportResultResponse } from './dto/employee-import.dto.js';
@@ -46,10 +45,10 @@ import {
   ReminderSentResponse,
   UnitResponse,
 } from './dto/openness.responses.js';
-import { OpennessViews } from './openness-views.js';
 import { PlanService } from './plan.service.js';
 import { recordsWorkbook } from './records-workbook.js';
 import { RemindersService } from './reminders.service.js';
+import { RecordsService } from './records.service.js';
 import { UnitsService } from './units.service.js';
 
 /** The set-up of 厂务公开 (staff): the unit tree, employees' accounts, the annual plan, the records. */
@@ -60,8 +59,7 @@ export class OpennessSetupController {
   constructor(
     private readonly units: UnitsService,
     private readonly plan: PlanService,
-    private readonly views: OpennessViews,
-    private readonly clock: Clock,
+    private readonly recordForms: RecordsService,
     private readonly importer: EmployeeImportService,
     private readonly reminders: RemindersService,
   ) {}
@@ -182,7 +180,7 @@ export class OpennessSetupController {
   @ApiOperation({ summary: '厂务公开记录表（按年度） · Records' })
   @ApiOkResponse({ type: [RecordResponse] })
   records(@Query() q: YearQuery): Promise<RecordResponse[]> {
-    return this.recordsOf(q.year);
+    return this.recordForms.records(q.year);
   }
 
   @Get('records/export')
@@ -190,16 +188,10 @@ export class OpennessSetupController {
   @ApiOperation({ summary: '导出厂务公开记录表（XLSX） · Export records' })
   @ApiFileResponse(XLSX)
   async exportRecords(@Query() q: YearQuery, @Res() res: Response): Promise<void> {
-    const body = await recordsWorkbook(await this.recordsOf(q.year));
+    const body = await recordsWorkbook(await this.recordForms.records(q.year));
     res.setHeader('Cache-Control', 'no-store');
     res.type(XLSX);
     res.attachment(`厂务公开记录表-${q.year}.xlsx`);
     res.send(body);
-  }
-
-  private async recordsOf(year: number): Promise<RecordResponse[]> {
-    const now = this.clock.now();
-    const items = await this.plan.publishedIn(year);
-    return Promise.all(items.map(async (i) => RecordResponse.of(await this.views.one(i), now)));
   }
 }

@@ -3,14 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { safeCellText, toCsv } from '../common/spreadsheet-text.js';
 import { Repository } from 'typeorm';
-import { formatShanghai, shanghaiDay } from '../common/time.js';
+import { formatShanghai, SHANGHAI_OFFSET_MS, shanghaiDay } from '../common/time.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { TermsService } from '../congress/terms.service.js';
 import { ProposalDecision, ProposalKind } from './proposal.enums.js';
 import { Proposal } from './proposal.entity.js';
 import { ProposalStatus } from './proposal-status.js';
 import {
+  type HandlingFigures,
   type ProposalStatistics,
+  rate,
+  type Rate,
   type ReportItem,
   reportItem,
   statistics,
@@ -25,6 +28,18 @@ export interface ProposalReport extends ProposalStatistics {
   received: { total: number; proposals: number; suggestions: number; withdrawn: number };
   decisions: Record<ProposalDecision, number> & { pending: number };
   items: ReportItem[];
+}
+
+/** 提案办理率 of a calendar year, for 厂务公开's summary of the year. */
+export interface YearHandling {
+  year: number;
+  /** Proposals (not suggestions) tabled in the year (Asia/Shanghai) and accepted (立案). */
+  accepted: number;
+  /** Of those, answered (答复) or closed (办结). */
+  answered: number;
+  /** answered / accepted. */
+  handlingRate: Rate;
+  handling: HandlingFigures;
 }
 
 /** The columns of the proposal list export (XLSX and CSV). */
@@ -103,6 +118,33 @@ export class ReportingService {
       },
       ...statistics(bundles, this.today()),
       items: reported.map(reportItem),
+    };
+  }
+
+  /** 提案办理率 of the proposals tabled in `year` (Asia/Shanghai), across terms and sessions. */
+  async yearHandling(year: number): Promise<YearHandling> {
+    const start = (y: number) => new Date(Date.UTC(y, 0, 1) - SHANGHAI_OFFSET_MS);
+    const accepted = await this.proposals
+      .createQueryBuilder('p')
+      .where('p.kind = :kind AND p.decision = :decision', {
+        kind: ProposalKind.Proposal,
+        decision: ProposalDecision.Accepted,
+      })
+      .andWhere('p.tabled_at >= :from AND p.tabled_at < :to', {
+        from: start(year),
+        to: start(year + 1),
+      })
+      .getMany();
+    const answered = accepted.filter(
+      (p) => p.status === ProposalStatus.Answered || p.status === ProposalStatus.Closed,
+    ).length;
+    const bundles = await this.views.load(accepted);
+    return {
+      year,
+      accepted: accepted.length,
+      answered,
+      handlingRate: rate(answered, accepted.length),
+      handling: statistics(bundles, this.today()).handling,
     };
   }
 

@@ -2954,6 +2954,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/openness/records/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 厂务公开记录表（PDF）归档 · Archive the year’s records */
+        post: operations["OpennessYear_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/summary.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 厂务公开工作总结（草稿，DOCX） · Summary draft */
+        get: operations["OpennessYear_summaryDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/satisfaction/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可作为满意度测评的表决 · Candidate polls */
+        get: operations["OpennessYear_polls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各年度满意度测评结果 · Satisfaction by year */
+        get: operations["OpennessYear_all"];
+        put?: never;
+        /** 指定年度满意度测评的表决 · Link the year’s rating poll */
+        post: operations["OpennessYear_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/openness/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 厂务公开满意度测评结果（无需登录） · Satisfaction results */
+        get: operations["PublicSatisfaction_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/terms/{termId}/joint-meetings": {
         parameters: {
             query?: never;
@@ -5621,6 +5707,8 @@ export interface components {
             publishedAt: string;
             /** @description 公开单位与形式 */
             where: string;
+            /** @description 公开层级（公司、车间、科室、班组） */
+            levelLabel: string;
             /** @description 公开范围 */
             toWhom: string;
             departmentName: string;
@@ -5902,6 +5990,55 @@ export interface components {
             body: string;
             findings: components["schemas"]["FindingResponse"][];
             sentAt: string;
+        };
+        YearQuery: {
+            /** @example 2027 */
+            year: number;
+        };
+        RecordsArchiveResponse: {
+            seq: number;
+            /** @example 2026 年度厂务公开记录表 */
+            title: string;
+            createdAt: string;
+            /** @description the entry's hash in the archive chain */
+            hash: string;
+            /** @description false: the newest entry of the year already holds these forms */
+            appended: boolean;
+            /** @description the earlier entry of the year it corrects */
+            corrects: number | null;
+        };
+        SatisfactionPollResponse: {
+            id: string;
+            title: string;
+            sessionId: string;
+            closedAt: string | null;
+        };
+        SatisfactionFiguresResponse: {
+            satisfied: number;
+            basicallySatisfied: number;
+            unsatisfied: number;
+            /** @description valid ballots that left the work unrated */
+            notRated: number;
+            /** @description valid ballots: the denominator */
+            valid: number;
+            invalid: number;
+            /** @description (满意 + 基本满意) / valid ballots × 100, one decimal */
+            percent: number | null;
+        };
+        SatisfactionResponse: {
+            year: number;
+            pollId: string;
+            pollTitle: string;
+            closedAt: string | null;
+            figures: components["schemas"]["SatisfactionFiguresResponse"];
+            /** @example 满意率 80%（满意与基本满意之和 ÷ 有效票） */
+            text: string;
+        };
+        LinkSatisfactionDto: {
+            /** @example 2026 */
+            year: number;
+            /** @description a released secret evaluation of one subject on the satisfaction scale */
+            pollId: string;
         };
         JointMeetingResponse: {
             id: string;
@@ -6413,6 +6550,12 @@ export type CheckSummaryResponse = components['schemas']['CheckSummaryResponse']
 export type FindingResponse = components['schemas']['FindingResponse'];
 export type CheckResponse = components['schemas']['CheckResponse'];
 export type NoticeResponse = components['schemas']['NoticeResponse'];
+export type YearQuery = components['schemas']['YearQuery'];
+export type RecordsArchiveResponse = components['schemas']['RecordsArchiveResponse'];
+export type SatisfactionPollResponse = components['schemas']['SatisfactionPollResponse'];
+export type SatisfactionFiguresResponse = components['schemas']['SatisfactionFiguresResponse'];
+export type SatisfactionResponse = components['schemas']['SatisfactionResponse'];
+export type LinkSatisfactionDto = components['schemas']['LinkSatisfactionDto'];
 export type JointMeetingResponse = components['schemas']['JointMeetingResponse'];
 export type CreateJointMeetingDto = components['schemas']['CreateJointMeetingDto'];
 export type JointParticipantResponse = components['schemas']['JointParticipantResponse'];
@@ -18101,6 +18244,266 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessYear_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YearQuery"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordsArchiveResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessYear_summaryDocx: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessYear_polls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionPollResponse"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessYear_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionResponse"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpennessYear_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkSatisfactionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicSatisfaction_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionResponse"][];
                 };
             };
         };

@@ -21,6 +21,7 @@ import { PressRuleRelease1795336000000 } from './1795336000000-press-rule-releas
 import { DelegateCards1795338000000 } from './1795338000000-delegate-cards.js';
 import { OpennessOversight1795340000000 } from './1795340000000-openness-oversight.js';
 import { Interim1795342000000 } from './1795342000000-interim.js';
+import { OpennessYear1795344000000 } from './1795344000000-openness-year.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   DelegateCards1795338000000,
   OpennessOversight1795340000000,
   Interim1795342000000,
+  OpennessYear1795344000000,
 ];

@@ -403,6 +403,7 @@ export class RecordResponse {
   @ApiProperty({ description: '公开时间（起止）' }) when!: string;
   @ApiProperty() publishedAt!: string;
   @ApiProperty({ description: '公开单位与形式' }) where!: string;
+  @ApiProperty({ description: '公开层级（公司、车间、科室、班组）' }) levelLabel!: string;
   @ApiProperty({ description: '公开范围' }) toWhom!: string;
   @ApiProperty() departmentName!: string;
   @ApiProperty() responsiblePerson!: string;
@@ -425,6 +426,7 @@ export class RecordResponse {
       when: `${c.publishFrom} 至 ${c.publishUntil}`,
       publishedAt: b.item.publishedAt!.toISOString(),
       where: `${b.unit.name}（${LEVEL_LABELS[b.unit.level]}）· ${FORM_LABELS[c.form]}`,
+      levelLabel: LEVEL_LABELS[b.unit.level],
       toWhom: c.scope,
       departmentName: b.departmentName,
       responsiblePerson: b.item.responsiblePerson,

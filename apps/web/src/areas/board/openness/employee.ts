@@ -13,6 +13,7 @@ const employeeApi = apiOf('board');
 
 export type BoardItem = components['schemas']['BoardItemResponse'];
 export type DueLine = components['schemas']['DueUnpublishedResponse'];
+export type Satisfaction = components['schemas']['SatisfactionResponse'];
 export type Rating = NonNullable<components['schemas']['OpinionDto']['rating']>;
 
 /** Logged in and past the first password: the employee's board, else the public one. */
@@ -34,6 +35,10 @@ export const listDue = (): Promise<DueLine[]> =>
   asEmployee()
     ? unwrap(employeeApi.GET('/api/openness/board/due'))
     : unwrap(publicApi.GET('/api/public/openness/due'));
+
+/** Each year's 满意度测评 of 厂务公开 work (public to everyone, logged in or not). */
+export const listSatisfaction = (): Promise<Satisfaction[]> =>
+  unwrap(publicApi.GET('/api/public/openness/satisfaction'));
 
 export const getItem = (id: string): Promise<BoardItem> =>
   asEmployee()

@@ -15,6 +15,9 @@ export type Approval = components['schemas']['ApproveItemDto'];
 export type NewMeasure = components['schemas']['CreateMeasureDto'];
 export type Check = components['schemas']['CheckResponse'];
 export type Notice = components['schemas']['NoticeResponse'];
+export type ArchivedRecords = components['schemas']['RecordsArchiveResponse'];
+export type Satisfaction = components['schemas']['SatisfactionResponse'];
+export type SatisfactionPoll = components['schemas']['SatisfactionPollResponse'];
 
 export const isStaff = () => deskSession.user.value?.role === 'staff';
 export const isDepartment = () => deskSession.user.value?.role === 'department';
@@ -130,6 +133,22 @@ export async function exportRecords(year: number) {
       }),
     ),
     `厂务公开记录表-${year}.xlsx`,
+  );
+}
+
+export const archiveRecords = (year: number) =>
+  unwrap(deskApi.POST('/api/openness/records/archive', { body: { year } }));
+export const satisfactionPolls = () => unwrap(deskApi.GET('/api/openness/satisfaction/polls'));
+export const satisfactions = () => unwrap(deskApi.GET('/api/openness/satisfaction'));
+export const linkSatisfaction = (year: number, pollId: string) =>
+  unwrap(deskApi.POST('/api/openness/satisfaction', { body: { year, pollId } }));
+
+export async function downloadSummary(year: number) {
+  saveBlob(
+    await blobOf(
+      deskApi.GET('/api/openness/summary.docx', { params: { query: { year } }, parseAs: 'blob' }),
+    ),
+    `厂务公开工作总结-${year}（草稿）.docx`,
   );
 }
 

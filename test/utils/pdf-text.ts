@@ -1,0 +1,16 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** The text items of a PDF in drawing order, as pdf.js extracts them. */
+export async function pdfItems(bytes: Buffer | Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  try {
+    const items: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const content = await (await doc.getPage(p)).getTextContent();
+      for (const i of content.items) if ('str' in i && i.str.trim()) items.push(i.str.trim());
+    }
+    return items;
+  } finally {
+    await doc.destroy();
+  }
+}
