@@ -157,6 +157,15 @@ describe('between sessions: 联席会议 and 巡视检查 screens', () => {
       .getByRole('row', { name: /二车间休息室暖气不热/ })
       .getByText('已更换暖气阀门，室温恢复 20℃')
       .waitFor();
+    // Each finding shows its state (a tag that once rendered blank while fading in).
+    await page
+      .getByRole('row', { name: /二车间休息室暖气不热/ })
+      .getByText('已办结')
+      .waitFor();
+    await page
+      .getByRole('row', { name: /食堂地面湿滑/ })
+      .getByText('待办理')
+      .waitFor();
     await screenshot(page, 'interim-tours-answered');
   });
 });
