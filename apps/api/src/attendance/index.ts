@@ -2,6 +2,9 @@
 export { AttendanceModule } from './attendance.module.js';
 export { AttendanceService, sessionRoom } from './attendance.service.js';
 export type { AttendanceRow, AttendanceSummary } from './attendance.service.js';
+// PresenceModule: what the roster asks (AttendanceModule imports the roster, so not that one).
+export { PresenceModule } from './presence.module.js';
+export { PresenceService } from './presence.service.js';
 export { checkedInSql } from './presence.js';
 export { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
 export { AttendanceStatus } from './attendance.entity.js';

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import { type EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { PresenceService } from '../attendance/presence.service.js';
 import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
@@ -94,6 +95,7 @@ export class LoginCodesService {
     private readonly terms: TermsService,
     private readonly sessions: SessionsService,
     private readonly tokens: TokenService,
+    private readonly presence: PresenceService,
     private readonly clock: Clock,
   ) {}
 
@@ -185,7 +187,7 @@ export class LoginCodesService {
     if (!opts.approvedReissue) {
       // A new code for someone already checked in could put another person in the seat during
       // the vote: that takes a second person's approval (SessionIncidentsService).
-      const checkedIn = await this.checkedInAtLiveSessions(
+      const checkedIn = await this.presence.checkedInAtLiveSessions(
         termId,
         seats.map((s) => s.id),
       );
@@ -259,19 +261,6 @@ export class LoginCodesService {
         code: formatLoginCode(code),
       })),
     };
-  }
-
-  /** Which of these seats are checked in at a session of the term that is in progress. */
-  async checkedInAtLiveSessions(termId: string, delegateIds: string[]): Promise<string[]> {
-    if (delegateIds.length === 0) return [];
-    const rows: { delegate_id: string }[] = await this.codes.manager.query(
-      `SELECT DISTINCT a.delegate_id FROM attendance a
-         JOIN congress_sessions s ON s.id = a.session_id
-        WHERE s.term_id = $1 AND s.status = 'in_session' AND a.status = 'present'
-          AND a.delegate_id = ANY($2::uuid[])`,
-      [termId, delegateIds],
-    );
-    return rows.map((r) => r.delegate_id);
   }
 
   /** The term's batches, newest first, with how many of their codes are used, live or dead. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PresenceModule } from '../attendance/presence.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CongressModule } from '../congress/congress.module.js';
 import { CodeReissuesController } from './code-reissues.controller.js';
@@ -47,6 +48,8 @@ import { SessionIncidentsService } from './session-incidents.service.js';
     ]),
     AuthModule,
     CongressModule,
+    // Who is checked in at a live session: a new code for such a seat needs a second person.
+    PresenceModule,
   ],
   controllers: [
     GroupsController,

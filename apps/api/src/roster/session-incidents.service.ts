@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
+import { PresenceService } from '../attendance/presence.service.js';
 import { AccountsService } from '../auth/accounts.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { TokenService } from '../auth/token.service.js';
@@ -31,6 +32,7 @@ export class SessionIncidentsService {
     @InjectRepository(Delegate) private readonly delegates: Repository<Delegate>,
     private readonly sessions: SessionsService,
     private readonly codes: LoginCodesService,
+    private readonly presence: PresenceService,
     private readonly accounts: AccountsService,
     private readonly tokens: TokenService,
     private readonly realtime: RealtimeService,
@@ -47,7 +49,7 @@ export class SessionIncidentsService {
     const session = await this.sessions.get(sessionId);
     const delegate = await this.delegates.findOneBy({ id: delegateId, termId: session.termId });
     if (!delegate?.userId) throw new RosterException(RosterErrorCode.DelegateNotFound);
-    const checkedIn = await this.codes.checkedInAtLiveSessions(session.termId, [delegateId]);
+    const checkedIn = await this.presence.checkedInAtLiveSessions(session.termId, [delegateId]);
     if (session.status !== SessionStatus.InSession || !checkedIn.includes(delegateId))
       throw new RosterException(RosterErrorCode.ReissueNotNeeded);
     const saved = await this.incidents.save(
