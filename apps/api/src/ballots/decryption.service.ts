@@ -14,6 +14,7 @@ import {
   resumeClose,
   verifyPartialDecryption,
 } from '../common/ballot.js';
+import { ballotCheckReason } from '../common/ballot-check-text.js';
 import { Clock } from '../common/clock.js';
 import { Role } from '../users/role.enum.js';
 import { PollPartial } from './poll-partial.entity.js';
@@ -162,17 +163,18 @@ export class DecryptionService {
       throw new TellersException(TellersErrorCode.NoDecryption);
     const prepared = resumeClose(stored);
     const pd = partial as PartialDecryption;
+    // Why it is refused: the check's code, and Chinese text for the teller and the console.
     let reason: { check: string; reason: string } | null = null;
     try {
       if (pd.trustee !== index)
-        throw new BallotError(
-          'WRONG_SECRET',
-          `a partial of teller ${String(pd.trustee)}, sent by teller ${index}`,
-        );
-      verifyPartialDecryption(prepared.key, prepared.shape, prepared.record.tally, pd);
+        reason = {
+          check: 'WRONG_SECRET',
+          reason: `监票人 ${index} 提交的是监票人 ${String(pd.trustee)} 的部分解密`,
+        };
+      else verifyPartialDecryption(prepared.key, prepared.shape, prepared.record.tally, pd);
     } catch (e) {
       if (!(e instanceof BallotError)) throw e;
-      reason = { check: e.code, reason: e.message };
+      reason = ballotCheckReason(e);
     }
     try {
       await this.partials.insert({
@@ -181,7 +183,7 @@ export class DecryptionService {
         userId: auth.userId,
         partial,
         accepted: reason === null,
-        reason: reason ? `${reason.check}: ${reason.reason}` : null,
+        reason: reason ? `${reason.reason}（${reason.check}）` : null,
         receivedAt: this.clock.now(),
       });
     } catch (e) {

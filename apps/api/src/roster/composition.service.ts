@@ -12,7 +12,12 @@ import {
   type Workforce,
   type WorkforceSource,
 } from '../congress/workforce.js';
-import { composeReport, CompositionError, type CompositionReport } from './composition/index.js';
+import {
+  COMPOSITION_ERROR_TEXT,
+  composeReport,
+  CompositionError,
+  type CompositionReport,
+} from './composition/index.js';
 import { Delegate } from './delegate.entity.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
 import { Gender } from './roster.enums.js';
@@ -72,8 +77,13 @@ export class CompositionService {
         report,
       };
     } catch (e) {
+      // The pure code's message is English (for logs and its specs): people read the table's.
       if (e instanceof CompositionError)
-        throw new RosterException(RosterErrorCode.CompositionInput, e.details, e.message);
+        throw new RosterException(
+          RosterErrorCode.CompositionInput,
+          { check: e.code, ...e.details },
+          COMPOSITION_ERROR_TEXT[e.code],
+        );
       throw e;
     }
   }

@@ -15,6 +15,7 @@ import {
   verifyRound1,
   verifyRound2,
 } from '../common/ballot.js';
+import { ballotCheckReason } from '../common/ballot-check-text.js';
 import type { MessageKind } from './ceremony-status.js';
 import { TellersErrorCode, TellersException } from './tellers.exception.js';
 
@@ -96,6 +97,7 @@ function sender(claimed: unknown, index: number) {
     throw new BallotError(
       'BAD_CEREMONY',
       `the message is teller ${String(claimed)}'s, not ${index}'s`,
+      { trustee: index, check: 'sender' },
     );
 }
 
@@ -104,9 +106,9 @@ function asBadMessage<T>(f: () => T): T {
     return f();
   } catch (e) {
     if (!(e instanceof BallotError)) throw e;
+    // The code and its Chinese text: libs/ballot's message is English, for logs and records.
     throw new TellersException(TellersErrorCode.BadMessage, {
-      check: e.code,
-      reason: e.message,
+      ...ballotCheckReason(e),
       ...(e.detail ? { detail: e.detail } : {}),
     });
   }

@@ -42,6 +42,8 @@ export class CommonException extends AppException<CommonErrorCode> {
  */
 export function moduleException<C extends string>(table: Record<C, readonly [HttpStatus, string]>) {
   return class extends AppException<C> {
+    /** The module's code table: its messages are what people read (held to Chinese by a spec). */
+    static readonly table: Readonly<Record<string, readonly [HttpStatus, string]>> = table;
     constructor(code: C, details?: unknown, message?: string) {
       super(code, message ?? table[code][1], table[code][0], details);
     }

@@ -1,4 +1,8 @@
-export { CompositionError, type CompositionErrorCode } from './composition-error.js';
+export {
+  COMPOSITION_ERROR_TEXT,
+  CompositionError,
+  type CompositionErrorCode,
+} from './composition-error.js';
 export {
   type CompositionCounts,
   type CompositionDelegate,
