@@ -90,8 +90,15 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
     const forged = { ...r1, proofs: [r1.proofs[1], r1.proofs[0]] };
     const bad = await post(tellers[0]!.token, 'round1', forged);
     expect([bad.status, bad.body.code]).toEqual([400, 'TELLERS_BAD_MESSAGE']);
-    expect(bad.body.details.check).toBe('TRUSTEE_PROOF_FAILED');
-    expect((await post(tellers[1]!.token, 'round1', r1)).body.details.check).toBe('BAD_CEREMONY');
+    // The check's code for a program, its reason in Chinese for the teller (issue 11, item 6).
+    expect(bad.body.details).toMatchObject({
+      check: 'TRUSTEE_PROOF_FAILED',
+      reason: '监票人对其密钥份额的证明未通过校验（监票人 1）',
+    });
+    expect((await post(tellers[1]!.token, 'round1', r1)).body.details).toMatchObject({
+      check: 'BAD_CEREMONY',
+      reason: expect.stringMatching(/^密钥仪式消息与本次仪式不相符/),
+    });
     const other = ceremonyRound1({ ...params, ceremonyId: 'another', index: 1 }).message;
     expect((await post(tellers[0]!.token, 'round1', other)).body.details.check).toBe(
       'BAD_CEREMONY',
@@ -201,14 +208,20 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
       .set(bearer(tellers[2]!.token))
       .send({ partial: forged });
     expect([refused.status, refused.body.code]).toEqual([400, 'TELLERS_PARTIAL_REFUSED']);
-    expect(refused.body.details.check).toBe('DECRYPTION_PROOF_FAILED');
+    expect(refused.body.details).toMatchObject({
+      check: 'DECRYPTION_PROOF_FAILED',
+      reason: expect.stringMatching(/^部分解密的证明未通过校验/),
+    });
     // Teller 1's partial sent again under teller 2's account is refused too (not teller 2's).
     const stolen = await t
       .http()
       .post(`/api/polls/${pollId}/partials`)
       .set(bearer(tellers[1]!.token))
       .send({ partial: other });
-    expect(stolen.body.code).toBe('TELLERS_PARTIAL_REFUSED');
+    expect(stolen.body).toMatchObject({
+      code: 'TELLERS_PARTIAL_REFUSED',
+      details: { check: 'WRONG_SECRET', reason: '监票人 2 提交的是监票人 1 的部分解密' },
+    });
     const asDelegate = await t
       .http()
       .post(`/api/polls/${pollId}/partials`)
@@ -226,7 +239,13 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
       false,
     ]);
     expect(status.body.refused.map((r: { index: number }) => r.index)).toEqual([3, 2]);
-    expect(status.body.refused[0].reason).toContain('DECRYPTION_PROOF_FAILED');
+    // What the console shows after 已拒收…的部分解密：Chinese, with the check's code after it.
+    expect(status.body.refused[0].reason).toMatch(
+      /^部分解密的证明未通过校验.*（DECRYPTION_PROOF_FAILED）$/,
+    );
+    expect(status.body.refused[1].reason).toBe(
+      '监票人 2 提交的是监票人 1 的部分解密（WRONG_SECRET）',
+    );
 
     // The second valid partial decides it.
     expect((await answerClose(t, pollId, tellers[1]!)).status).toBe(201);
