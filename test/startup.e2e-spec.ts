@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { freePort } from './utils/api-process.js';
+import { freePort, startApiProcess } from './utils/api-process.js';
+import { createTestDatabase, dropTestDatabase } from './utils/test-app.js';
+import { databaseUrl } from './setup/test-database.js';
 
 const MAIN = new URL('../dist/apps/api/src/main.js', import.meta.url).pathname;
 
@@ -76,4 +78,22 @@ describe('start and stop as an operator sees them', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   }, 120_000);
+
+  // Issue 11, item 8, with an operator's own PostgreSQL: no embedded server to stop, so the
+  // database's line says the connections are closed. Ctrl+C sends SIGINT.
+  it('with DATABASE_URL, says the api stopped and then that the database connections closed', async () => {
+    const database = await createTestDatabase();
+    try {
+      const api = await startApiProcess(databaseUrl(database), await freePort());
+      await api.kill('SIGINT');
+      expect(api.child.signalCode).toBe('SIGINT');
+      const out = api.output();
+      expect(out).toMatch(/"msg":"api stopped"/);
+      expect(out).toMatch(/"signal":"SIGINT"[^\n]*"msg":"database connections closed"/);
+      expect(out.indexOf('api stopped')).toBeLessThan(out.indexOf('database connections closed'));
+      expect(out).not.toContain('embedded PostgreSQL');
+    } finally {
+      await dropTestDatabase(database);
+    }
+  }, 180_000);
 });

@@ -5,9 +5,10 @@ import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { reachableUrls } from './common/addresses.js';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js';
-import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.js';
+import type { RunningPostgres } from './database/embedded-postgres.js';
 import { ROOT_LOGGER } from './logging/logging.module.js';
 import { startBanner } from './startup/banner.js';
+import { stopOnSignal } from './startup/stop-on-signal.js';
 import { AdminBootstrapService } from './users/admin-bootstrap.service.js';
 
 async function bootstrap(): Promise<void> {
@@ -25,6 +26,9 @@ async function bootstrap(): Promise<void> {
   let embedded: RunningPostgres | undefined;
   if (!config.databaseUrl) {
     process.stdout.write(`starting the embedded PostgreSQL (data in ${config.dataDir}) …\n`);
+    // Loaded only here: the embedded-postgres package hooks SIGINT/SIGTERM when it is imported
+    // and ends the process at once, before the app (with DATABASE_URL) could close cleanly.
+    const { startEmbeddedPostgres } = await import('./database/embedded-postgres.js');
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
@@ -41,7 +45,7 @@ async function bootstrap(): Promise<void> {
     embedded.setBeforeStop(() => app.close());
     embedded.setAfterStop(() => logger.info('embedded PostgreSQL stopped'));
   } else {
-    app.enableShutdownHooks();
+    stopOnSignal(() => app.close(), logger);
   }
   await app.listen(config.port, config.host);
   logger.info({ port: config.port, host: config.host }, 'api listening');
