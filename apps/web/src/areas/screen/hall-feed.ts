@@ -29,6 +29,8 @@ export interface HallState {
   decided: PollView | null;
   /** The incident line: the latest approved re-issued log-in code, in the hall's words. */
   incident: string | null;
+  /** Why the incident list could not be read (null once a read succeeds). */
+  incidentsProblem: string | null;
   /** The session's key ceremony as last reported (its fingerprint is shown when ready). */
   ceremony: CeremonyProgress | null;
 }
@@ -43,10 +45,16 @@ export function followHall(sessionId: string, token: string): HallState {
     counting: false,
     decided: null,
     incident: null,
+    incidentsProblem: null,
     ceremony: null,
   });
   const socket: AppSocket = connectSocket(token);
-  followIncidents(socket, sessionId, (line) => (state.incident = line));
+  followIncidents(
+    socket,
+    sessionId,
+    (line) => (state.incident = line),
+    (text) => (state.incidentsProblem = text),
+  );
 
   async function resume() {
     try {

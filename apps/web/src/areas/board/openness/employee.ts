@@ -70,7 +70,10 @@ export async function download(fileId: string, filename: string) {
 export async function logIn(username: string, password: string) {
   const res = await unwrap(publicApi.POST('/api/auth/login', { body: { username, password } }));
   if (res.user.role !== 'employee') {
-    // The token of another kind of account is not kept on a phone's board.
+    // The token of another kind of account is not kept on a phone's board. Ending it on the
+    // server is a courtesy: it was never stored here, so if this call fails (offline, a slow
+    // network) nothing can use it and it expires by itself; the person needs to read only why
+    // the log-in was refused, below.
     await unwrap(
       apiOf('board').POST('/api/auth/logout', {
         headers: { Authorization: `Bearer ${res.accessToken}` },
@@ -90,6 +93,9 @@ export async function changePassword(currentPassword: string, newPassword: strin
 }
 
 export async function logOut() {
+  // The phone forgets the token whatever the server answers: logging out must work offline or
+  // with a token already expired or revoked (a 401). A token the server did not end is then
+  // stored nowhere and expires by itself, so there is nothing for the employee to do about it.
   await unwrap(employeeApi.POST('/api/auth/logout')).catch(() => undefined);
   employeeSession.signOut();
 }
