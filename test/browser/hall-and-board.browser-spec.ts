@@ -148,6 +148,32 @@ describe('the hall’s projector and the public board, on a small live session',
     await page.reload();
     await shows(page, '[data-testid=incident-line]', '经 staff2 批准');
     expect(problems).toEqual([]);
+
+    // The list cannot be read (the server answers 503): the screen says so, not nothing, and
+    // reads it again on the next connection.
+    const incidents = `**/api/sessions/${live.sessionId}/incidents`;
+    await page.route(incidents, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          message: '服务暂不可用',
+        }),
+      }),
+    );
+    await page.reload();
+    expect(await shows(page, '.status', '会议异常事项未能读取')).toContain(
+      '会议异常事项未能读取（服务暂不可用），重新连接后再读',
+    );
+    await screenshot(page, 'projector-incidents-unreadable', false);
+    await page.unroute(incidents);
+    await page.reload();
+    await shows(page, '[data-testid=incident-line]', '经 staff2 批准');
+    expect(await page.locator('.status').innerText()).not.toContain('会议异常事项未能读取');
+    // The 503 the route made is the browser's only complaint.
+    expect(problems.every((p) => p.includes('503'))).toBe(true);
     await close();
   });
 
