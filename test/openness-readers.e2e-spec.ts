@@ -260,6 +260,9 @@ describe('厂务公开: readers, anonymity, the annual plan', () => {
       const limited = await post();
       expect(limited.status).toBe(429);
       expect(limited.body.code).toBe('OPENNESS_TOO_MANY_OPINIONS');
+      // The clock stands still, so the first of the ten leaves the hour in exactly 3,600 s.
+      expect(limited.headers['retry-after']).toBe('3600');
+      expect(limited.body.details).toEqual({ perHour: 10, retryAfterSeconds: 3600 });
       // Another employee is not held back by the first one's count.
       await http()
         .post(`/api/openness/board/items/${itemId}/opinions`)
