@@ -67,6 +67,14 @@ describe('厂务公开: readers, anonymity, the annual plan', () => {
         'employeeNumber',
         'name',
       ]);
+      // A first password works until the employee changes it: it is held to the strength check.
+      for (const weak of ['aaaaaaaaaa', 'password123', 'a0002a0002']) {
+        const res = await send(w.staff, { ...body, employeeNumber: 'A0002', password: weak });
+        expect(res.status).toBe(400);
+        expect(res.body.details).toEqual([
+          { field: 'password', errors: [expect.stringContaining('容易被猜到')] },
+        ]);
+      }
       expect((await send(w.finance.token, { ...body, employeeNumber: 'Z9' })).status).toBe(403);
       expect((await send(w.e.team1, { ...body, employeeNumber: 'Z9' })).status).toBe(403);
       const list = await http().get('/api/openness/employees').set(bearer(w.staff)).expect(200);
