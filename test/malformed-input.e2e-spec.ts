@@ -72,24 +72,26 @@ describe('malformed input: NUL bytes, oversized numbers, deep nesting', () => {
       { field: 'displayName', errors: [expect.stringContaining('隐藏字符')] },
     ]);
     // The body is refused before the session is looked up, so any session id will do.
-    const item = await t
-      .http()
-      .post('/api/sessions/00000000-0000-4000-8000-000000000000/agenda/items')
-      .set(bearer(staff))
-      .send({
-        kind: 'elect',
-        title: '选举职工董事',
-        vote: { seats: 1, candidates: [{ name: '李明' }, { name: '周\u202e红' }] },
-      });
+    const addItem = (body: object) =>
+      t
+        .http()
+        .post('/api/sessions/00000000-0000-4000-8000-000000000000/agenda/items')
+        .set(bearer(staff))
+        .send(body);
+    const item = await addItem({
+      kind: 'elect',
+      title: '选举职工董事',
+      vote: { seats: 1, candidates: [{ name: '李明' }, { name: '周\u202e红' }] },
+    });
     expect(item.status).toBe(400);
     expect(item.body.details).toEqual([
       { field: 'vote.candidates.1.name', errors: [expect.stringContaining('隐藏字符')] },
     ]);
-    const evaluation = await t
-      .http()
-      .post('/api/sessions/00000000-0000-4000-8000-000000000000/agenda/items')
-      .set(bearer(staff))
-      .send({ kind: 'evaluate', title: '民主评议', vote: { persons: [{ name: '赵\u200b总' }] } });
+    const evaluation = await addItem({
+      kind: 'evaluate',
+      title: '民主评议',
+      vote: { persons: [{ name: '赵\u200b总' }] },
+    });
     expect(fields(evaluation.body)).toEqual(['vote.persons.0.name']);
   });
 
