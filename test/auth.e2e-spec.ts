@@ -236,6 +236,38 @@ describe('password spraying: one address, many usernames', () => {
   });
 });
 
+describe('password spraying: fifty guesses at once from one address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // An hour's window, so that it cannot end (and the count start again) on a slow machine.
+    t = await createTestApp({
+      loginRateLimit: 1000,
+      loginAddressFailureLimit: 10,
+      loginRateWindowSeconds: 3600,
+    });
+  });
+  afterAll(() => t.close());
+
+  it('gives a success its point back: twelve good log-ins leave all ten failures', async () => {
+    for (let i = 0; i < 12; i++) await t.login('admin', ADMIN_PASSWORD);
+  });
+
+  it('lets exactly 10 of 50 concurrent guesses be checked; the other 40 get 429', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t
+          .http()
+          .post('/api/auth/login')
+          .send({ username: `burst${i}`, password: 'Spring2026!' }),
+      ),
+    );
+    const count = (status: number) => answers.filter((a) => a.status === status).length;
+    expect([count(401), count(429)]).toEqual([10, 40]);
+    for (const a of answers.filter((r) => r.status === 429))
+      expect(Number(a.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
 describe('password strength', () => {
   let t: TestApp;
   let admin: string;

@@ -1,3 +1,6 @@
+/**
+ * @jest-environment ./test/setup/host-process-environment.mjs
+ */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { createOpenApiDocument } from '../apps/api/src/openapi/openapi-document.js';
@@ -5,6 +8,7 @@ import { type Role, ROLES } from '../libs/contracts/src/index.js';
 import { type Access, HTTP_ACCESS, SOCKET_ACCESS } from './access/access-matrix.js';
 import { tokensOfEveryRole } from './access/roles-setup.js';
 import { connected, createTestApp, type TestApp } from './utils/test-app.js';
+import { UnhandledRejections } from './utils/unhandled-rejections.js';
 
 /** Fixed, so a failure is found again by the same run; bounded, so the suite stays under a minute. */
 const SEED = 20261202;
@@ -50,17 +54,27 @@ const firstAllowed = (access: Access): Role | null =>
 describe('fuzz: every route and event with malformed input', () => {
   let t: TestApp;
   let tokens: Record<Role, string>;
-  const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => rejections.push(reason);
+  // On the real process: the spec's `process` is Jest's copy, which never hears a rejection.
+  const rejections = new UnhandledRejections();
 
   beforeAll(async () => {
+    rejections.start();
     t = await createTestApp();
     ({ tokens } = await tokensOfEveryRole(t));
-    process.on('unhandledRejection', onRejection);
   });
   afterAll(async () => {
-    process.off('unhandledRejection', onRejection);
+    rejections.stop();
     await t.close();
+  });
+
+  it('hears a planted unhandled rejection, so the check at the end can fail', async () => {
+    const planted = Promise.reject(new Error('planted by the fuzz test'));
+    await rejections.reported(planted, 10_000);
+    expect(rejections.seen.map((s) => s.promise)).toContain(planted);
+    await rejections.settle(planted, (reason) =>
+      expect(reason).toEqual(new Error('planted by the fuzz test')),
+    );
+    expect(rejections.seen.map((s) => s.promise)).not.toContain(planted);
   });
 
   const leaks = (raw: string) => /\n\s+at |Error: |node_modules|\/work\//.test(raw);
@@ -123,6 +137,6 @@ describe('fuzz: every route and event with malformed input', () => {
 
   it('has no unhandled rejection and still answers', async () => {
     await t.http().get('/health').expect(200);
-    expect(rejections).toEqual([]);
+    expect(rejections.seen.map((s) => String(s.reason))).toEqual([]);
   });
 });

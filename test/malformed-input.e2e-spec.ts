@@ -60,6 +60,41 @@ describe('malformed input: NUL bytes, oversized numbers, deep nesting', () => {
     }
   });
 
+  it('right-to-left overrides in an account rename and in candidate names on a ballot', async () => {
+    const me = await t.http().get('/api/auth/me').set(bearer(staff)).expect(200);
+    const rename = await t
+      .http()
+      .patch(`/api/users/${me.body.id}`)
+      .set(bearer(admin))
+      .send({ displayName: '王\u202e芳' });
+    expect(rename.status).toBe(400);
+    expect(rename.body.details).toEqual([
+      { field: 'displayName', errors: [expect.stringContaining('隐藏字符')] },
+    ]);
+    // The body is refused before the session is looked up, so any session id will do.
+    const addItem = (body: object) =>
+      t
+        .http()
+        .post('/api/sessions/00000000-0000-4000-8000-000000000000/agenda/items')
+        .set(bearer(staff))
+        .send(body);
+    const item = await addItem({
+      kind: 'elect',
+      title: '选举职工董事',
+      vote: { seats: 1, candidates: [{ name: '李明' }, { name: '周\u202e红' }] },
+    });
+    expect(item.status).toBe(400);
+    expect(item.body.details).toEqual([
+      { field: 'vote.candidates.1.name', errors: [expect.stringContaining('隐藏字符')] },
+    ]);
+    const evaluation = await addItem({
+      kind: 'evaluate',
+      title: '民主评议',
+      vote: { persons: [{ name: '赵\u200b总' }] },
+    });
+    expect(fields(evaluation.body)).toEqual(['vote.persons.0.name']);
+  });
+
   it('numbers past what the database holds', async () => {
     const huge = '99999999999999999999999';
     const audit = await t.http().get(`/api/audit?before=${huge}`).set(bearer(admin));

@@ -67,6 +67,14 @@ describe('厂务公开: readers, anonymity, the annual plan', () => {
         'employeeNumber',
         'name',
       ]);
+      // A first password works until the employee changes it: it is held to the strength check.
+      for (const weak of ['aaaaaaaaaa', 'password123', 'a0002a0002']) {
+        const res = await send(w.staff, { ...body, employeeNumber: 'A0002', password: weak });
+        expect(res.status).toBe(400);
+        expect(res.body.details).toEqual([
+          { field: 'password', errors: [expect.stringContaining('容易被猜到')] },
+        ]);
+      }
       expect((await send(w.finance.token, { ...body, employeeNumber: 'Z9' })).status).toBe(403);
       expect((await send(w.e.team1, { ...body, employeeNumber: 'Z9' })).status).toBe(403);
       const list = await http().get('/api/openness/employees').set(bearer(w.staff)).expect(200);
@@ -260,6 +268,9 @@ describe('厂务公开: readers, anonymity, the annual plan', () => {
       const limited = await post();
       expect(limited.status).toBe(429);
       expect(limited.body.code).toBe('OPENNESS_TOO_MANY_OPINIONS');
+      // The clock stands still, so the first of the ten leaves the hour in exactly 3,600 s.
+      expect(limited.headers['retry-after']).toBe('3600');
+      expect(limited.body.details).toEqual({ perHour: 10, retryAfterSeconds: 3600 });
       // Another employee is not held back by the first one's count.
       await http()
         .post(`/api/openness/board/items/${itemId}/opinions`)

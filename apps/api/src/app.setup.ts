@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { Application } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -49,6 +50,10 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(createValidationPipe());
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   const config = app.get(AppConfig);
+  // Behind the TLS proxy every connection comes from the proxy: only when the operator names it
+  // does the client's address come from X-Forwarded-For (req.ip: log-in limits, audit log).
+  if (config.trustProxy !== undefined)
+    (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.trustProxy);
   serveWebApp(app, config.webDir ?? defaultWebDir());
   app.useWebSocketAdapter(new SocketAuthAdapter(app, config.databaseUrl));
   SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {

@@ -49,22 +49,29 @@ export class LoginRateLimiter implements OnModuleInit {
 
   /**
    * Runs one log-in attempt within both limits; throws 429 with the seconds to wait once a
-   * limit is spent. An attempt that fails as unauthorized counts against the address.
+   * limit is spent. The attempt takes a failure point of its address before the password is
+   * checked, and gives it back unless it fails as unauthorized: counted only afterwards, fifty
+   * guesses sent at once would all pass the check before the first failure was written. The
+   * price: more than `LOGIN_ADDRESS_FAILURE_LIMIT` log-ins in flight at the same instant from
+   * one address get a 429 even when they would succeed (a tablet then retries after the wait).
    */
   async attempt<T>(ip: string | undefined, username: string, run: () => Promise<T>): Promise<T> {
     const address = ip ?? '-';
-    const spent = await this.failures.get(address);
-    if (spent && spent.consumedPoints >= this.config.loginAddressFailureLimit) throw tooMany(spent);
-    await this.limiter
-      .consume(`${address}|${username.trim().toLowerCase()}`)
-      .catch(rethrowAsTooMany);
+    const taken = await this.failures.consume(address).catch(rethrowAsTooMany);
+    const takenAt = performance.now();
+    let failed = false;
     try {
+      await this.limiter
+        .consume(`${address}|${username.trim().toLowerCase()}`)
+        .catch(rethrowAsTooMany);
       return await run();
     } catch (e) {
-      if ((e as { status?: unknown }).status === HttpStatus.UNAUTHORIZED) {
-        await this.failures.consume(address).catch(ignoreSpent);
-      }
+      failed = (e as { status?: unknown }).status === HttpStatus.UNAUTHORIZED;
       throw e;
+    } finally {
+      // Not into a window that began meanwhile: there the point would count as -1, a free guess.
+      const sameWindow = performance.now() - takenAt < taken.msBeforeNext;
+      if (!failed && sameWindow) await this.failures.reward(address);
     }
   }
 }
@@ -81,9 +88,4 @@ function tooMany(res: RateLimiterRes): CommonException {
 
 function rethrowAsTooMany(e: unknown): never {
   throw e instanceof RateLimiterRes ? tooMany(e) : e;
-}
-
-/** Past the limit the count needs no more points: the next attempt is refused by `get`. */
-function ignoreSpent(e: unknown): void {
-  if (!(e instanceof RateLimiterRes)) throw e;
 }

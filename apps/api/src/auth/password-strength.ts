@@ -21,10 +21,15 @@ export function passwordScore(password: string, related: string[] = []): 0 | 1 |
   return zxcvbn.check(password, related.filter(Boolean)).score;
 }
 
-/** The account's own words in the object being validated (CreateUserDto has both). */
+/**
+ * The account's own words in the object being validated: CreateUserDto has a username and a
+ * display name, CreateEmployeeDto a 工号 and a name.
+ */
 function relatedWords(args: ValidationArguments): string[] {
-  const o = args.object as { username?: unknown; displayName?: unknown };
-  return [o.username, o.displayName].filter((v): v is string => typeof v === 'string');
+  const o = args.object as Record<string, unknown>;
+  return [o.username, o.displayName, o.employeeNumber, o.name].filter(
+    (v): v is string => typeof v === 'string',
+  );
 }
 
 export function IsStrongPassword(): PropertyDecorator {

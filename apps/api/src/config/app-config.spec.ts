@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads TRUST_PROXY as hops or addresses, and leaves it off when unset', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1,::1' }).trustProxy).toEqual(['127.0.0.1', '::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('names every bad variable', () => {
     let error: unknown;
     try {

@@ -10,11 +10,28 @@ import {
   Max,
   Min,
   MinLength,
+  registerDecorator,
   validateSync,
 } from 'class-validator';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** TRUST_PROXY: proxy hops or the proxies' addresses (trust-proxy.ts). */
+function IsTrustProxy(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isTrustProxy',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message:
+          "TRUST_PROXY must be a number of proxy hops (1 to 10) or the proxies' addresses or subnets, comma-separated",
+      },
+      validator: { validate: (v: unknown) => typeof v === 'string' && !!parseTrustProxy(v) },
+    });
+}
 
 /** Environment variables as read at boot; validated once, then turned into {@link AppConfig}. */
 class EnvironmentVariables {
@@ -40,6 +57,8 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL?: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (trust-proxy.ts); unset: none. */
+  @IsOptional() @IsTrustProxy() TRUST_PROXY?: string;
   /** Worker threads verifying ballots; unset = one per core; 0 = in the api thread. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(64) BALLOT_VERIFY_THREADS?: number;
   /** The built web app; unset: dist/web of this installation. */
@@ -69,6 +88,11 @@ export class AppConfig {
   loginAddressFailureLimit!: number;
   /** How tablets reach the server (printed in log-in QR codes); default: the request's host. */
   publicUrl?: string;
+  /**
+   * The reverse proxies (hops or addresses) whose X-Forwarded-For gives the client's address
+   * for the log-in limits and the audit log; undefined: the connection's own address.
+   */
+  trustProxy?: TrustProxy;
   /** Worker threads verifying ballots (undefined: one per core; 0: in the api thread). */
   ballotVerifyThreads?: number;
   /** The built web app served at `/` (undefined: dist/web of this installation). */
@@ -113,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
     loginAddressFailureLimit: vars.LOGIN_ADDRESS_FAILURE_LIMIT,
     publicUrl: vars.PUBLIC_URL,
+    trustProxy: vars.TRUST_PROXY === undefined ? undefined : parseTrustProxy(vars.TRUST_PROXY),
     ballotVerifyThreads: vars.BALLOT_VERIFY_THREADS,
     webDir: vars.WEB_DIR,
     logLevel: vars.LOG_LEVEL,

@@ -15,19 +15,22 @@ export class OpinionRateLimit {
     readonly windowMs: number,
   ) {}
 
-  /** Counts one opinion for the account at `now`; false (and not counted) past the limit. */
-  take(userId: string, now: Date): boolean {
+  /**
+   * Counts one opinion for the account at `now` and answers 0; past the limit it counts nothing
+   * and answers the whole seconds until the oldest opinion in the window leaves it.
+   */
+  take(userId: string, now: Date): number {
     const key = createHmac('sha256', this.secret).update(userId).digest('base64url');
     const since = now.getTime() - this.windowMs;
     const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
     if (recent.length >= this.max) {
       this.hits.set(key, recent);
-      return false;
+      return Math.max(1, Math.ceil((recent[0]! - since) / 1000));
     }
     recent.push(now.getTime());
     this.hits.set(key, recent);
     this.forgetOld(since);
-    return true;
+    return 0;
   }
 
   /** Drops keys with nothing left in the window, so the map does not grow forever. */

@@ -51,9 +51,12 @@ export class OpinionsService {
     const item = await this.board.get(auth, itemId);
     assertAction(item.status, 'opine');
     const now = this.clock.now();
-    if (!this.limit.take(auth.userId, now))
+    const retryAfterSeconds = this.limit.take(auth.userId, now);
+    // retryAfterSeconds in the details also becomes the 429's Retry-After header.
+    if (retryAfterSeconds > 0)
       throw new OpennessException(OpennessErrorCode.TooManyOpinions, {
         perHour: OPINIONS_PER_HOUR,
+        retryAfterSeconds,
       });
     return this.opinions.save(
       this.opinions.create({

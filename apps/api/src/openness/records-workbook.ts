@@ -1,15 +1,8 @@
 import ExcelJS from 'exceljs';
+import { safeCellText } from '../common/spreadsheet-text.js';
 import { formatShanghai } from '../common/time.js';
 import type { RecordResponse } from './dto/openness.responses.js';
 import { measureText, questionText, ratingText } from './record-text.js';
-
-/**
- * Text that a spreadsheet would run as a formula (=, +, -, @, or a leading tab or carriage
- * return) gets a leading apostrophe: employees' questions end up in this file.
- */
-export function inertCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 /** 厂务公开记录表 of a year, one row per published item, for inspection (备案备查). */
 export async function recordsWorkbook(records: RecordResponse[]): Promise<Buffer> {
@@ -54,7 +47,7 @@ export async function recordsWorkbook(records: RecordResponse[]): Promise<Buffer
         r.outcome ?? '',
         r.statusLabel,
         r.contentSha256,
-      ].map(inertCell),
+      ].map(safeCellText),
     );
     row.alignment = { vertical: 'top', wrapText: true };
   }

@@ -17,10 +17,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsPlainName } from '../../common/validators.js';
 import { AgendaItemKind } from '../agenda.enums.js';
 
 class NamedPersonDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  /** Printed on the ballot: no hidden or direction-changing characters. */
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(50) @IsPlainName() name!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) note?: string;
 }
 

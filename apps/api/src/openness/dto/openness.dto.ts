@@ -13,12 +13,12 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   registerDecorator,
   ValidateIf,
 } from 'class-validator';
 import { RATINGS, type Rating } from '../../common/contracts.js';
 import { IsPlainName } from '../../common/validators.js';
+import { IsNewPassword } from '../../auth/dto/password.dto.js';
 import {
   OpennessCategory,
   OpennessForm,
@@ -78,10 +78,9 @@ export class CreateEmployeeDto {
   employeeNumber!: string;
   @ApiProperty({ example: '王芳' }) @Text(50) @IsPlainName() name!: string;
   @ApiProperty() @IsUUID() unitId!: string;
+  /** Held to the same strength check as every new password: it works until it is changed. */
+  @IsNewPassword()
   @ApiProperty({ description: 'first password, changed at the first log-in' })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(200)
   password!: string;
 }
 
