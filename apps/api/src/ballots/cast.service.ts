@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
+  type Ballot,
   type BallotShape,
   ballotToJSON,
   type ElectionKey,
@@ -33,6 +34,7 @@ import { CastVerifier } from './cast-verifier.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { isOpenChoice, shapeOf } from './poll-shape.js';
 import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
+import { RunningSums } from './running-sums.js';
 import { voterCredential } from './voter-credential.js';
 
 /** What a poll is, once open: read once per process (a poll's content never changes). */
@@ -52,8 +54,8 @@ interface PollFacts {
   pressRule: PressRule;
 }
 
-/** One cast waiting for its batch. */
-type Cast = Append & { poll: PollFacts };
+/** One cast waiting for its batch; `sealed`: a secret ballot as stored, for the running sum. */
+type Cast = Append & { poll: PollFacts; sealed: Ballot | null };
 
 // Each turnout message is one write per connected tablet: with 2,000 tablets, every 250 ms cost a
 // fifth of the api's time at full burst (profiled), so once a second is enough for a projector.
@@ -89,6 +91,7 @@ export class CastService implements OnModuleDestroy {
     private readonly realtime: RealtimeService,
     private readonly verifier: CastVerifier,
     private readonly boardKey: BoardKeyService,
+    private readonly sums: RunningSums,
     private readonly clock: Clock,
   ) {}
 
@@ -121,10 +124,10 @@ export class CastService implements OnModuleDestroy {
     const credential = voterCredential(poll.id, seatId);
     if (!poll.issued.has(credential)) throw await this.refusal(poll, auth.userId, true);
     let content: Content;
+    let sealed: Ballot | null = null;
     try {
-      content = poll.secret
-        ? await this.secretBallot(poll, credential, payload)
-        : this.openChoice(poll, payload, credential);
+      if (poll.secret) ({ content, sealed } = await this.secretBallot(poll, credential, payload));
+      else content = this.openChoice(poll, payload, credential);
     } catch (e) {
       // After the close nothing else matters: say that first, whatever the ballot.
       if (!(await this.isOpen(poll.id))) throw new BallotsException(BallotsErrorCode.NotOpen);
@@ -133,7 +136,7 @@ export class CastService implements OnModuleDestroy {
     // Group commit: the ballot goes with the casts to this poll queued meanwhile, and the answer
     // comes only after that batch's COMMIT.
     const row =
-      (await this.batcher.submit(poll.id, { poll, seatId, credential, content })) ??
+      (await this.batcher.submit(poll.id, { poll, seatId, credential, content, sealed })) ??
       (await this.existing(poll, seatId, content.tracker, auth.userId));
     // Only the turnout is shown while a poll is open, at most once a second per poll.
     this.turnouts.schedule(poll.id, () => this.turnout(poll.id, poll.sessionId));
@@ -155,12 +158,21 @@ export class CastService implements OnModuleDestroy {
             sign: (r) => this.boardKey.sign(r).signature,
           }),
         );
+        if (poll.secret) this.addToSum(poll, casts, rows);
         return rows.map((value) => ({ ok: true, value }));
       } catch (e) {
         if (!(e instanceof PlanOutdated) || attempt === PLAN_ATTEMPTS) throw e;
         this.logger.warn({ pollId, attempt }, 'eligibility changed during a batch; planning again');
       }
     }
+  }
+
+  /** The batch's ballots, durable now, join the poll's running sum (what the close decrypts). */
+  private addToSum(poll: PollFacts, casts: Cast[], rows: (BoardRow | null)[]): void {
+    const stored = rows.flatMap((row, i) =>
+      row && casts[i]!.sealed ? [{ position: row.position, ballot: casts[i]!.sealed! }] : [],
+    );
+    this.sums.stored(poll.id, poll.shape, stored);
   }
 
   /** The voting seat of a user in a term (its id never changes; its status is checked by the INSERT). */
@@ -225,7 +237,7 @@ export class CastService implements OnModuleDestroy {
     poll: PollFacts,
     credential: string,
     payload: { ballot?: unknown; choice?: unknown },
-  ): Promise<Content> {
+  ): Promise<{ content: Content; sealed: Ballot }> {
     if (payload.ballot === undefined || payload.choice !== undefined)
       throw new BallotsException(BallotsErrorCode.WrongKind);
     let parsed;
@@ -262,7 +274,10 @@ export class CastService implements OnModuleDestroy {
         check: verdict.code,
         detail: verdict.detail,
       });
-    return { ballot: JSON.stringify(ballot), choice: null, tracker: verdict.tracker };
+    return {
+      content: { ballot: JSON.stringify(ballot), choice: null, tracker: verdict.tracker },
+      sealed: ballot,
+    };
   }
 
   private openChoice(
