@@ -46,7 +46,7 @@ export interface PollExclusion {
  *      (serving delegates, checked in) is fixed;
  *   2. prepare (libs/ballot `prepareClose`): the board, the exclusions with their reasons, the
  *      encrypted sum of the counted ballots — proofs were verified on arrival and are not checked
- *      again — stored as `polls.prepared` and handed to the PollDecryptor;
+ *      again — stored as `polls.prepared` (tellers' mode) and handed to the PollDecryptor;
  *   3. finish (`finishRecord`, called back by the decryptor with the partial decryptions): the
  *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored and published.
  */
@@ -181,6 +181,10 @@ export class BallotsClose {
         entries.map((e, i) => (ballots[i]!.verified ? e.ballot : null)),
       ),
     });
+    // Custodian mode decrypts at once in this process, which stores the whole record right after:
+    // keeping the prepared close too (megabytes of JSON, written once more) would serve no restart,
+    // since a restart loses the key and the poll is void (CustodianDecryptor).
+    if (poll.keyMode !== 'tellers') return prepared;
     const stored: unknown[] = (
       await this.polls.query(
         `UPDATE polls SET prepared = $2 WHERE id = $1 AND prepared IS NULL RETURNING id`,
