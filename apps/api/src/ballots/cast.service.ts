@@ -63,6 +63,8 @@ const TURNOUT_EVERY_MS = 1000;
 // A batch holds the poll row's lock while it signs and stores: cap it so a huge queue goes in
 // several short transactions (other api processes get their turn in between).
 const BATCH_MAX = 200;
+// Open polls whose facts are cached: a session has a handful open at once.
+const FACTS_KEPT = 16;
 // A batch is planned again when a check-out lands between its read and its INSERT; more than
 // this many in a row is not a race but a fault.
 const PLAN_ATTEMPTS = 3;
@@ -315,6 +317,9 @@ export class CastService implements OnModuleDestroy {
       pressRule: poll.pressRule,
     };
     this.facts.set(pollId, facts);
+    // A poll's facts hold its 2,000 issued credentials: keep those of the last few polls only
+    // (oldest first: Map keeps insertion order), not of every poll since the api started.
+    if (this.facts.size > FACTS_KEPT) this.facts.delete(this.facts.keys().next().value!);
     return facts;
   }
 
