@@ -39,6 +39,11 @@ export interface ChunkResult {
 
 export interface ChunkVerifier {
   verify(items: readonly BatchItem[], offset: number): ChunkResult;
+  /**
+   * The verdicts alone, without the chunk's sum: what the server needs at each cast (it keeps the
+   * sum itself, RunningSum). With libsodium this saves decoding every ciphertext with noble.
+   */
+  verdicts(items: readonly BatchItem[], offset: number): ChunkOutcome[];
 }
 
 function errorOutcome(e: BallotError, ballot: number, tracker?: string): ChunkOutcome {
@@ -85,23 +90,29 @@ async function makeVerifier(
   const info = verifyElectionKey(key);
   checkShape(shape);
   if (engine === 'noble') {
-    return {
-      verify(items, offset) {
-        const r = verifyBallots({ key, shape }, items);
-        return {
-          outcomes: r.outcomes.map((o, i) =>
-            o.ok ? o : errorOutcome(o.error, offset + i, o.tracker),
-          ),
-          tally: r.tally,
-        };
-      },
+    const verify: ChunkVerifier['verify'] = (items, offset) => {
+      const r = verifyBallots({ key, shape }, items);
+      return {
+        outcomes: r.outcomes.map((o, i) =>
+          o.ok ? o : errorOutcome(o.error, offset + i, o.tracker),
+        ),
+        tally: r.tally,
+      };
     };
+    return { verify, verdicts: (items, offset) => verify(items, offset).outcomes };
   }
   const group = new SodiumGroup(await loadSodium());
-  if (engine === 'sodium-direct')
-    return { verify: (items, offset) => verifySodiumChunk(group, info, shape, items, offset) };
+  if (engine === 'sodium-direct') {
+    const verify: ChunkVerifier['verify'] = (items, offset) =>
+      verifySodiumChunk(group, info, shape, items, offset);
+    return { verify, verdicts: (items, offset) => verify(items, offset).outcomes };
+  }
   const batchEngine = group.engine(info);
   return {
+    verdicts(items, offset) {
+      const { outcomes } = batchVerify(info, shape, items, batchEngine);
+      return outcomes.map((o, i) => (o.ok ? o : errorOutcome(o.error, offset + i, o.tracker)));
+    },
     verify(items, offset) {
       const { outcomes, plans } = batchVerify(info, shape, items, batchEngine);
       const sums = emptySums(shape);
