@@ -7,13 +7,23 @@
 //   load        the one-process bench of issue 7 (dist/bench/ballots-load.bench.js)
 // Environment: TABLETS (2000), PROFILE=1 (profile the api's main thread during each cast phase,
 // files under data/bench-profiles/), API_NODE_FLAGS (extra node flags for the api, e.g.
-// "--cpu-prof --cpu-prof-dir=/tmp/prof"), PGBENCH=0 (skip pgbench), EMBEDDED_PG_PORT, DATABASE_URL.
+// "--cpu-prof --cpu-prof-dir=/tmp/prof"), HEAP_SNAPSHOT=1 (a heap snapshot of the api after each
+// close), PGBENCH=0 (skip pgbench), EMBEDDED_PG_PORT, DATABASE_URL.
 // The last line of output is one JSON object with every figure.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { printSummary, summarise } from './cpuprofile-summary.js';
-import { type Congress, cpuMs, log, pgbench, rssMb, startCongress } from './loadgen/congress.js';
+import {
+  type Congress,
+  cpuMs,
+  heapSnapshot,
+  log,
+  pgbench,
+  rssMb,
+  startCongress,
+} from './loadgen/congress.js';
 import { Generators } from './loadgen/generators.js';
 import type { GeneratorMode } from './loadgen/protocol.js';
 import { ApiProfiler } from './loadgen/profiler.js';
@@ -24,6 +34,10 @@ type Scenario = (typeof SCENARIOS)[number];
 const env = process.env;
 const TABLETS = Number(env.TABLETS ?? 2000);
 const PROFILE = env.PROFILE === '1';
+// A heap snapshot of the api after each run's close (node's --heapsnapshot-signal), to read what
+// holds its memory: files in data/bench-profiles/.
+const HEAP_SNAPSHOT = env.HEAP_SNAPSHOT === '1';
+const SNAPSHOT_DIR = 'data/bench-profiles';
 const list = (s: string) => s.split(',').map((x) => x.trim());
 
 interface Plan {
@@ -81,8 +95,14 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
     const loadAfter = os.loadavg()[0]!;
     const rssCast = rssMb(c.api.pid!);
     const t0 = performance.now();
+    const cpuBeforeClose = cpuMs(c.api.pid!);
     await c.call('POST', `/polls/${poll.id}/close`, c.staff);
     const closeMs = Math.round(performance.now() - t0);
+    // CPU the api used for the close (all threads): unlike the wall time, not stretched by the
+    // other processes on the machine.
+    const closeApiCpuMs = cpuMs(c.api.pid!) - cpuBeforeClose;
+    const rssClosed = rssMb(c.api.pid!);
+    const snapshot = HEAP_SNAPSHOT ? await heapSnapshot(c.api.pid!, SNAPSHOT_DIR) : undefined;
     const stored = (
       await c.db.query<{ tracker: string }>(`SELECT tracker FROM poll_ballots WHERE poll_id = $1`, [
         poll.id,
@@ -99,6 +119,7 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
       lost: trackers.filter((t) => !storedSet.has(t)).length,
       duplicated: stored.length - storedSet.size,
       closeMs,
+      closeApiCpuMs,
       encryptMs,
       // The api's CPU (all threads) per acknowledged ballot during the cast phase, and as a share
       // of the cast phase's wall time (2 = both cores of this machine the whole time).
@@ -108,6 +129,8 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
       apiCores: run.wallMs ? Math.round((apiCpuMs / run.wallMs) * 100) / 100 : null,
       apiRssMbConnected: rssConnected.now,
       apiRssMbAfterCasting: rssCast.now,
+      apiRssMbAfterClose: rssClosed.now,
+      heapSnapshot: snapshot,
       loadAverage: [loadBefore, loadAfter].map((x) => Math.round(x * 10) / 10),
       profile: profile ? profileFile : undefined,
     };
@@ -140,7 +163,12 @@ async function main(): Promise<void> {
     tablets: TABLETS,
     items: todo.length,
     inspect: PROFILE,
-    apiFlags: (env.API_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+    apiFlags: [
+      ...(env.API_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+      ...(HEAP_SNAPSHOT
+        ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${path.resolve(SNAPSHOT_DIR)}`]
+        : []),
+    ],
   });
   const profiler = c.inspectPort ? await ApiProfiler.attach(c.inspectPort) : null;
   try {

@@ -4,7 +4,18 @@
 // a run can profile it during the burst only (profiler.ts).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { formatShanghai } from '../../apps/api/src/common/time.js';
@@ -33,6 +44,42 @@ export function rssMb(pid: number): { now: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
   return { now: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+/**
+ * Asks the api (started with --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=<dir>) for a heap
+ * snapshot and waits until V8 has written it (the api is stopped while it writes); the file's path.
+ */
+export async function heapSnapshot(pid: number, dir: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  const deadline = Date.now() + 10 * 60_000;
+  let file: string | undefined;
+  let size = -1;
+  while (Date.now() < deadline) {
+    // Polling a file being written: there is no event for "V8 has finished the snapshot".
+    await sleep(1000);
+    file ??= readdirSync(dir).find((f) => f.endsWith('.heapsnapshot') && !before.has(f));
+    if (!file) continue;
+    const now = statSync(path.join(dir, file)).size;
+    // Written in one go and then left alone: done when it stops growing and ends the JSON.
+    if (now === size && now > 0 && lastByte(path.join(dir, file), now) === 0x7d)
+      return path.join(dir, file);
+    size = now;
+  }
+  throw new Error(`no complete heap snapshot in ${dir} after 10 minutes`);
+}
+
+function lastByte(file: string, size: number): number {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(1);
+    readSync(fd, b, 0, 1, size - 1);
+    return b[0]!;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

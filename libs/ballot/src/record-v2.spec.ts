@@ -13,7 +13,7 @@ import { partialDecrypt, sumCiphertexts } from './tally.js';
 import { verifyBallotsDetailed } from './batch.js';
 import { demoElection } from './testing.js';
 import { loadSodium, SodiumGroup } from './node/sodium.js';
-import { sodiumSummer } from './node/chunk.js';
+import { RunningSum, sodiumSummer } from './node/chunk.js';
 import { closeDemo, demoRecord, DEMO_POLL } from './testing-record.js';
 import type { Ciphertext } from './elgamal.js';
 
@@ -130,6 +130,22 @@ describe('election record v2', () => {
       sumVerified: sodiumSummer(group),
     });
     expect(fast.record).toEqual(checked.record);
+    // The server's running sum of the whole board (kept as ballots were stored) less the two
+    // ballots not counted (SUPERSEDED, SEAT_LOST), and the trackers computed at the cast: the
+    // same record again.
+    const running = new RunningSum(group, shape);
+    demo.entries.forEach((e) => running.add(e.ballot));
+    const kept = prepareClose({
+      ...base,
+      verified: demo.entries.map(() => true),
+      trackers: demo.entries.map((e) => ballotTracker(e.ballot)),
+      sumVerified: (key, _shape, counted) =>
+        running.tallyWithout(
+          key,
+          demo.entries.map((e) => e.ballot).filter((b) => !counted.includes(b)),
+        ),
+    });
+    expect(kept.record).toEqual(checked.record);
     // Resumed from the stored record alone (what the server keeps while the tellers answer).
     const resumed = resumeClose(JSON.parse(JSON.stringify(trusted.record)));
     expect(resumed.counted).toEqual(trusted.counted);

@@ -160,13 +160,27 @@ export function prepareClose(p: {
    * with @noble/curves and add.
    */
   sumVerified?: VerifiedSummer;
+  /**
+   * Per entry: the tracker the caller computed when the ballot arrived (the same hash of the same
+   * stored ballot), so the close does not hash every ballot again. Anyone checking the record
+   * recomputes them.
+   */
+  trackers?: readonly string[];
   rng?: Rng;
 }): PreparedClose {
   const poll = checkRecordPoll(p.poll);
   const key = recordElectionKey(poll, p.key);
   const shape = ballotShape(pollSpecOf(poll));
   const issuedSet = checkIssued(p.issued);
-  const { outcomes, ciphertexts } = verifyUnlessVerified(key, shape, p.entries, p.verified, p.rng);
+  const trackers = p.entries.map((e, i) => p.trackers?.[i] ?? ballotTracker(e.ballot));
+  const { outcomes, ciphertexts } = verifyUnlessVerified(
+    key,
+    shape,
+    p.entries,
+    trackers,
+    p.verified,
+    p.rng,
+  );
   const counting: CountingEntry[] = p.entries.map((e, i) => ({
     position: i + 1,
     voter: voterOf(e.ballot, i + 1),
@@ -174,7 +188,6 @@ export function prepareClose(p: {
   }));
   const exclusions = requiredExclusions(counting, issuedSet, poll.recast, new Set(p.seatLost));
   const genesis = openingGenesis(poll, key, p.issued);
-  const trackers = p.entries.map((e) => ballotTracker(e.ballot));
   const heads = chainHeads(genesis, trackers);
   const isCounted = (i: number) => !exclusions.has(i + 1);
   const counted = p.entries
@@ -280,6 +293,7 @@ function verifyUnlessVerified(
   key: ElectionKey,
   shape: BallotShape,
   entries: readonly { ballot: Ballot }[],
+  trackers: readonly string[],
   verified: readonly boolean[] = [],
   rng?: Rng,
 ): { outcomes: BatchOutcome[]; ciphertexts: (Ciphertext[][] | undefined)[] } {
@@ -295,8 +309,8 @@ function verifyUnlessVerified(
     outcomes[i] = checked.outcomes[j];
     ciphertexts[i] = checked.ciphertexts[j];
   });
-  entries.forEach((e, i) => {
-    if (verified[i] === true) outcomes[i] = { ok: true, tracker: ballotTracker(e.ballot) };
+  entries.forEach((_, i) => {
+    if (verified[i] === true) outcomes[i] = { ok: true, tracker: trackers[i] };
   });
   return { outcomes, ciphertexts };
 }

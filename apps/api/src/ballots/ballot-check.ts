@@ -5,6 +5,8 @@
  */
 import {
   type BallotShape,
+  combineElectionKey,
+  createTrustee,
   type ElectionKey,
   chunkVerifier,
   type ChunkOutcome,
@@ -38,7 +40,21 @@ function verifierFor(c: BallotCheck): Promise<ChunkVerifier> {
 /** The verdict on one ballot: ok with its tracker, or the failing check (never throws for a bad ballot). */
 export async function checkBallot(c: BallotCheck): Promise<ChunkOutcome> {
   const v = await verifierFor(c);
-  return v.verify([{ ballot: c.ballot, voter: c.voter }], 0).outcomes[0]!;
+  return v.verdicts([{ ballot: c.ballot, voter: c.voter }], 0)[0]!;
+}
+
+/**
+ * A throwaway motion poll's verifier, made and run on a few throwaway ballots: the thread's
+ * libsodium and its JIT are ready before the first real ballot. The first poll after a start was
+ * by far the slowest (bench/README.md); the api runs this once per thread when it starts.
+ */
+export async function warmUp(): Promise<void> {
+  const pollId = 'warm-up';
+  const key = combineElectionKey(pollId, [createTrustee(pollId, 1).share]);
+  const shape: BallotShape = {
+    questions: [{ kind: 'motion', entries: 3, minMarks: 1, maxMarks: 1, item: 0 }],
+  };
+  await chunkVerifier(key, shape, 'sodium', true);
 }
 
 export default checkBallot;

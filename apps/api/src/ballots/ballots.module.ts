@@ -9,6 +9,7 @@ import { BoardKeyService } from './board-key.service.js';
 import { BoardService } from './board.service.js';
 import { CastService } from './cast.service.js';
 import { CastVerifier } from './cast-verifier.service.js';
+import { RunningSums } from './running-sums.js';
 import { BallotsClose } from './close.service.js';
 import { TellersModule } from '../tellers/index.js';
 import { DecryptionController } from './decryption.controller.js';
@@ -48,6 +49,7 @@ import { ChairPolls } from './chair.service.js';
     PollsService,
     CastService,
     CastVerifier,
+    RunningSums,
     BoardKeyService,
     BallotsClose,
     // The seam (docs/architecture.md): tellers' partials, or the custodian key in this process.

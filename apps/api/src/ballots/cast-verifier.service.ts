@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Tinypool } from 'tinypool';
 import type { ChunkOutcome } from '../common/ballot.js';
 import { AppConfig } from '../config/app-config.js';
-import { type BallotCheck, checkBallot } from './ballot-check.js';
+import { type BallotCheck, checkBallot, warmUp } from './ballot-check.js';
 
 // The compiled worker (dist/), next to this file. Jest runs the TypeScript sources, where it is
 // absent: tests run with BALLOT_VERIFY_THREADS=0 (in the calling thread).
@@ -17,17 +17,38 @@ const WORKER = new URL('./ballot-check.js', import.meta.url);
  * about 2.5 ms of libsodium CPU (bench/README.md); the event loop only posts it and awaits.
  */
 @Injectable()
-export class CastVerifier implements OnModuleDestroy {
+export class CastVerifier implements OnModuleInit, OnModuleDestroy {
   private readonly pool: Tinypool | undefined;
+  private readonly threads: number;
+  private readonly logger = new Logger('Ballots');
 
   constructor(config: AppConfig) {
-    const threads = config.ballotVerifyThreads ?? availableParallelism();
+    const threads = (this.threads = config.ballotVerifyThreads ?? availableParallelism());
     if (threads > 0) {
       const file = fileURLToPath(WORKER);
       if (!existsSync(file))
         throw new Error(`${file} not found: run \`npm run build\`, or set BALLOT_VERIFY_THREADS=0`);
       this.pool = new Tinypool({ filename: WORKER.href, minThreads: threads, maxThreads: threads });
     }
+  }
+
+  /**
+   * Warms every worker thread (libsodium loaded, the verifier's code compiled) in the background
+   * while the api starts: one warm-up task per thread, all at once, so each thread takes one.
+   */
+  onModuleInit(): void {
+    const pool = this.pool;
+    if (!pool) return;
+    const started = performance.now();
+    Promise.all(Array.from({ length: this.threads }, () => pool.run({}, { name: warmUp.name })))
+      .then(() =>
+        this.logger.log(
+          { threads: this.threads, ms: Math.round(performance.now() - started) },
+          'ballot verifier threads warmed up',
+        ),
+      )
+      // A failed warm-up costs the first ballots' speed only; the casts still verify.
+      .catch((err: unknown) => this.logger.warn({ err }, 'ballot verifier warm-up failed'));
   }
 
   verify(check: BallotCheck): Promise<ChunkOutcome> {

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
+  type Ballot,
   type BallotShape,
   ballotToJSON,
   type ElectionKey,
@@ -33,6 +34,7 @@ import { CastVerifier } from './cast-verifier.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { isOpenChoice, shapeOf } from './poll-shape.js';
 import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
+import { RunningSums } from './running-sums.js';
 import { voterCredential } from './voter-credential.js';
 
 /** What a poll is, once open: read once per process (a poll's content never changes). */
@@ -52,8 +54,8 @@ interface PollFacts {
   pressRule: PressRule;
 }
 
-/** One cast waiting for its batch. */
-type Cast = Append & { poll: PollFacts };
+/** One cast waiting for its batch; `sealed`: a secret ballot as stored, for the running sum. */
+type Cast = Append & { poll: PollFacts; sealed: Ballot | null };
 
 // Each turnout message is one write per connected tablet: with 2,000 tablets, every 250 ms cost a
 // fifth of the api's time at full burst (profiled), so once a second is enough for a projector.
@@ -61,6 +63,8 @@ const TURNOUT_EVERY_MS = 1000;
 // A batch holds the poll row's lock while it signs and stores: cap it so a huge queue goes in
 // several short transactions (other api processes get their turn in between).
 const BATCH_MAX = 200;
+// Open polls whose facts are cached: a session has a handful open at once.
+const FACTS_KEPT = 16;
 // A batch is planned again when a check-out lands between its read and its INSERT; more than
 // this many in a row is not a race but a fault.
 const PLAN_ATTEMPTS = 3;
@@ -89,6 +93,7 @@ export class CastService implements OnModuleDestroy {
     private readonly realtime: RealtimeService,
     private readonly verifier: CastVerifier,
     private readonly boardKey: BoardKeyService,
+    private readonly sums: RunningSums,
     private readonly clock: Clock,
   ) {}
 
@@ -121,10 +126,10 @@ export class CastService implements OnModuleDestroy {
     const credential = voterCredential(poll.id, seatId);
     if (!poll.issued.has(credential)) throw await this.refusal(poll, auth.userId, true);
     let content: Content;
+    let sealed: Ballot | null = null;
     try {
-      content = poll.secret
-        ? await this.secretBallot(poll, credential, payload)
-        : this.openChoice(poll, payload, credential);
+      if (poll.secret) ({ content, sealed } = await this.secretBallot(poll, credential, payload));
+      else content = this.openChoice(poll, payload, credential);
     } catch (e) {
       // After the close nothing else matters: say that first, whatever the ballot.
       if (!(await this.isOpen(poll.id))) throw new BallotsException(BallotsErrorCode.NotOpen);
@@ -133,7 +138,7 @@ export class CastService implements OnModuleDestroy {
     // Group commit: the ballot goes with the casts to this poll queued meanwhile, and the answer
     // comes only after that batch's COMMIT.
     const row =
-      (await this.batcher.submit(poll.id, { poll, seatId, credential, content })) ??
+      (await this.batcher.submit(poll.id, { poll, seatId, credential, content, sealed })) ??
       (await this.existing(poll, seatId, content.tracker, auth.userId));
     // Only the turnout is shown while a poll is open, at most once a second per poll.
     this.turnouts.schedule(poll.id, () => this.turnout(poll.id, poll.sessionId));
@@ -155,12 +160,21 @@ export class CastService implements OnModuleDestroy {
             sign: (r) => this.boardKey.sign(r).signature,
           }),
         );
+        if (poll.secret) this.addToSum(poll, casts, rows);
         return rows.map((value) => ({ ok: true, value }));
       } catch (e) {
         if (!(e instanceof PlanOutdated) || attempt === PLAN_ATTEMPTS) throw e;
         this.logger.warn({ pollId, attempt }, 'eligibility changed during a batch; planning again');
       }
     }
+  }
+
+  /** The batch's ballots, durable now, join the poll's running sum (what the close decrypts). */
+  private addToSum(poll: PollFacts, casts: Cast[], rows: (BoardRow | null)[]): void {
+    const stored = rows.flatMap((row, i) =>
+      row && casts[i]!.sealed ? [{ position: row.position, ballot: casts[i]!.sealed! }] : [],
+    );
+    this.sums.stored(poll.id, poll.shape, stored);
   }
 
   /** The voting seat of a user in a term (its id never changes; its status is checked by the INSERT). */
@@ -225,7 +239,7 @@ export class CastService implements OnModuleDestroy {
     poll: PollFacts,
     credential: string,
     payload: { ballot?: unknown; choice?: unknown },
-  ): Promise<Content> {
+  ): Promise<{ content: Content; sealed: Ballot }> {
     if (payload.ballot === undefined || payload.choice !== undefined)
       throw new BallotsException(BallotsErrorCode.WrongKind);
     let parsed;
@@ -262,7 +276,10 @@ export class CastService implements OnModuleDestroy {
         check: verdict.code,
         detail: verdict.detail,
       });
-    return { ballot: JSON.stringify(ballot), choice: null, tracker: verdict.tracker };
+    return {
+      content: { ballot: JSON.stringify(ballot), choice: null, tracker: verdict.tracker },
+      sealed: ballot,
+    };
   }
 
   private openChoice(
@@ -300,6 +317,9 @@ export class CastService implements OnModuleDestroy {
       pressRule: poll.pressRule,
     };
     this.facts.set(pollId, facts);
+    // A poll's facts hold its 2,000 issued credentials: keep those of the last few polls only
+    // (oldest first: Map keeps insertion order), not of every poll since the api started.
+    if (this.facts.size > FACTS_KEPT) this.facts.delete(this.facts.keys().next().value!);
     return facts;
   }
 

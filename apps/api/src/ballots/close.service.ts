@@ -13,8 +13,10 @@ import {
   prepareClose,
   type RecordKey,
   resumeClose,
+  type RunningSum,
   SodiumGroup,
   sodiumSummer,
+  type VerifiedSummer,
 } from '../common/ballot.js';
 import { Clock } from '../common/clock.js';
 import type { PollResult } from '../common/contracts.js';
@@ -28,6 +30,7 @@ import { PollBallot } from './poll-ballot.entity.js';
 import { PollDecryptor } from './poll-decryptor.js';
 import { decideOpenPoll } from './open-poll-result.js';
 import { pollView } from './poll-view.js';
+import { RunningSums } from './running-sums.js';
 
 /** A ballot not counted, by board position, with its reason (libs/ballot's exclusion reasons). */
 export interface PollExclusion {
@@ -43,7 +46,7 @@ export interface PollExclusion {
  *      (serving delegates, checked in) is fixed;
  *   2. prepare (libs/ballot `prepareClose`): the board, the exclusions with their reasons, the
  *      encrypted sum of the counted ballots — proofs were verified on arrival and are not checked
- *      again — stored as `polls.prepared` and handed to the PollDecryptor;
+ *      again — stored as `polls.prepared` (tellers' mode) and handed to the PollDecryptor;
  *   3. finish (`finishRecord`, called back by the decryptor with the partial decryptions): the
  *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored and published.
  */
@@ -62,6 +65,7 @@ export class BallotsClose {
     private readonly realtime: RealtimeService,
     private readonly decryptor: PollDecryptor,
     private readonly ceremonies: CeremoniesService,
+    private readonly sums: RunningSums,
     private readonly clock: Clock,
   ) {}
 
@@ -109,12 +113,18 @@ export class BallotsClose {
   /**
    * The decryptor's answer: checks the partial decryptions (a forged one is refused and listed),
    * applies the 收回 ≤ 发出 rule, decides, stores the version 2 record and publishes the result.
-   * Throws MISSING_TRUSTEE (libs/ballot) while too few valid partials are in.
+   * Throws MISSING_TRUSTEE (libs/ballot) while too few valid partials are in. `prepared`: the
+   * stored close when the caller has it at hand (the custodian, right after preparing), so the
+   * record of every ballot is not read back from the database.
    */
-  async finish(pollId: string, partials: readonly PartialDecryption[]): Promise<void> {
+  async finish(
+    pollId: string,
+    partials: readonly PartialDecryption[],
+    prepared?: PreparedClose,
+  ): Promise<void> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     if (poll.result) return;
-    const prepared = resumeClose((await this.preparedOf(pollId))!);
+    prepared ??= resumeClose((await this.preparedOf(pollId))!);
     const record = finishRecord(prepared, partials, poll.electorate!);
     const entries = record.board.entries;
     const result: PollResult = {
@@ -140,7 +150,11 @@ export class BallotsClose {
     await this.store(poll, result, record, record.exclusions);
   }
 
-  /** Step 2: the board as stored, the seats lost since casting, prepareClose; kept until finished. */
+  /**
+   * Step 2: the board as stored, the seats lost since casting, prepareClose; kept until finished.
+   * The sum is the one kept as the ballots were stored (`RunningSums`) less the ballots not
+   * counted, when this process stored them all; else the board's ballots are added here.
+   */
   private async prepare(poll: Poll): Promise<PreparedClose> {
     const ballots = await this.ballots.find({
       where: { pollId: poll.id },
@@ -148,27 +162,57 @@ export class BallotsClose {
     });
     // A seat lost (recall, leaving) between casting and the close takes its ballot with it.
     const serving = await this.seats.servingVoterIds(ballots.map((b) => b.delegateId));
-    this.sodium ??= loadSodium().then((s) => new SodiumGroup(s));
-    const sumVerified = sodiumSummer(await this.sodium);
+    const entries = ballots.map((b) => ({
+      ballot: b.ballot as ElectionRecordV2['board']['entries'][number]['ballot'],
+      receivedAt: b.receivedAt.toISOString(),
+    }));
     const prepared = prepareClose({
       poll: poll.recordPoll!,
       key: await this.recordKey(poll),
       issued: poll.issued!,
       boardKey: poll.boardKey!,
-      entries: ballots.map((b) => ({
-        ballot: b.ballot as ElectionRecordV2['board']['entries'][number]['ballot'],
-        receivedAt: b.receivedAt.toISOString(),
-      })),
+      entries,
       seatLost: ballots.filter((b) => !serving.has(b.delegateId)).map((b) => b.position!),
       verified: ballots.map((b) => b.verified),
-      sumVerified,
+      // Computed from the same stored ballot when it arrived (the proofs' verdict carries it).
+      trackers: ballots.map((b) => b.tracker),
+      sumVerified: await this.summer(
+        this.sums.take(poll.id),
+        entries.map((e, i) => (ballots[i]!.verified ? e.ballot : null)),
+      ),
     });
-    await this.polls.query(`UPDATE polls SET prepared = $2 WHERE id = $1 AND prepared IS NULL`, [
-      poll.id,
-      JSON.stringify(prepared.record),
-    ]);
-    // Another process may have prepared it first: what is stored is what gets decrypted.
+    // Custodian mode decrypts at once in this process, which stores the whole record right after:
+    // keeping the prepared close too (megabytes of JSON, written once more) would serve no restart,
+    // since a restart loses the key and the poll is void (CustodianDecryptor).
+    if (poll.keyMode !== 'tellers') return prepared;
+    const stored: unknown[] = (
+      await this.polls.query(
+        `UPDATE polls SET prepared = $2 WHERE id = $1 AND prepared IS NULL RETURNING id`,
+        [poll.id, JSON.stringify(prepared.record)],
+      )
+    )[0] as unknown[];
+    if (stored.length > 0) return prepared;
+    // Another process prepared it first: what is stored is what gets decrypted.
     return resumeClose((await this.preparedOf(poll.id))!);
+  }
+
+  /**
+   * How prepareClose sums the counted ballots: the running sum less the ones not counted, when it
+   * holds exactly the board (every ballot verified, none missing); else libsodium over them all.
+   */
+  private async summer(
+    running: RunningSum | undefined,
+    board: readonly (object | null)[],
+  ): Promise<VerifiedSummer> {
+    if (running && running.count === board.length && board.every((b) => b !== null)) {
+      return (key, _shape, counted) => {
+        const kept = new Set<object>(counted);
+        const left = board.filter((b) => !kept.has(b!)) as typeof counted;
+        return running.tallyWithout(key, left);
+      };
+    }
+    this.sodium ??= loadSodium().then((s) => new SodiumGroup(s));
+    return sodiumSummer(await this.sodium);
   }
 
   /** The record's key: the ceremony's public transcript, or the custodian's one-trustee key. */

@@ -29,6 +29,6 @@ export class CustodianDecryptor extends PollDecryptor {
     const secret = this.keys.take(pollId);
     if (!secret) return close.voidPoll(pollId, CUSTODIAN_KEY_LOST);
     const partial = partialDecrypt(prepared.key, prepared.shape, secret, prepared.record.tally);
-    await close.finish(pollId, [partial]);
+    await close.finish(pollId, [partial], prepared);
   }
 }

@@ -5,6 +5,7 @@ export {
   loadSodium,
   SodiumGroup,
   sodiumSummer,
+  RunningSum,
   type ChunkOutcome,
   type ChunkVerifier,
 } from '../../../../libs/ballot/src/node/index.js';

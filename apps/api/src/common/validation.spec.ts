@@ -14,7 +14,7 @@ import {
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import { AppModule } from '../app.module.js';
 import { CommonException } from './errors/app.exception.js';
-import { createValidationPipe } from './validation.js';
+import { createValidationPipe, ParsedByService } from './validation.js';
 import { CONSTRAINT_MESSAGES } from './validation-messages.js';
 
 enum Colour {
@@ -81,5 +81,35 @@ describe('field errors', () => {
       )
       .map((m) => `${(m.target as { name: string }).name}.${m.propertyName}: ${m.name}`);
     expect(missing).toEqual([]);
+  });
+});
+
+class WithSealed {
+  @IsString() @MaxLength(5) name!: string;
+  @ParsedByService() sealed?: unknown;
+}
+
+describe('a field its service parses itself (@ParsedByService)', () => {
+  const meta: ArgumentMetadata = { type: 3 as unknown as 'body', metatype: WithSealed };
+  const pipe = createValidationPipe();
+
+  it('is handed over as sent, not walked, transformed or stripped', async () => {
+    // What the generic checks would refuse (a NUL, deep nesting): the service's parser refuses it.
+    const sealed = { text: 'a\u0000b', deep: JSON.parse('['.repeat(100) + ']'.repeat(100)) };
+    const dto = (await pipe.transform({ name: 'ok', sealed }, meta)) as WithSealed;
+    expect(dto).toBeInstanceOf(WithSealed);
+    expect(dto.sealed).toBe(sealed);
+  });
+
+  it('leaves the other fields to the usual checks, unknown fields included', async () => {
+    await expect(pipe.transform({ name: 'too long', sealed: {} }, meta)).rejects.toMatchObject({
+      details: [{ field: 'name' }],
+    });
+    await expect(pipe.transform({ name: 'ok', sealed: {}, extra: 1 }, meta)).rejects.toMatchObject({
+      details: [{ field: 'extra' }],
+    });
+    await expect(pipe.transform({ name: 'a\u0000', sealed: {} }, meta)).rejects.toBeInstanceOf(
+      CommonException,
+    );
   });
 });

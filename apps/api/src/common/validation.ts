@@ -41,9 +41,37 @@ const CLIENT_INPUT = new Set<unknown>([
   3, // @nestjs/websockets' WsParamtype.PAYLOAD (@MessageBody)
 ]);
 
+const parsedElsewhere = new WeakMap<object, string[]>();
+
+/**
+ * A DTO field the service reads with its own strict parser, which refuses anything but the exact
+ * documented form with a coded error (a ballot: libs/ballot `parseBallot`, every field, length
+ * and hex string, never recursing into what it does not expect). The pipe leaves it to that parser
+ * and checks the rest of the DTO: walking a 3–20 KB ballot with the generic checks, class-transformer
+ * and class-validator cost about 5 % of the api's main thread per cast (bench/README.md).
+ */
+export function ParsedByService(): PropertyDecorator {
+  return (target, key) => {
+    const ctor = target.constructor;
+    parsedElsewhere.set(ctor, [...(parsedElsewhere.get(ctor) ?? []), String(key)]);
+  };
+}
+
 /** ValidationPipe, after the checks of input-safety.ts that hold for every field. */
 class SafeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const raw = metadata.metatype ? parsedElsewhere.get(metadata.metatype) : undefined;
+    if (raw && value && typeof value === 'object' && !Array.isArray(value)) {
+      const input = value as Record<string, unknown>;
+      const kept = raw.filter((k) => Object.hasOwn(input, k));
+      if (kept.length > 0) {
+        const rest = { ...input };
+        for (const k of kept) delete rest[k];
+        const dto = (await this.transform(rest, metadata)) as Record<string, unknown>;
+        for (const k of kept) dto[k] = input[k];
+        return dto;
+      }
+    }
     if (CLIENT_INPUT.has(metadata.type)) {
       const problems = unsafeInput(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
       if (problems.length > 0) throw fieldsException(problems);

@@ -6,6 +6,7 @@ export { BallotVerifierPool, type PoolOptions, type PoolOutcome, type PoolResult
 export {
   chunkVerifier,
   sodiumSummer,
+  RunningSum,
   type Engine,
   type ChunkResult,
   type ChunkOutcome,

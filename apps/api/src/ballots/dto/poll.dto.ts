@@ -8,6 +8,7 @@ import {
   RESULT_RELEASES,
   type ResultRelease,
 } from '../../common/contracts.js';
+import { ParsedByService } from '../../common/validation.js';
 
 export class OpenPollDto {
   @ApiProperty() @IsUUID() itemId!: string;
@@ -63,7 +64,8 @@ export class StartChairPollDto {
 /** A cast over the socket: an encrypted ballot (secret polls) or a choice per question (open polls). */
 export class CastDto {
   @ApiProperty() @IsUUID() pollId!: string;
-  @ApiPropertyOptional() @IsOptional() ballot?: unknown;
+  /** Read by the cast itself (parseBallot: every field, strictly, with a coded refusal). */
+  @ApiPropertyOptional() @ParsedByService() ballot?: unknown;
   @ApiPropertyOptional() @IsOptional() choice?: unknown;
 }
 
