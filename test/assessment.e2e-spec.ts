@@ -82,7 +82,7 @@ describe('职代会质量评估', () => {
     });
     expect(byCode(res.body, 'PRE-1')).toMatchObject({
       verdict: 'meets',
-      evidence: '第 1 次会议（第二次会议）：文件提前 7 天送达',
+      evidence: '第二次会议：文件提前 7 天送达',
     });
     expect(byCode(res.body, 'INT-1')).toMatchObject({
       verdict: 'fails',
@@ -158,7 +158,7 @@ describe('职代会质量评估', () => {
       .expect(200);
     expect(byCode(res.body, 'PRE-1')).toMatchObject({
       autoVerdict: 'meets',
-      evidence: '第 1 次会议（第二次会议）：文件提前 7 天送达',
+      evidence: '第二次会议：文件提前 7 天送达',
       verdict: 'partly',
       overridden: true,
       overrideReason: '补充文件只提前 3 天送达（纸质分发，未经系统）',

@@ -38,7 +38,7 @@ describe('the automatic criteria of the quality self-assessment (docs/between-se
     for (const code of Object.keys(v))
       expect([code, v[code]!.verdict]).toEqual([code, Verdict.Meets]);
     expect(v['HOLD-1']!.evidence).toBe('本年度召开 1 次：一届三次职代会（2026-03-20）');
-    expect(v['PRE-1']!.evidence).toBe('第 1 次会议（一届三次职代会）：文件提前 9 天送达');
+    expect(v['PRE-1']!.evidence).toBe('一届三次职代会：文件提前 9 天送达');
     expect(v['POST-2']!.evidence).toBe('立案 4 件，已答复 4 件，办理率 100%');
     expect(v['OPEN-1']!.evidence).toContain('按时公开率 100%；未到期 2 项');
   });
@@ -63,12 +63,12 @@ describe('the automatic criteria of the quality self-assessment (docs/between-se
     const v = autoVerdicts({ ...base, sessions: [base.sessions[0]!, late] }, now)['PRE-1']!;
     expect(v.verdict).toBe(Verdict.Partly);
     expect(v.evidence).toBe(
-      '第 1 次会议（一届三次职代会）：文件提前 9 天送达；第 2 次会议（一届四次职代会）：文件提前 5 天送达，少于规定的 7 天',
+      '一届三次职代会：文件提前 9 天送达；一届四次职代会：文件提前 5 天送达，少于规定的 7 天',
     );
     const never = { ...base.sessions[0]!, circulation: null };
     expect(autoVerdicts({ ...base, sessions: [never] }, now)['PRE-1']).toEqual({
       verdict: Verdict.Fails,
-      evidence: '第 1 次会议（一届三次职代会）：文件未经系统分发',
+      evidence: '一届三次职代会：文件未经系统分发',
     });
     expect(autoVerdicts({ ...base, sessions: [] }, now)['PRE-1']!.verdict).toBe(
       Verdict.NotApplicable,

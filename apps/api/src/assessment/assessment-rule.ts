@@ -71,9 +71,9 @@ function circulation(f: AssessmentFacts): AutoVerdict {
   const held = f.sessions.filter((s) => s.held);
   if (held.length === 0)
     return { verdict: Verdict.NotApplicable, evidence: '本年度没有已召开的会议' };
-  const lines = held.map((s, i) => {
+  const lines = held.map((s) => {
     const c = s.circulation;
-    const name = `第 ${i + 1} 次会议（${s.name}）`;
+    const name = s.name;
     if (!c) return `${name}：文件未经系统分发`;
     const late = c.daysBefore < c.requiredDays ? `，少于规定的 ${c.requiredDays} 天` : '';
     return `${name}：文件提前 ${c.daysBefore} 天送达${late}`;
