@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CRITERIA } from '../../apps/api/src/assessment/criteria.js';
 import { bearer, userWithRole } from '../utils/actors.js';
 import { liveSession, type LiveSession } from '../utils/live-session.js';
 import { deskLogIn } from './support/desk-login.js';
@@ -6,18 +7,8 @@ import { confirmBox, dialog, toast } from './support/element-plus.js';
 import { screenshot } from './support/screenshots.js';
 import { type OpenPage, startWebApp, type WebApp } from './support/web-app.js';
 
-const MANUAL = [
-  'HOLD-2',
-  'DEL-1',
-  'DEL-2',
-  'PRE-2',
-  'DUR-1',
-  'DUR-2',
-  'DUR-3',
-  'POST-1',
-  'POST-3',
-  'OPEN-2',
-];
+/** The criteria staff judge by hand (the checklist's data). */
+const MANUAL = CRITERIA.filter((c) => !c.auto).map((c) => c.code);
 
 /**
  * 质量评估 in the console: staff create the year's checklist from a small real congress (a

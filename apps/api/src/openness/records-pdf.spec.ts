@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { pdfItems, pdfPlacedItems } from '../../../../test/utils/pdf-text.js';
 import type { RecordResponse } from './dto/openness.responses.js';
 import { record, rectified } from './record-fixture.js';
-import { renderRecordsPdf } from './records-pdf.js';
+import { renderRecordsPdf, wrapLines } from './records-pdf.js';
 
 const generatedAt = new Date('2026-12-31T08:00:00.000Z');
 const FOOT_MARGIN = 60;
@@ -88,5 +88,23 @@ describe('a record longer than a page', () => {
     expect(text).toContain('第 1 个问题');
     expect(text).toContain('第 40 个答复');
     expect(text).toContain('内容 SHA-256');
+  });
+});
+
+describe('wrapping a record’s text to its column', () => {
+  it('breaks Chinese anywhere, Latin at its last space, and keeps empty lines', async () => {
+    const { cjkPdf } = await import('../common/fonts/cjk-pdf.js');
+    const { doc } = cjkPdf({ title: 't', subject: 's', generatedAt });
+    doc.font('cjk').fontSize(10);
+    const width = doc.widthOfString('职工代表大会质量');
+    expect(wrapLines(doc, '职工代表大会质量评估清单\n\n答复', width)).toEqual([
+      '职工代表大会质量',
+      '评估清单',
+      '',
+      '答复',
+    ]);
+    const words = wrapLines(doc, 'alpha beta gamma delta', doc.widthOfString('alpha beta ga'));
+    expect(words).toEqual(['alpha beta', 'gamma delta']);
+    doc.end();
   });
 });

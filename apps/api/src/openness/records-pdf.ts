@@ -168,6 +168,8 @@ export function wrapLines(doc: Doc, text: string, width: number): string[] {
         const keep = space > 0 && /[ -~]$/.test(line) ? space : line.length;
         out.push(line.slice(0, keep));
         line = line.slice(keep).trimStart();
+        // The space a line breaks at is not carried to the next line.
+        if (ch === ' ') continue;
       }
       line += ch;
     }
