@@ -466,6 +466,23 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     access: ['department'],
     note: "own department's findings only (another's is 404)",
   },
+  'GET /api/terms/{termId}/assessments': { access: ['admin', 'staff', 'supervisor'] },
+  'POST /api/terms/{termId}/assessments': { access: ['staff'] },
+  'GET /api/assessments/{id}': { access: ['admin', 'staff', 'supervisor'] },
+  'POST /api/assessments/{id}/refresh': { access: ['staff'], note: 'open versions only' },
+  'PUT /api/assessments/{id}/criteria/{code}': {
+    access: ['staff'],
+    note: 'open versions only; changing an automatic verdict needs a reason',
+  },
+  'POST /api/assessments/{id}/complete': { access: ['staff'] },
+  'POST /api/assessments/{id}/revise': {
+    access: ['staff'],
+    note: 'the latest completed version only',
+  },
+  'GET /api/assessments/{id}/export.docx': {
+    access: ['admin', 'staff', 'supervisor'],
+    note: 'completed versions only',
+  },
 };
 
 /** Every socket request (libs/contracts SOCKET_REQUESTS) and `ping`. */

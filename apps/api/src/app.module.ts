@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InterimModule } from './interim/interim.module.js';
+import { AssessmentModule } from './assessment/assessment.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { OpennessModule } from './openness/openness.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         MinutesModule,
         OpennessModule,
         InterimModule,
+        AssessmentModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

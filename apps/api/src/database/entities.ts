@@ -57,6 +57,8 @@ import { JointParticipant } from '../interim/joint-participant.entity.js';
 import { JointItem } from '../interim/joint-item.entity.js';
 import { InspectionTour, InspectionTourMember } from '../interim/inspection-tour.entity.js';
 import { InspectionFinding } from '../interim/inspection-finding.entity.js';
+import { Assessment } from '../assessment/assessment.entity.js';
+import { AssessmentEntry } from '../assessment/assessment-entry.entity.js';
 
 /** Every entity, listed once for the app's data source and the migration CLI. */
 export const entities = [
@@ -120,4 +122,6 @@ export const entities = [
   InspectionTour,
   InspectionTourMember,
   InspectionFinding,
+  Assessment,
+  AssessmentEntry,
 ];

@@ -35,5 +35,6 @@ import { ToursService } from './tours.service.js';
   ],
   controllers: [JointMeetingsController, ToursController],
   providers: [JointMeetingsService, ToursService],
+  exports: [JointMeetingsService, ToursService],
 })
 export class InterimModule {}

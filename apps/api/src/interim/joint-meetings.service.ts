@@ -151,6 +151,28 @@ export class JointMeetingsService {
     return items.map((item) => ({ item, meeting: byId.get(item.meetingId)! }));
   }
 
+  /**
+   * The decisions (须提请下次职代会确认) of the term's joint meetings held in `year` (Shanghai
+   * calendar), confirmed or not: the quality self-assessment's figures.
+   */
+  async decisionsOfYear(
+    termId: string,
+    year: number,
+  ): Promise<{ title: string; heldOn: string; confirmed: boolean }[]> {
+    const meetings = (await this.list(termId)).filter((m) => m.heldOn.startsWith(`${year}-`));
+    if (meetings.length === 0) return [];
+    const heldOn = new Map(meetings.map((m) => [m.id, m.heldOn]));
+    const items = await this.items.find({
+      where: { meetingId: In([...heldOn.keys()]), needsConfirmation: true },
+      order: { createdAt: 'ASC' },
+    });
+    return items.map((i) => ({
+      title: i.title,
+      heldOn: heldOn.get(i.meetingId)!,
+      confirmed: i.confirmedSessionId !== null,
+    }));
+  }
+
   /** Staff note that a session of the same term confirmed the decision. */
   async confirm(itemId: string, sessionId: string): Promise<JointItem> {
     const item = await this.items.findOneBy({ id: itemId });

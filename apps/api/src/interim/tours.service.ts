@@ -9,7 +9,7 @@ import { DepartmentsService } from '../departments/index.js';
 import { SeatsService } from '../roster/index.js';
 import type { CreateFindingDto, CreateTourDto, FindingProgressDto } from './dto/interim.dto.js';
 import { InspectionFindingResponse, TourMemberResponse } from './dto/interim.responses.js';
-import { assertFindingMove, isFindingOverdue } from './finding-status.js';
+import { assertFindingMove, FindingStatus, isFindingOverdue } from './finding-status.js';
 import { InspectionFinding } from './inspection-finding.entity.js';
 import { InspectionTour, InspectionTourMember } from './inspection-tour.entity.js';
 import { InterimErrorCode, InterimException } from './interim.exception.js';
@@ -82,6 +82,24 @@ export class ToursService {
       tour,
       members: members.map(TourMemberResponse.of),
       findings: await this.views(findings),
+    };
+  }
+
+  /** The findings of the term's tours held in `year` by state: the quality self-assessment's figures. */
+  async findingsOfYear(
+    termId: string,
+    year: number,
+  ): Promise<{ done: number; open: number; overdue: number }> {
+    const tours = (await this.list(termId)).filter((t) => t.heldOn.startsWith(`${year}-`));
+    const findings = tours.length
+      ? await this.findings.findBy({ tourId: In(tours.map((t) => t.id)) })
+      : [];
+    const today = shanghaiDay(this.clock.now());
+    const done = findings.filter((f) => f.status === FindingStatus.Done).length;
+    return {
+      done,
+      open: findings.length - done,
+      overdue: findings.filter((f) => isFindingOverdue(f, today)).length,
     };
   }
 

@@ -92,5 +92,7 @@ import { OpennessYearController, PublicSatisfactionController } from './year.con
     SatisfactionService,
     SummaryService,
   ],
+  // The quality self-assessment asks for the plan's and the satisfaction rating's figures.
+  exports: [PlanService, SatisfactionService],
 })
 export class OpennessModule {}

@@ -88,35 +88,94 @@ export async function renderRecordsPdf(input: RecordsPdfInput): Promise<Buffer> 
   return done;
 }
 
-/** One form from `top`; a row that does not fit goes to the next page. Returns the bottom. */
+/**
+ * One form from `top`. A row that does not fit in what is left of the page goes to the next one;
+ * a row longer than a whole page (many questions, a long outcome) is cut between its lines and
+ * flows onto continuation pages. Every continuation page repeats the form's heading marked 续, and
+ * a cut row's label is repeated marked 续, so a page read alone still says what it belongs to.
+ * Lines are wrapped here and drawn one by one (never by pdfkit's own flow, which would run past
+ * the foot). Returns the bottom.
+ */
 function drawForm(doc: Doc, r: RecordResponse, n: number, top: number): number {
-  let y = top;
   const heading = `记录表 ${n}：${r.what}`;
+  const drawHeading = (y: number, text: string): number => {
+    doc.font(BOLD).fontSize(11).fillColor('#000');
+    doc.text(text, MARGIN, y, { width: PAGE_W - 2 * MARGIN });
+    return y + doc.heightOfString(text, { width: PAGE_W - 2 * MARGIN }) + 6;
+  };
+  const continuation = (): number => drawHeading(newPage(doc), `${heading}（续）`);
   doc.font(BOLD).fontSize(11);
   const headH = doc.heightOfString(heading, { width: PAGE_W - 2 * MARGIN }) + 6;
+  let y = top;
   if (y + headH + 40 > BOTTOM) y = newPage(doc);
-  doc.fillColor('#000').text(heading, MARGIN, y, { width: PAGE_W - 2 * MARGIN });
-  y += headH;
+  y = drawHeading(y, heading);
+
+  doc.font(REGULAR).fontSize(SIZE);
+  const lineH = doc.currentLineHeight(true);
   for (const [label, value] of formRows(r)) {
+    doc.font(BOLD).fontSize(SIZE);
+    const labelLines = wrapLines(doc, label, LABEL_W - 2 * PAD);
     doc.font(REGULAR).fontSize(SIZE);
-    const h =
-      Math.max(
-        doc.heightOfString(value, { width: VALUE_W - 2 * PAD }),
-        doc.heightOfString(label, { width: LABEL_W - 2 * PAD }),
-      ) +
-      2 * PAD;
-    if (y + h > BOTTOM) y = newPage(doc);
-    doc.save().lineWidth(0.5).strokeColor(RULE);
-    doc.rect(MARGIN, y, LABEL_W, h).stroke();
-    doc.rect(MARGIN + LABEL_W, y, VALUE_W, h).stroke();
-    doc.restore();
-    doc.font(BOLD).fontSize(SIZE).fillColor('#000');
-    doc.text(label, MARGIN + PAD, y + PAD, { width: LABEL_W - 2 * PAD });
-    doc.font(REGULAR).fontSize(SIZE);
-    doc.text(value, MARGIN + LABEL_W + PAD, y + PAD, { width: VALUE_W - 2 * PAD });
-    y += h;
+    let lines = wrapLines(doc, value, VALUE_W - 2 * PAD);
+    let cut = false;
+    const whole = Math.max(lines.length, labelLines.length) * lineH + 2 * PAD;
+    // A row that fits on a fresh page is moved whole rather than cut.
+    if (y + whole > BOTTOM && whole <= BOTTOM - MARGIN - headH) y = continuation();
+    while (lines.length > 0) {
+      const room = Math.floor((BOTTOM - y - 2 * PAD) / lineH);
+      if (room < Math.min(2, lines.length)) {
+        y = continuation();
+        continue;
+      }
+      const part = lines.slice(0, room);
+      lines = lines.slice(room);
+      const rowLabel = cut ? [`${label}（续）`] : labelLines;
+      y = drawRow(doc, rowLabel, part, y, lineH);
+      cut = true;
+    }
   }
   return y;
+}
+
+/** One row's box and its lines from `y`; the caller has checked they fit. Returns the bottom. */
+function drawRow(doc: Doc, label: string[], value: string[], y: number, lineH: number): number {
+  const h = Math.max(label.length, value.length) * lineH + 2 * PAD;
+  doc.save().lineWidth(0.5).strokeColor(RULE);
+  doc.rect(MARGIN, y, LABEL_W, h).stroke();
+  doc.rect(MARGIN + LABEL_W, y, VALUE_W, h).stroke();
+  doc.restore();
+  doc.font(BOLD).fontSize(SIZE).fillColor('#000');
+  label.forEach((l, i) => doc.text(l, MARGIN + PAD, y + PAD + i * lineH, { lineBreak: false }));
+  doc.font(REGULAR).fontSize(SIZE);
+  value.forEach((l, i) =>
+    doc.text(l, MARGIN + LABEL_W + PAD, y + PAD + i * lineH, { lineBreak: false }),
+  );
+  return y + h;
+}
+
+/**
+ * `text` wrapped to `width` in the current font: each paragraph broken where the next character
+ * would overflow (Chinese breaks anywhere; a Latin run breaks at its last space when it has one).
+ * An empty paragraph stays as an empty line.
+ */
+export function wrapLines(doc: Doc, text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const ch of paragraph) {
+      if (line && doc.widthOfString(line + ch) > width) {
+        const space = ch === ' ' ? line.length : line.lastIndexOf(' ');
+        const keep = space > 0 && /[ -~]$/.test(line) ? space : line.length;
+        out.push(line.slice(0, keep));
+        line = line.slice(keep).trimStart();
+        // The space a line breaks at is not carried to the next line.
+        if (ch === ' ') continue;
+      }
+      line += ch;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 function newPage(doc: Doc): number {

@@ -31,7 +31,8 @@ const run = (text: string, opts: { bold?: boolean; size?: number; color?: string
     color: opts.color,
   });
 
-function block(b: Block): Paragraph | Table {
+/** One outline block as DOCX: headings, paragraphs and tables in the minutes' style. */
+export function block(b: Block): Paragraph | Table {
   if (b.kind === 'heading')
     return new Paragraph({
       children: [run(b.text, { bold: true, size: 14 })],
@@ -60,6 +61,47 @@ function block(b: Block): Paragraph | Table {
   });
 }
 
+const A4_PAGE = {
+  size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+  margin: {
+    top: Math.round(37 * MM),
+    bottom: Math.round(35 * MM),
+    left: Math.round(28 * MM),
+    right: Math.round(26 * MM),
+  },
+};
+
+/**
+ * Another of the app's documents in the minutes' DOCX style (A4, the same margins, font and
+ * blocks): a centred title and subtitle, then the blocks. Used by the api for documents that
+ * are not minutes (e.g. the congress's quality self-assessment).
+ */
+export async function renderBlocksDocx(input: {
+  title: string;
+  subtitle: string;
+  description: string;
+  blocks: readonly Block[];
+}): Promise<Uint8Array> {
+  const centred = (text: string, opts: { bold?: boolean; size?: number; color?: string } = {}) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, opts)] });
+  const doc = new Document({
+    creator: '职代会 Congress app',
+    title: input.title,
+    description: input.description,
+    sections: [
+      {
+        properties: { page: A4_PAGE },
+        children: [
+          centred(input.title, { bold: true, size: 18 }),
+          centred(input.subtitle, { size: 10, color: '666666' }),
+          ...input.blocks.map(block),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
 export async function renderMinutesDocx(
   document: MinutesDocument,
   signatures: readonly MinutesSignature[] = [],
@@ -73,17 +115,7 @@ export async function renderMinutesDocx(
     description: `${document.reference}；可编辑副本，签名所签的是 PDF 内嵌的 minutes.json`,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: {
-              top: Math.round(37 * MM),
-              bottom: Math.round(35 * MM),
-              left: Math.round(28 * MM),
-              right: Math.round(26 * MM),
-            },
-          },
-        },
+        properties: { page: A4_PAGE },
         children: [
           centred('可编辑副本：以签名的 PDF 及其内嵌的 minutes.json 为准', {
             size: 9,

@@ -3,5 +3,6 @@
  * DOCX (docx). Everything else, including verifyBundle, is in the browser-safe ../index.js.
  */
 export { renderMinutesPdf, type PdfOptions } from './pdf.js';
-export { renderMinutesDocx } from './docx.js';
+export { renderBlocksDocx, renderMinutesDocx } from './docx.js';
+export type { Block as DocumentBlock } from '../outline.js';
 export { loadFonts, type PdfFonts } from './font.js';

@@ -22,6 +22,7 @@ import { DelegateCards1795338000000 } from './1795338000000-delegate-cards.js';
 import { OpennessOversight1795340000000 } from './1795340000000-openness-oversight.js';
 import { Interim1795342000000 } from './1795342000000-interim.js';
 import { OpennessYear1795344000000 } from './1795344000000-openness-year.js';
+import { Assessment1795346000000 } from './1795346000000-assessment.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   OpennessOversight1795340000000,
   Interim1795342000000,
   OpennessYear1795344000000,
+  Assessment1795346000000,
 ];

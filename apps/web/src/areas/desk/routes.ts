@@ -120,6 +120,12 @@ export const consoleRoutes = deskArea('/console', '工作人员控制台', [
     component: () => import('./console/interim/ToursPage.vue'),
   },
   {
+    path: 'assessment',
+    title: '质量评估',
+    roles: ['staff', 'supervisor', 'admin'],
+    component: () => import('./console/assessment/AssessmentPage.vue'),
+  },
+  {
     path: 'inspection-findings',
     title: '巡视问题整改',
     roles: ['department'],
