@@ -81,6 +81,26 @@ describe('the hall’s projector and the public board, on a small live session',
       .expect(200);
     await page.locator('[data-tile="实到"]', { hasText: '3' }).waitFor();
     await shows(page, '[data-testid=quorum]', '已达到法定人数');
+    // Before the first poll: the agenda item under way, as the presidium's screen would put it
+    // to the vote next (the first votable item without a poll).
+    const agenda = await w.api
+      .http()
+      .get(`/api/sessions/${live.sessionId}/agenda/items`)
+      .set(bearer(staff))
+      .expect(200);
+    const position = (title: string) =>
+      (agenda.body as { title: string; position: number }[]).find((i) => i.title === title)!
+        .position;
+    const presidium = await w.api
+      .http()
+      .get(`/api/sessions/${live.sessionId}/presidium-view`)
+      .set(bearer(staff))
+      .expect(200);
+    expect(presidium.body.nextItemId).toBe(live.items[MOTION]);
+    expect(await shows(page, '[data-testid=next-item]', MOTION)).toBe(
+      `${position(MOTION)}. ${MOTION}`,
+    );
+    await screenshot(page, 'projector-next-item', false);
 
     const opened = await w.api
       .http()
@@ -114,6 +134,18 @@ describe('the hall’s projector and the public board, on a small live session',
     expect(result).toContain('反对 1 票，弃权 0 票，无效 0 票，未投票 0 人');
     expect(result).toContain(`密钥指纹 ${fingerprint}`);
     expect(result).toContain('托管密钥：不对运维方保密');
+    // The board head shown is the published record's (its first 16 hex digits, in fours).
+    const record = await w.api.http().get(`/api/public/polls/${pollId}/record`).expect(200);
+    const head = ((record.body.electionRecord ?? record.body) as { board: { head: string } }).board
+      .head;
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    expect(await shows(page, '.result .facts', '公告板链头')).toContain(
+      `公告板链头 ${head.match(/.{4}/g)!.slice(0, 4).join(' ')}`,
+    );
+    // Between polls, beside the session's name while the result shows: the next item to vote on.
+    expect(await shows(page, '[data-testid=next-line]', ELECTION)).toBe(
+      `· 下一项表决：${position(ELECTION)}. ${ELECTION}（民主选举）`,
+    );
     // The bars are drawn by ECharts, fetched only now.
     await page.locator('.result canvas').waitFor();
     expect(scripts.some((p) => /^\/assets\/echarts-[\w-]+\.js$/.test(p))).toBe(true);

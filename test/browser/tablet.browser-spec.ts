@@ -9,7 +9,7 @@ import {
   type ElectionKey,
   type PollSpec,
 } from '../../libs/ballot/src/index.js';
-import { bearer, createRoster, userWithRole } from '../utils/actors.js';
+import { bearer, createRoster, departmentUser, userWithRole } from '../utils/actors.js';
 import { formatShanghai } from '../../apps/api/src/common/time.js';
 import { recordSocketFrames, type SocketFrame } from './support/page-watch.js';
 import { samplePdf } from './support/sample-pdf.js';
@@ -25,6 +25,19 @@ interface Tablet {
   problems: string[];
   frames: SocketFrame[];
   loginUrl: string;
+}
+
+/** The log-in a tablet page holds (its own token, for the delegate's steps through the api). */
+const tokenOf = (page: Page) =>
+  page.evaluate(
+    () => (JSON.parse(localStorage.getItem('congress.session.tablet')!) as { token: string }).token,
+  );
+
+/** The number on the 消息 tab's badge once it is `n` (no badge at all when n is 0). */
+async function badgeShows(page: Page, n: number) {
+  const badge = page.locator('.van-tabbar-item').nth(4).locator('.van-badge');
+  if (n === 0) await badge.waitFor({ state: 'detached' });
+  else await badge.filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
 }
 
 describe('the delegate tablet', () => {
@@ -186,10 +199,7 @@ describe('the delegate tablet', () => {
     await screenshot(follower, 'tablet-proposal-followed');
 
     // The proposer withdraws it (through the api, with the proposer tablet's own log-in).
-    const token = await proposer.evaluate(
-      () =>
-        (JSON.parse(localStorage.getItem('congress.session.tablet')!) as { token: string }).token,
-    );
+    const token = await tokenOf(proposer);
     await http()
       .post(`/api/proposals/${id}/withdraw`)
       .set(bearer(token))
@@ -204,6 +214,127 @@ describe('the delegate tablet', () => {
     await follower.getByRole('tab', { name: '我关注的' }).tap();
     await follower.getByText(subject).waitFor();
     await screenshot(follower, 'tablet-proposals-following');
+    for (const t of tablets.slice(0, 2)) expect(t.problems).toEqual([]);
+  });
+
+  it('co-signs on a second tablet; the proposer is told of the answer, reads it with its file and rates it', async () => {
+    const [proposer, cosigner] = [tablets[0]!.page, tablets[1]!.page];
+    const subject = '关于增设夜班职工班车的建议';
+    const reason = '班车只开到 23 点，夜班 24 点下班仍然没有车。';
+    const [mine, third] = [await tokenOf(proposer), await tokenOf(tablets[2]!.page)];
+    const tabled = await http()
+      .post('/api/proposals')
+      .set(bearer(mine))
+      .send({
+        termId,
+        subject,
+        reasons: '夜班职工下班后没有公共交通。',
+        measures: '开通夜班职工班车。',
+        category: 'welfare',
+      })
+      .expect(201);
+    const id = tabled.body.id as string;
+
+    // 代表2 co-signs on the tablet, 代表3 through the api: two co-signers send it to the committee.
+    await cosigner.locator('.van-tabbar-item').nth(3).tap();
+    await cosigner.getByRole('tab', { name: '等待附议的提案' }).tap();
+    await cosigner.getByText(subject).tap();
+    await cosigner.getByRole('button', { name: '附议此提案' }).tap();
+    await cosigner.getByRole('button', { name: '撤回我的附议' }).waitFor();
+    await cosigner.getByText(/附议（1\/2）/).waitFor();
+    expect(await cosigner.locator('.body').first().innerText()).toContain('代表2');
+    await screenshot(cosigner, 'tablet-proposal-cosigned');
+    await http().post(`/api/proposals/${id}/cosignature`).set(bearer(third)).expect(200);
+
+    // The committee sends it to a department, which answers with a file.
+    const dep = await departmentUser(w.api, staff, '后勤保障部', 'logistics.clerk');
+    await http()
+      .post(`/api/proposals/${id}/accept`)
+      .set(bearer(staff))
+      .send({ category: 'welfare', departmentIds: [dep.departmentId] })
+      .expect(200);
+    const [assignment] = (
+      await http().get('/api/proposal-assignments/mine').set(bearer(dep.token)).expect(200)
+    ).body as { id: string }[];
+    const plan = await samplePdf('夜班班车线路', [
+      '一、零点班：厂区—东区',
+      '二、两点班：厂区—西区',
+    ]);
+    const file = await http()
+      .post(`/api/proposal-assignments/${assignment!.id}/attachments`)
+      .set(bearer(dep.token))
+      .attach('file', plan, '夜班班车线路.pdf')
+      .expect(201);
+    const unreadNow = async () =>
+      (
+        (await http().get('/api/notifications').set(bearer(mine)).expect(200)).body as {
+          readAt: string | null;
+        }[]
+      ).filter((n) => !n.readAt).length;
+    const before = await unreadNow();
+    const answerText = '自 2027 年 1 月起开通零点、两点两班夜班班车，线路见附件。';
+    await http()
+      .post(`/api/proposal-assignments/${assignment!.id}/answer`)
+      .set(bearer(dep.token))
+      .send({ body: answerText, attachmentIds: [file.body.id] })
+      .expect(200);
+
+    // The proposer's tablet counts the notice as it arrives, the same number the api has.
+    const unread = await unreadNow();
+    expect(unread).toBeGreaterThan(before);
+    await badgeShows(proposer, unread);
+    await proposer.locator('.van-tabbar-item').nth(4).tap();
+    const notices = (await http().get('/api/notifications').set(bearer(mine)).expect(200)).body as {
+      kind: string;
+      title: string;
+      data: { proposalId?: string };
+    }[];
+    const told = notices.find((n) => n.kind === 'proposal.answered' && n.data.proposalId === id)!;
+    expect(told.title).toContain(subject);
+    const cell = proposer.locator('.van-cell', { hasText: told.title });
+    await cell.waitFor();
+    expect(await cell.getAttribute('class')).toContain('unread');
+    await screenshot(proposer, 'tablet-inbox');
+
+    // The server cannot mark it read: the tablet says so and the notice stays unread.
+    await proposer.route('**/api/notifications/read', (r) =>
+      r.fulfill({ status: 503, json: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' } }),
+    );
+    await cell.tap();
+    await proposer.getByText('未能标为已读：服务暂时不可用').waitFor();
+    await proposer.unroute('**/api/notifications/read');
+    await proposer.waitForURL(new RegExp(`/t/proposals/${id}$`));
+    await badgeShows(proposer, unread);
+    expect(await unreadNow()).toBe(unread);
+    // Chrome logs the refused request; it was asked for.
+    const { problems } = tablets[0]!;
+    problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('status of 503')));
+
+    // From the inbox again: the notice opens its proposal and is read on the server.
+    await proposer.locator('.van-tabbar-item').nth(4).tap();
+    await proposer.locator('.van-cell', { hasText: told.title }).tap();
+    await proposer.waitForURL(new RegExp(`/t/proposals/${id}$`));
+    await proposer.getByText(answerText).waitFor();
+    await proposer.getByText('第 1 次答复').waitFor();
+    await badgeShows(proposer, unread - 1);
+    expect(await unreadNow()).toBe(unread - 1);
+    await screenshot(proposer, 'tablet-proposal-answered');
+
+    await proposer.getByText('夜班班车线路.pdf').tap();
+    await proposer.getByText('共 2 页').waitFor();
+    await proposer.locator('[data-testid=pdf-pages] canvas').nth(1).waitFor();
+    await proposer.getByText('返回').tap();
+
+    await proposer.getByRole('radio', { name: '不满意' }).tap();
+    await proposer.getByPlaceholder('意见（可不填；退回重办时必填）').fill(reason);
+    await proposer.getByRole('button', { name: '提交评价' }).tap();
+    await proposer.getByText(`您的评价：不满意（${reason}）`).waitFor();
+    await screenshot(proposer, 'tablet-proposal-rated');
+    const rated = await http().get(`/api/proposals/${id}`).set(bearer(mine)).expect(200);
+    expect(rated.body.assignments[0]).toMatchObject({
+      rating: 'unsatisfied',
+      ratingComment: reason,
+    });
     for (const t of tablets.slice(0, 2)) expect(t.problems).toEqual([]);
   });
 
@@ -255,8 +386,12 @@ describe('the delegate tablet', () => {
     await first.getByRole('button', { name: '核对选择' }).tap();
     await first.getByText('请核对您的选择').waitFor();
     await screenshot(first, 'tablet-vote-summary');
+    const workers: string[] = [];
+    first.on('worker', (wk) => workers.push(new URL(wk.url()).pathname));
     await first.getByRole('button', { name: '确认，加密选票' }).tap();
     const shown = await first.getByTestId('tracker-code').innerText();
+    // The ballot was encrypted in the tablet's worker (the screen's thread stays free).
+    expect(workers.filter((p) => /^\/assets\/encrypt\.worker-[\w-]+\.js$/.test(p))).toHaveLength(1);
     await screenshot(first, 'tablet-vote-tracker');
     await first.getByRole('button', { name: '审计这张选票（不投出）' }).tap();
     const audit = JSON.parse(await first.getByTestId('ballot-audit').innerText()) as BallotAudit;
@@ -376,5 +511,47 @@ describe('the delegate tablet', () => {
     await screenshot(page, 'tablet-vote-result-landscape');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(1280);
+  });
+
+  it('sets a log-in password after the code log-in, and logs in with it', async () => {
+    const { page } = tablets[2]!;
+    const username = new URL(tablets[2]!.loginUrl).searchParams.get('u')!;
+    const setPassword = async (password: string) => {
+      await page.locator('.van-tabbar-item').nth(0).tap();
+      await page.getByText('设置登录密码').tap();
+      await page.getByPlaceholder('至少 8 位').fill(password);
+      await page.getByPlaceholder('再输入一次新密码').fill(password);
+      await page.getByRole('button', { name: '保存密码' }).tap();
+    };
+    const logInWith = async (password: string, shot?: string) => {
+      await page.locator('.van-tabbar-item').nth(0).tap();
+      await page.getByRole('button', { name: '退出登录' }).tap();
+      await page.getByRole('tab', { name: '用密码' }).tap();
+      await page.getByPlaceholder('登录单上的用户名').fill(username);
+      await page.getByPlaceholder('您设置的登录密码').fill(password);
+      if (shot) await screenshot(page, shot);
+      await page.getByRole('button', { name: '登录' }).tap();
+      await page.getByText('代表3代表，您好').waitFor();
+    };
+
+    // Logged in by code, no password yet: none is asked for.
+    await setPassword('liushui-qingshan-2026');
+    expect(await page.getByPlaceholder('您以前设置的密码').count()).toBe(0);
+    await page.getByText('✓ 登录密码已设置').waitFor();
+    await screenshot(page, 'tablet-password-set');
+    await logInWith('liushui-qingshan-2026');
+
+    // A second change: the api wants the current password, and the page then asks for it.
+    await setPassword('dongfeng-huayuan-2027');
+    await page.getByText('您以前设置过登录密码').waitFor();
+    await screenshot(page, 'tablet-password-current');
+    await page.getByPlaceholder('您以前设置的密码').fill('liushui-qingshan-2026');
+    await page.getByRole('button', { name: '保存密码' }).tap();
+    await page.getByText('✓ 登录密码已设置').waitFor();
+    await logInWith('dongfeng-huayuan-2027', 'tablet-login-password');
+    const refused = await http()
+      .post('/api/auth/login')
+      .send({ username, password: 'liushui-qingshan-2026' });
+    expect(refused.status).toBe(401);
   });
 });

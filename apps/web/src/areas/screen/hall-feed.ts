@@ -33,6 +33,8 @@ export interface HallState {
   incidentsProblem: string | null;
   /** The session's key ceremony as last reported (its fingerprint is shown when ready). */
   ceremony: CeremonyProgress | null;
+  /** The agenda items that had a poll (open or decided): the next votable one is shown between polls. */
+  polledItemIds: string[];
 }
 
 export function followHall(sessionId: string, token: string): HallState {
@@ -47,6 +49,7 @@ export function followHall(sessionId: string, token: string): HallState {
     incident: null,
     incidentsProblem: null,
     ceremony: null,
+    polledItemIds: [],
   });
   const socket: AppSocket = connectSocket(token);
   followIncidents(
@@ -63,6 +66,7 @@ export function followHall(sessionId: string, token: string): HallState {
       const polls = await request(socket, 'poll:state', { sessionId });
       state.open = polls.open.at(-1) ?? null;
       state.decided = polls.decided.at(-1) ?? null;
+      state.polledItemIds = [...polls.open, ...polls.decided].map((p) => p.itemId);
       state.counting = false;
       state.error = null;
     } catch (e) {
@@ -87,6 +91,7 @@ export function followHall(sessionId: string, token: string): HallState {
   socket.on('ceremony:progress', (c) => (state.ceremony = c));
   socket.on('poll:opened', (p) => {
     state.open = p;
+    if (!state.polledItemIds.includes(p.itemId)) state.polledItemIds.push(p.itemId);
     state.turnout = null;
     state.counting = false;
   });

@@ -31,6 +31,8 @@ export const live = reactive({
   receipts: {} as Record<string, KeptReceipt>,
   deliveries: [] as AgendaDelivery[],
   unread: 0,
+  /** Why the unread count could not be read (Chinese), or null: the badge then shows "!". */
+  unreadProblem: null as string | null,
   /** A cast handed to the server and not yet acknowledged (in memory only, never stored). */
   pending: null as CastRequest | null,
   /** What happened to the pending cast (Chinese), for the vote screen. */

@@ -87,6 +87,9 @@ export async function refreshSession(): Promise<void> {
     if (socket?.connected && live.session && live.session.id !== before) void resume();
   } catch (e) {
     live.problem = e instanceof ApiError ? e.message : '加载失败，请稍后重试';
+    // An admin reset the password since this log-in: the layout shows the password page.
+    if (e instanceof ApiError && e.code === 'AUTH_PASSWORD_CHANGE_REQUIRED' && tablet.user.value)
+      tablet.updateUser({ ...tablet.user.value, mustChangePassword: true });
   }
 }
 
@@ -123,9 +126,15 @@ async function refreshDeliveries(): Promise<void> {
   }
 }
 
+/** The badge on 消息. A failed read keeps the last count and says so (never a false 0). */
 export async function refreshUnread(): Promise<void> {
-  const list = await unwrap(apiOf('tablet').GET('/api/notifications')).catch(() => []);
-  live.unread = list.filter((n) => !n.readAt).length;
+  try {
+    const list = await unwrap(apiOf('tablet').GET('/api/notifications'));
+    live.unread = list.filter((n) => !n.readAt).length;
+    live.unreadProblem = null;
+  } catch (e) {
+    live.unreadProblem = `无法读取消息：${e instanceof ApiError ? e.message : String(e)}`;
+  }
 }
 
 /** 签到 for the current session. */
@@ -242,6 +251,7 @@ export function signOutTablet(): void {
     receipts: {},
     deliveries: [],
     unread: 0,
+    unreadProblem: null,
     pending: null,
     castProblem: null,
   });

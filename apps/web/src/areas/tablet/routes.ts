@@ -1,15 +1,13 @@
-import type { RouteRecordRaw } from 'vue-router';
+import type { RouteLocationRaw, RouteRecordRaw } from 'vue-router';
 import { sessionOf } from '@web/shared/session.js';
 
 /** The delegate's tablet: everything under /t, in Vant, on a 10-inch touch screen. */
 export const tabletRoutes: RouteRecordRaw = {
   path: '/t',
   component: () => import('./TabletLayout.vue'),
-  // Every page but the log-in needs a delegate's log-in on this device.
-  beforeEnter: (to) =>
-    to.path === '/t/login' || sessionOf('tablet').loggedIn.value
-      ? true
-      : { path: '/t/login', query: { next: to.fullPath } },
+  // Every page but the log-in needs a delegate's log-in on this device; an account the api asks
+  // for a new password first (mustChangePassword) sees only the password page.
+  beforeEnter: (to) => tabletGate(to.path, to.fullPath),
   children: [
     {
       // The link in the printed log-in sheet's QR code: /t/login?u=<username>&code=<code>.
@@ -18,6 +16,11 @@ export const tabletRoutes: RouteRecordRaw = {
       meta: { title: '代表登录' },
     },
     { path: '', component: () => import('./HomePage.vue'), meta: { title: '会议首页' } },
+    {
+      path: 'password',
+      component: () => import('./PasswordPage.vue'),
+      meta: { title: '设置登录密码' },
+    },
     {
       path: 'agenda',
       component: () => import('./agenda/AgendaPage.vue'),
@@ -57,6 +60,15 @@ export const tabletRoutes: RouteRecordRaw = {
     { path: 'inbox', component: () => import('./InboxPage.vue'), meta: { title: '消息' } },
   ],
 };
+
+/** Where a tablet page may go: itself (true), the log-in, or the password page. */
+export function tabletGate(path: string, fullPath: string): true | RouteLocationRaw {
+  if (path === '/t/login') return true;
+  const session = sessionOf('tablet');
+  if (!session.loggedIn.value) return { path: '/t/login', query: { next: fullPath } };
+  if (session.user.value?.mustChangePassword && path !== '/t/password') return '/t/password';
+  return true;
+}
 
 /** The tab bar at the bottom of the tablet's pages (not on the log-in page). */
 export const tabletTabs = [
