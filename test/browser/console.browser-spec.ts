@@ -33,6 +33,8 @@ const BROKEN = GOOD.map((l, i) =>
 );
 
 const STAFF_PASSWORD = 'first-pass-123';
+// The motion the console builds, the tablet votes on and the board verifies.
+const ITEM = '审议通过《集体合同（草案）》';
 
 /** Opens a console page from the side menu and waits until it is there. */
 /** Opens the desk already logged in with a token made through the api (the log-in screen is tested above). */
@@ -221,10 +223,10 @@ describe('the staff console and the secretary’s desk', () => {
     await page.getByRole('tab', { name: '议程项' }).click();
     await page.getByRole('button', { name: '新增议程项' }).click();
     const item = dialog(page, '新增议程项');
-    await fillField(item, '议题', '审议通过《集体合同（草案）》');
+    await fillField(item, '议题', ITEM);
     await fillField(item, '报告人', '工会主席');
     await item.getByRole('button', { name: '保存' }).click();
-    await page.getByText('审议通过《集体合同（草案）》').waitFor();
+    await page.getByText(ITEM).waitFor();
     await screenshot(page, 'console-agenda-items');
 
     await page.getByRole('tab', { name: '分发' }).click();
@@ -260,19 +262,36 @@ describe('the staff console and the secretary’s desk', () => {
     await answerPrompt(page, '宣布开会', '演练：提前开会检查设备');
     await page.getByText('会议中', { exact: true }).first().waitFor();
 
-    // Five tablets check in; the board follows over the socket.
+    // Five delegates check in: four through socket stand-ins, the fifth on a real tablet page
+    // (800×1280, touch), logged in from its log-in sheet's link as the tablet spec does. The
+    // board follows over the socket.
+    const onTablet = voters[4]!;
+    const sheet = await w.api
+      .http()
+      .post(`/api/terms/${termId}/login-codes`)
+      .set(bearer(staffToken))
+      .send({ delegateIds: [onTablet.id], format: 'json', replaceLiveCodes: true })
+      .expect(200);
     const tokens = await delegateTokens(
       w.api,
       staffToken,
       termId,
-      voters.slice(0, 5).map((d) => d.id),
+      voters.slice(0, 4).map((d) => d.id),
     );
-    for (const d of voters.slice(0, 5)) {
+    for (const d of voters.slice(0, 4)) {
       const s = w.api.socket(tokens.get(d.id)!);
       tablets.push(s);
       const ack = await s.timeout(30_000).emitWithAck('session:check-in', { sessionId });
       expect(ack.ok).toBe(true);
     }
+    const tablet = await w.open('tablet');
+    const tp = tablet.page;
+    await tp.goto(sheet.body.entries[0].loginUrl);
+    await tp.getByText('已按登录单填好').waitFor();
+    await tp.getByRole('button', { name: '登录' }).tap();
+    await tp.getByText(`${onTablet.name}代表，您好`).waitFor();
+    await tp.getByRole('button', { name: '签到' }).tap();
+    await tp.getByText('您已签到').waitFor();
     await page.locator('.el-statistic').filter({ hasText: '已签到' }).getByText('5').waitFor();
     await page.getByText('已达到').waitFor();
     // Staff record one absence with its reason, from the board.
@@ -297,17 +316,27 @@ describe('the staff console and the secretary’s desk', () => {
     const pollId = (
       await w.api.http().get(`/api/sessions/${sessionId}/polls`).set(bearer(staffToken))
     ).body[0].id as string;
-    for (const [i, s] of tablets.slice(0, 4).entries()) {
+    // Three stand-ins vote 赞成; the tablet votes 反对 on its screens and keeps the receipt.
+    for (const s of tablets.slice(0, 3)) {
       const state = await s.emitWithAck('poll:state', { sessionId });
       const p = state.open.find((x: { id: string }) => x.id === pollId);
       const { ballot } = encryptBallot({
         key: p.electionKey,
         shape: ballotShape(p.pollSpec),
         voter: p.voter,
-        choices: [marks(3, i < 3 ? 0 : 1)],
+        choices: [marks(3, 0)],
       });
       expect((await s.emitWithAck('poll:cast', { pollId, ballot })).ok).toBe(true);
     }
+    await tp.locator('.van-tabbar-item').nth(2).tap();
+    await tp.getByRole('button', { name: '反对' }).tap();
+    await tp.getByRole('button', { name: '核对选择' }).tap();
+    await tp.getByRole('button', { name: '确认，加密选票' }).tap();
+    const receipt = await tp.getByTestId('tracker-code').innerText();
+    await tp.getByRole('button', { name: '投出这张选票' }).tap();
+    await tp.getByText(`您已投票：${ITEM}`).waitFor();
+    expect(await tp.getByTestId('receipt').innerText()).toContain(receipt);
+    await screenshot(tp, 'console-live-tablet-receipt');
     await page.locator('.el-statistic').filter({ hasText: '已投票' }).getByText('4').waitFor();
     await screenshot(page, 'console-live-poll-open');
     await page.getByRole('button', { name: '结束表决并计票' }).click();
@@ -317,6 +346,28 @@ describe('the staff console and the secretary’s desk', () => {
       .first()
       .waitFor();
     await screenshot(page, 'console-live-result');
+    // The tablet finds its ballot on the board by itself once the poll is closed.
+    await tp.getByText(/已在公告板第 \d+ 号找到您的选票，已计入结果/).waitFor();
+    expect(await tp.getByTestId('board-check').innerText()).toContain(receipt);
+    expect(tablet.problems).toEqual([]);
+    await tablet.close();
+
+    // The public board's verifier (no log-in) recomputes this poll's record in the browser and
+    // finds the tablet's receipt short code.
+    const board = await w.open('desktop', `/board/verify?poll=${pollId}`);
+    const verdict = board.page.getByTestId('verdict').filter({ hasText: '验证' });
+    await verdict.waitFor();
+    expect(await verdict.innerText()).toBe('验证通过：记录与计票结果一致');
+    await board.page.getByLabel('回执短码').fill(receipt);
+    await board.page.getByRole('button', { name: '查找我的选票' }).click();
+    const found = board.page.getByTestId('found').filter({ hasText: '公告板' });
+    await found.waitFor();
+    expect(await found.innerText()).toMatch(
+      new RegExp(`^回执 ${receipt}：在公告板第 [1-4] 位，已计入$`),
+    );
+    await screenshot(board.page, 'console-live-board-verified');
+    expect(board.problems).toEqual([]);
+    await board.close();
 
     // A re-vote keeps the first result: it is the 2nd.
     await page.getByRole('button', { name: '再次表决' }).click();
