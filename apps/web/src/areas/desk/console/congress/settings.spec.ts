@@ -17,6 +17,12 @@ describe('congress settings in the console', () => {
     expect(settingsDraft(null).proposalHandlingDays).toBe(20);
   });
 
+  it('copies the api’s answer even when it is a reactive proxy', () => {
+    // As Vue's reactive(): each object read from it is a proxy too.
+    const answer = new Proxy({ quorum: new Proxy({ numerator: 3, denominator: 5 }, {}) }, {});
+    expect(settingsDraft(answer).quorum).toEqual({ numerator: 3, denominator: 5 });
+  });
+
   it('sends the session’s overridden rules, and null for the others so they follow the term', () => {
     const draft = settingsDraft({});
     draft.proposalHandlingDays = 15;

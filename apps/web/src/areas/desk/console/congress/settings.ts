@@ -41,17 +41,23 @@ export const TERM_KEYS: SettingKey[] = [
 ];
 export const SESSION_KEYS: SettingKey[] = TERM_KEYS.filter((k) => k !== 'sizeFormula');
 
+/**
+ * A plain copy of a setting's value. The console's answers are reactive proxies, which
+ * structuredClone refuses; every setting is JSON.
+ */
+export function copyOf<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 /** An editable copy of the effective settings (the api's answer, or the defaults). */
 export function settingsDraft(effective: unknown): CongressSettings {
   const given = (effective ?? {}) as Partial<Record<SettingKey, unknown>>;
-  const draft = structuredClone(DEFAULTS) as unknown as Record<SettingKey, unknown>;
+  const draft = copyOf(DEFAULTS) as unknown as Record<SettingKey, unknown>;
   for (const key of TERM_KEYS) {
     const value = given[key];
     if (value === undefined || value === null) continue;
     draft[key] =
-      typeof value === 'object'
-        ? { ...(draft[key] as object), ...structuredClone(value as object) }
-        : value;
+      typeof value === 'object' ? { ...(draft[key] as object), ...copyOf(value as object) } : value;
   }
   return draft as unknown as CongressSettings;
 }
