@@ -13,7 +13,7 @@ describe('resultPies', () => {
             { name: '反对', value: 1 },
           ],
           center: ['50%', '55%'],
-          radius: '70%',
+          radius: '60%',
         },
       ],
     );
@@ -37,7 +37,7 @@ describe('resultPies', () => {
       ['88%', '28%'],
       ['13%', '78%'],
     ]);
-    expect(pies[0]!.radius).toBe('18%');
+    expect(pies[0]!.radius).toBe('15%');
   });
 
   it('gives a poll with no counted ballot an empty pie', () => {

@@ -19,7 +19,7 @@ export function resultPies(
   const columns = Math.min(questions.length, 4) || 1;
   const rows = Math.ceil(questions.length / columns) || 1;
   // The radius leaves room for the labels around a pie, and for a title above it.
-  const radius = `${Math.round(70 / Math.max(columns, rows))}%`;
+  const radius = `${Math.round(60 / Math.max(columns, rows))}%`;
   return questions.map((q, qi) => ({
     name: q.title,
     slices: q.entries
