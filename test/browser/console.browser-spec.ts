@@ -533,4 +533,75 @@ describe('the staff console and the secretary’s desk', () => {
     expect(await page.locator('.el-menu-item').allInnerTexts()).toEqual(['概览', '账号与部门']);
     await screenshot(page, 'console-accounts');
   });
+
+  it('shows each decided poll on the live page as figures, bars and a pie (GB 50799 §6.2)', async () => {
+    const staffToken = await w.api.login('wang', 'second-pass-456');
+    await signInAs(w, page, staffToken);
+    await page.goto(w.url('/console/live'));
+    await page.getByRole('heading', { name: /^会议现场$/ }).waitFor();
+    // Both rounds of the re-voted motion: each its table of figures, its bars and its pie.
+    const first = page.locator('.round').filter({ hasText: '第 1 次' });
+    await first
+      .getByText(/赞成 3 票/)
+      .first()
+      .waitFor();
+    await first.getByRole('cell', { name: '赞成' }).waitFor();
+    await first.locator('.chart canvas').waitFor();
+    await first.locator('[data-testid=result-pie] canvas').waitFor();
+    await expect(page.locator('[data-testid=result-pie]').count()).resolves.toBe(2);
+    await first.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-live-result-pie');
+  });
+
+  it('sets the congress’s rules on the term, and overrides one for the session only', async () => {
+    const staffToken = await w.api.login('wang', 'second-pass-456');
+    await go(page, '届次与会议', /^届次$/);
+    await page
+      .getByRole('row')
+      .filter({ hasText: '第五届职工代表大会' })
+      .getByRole('button', { name: '修改' })
+      .click();
+    const term = dialog(page, '修改届次');
+    // The rules in force are shown: the defaults of docs/rules.md, as the term sets none.
+    await expect(term.getByLabel('法定人数分子').inputValue()).resolves.toBe('2');
+    await expect(term.getByLabel('法定人数分母').inputValue()).resolves.toBe('3');
+    await expect(term.getByLabel('附议人数').inputValue()).resolves.toBe('2');
+    await expect(term.getByLabel('保留天数').inputValue()).resolves.toBe('15');
+    await fillField(term, '答复天数', '15');
+    await fillField(term, '附议人数', '3');
+    await term.getByLabel('保留天数').scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-congress-term-rules', false);
+    await term.getByRole('button', { name: '保存' }).click();
+    await toast(page, '届次已保存');
+    await term.waitFor({ state: 'hidden' });
+
+    await page
+      .getByRole('row')
+      .filter({ hasText: '第五届职代会第二次会议' })
+      .getByRole('button', { name: '修改' })
+      .click();
+    const session = dialog(page, '修改会议');
+    // The session follows the term's rules, in words, until one is set otherwise here.
+    await session.getByText('沿用届次：交办后 15 天内答复').waitFor();
+    await session.getByText('沿用届次：提案人之外 3 名代表附议').waitFor();
+    await session.getByLabel('决议公开本次另定').check();
+    await expect(session.getByLabel('公开天数').inputValue()).resolves.toBe('3');
+    await fillField(session, '公开天数', '5');
+    await screenshot(page, 'console-congress-session-rules', false);
+    await session.getByRole('button', { name: '保存' }).click();
+    await toast(page, '会议已保存');
+    await session.waitFor({ state: 'hidden' });
+
+    const termId = (await w.api.http().get('/api/terms').set(bearer(staffToken))).body[0].id;
+    const saved = (await w.api.http().get(`/api/terms/${termId}/sessions`).set(bearer(staffToken)))
+      .body[0];
+    expect(saved.settings.publication).toEqual({ withinDays: 5, keepDays: 15 });
+    expect(saved.settings.proposalHandlingDays ?? null).toBeNull();
+    expect(saved.effectiveSettings).toMatchObject({
+      proposalHandlingDays: 15,
+      coSignersRequired: 3,
+      publication: { withinDays: 5, keepDays: 15 },
+      quorum: { numerator: 2, denominator: 3 },
+    });
+  });
 });

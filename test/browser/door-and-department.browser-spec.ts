@@ -7,7 +7,7 @@ import { issueCards } from '../utils/cards.js';
 import { circulate, type LiveSession, preparedSession } from '../utils/live-session.js';
 import { launchChromium, phoneContext } from './support/chromium.js';
 import { deskLogIn } from './support/desk-login.js';
-import { confirmBox } from './support/element-plus.js';
+import { confirmBox, toast } from './support/element-plus.js';
 import { writeQrY4m } from './support/fake-camera.js';
 import { watchProblems } from './support/page-watch.js';
 import { screenshot } from './support/screenshots.js';
@@ -99,11 +99,14 @@ describe('the door: a staff phone scans 代表证; a department answers its own 
     await phone.close();
   });
 
-  it('shows a department only its own assignments, with deadlines, and takes its answer', async () => {
+  // A PDF is known by its first bytes (%PDF-); the api checks them.
+  const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+
+  it('shows a department only its own assignments, with deadlines, and takes its answer with an attachment', async () => {
     const hr = await departmentUser(w.api, staff, '人力资源部', 'hr.clerk');
     const logistics = await departmentUser(w.api, staff, '后勤保障部', 'logistics.clerk');
     const [a, b, c] = [0, 1, 2].map((i) => live.tokens.get(live.roster.delegates[i]!.id)!);
-    const table = async (subject: string, departmentId: string) => {
+    const table = async (subject: string, departmentId: string, file?: string) => {
       const p = await w.api
         .http()
         .post('/api/proposals')
@@ -114,8 +117,20 @@ describe('the door: a staff phone scans 代表证; a department answers its own 
           reasons: '夜班职工下班后没有公共交通，只能步行或自费打车。',
           measures: '建议开通夜班职工班车，每晚零点和两点各发一班。',
           category: 'welfare',
+          // A draft first when it carries a file: files are attached before it is tabled.
+          draft: !!file,
         })
         .expect(201);
+      // The proposer's own file (材料), attached to the draft, which is then tabled.
+      if (file) {
+        await w.api
+          .http()
+          .post(`/api/proposals/${p.body.id}/files`)
+          .set(bearer(a!))
+          .attach('file', pdf('route map'), file)
+          .expect(201);
+        await w.api.http().post(`/api/proposals/${p.body.id}/table`).set(bearer(a!)).expect(200);
+      }
       for (const token of [b!, c!])
         await w.api
           .http()
@@ -130,7 +145,7 @@ describe('the door: a staff phone scans 代表证; a department answers its own 
         .expect(200);
       return p.body.id as string;
     };
-    await table('开通夜班职工班车', hr.departmentId);
+    await table('开通夜班职工班车', hr.departmentId, '夜班线路图.pdf');
     await table('食堂增加夜宵窗口', logistics.departmentId);
 
     const clerk = await w.open('desktop');
@@ -153,12 +168,30 @@ describe('the door: a staff phone scans 代表证; a department answers its own 
 
     await page.getByRole('button', { name: '开通夜班职工班车' }).click();
     await page.getByText('建议开通夜班职工班车，每晚零点和两点各发一班。').waitFor();
+    // The proposer's file downloads from the drawer, with the department's token.
+    const proposerFile = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 夜班线路图.pdf' }).click();
+    expect((await proposerFile).suggestedFilename()).toBe('夜班线路图.pdf');
+    // An attachment for the answer: uploaded, listed, then sent with the answer.
+    await page.locator('.el-drawer input[type=file]').setInputFiles({
+      name: '班车时刻表.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf('timetable'),
+    });
+    await toast(page, '已上传 班车时刻表.pdf');
+    await page.getByRole('button', { name: '下载 班车时刻表.pdf' }).waitFor();
+    await page.getByRole('button', { name: '移除' }).waitFor();
     await page
       .getByLabel('书面答复')
       .fill('经研究，自 2027 年 1 月起开通夜班班车两班，线路覆盖三个生活区。');
+    await page.getByRole('button', { name: '提交答复' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'department-answer-attachment');
     await page.getByRole('button', { name: '提交答复' }).click();
     await confirmBox(page, '提交答复', '确定');
     await page.getByText(/第 1 轮答复/).waitFor();
+    // Sent with the answer: listed under it, no longer removable.
+    await page.getByRole('button', { name: '下载 班车时刻表.pdf' }).waitFor();
+    await expect(page.getByRole('button', { name: '移除' }).count()).resolves.toBe(0);
     await screenshot(page, 'department-answered');
 
     const mine = await w.api
@@ -172,7 +205,29 @@ describe('the door: a staff phone scans 代表证; a department answers its own 
         x.status,
       ]),
     ).toEqual([['开通夜班职工班车', 'answered']]);
+    expect(
+      (
+        mine.body as { answers: { attachments: { filename: string }[] }[] }[]
+      )[0]!.answers[0]!.attachments.map((f) => f.filename),
+    ).toEqual(['班车时刻表.pdf']);
     expect(clerk.problems).toEqual([]);
     await clerk.close();
+  });
+
+  it('shows staff the proposer’s file and the answer’s attachment in the review drawer', async () => {
+    const desk = await w.open('desktop');
+    const page = desk.page;
+    await deskLogIn(page, w.url('/console/proposals'), 'staff');
+    await page.getByRole('heading', { name: /^提案工作/ }).waitFor();
+    await page.getByText(/^\s*已答复（1）\s*$/).click();
+    await page.getByRole('cell', { name: /开通夜班职工班车/ }).click();
+    const drawer = page.locator('.el-drawer');
+    await drawer.getByRole('button', { name: '下载 夜班线路图.pdf' }).waitFor();
+    const answerFile = page.waitForEvent('download');
+    await drawer.getByRole('button', { name: '下载 班车时刻表.pdf' }).click();
+    expect((await answerFile).suggestedFilename()).toBe('班车时刻表.pdf');
+    await screenshot(page, 'console-proposal-files', false);
+    expect(desk.problems).toEqual([]);
+    await desk.close();
   });
 });

@@ -146,8 +146,9 @@ describe('the hall’s projector and the public board, on a small live session',
     expect(await shows(page, '[data-testid=next-line]', ELECTION)).toBe(
       `· 下一项表决：${position(ELECTION)}. ${ELECTION}（民主选举）`,
     );
-    // The bars are drawn by ECharts, fetched only now.
-    await page.locator('.result canvas').waitFor();
+    // The bars and the pie (GB 50799 §6.2) are drawn by ECharts, fetched only now.
+    await page.locator('.result .bars canvas').waitFor();
+    await page.locator('.result [data-testid=result-pie] canvas').waitFor();
     expect(scripts.some((p) => /^\/assets\/echarts-[\w-]+\.js$/.test(p))).toBe(true);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThanOrEqual(1080);
@@ -224,7 +225,8 @@ describe('the hall’s projector and the public board, on a small live session',
     expect(card).toContain('赞成 2 票，未超过全体代表 4 人的半数，未通过');
     // The election is not decided yet: it is not published.
     expect(await page.locator('main').innerText()).not.toContain(ELECTION);
-    await page.locator('.card canvas').waitFor();
+    await page.locator('.card .bars canvas').waitFor();
+    await page.locator('.card [data-testid=result-pie] canvas').waitFor();
     await screenshot(page, 'board-results-phone');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

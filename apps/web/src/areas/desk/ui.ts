@@ -7,8 +7,13 @@ import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
 import { ApiError, messageOf } from './desk.js';
 
+/**
+ * Success toasts go to the bottom right: several in a row (check-ins, a poll opened and closed)
+ * stacked at the top and covered the page header — the session's status and 宣布闭会. Errors
+ * stay at the top, where they are seen.
+ */
 export function toastOk(message: string) {
-  ElMessage({ type: 'success', message, showClose: true });
+  ElMessage({ type: 'success', message, showClose: true, placement: 'bottom-right' });
 }
 
 export function toastError(e: unknown) {
