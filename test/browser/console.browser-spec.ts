@@ -530,7 +530,11 @@ describe('the staff console and the secretary’s desk', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await go(page, '账号与部门', /^账号与部门$/);
     await page.getByRole('cell', { name: 'wang', exact: true }).waitFor();
-    expect(await page.locator('.el-menu-item').allInnerTexts()).toEqual(['概览', '账号与部门']);
+    expect(await page.locator('.el-menu-item').allInnerTexts()).toEqual([
+      '概览',
+      '质量评估',
+      '账号与部门',
+    ]);
     await screenshot(page, 'console-accounts');
   });
 
