@@ -53,11 +53,27 @@ export class SocketAuthAdapter extends IoAdapter {
       // client, which has no listener of its own, and a PostgreSQL restart then killed the api
       // (test/faults-database.e2e-spec.ts). The client's 'end' that follows makes the adapter
       // connect again.
-      this.pool.on('connect', (client) =>
+      //
+      // The adapter never gives its LISTEN client back when the connection ends: it takes a new
+      // one and the dead one stays checked out for good. Two restarts would fill this pool of 2
+      // (broadcasts to other processes then wait for ever), and `pool.end()` at shutdown waits
+      // for it, so SIGTERM after a PostgreSQL restart hung (test/faults-database.e2e-spec.ts).
+      const checkedOut = new WeakSet<pg.PoolClient>();
+      this.pool.on('acquire', (client) => checkedOut.add(client));
+      this.pool.on('release', (_err, client) => checkedOut.delete(client));
+      this.pool.on('connect', (client) => {
         client.on('error', (err) =>
           this.log.warn({ err }, 'socket.io adapter: database connection lost'),
-        ),
-      );
+        );
+        // Only the LISTEN client (the one with a 'notification' listener): a query's client is
+        // given back by pg-pool itself, and a second release would throw.
+        client.on('end', () =>
+          setImmediate(() => {
+            if (checkedOut.has(client) && client.listenerCount('notification') > 0)
+              client.release(new Error('connection ended'));
+          }),
+        );
+      });
       server.adapter(
         createAdapter(this.pool, {
           errorHandler: (err) =>
