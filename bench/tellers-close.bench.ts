@@ -65,9 +65,14 @@ async function exited(child: ChildProcess): Promise<number> {
   return code;
 }
 
-/** How many ballots a teller's watch says it verified so far (its last 已跟随 line). */
+/**
+ * How many ballots a teller's watch says it verified so far: its last page line, whose wording is
+ * apps/teller/src/follow.ts's (…共已逐张核验 N 张…).
+ */
 const followedBy = (lines: string[]) =>
-  Number(/核验了 (\d+) 张/.exec(lines.findLast((l) => l.includes('核验了')) ?? '')?.[1] ?? 0);
+  Number(
+    /共已逐张核验 (\d+) 张/.exec(lines.findLast((l) => l.includes('共已逐张核验')) ?? '')?.[1] ?? 0,
+  );
 
 async function main(): Promise<void> {
   const started = await startApi({ pgLog: (line) => log('postgres:', line) });

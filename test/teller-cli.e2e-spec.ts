@@ -130,6 +130,14 @@ describe('npm run teller: three laptops run the ceremony and answer a close agai
       60_000,
       'the watch following the board',
     );
+    // The api restarts under the watch (an update, a crash; for a laptop, like the Wi-Fi going):
+    // the watch says so and keeps trying instead of ending, which would leave the close one
+    // teller short. It once ended on the first `fetch failed`.
+    const port = Number(new URL(api.url).port);
+    await api.kill('SIGTERM');
+    await waitFor(async () => watch.output().includes('连接中断'), 60_000, 'the watch noticing');
+    expect(watch.child.exitCode).toBeNull();
+    api = await startApiProcess(databaseUrl(database), port);
     await api.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
 
     // Teller 1 answers by comparing sums (nothing left to verify at the close); teller 2's wrong

@@ -50,3 +50,12 @@ export class ApiError extends Error {
     super(`${status} ${code}: ${message}${details ? ` ${JSON.stringify(details)}` : ''}`);
   }
 }
+
+/**
+ * A failure worth trying again: no answer at all (fetch's network error: the api restarting, the
+ * Wi-Fi gone) or the api saying it is briefly unable (its database away, a gateway, a limit).
+ */
+export function isTransient(e: unknown): boolean {
+  if (e instanceof ApiError) return [429, 502, 503, 504].includes(e.status);
+  return e instanceof TypeError && e.message === 'fetch failed';
+}

@@ -6,7 +6,7 @@ import {
   type SealedTellerSecret,
   type TellerSecret,
 } from '../../../libs/ballot/src/index.js';
-import { ApiError, type TellerApi } from './api.js';
+import { ApiError, isTransient, type TellerApi } from './api.js';
 import { Following } from './follow.js';
 import { say, sleep } from './io.js';
 
@@ -44,42 +44,68 @@ export async function answerCloses(api: TellerApi, o: DecryptOptions): Promise<s
   const answered: string[] = [];
   const deadline = o.untilMs ? Date.now() + o.untilMs : Infinity;
   const following = new Following(api, entry.ceremony.id);
+  let failures = 0;
   for (;;) {
-    if (o.watch) await following.step();
-    const pending = await api.get<{ pollId: string; title: string }[]>(
-      `/api/ceremonies/${entry.ceremony.id}/pending`,
-    );
-    for (const p of pending) {
-      if (o.poll && p.pollId !== o.poll) continue;
-      if (answered.includes(p.pollId)) continue;
-      const record = await api.get<PreparedClose['record']>(
-        `/api/polls/${p.pollId}/decryption/input`,
-      );
-      const followed = following.follower(p.pollId) ? await following.pull(p.pollId) : undefined;
-      const { partial, counted, ...answer } = followed
-        ? followed.answer(record, secret)
-        : decryptRecordAsTeller(record, secret);
-      const how =
-        'verifiedAtClose' in answer
-          ? `表决中已逐张核验，结束时只比对合计，补验 ${answer.verifiedAtClose} 张`
-          : `复核了 ${counted} 张计入的选票`;
-      following.forget(p.pollId);
-      try {
-        await api.post(`/api/polls/${p.pollId}/partials`, { partial });
-        say(`已为「${p.title}」提交部分解密（${how}；计入 ${counted} 张）`);
-      } catch (e) {
-        // Another teller's answer may have decided it meanwhile, or this one was sent before.
-        if (
-          !(e instanceof ApiError) ||
-          !['TELLERS_NO_DECRYPTION', 'TELLERS_ALREADY_SENT'].includes(e.code)
-        )
-          throw e;
-        say(`「${p.title}」无需再解密（${e.code}）`);
-      }
-      answered.push(p.pollId);
+    try {
+      await answerPending(api, o, secret, entry.ceremony.id, following, answered);
+      failures = 0;
+    } catch (e) {
+      // A laptop on the hall's Wi-Fi loses the api now and then, and the api may restart: a
+      // watch that ended there would leave the poll one teller short at the close. Each step
+      // can be done again (the follower keeps only verified pages; a partial sent twice is
+      // answered TELLERS_ALREADY_SENT), so the watch says so and tries again.
+      if (!o.watch || !isTransient(e) || Date.now() > deadline) throw e;
+      const waitMs = Math.min(o.intervalMs * 2 ** failures++, 5_000);
+      say(`连接中断（${(e as Error).message}），${(waitMs / 1000).toFixed(1)} 秒后重试……`);
+      await sleep(waitMs);
+      continue;
     }
     const done = o.poll ? answered.includes(o.poll) : !o.watch;
     if (done || Date.now() > deadline) return answered;
     await sleep(o.intervalMs);
+  }
+}
+
+/** One pass: follows the open boards (watching), then answers every close waiting for us. */
+async function answerPending(
+  api: TellerApi,
+  o: DecryptOptions,
+  secret: TellerSecret,
+  ceremonyId: string,
+  following: Following,
+  answered: string[],
+): Promise<void> {
+  if (o.watch) await following.step();
+  const pending = await api.get<{ pollId: string; title: string }[]>(
+    `/api/ceremonies/${ceremonyId}/pending`,
+  );
+  for (const p of pending) {
+    if (o.poll && p.pollId !== o.poll) continue;
+    if (answered.includes(p.pollId)) continue;
+    const record = await api.get<PreparedClose['record']>(
+      `/api/polls/${p.pollId}/decryption/input`,
+    );
+    const followed = following.follower(p.pollId) ? await following.pull(p.pollId) : undefined;
+    const { partial, counted, ...answer } = followed
+      ? followed.answer(record, secret)
+      : decryptRecordAsTeller(record, secret);
+    const how =
+      'verifiedAtClose' in answer
+        ? `表决中已逐张核验，结束时只比对合计，补验 ${answer.verifiedAtClose} 张`
+        : `复核了 ${counted} 张计入的选票`;
+    try {
+      await api.post(`/api/polls/${p.pollId}/partials`, { partial });
+      say(`已为「${p.title}」提交部分解密（${how}；计入 ${counted} 张）`);
+    } catch (e) {
+      // Another teller's answer may have decided it meanwhile, or this one was sent before.
+      if (
+        !(e instanceof ApiError) ||
+        !['TELLERS_NO_DECRYPTION', 'TELLERS_ALREADY_SENT'].includes(e.code)
+      )
+        throw e;
+      say(`「${p.title}」无需再解密（${e.code}）`);
+    }
+    following.forget(p.pollId);
+    answered.push(p.pollId);
   }
 }
