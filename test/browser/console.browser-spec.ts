@@ -493,6 +493,20 @@ describe('the staff console and the secretary’s desk', () => {
       .set(bearer(staffToken))
       .send({ delegateId: swapped.id, reason: '更换平板' })
       .expect(201);
+    // A tablet that was away (closed, or its socket down) reads the waiting list over HTTP.
+    const again = await w.api
+      .http()
+      .post(`/api/terms/${termId}/login-codes`)
+      .set(bearer(staffToken))
+      .send({ delegateIds: [presidium.id], format: 'json', replaceLiveCodes: true })
+      .expect(200);
+    const back = await w.open('tablet');
+    await back.page.goto(again.body.entries[0].loginUrl);
+    await back.page.getByRole('button', { name: '登录' }).tap();
+    await back.page.getByTestId('reissue-request').filter({ hasText: swapped.name }).waitFor();
+    expect(back.problems).toEqual([]);
+    await back.close();
+
     const second = await w.open('desktop');
     const zhao = await userWithRole(w.api, 'staff', 'zhao');
     await signInAs(w, second.page, zhao);
