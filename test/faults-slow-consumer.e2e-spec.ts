@@ -30,6 +30,9 @@ const big = (n: number): Incident => ({
   requestedAt: new Date(0).toISOString(),
   decidedBy: null,
   decidedAt: null,
+  approver: null,
+  decidedVia: null,
+  codeIssuedAt: null,
 });
 
 /**

@@ -149,3 +149,93 @@ describe("the tellers' migration in an old database", () => {
     expect(kept!.result).toEqual({ void: false, counts: [[3, 1, 0]] });
   });
 });
+
+describe("the re-issue approvers' migration in an old database", () => {
+  const name = `test_migrations_reissue_${process.pid}`;
+  const { sql, migrate } = migratable(name);
+
+  it('keeps decided requests as they were, gives old approvals their issue time, and asks new decisions for an approver', async () => {
+    await migrate(migrations.findIndex((m) => m.name === 'ReissueApprovers1795348000000'));
+    const [asker, second] = await sql<{ id: string }>(
+      `INSERT INTO users (username, display_name, role) VALUES
+         ('staff', '工作人员', 'staff'), ('staff2', '工作人员二', 'staff') RETURNING id`,
+    );
+    const [term] = await sql<{ id: string }>(
+      `INSERT INTO terms (name, starts_on, ends_on) VALUES ('第五届', '2026-01-01', '2030-12-31') RETURNING id`,
+    );
+    const [session] = await sql<{ id: string }>(
+      `INSERT INTO congress_sessions (term_id, name, starts_at, place, status)
+       VALUES ($1, '第一次会议', '2026-03-01T01:00:00Z', '礼堂', 'in_session') RETURNING id`,
+      [term!.id],
+    );
+    const [delegate] = await sql<{ id: string }>(
+      `INSERT INTO delegates (term_id, name, employee_number, kind)
+       VALUES ($1, '代表1', 'E1000', 'attendee') RETURNING id`,
+      [term!.id],
+    );
+    const incident = async (status: string, decided: boolean) =>
+      (
+        await sql<{ id: string }>(
+          `INSERT INTO session_incidents (session_id, kind, delegate_id, reason, status,
+             requested_by, requested_at, decided_by, decided_at)
+           VALUES ($1, 'login_code_reissue', $2, '平板遗失', $3, $4, '2026-03-01T02:00:00Z', $5, $6)
+           RETURNING id`,
+          [
+            session!.id,
+            delegate!.id,
+            status,
+            asker!.id,
+            decided ? second!.id : null,
+            decided ? '2026-03-01T02:05:00Z' : null,
+          ],
+        )
+      )[0]!.id;
+    const approved = await incident('approved', true);
+    const refused = await incident('refused', true);
+    const waiting = await incident('requested', false);
+
+    await migrate(migrations.length);
+
+    const rows = await sql(
+      `SELECT id, status, decided_by_delegate_id, approver_role, decided_via,
+         to_char(code_issued_at AT TIME ZONE 'UTC', 'HH24:MI') AS issued
+       FROM session_incidents ORDER BY status`,
+    );
+    expect(rows).toEqual([
+      {
+        id: approved,
+        status: 'approved',
+        decided_by_delegate_id: null,
+        approver_role: null,
+        decided_via: null,
+        issued: '02:05',
+      },
+      {
+        id: refused,
+        status: 'refused',
+        decided_by_delegate_id: null,
+        approver_role: null,
+        decided_via: null,
+        issued: null,
+      },
+      {
+        id: waiting,
+        status: 'requested',
+        decided_by_delegate_id: null,
+        approver_role: null,
+        decided_via: null,
+        issued: null,
+      },
+    ]);
+    // The old rows stay as they were; a new decision without its presidium member or teller is refused.
+    await expect(
+      sql(`UPDATE session_incidents SET code_issued_at = now() WHERE id = $1`, [approved]),
+    ).rejects.toThrow(/code issue time once/);
+    await expect(
+      sql(
+        `UPDATE session_incidents SET status = 'refused', decided_by = $2, decided_at = now() WHERE id = $1`,
+        [waiting, second!.id],
+      ),
+    ).rejects.toThrow(/session_incidents_decided_by_congress/);
+  });
+});

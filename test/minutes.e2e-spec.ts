@@ -127,19 +127,20 @@ describe('minutes: draft from the record, signatures checked, archived in a chai
       s.disconnect();
     }
     await t.http().post(`/api/polls/${open.body.id}/close`).set(bearer(staff)).expect(200);
-    // 代表5 lost the tablet: a new log-in code, asked by one staff member, approved by another.
+    // 代表5 lost the tablet: a new log-in code, asked by staff, approved by the presidium member
+    // 代表1 on the tablet, then issued by staff.
     const asked = await t
       .http()
       .post(`/api/sessions/${live.sessionId}/code-reissues`)
       .set(bearer(staff))
       .send({ delegateId: live.roster.delegates[4]!.id, reason: '平板遗失' })
       .expect(201);
-    const staff2 = await userWithRole(t, 'staff', 'staff2');
     await t
       .http()
       .post(`/api/code-reissues/${asked.body.id}/approve`)
-      .set(bearer(staff2))
+      .set(bearer(token(0)))
       .expect(200);
+    await t.http().post(`/api/code-reissues/${asked.body.id}/issue`).set(bearer(staff)).expect(200);
     await t
       .http()
       .post(`/api/sessions/${live.sessionId}/status`)
@@ -182,13 +183,14 @@ describe('minutes: draft from the record, signatures checked, archived in a chai
     });
     expect(open!.method).toMatchObject({ secret: false, keyFingerprint: null });
     expect(draft.circulation[0]).toMatchObject({ number: 1, late: false, recipients: 6 });
-    // The code re-issued mid-session is a line of 会议中的其他情况, with who approved it.
+    // The code re-issued mid-session is a line of 会议中的其他情况, with who approved it (批准人:
+    // the presidium member, with the role).
     expect(draft.incidents).toEqual([
       {
         at: expect.any(String),
         kind: 'login_code_reissued',
         description: expect.stringMatching(/^代表代表5（工号 .+）的登录码在会中重新签发.*平板遗失/),
-        approvedBy: 'staff2',
+        approvedBy: '代表1（主席团成员）',
       },
     ]);
     // No chair yet: what finalising would refuse is listed.
@@ -478,7 +480,7 @@ describe('minutes: draft from the record, signatures checked, archived in a chai
       '关于集体合同的决议',
       '会议中的其他情况',
       '的登录码在会中重新签发',
-      '批准人：staff2',
+      '批准人：代表1（主席团成员）',
     ])
       expect(text).toContain(s);
     const docx = (await get('minutes.docx')).body as Buffer;

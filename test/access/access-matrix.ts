@@ -64,14 +64,27 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
   'GET /api/terms/{termId}/roster/template': { access: ['staff'] },
   'GET /api/terms/{termId}/roster/export': { access: ['secretary', 'staff'] },
   'POST /api/sessions/{sessionId}/code-reissues': { access: ['staff'] },
+  'GET /api/sessions/{sessionId}/code-reissues/waiting': {
+    access: ['delegate'],
+    note: "a serving presidium member or teller of the session's term (ROSTER_REISSUE_NOT_APPROVER); never their own re-issue",
+  },
   'POST /api/code-reissues/{id}/approve': {
-    access: ['admin', 'staff'],
-    note: 'never by the account that asked (ROSTER_REISSUE_SAME_PERSON)',
+    access: ['delegate'],
+    note: 'a serving presidium member or teller of the term (ROSTER_REISSUE_NOT_APPROVER), not the delegate concerned (ROSTER_REISSUE_OWN_CODE); no code in the answer',
+  },
+  'POST /api/code-reissues/{id}/approve-in-person': {
+    access: ['staff'],
+    note: 'never by the account that asked (ROSTER_REISSUE_SAME_PERSON); names a presidium member or teller of the term',
   },
   'POST /api/code-reissues/{id}/refuse': {
-    access: ['admin', 'staff'],
-    note: 'never by the account that asked (ROSTER_REISSUE_SAME_PERSON)',
+    access: ['delegate', 'staff'],
+    note: 'a delegate as presidium member or teller; staff name one and never refuse their own request',
   },
+  'POST /api/code-reissues/{id}/issue': {
+    access: ['staff'],
+    note: 'an approved request only (ROSTER_REISSUE_NOT_APPROVED), once (ROSTER_REISSUE_ISSUED)',
+  },
+  'GET /api/code-reissues/{id}/approvers': { access: ['staff'] },
   'GET /api/sessions/{sessionId}/incidents': { access: ['admin', 'secretary', 'staff'] },
   'GET /api/departments': { access: ['admin', 'staff'] },
   'POST /api/departments': { access: ['admin', 'staff'] },

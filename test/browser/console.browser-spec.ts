@@ -36,6 +36,10 @@ const STAFF_PASSWORD = 'first-pass-123';
 // The motion the console builds, the tablet votes on and the board verifies.
 const ITEM = '审议通过《集体合同（草案）》';
 
+/** Waits until no CSS transition or animation runs (a dialog fading in), for a screenshot. */
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+
 /** Opens a console page from the side menu and waits until it is there. */
 /** Opens the desk already logged in with a token made through the api (the log-in screen is tested above). */
 async function signInAs(w: WebApp, page: Page, token: string) {
@@ -251,7 +255,7 @@ describe('the staff console and the secretary’s desk', () => {
     ).body[0].id;
     const delegates = (
       await w.api.http().get(`/api/terms/${termId}/delegates`).set(bearer(staffToken))
-    ).body as { id: string; name: string; kind: string }[];
+    ).body as { id: string; name: string; kind: string; presidium: boolean; teller: boolean }[];
     const voters = delegates.filter((d) => d.kind === 'delegate');
 
     await go(page, '会议现场', /^会议现场$/);
@@ -382,10 +386,27 @@ describe('the staff console and the secretary’s desk', () => {
     await screenshot(page, 'console-live-revote');
 
     // 会中补发登录码 (a lost tablet): the staff member asks from the roster (the code is refused
-    // for a checked-in delegate, the dialog asks for the reason instead), a second staff member
-    // approves on 会议现场 and hands over the code shown once; both consoles list it as it happens,
-    // with the time (Asia/Shanghai), who asked and who approved.
+    // for a checked-in delegate, the dialog asks for the reason instead); a presidium member
+    // approves on their own tablet page, which hears of the request over its socket; the staff
+    // member sees 已批准，待签发 and issues the code, shown once. A second request is decided in
+    // person: another staff member records it, naming a teller, and gets the code at once.
     const lost = voters[0]!;
+    const presidium = voters.slice(5).find((d) => d.presidium)!;
+    const approverSheet = await w.api
+      .http()
+      .post(`/api/terms/${termId}/login-codes`)
+      .set(bearer(staffToken))
+      .send({ delegateIds: [presidium.id], format: 'json', replaceLiveCodes: true })
+      .expect(200);
+    const approverTablet = await w.open('tablet');
+    const ap = approverTablet.page;
+    await ap.goto(approverSheet.body.entries[0].loginUrl);
+    await ap.getByText('已按登录单填好').waitFor();
+    await ap.getByRole('button', { name: '登录' }).tap();
+    await ap.getByText(`${presidium.name}代表，您好`).waitFor();
+    await ap.getByText('现在要做的事').waitFor();
+    expect(await ap.getByText('待您批准：补发登录码').count()).toBe(0);
+
     await go(page, '代表名册', /^代表名册/);
     await page
       .locator('.el-table__row')
@@ -398,7 +419,7 @@ describe('the staff console and the secretary’s desk', () => {
     const revoke = codes.getByText(/我知道，作废/);
     if (await revoke.count()) await revoke.click();
     await codes.getByRole('button', { name: '签发并下载' }).click();
-    await codes.getByText(/会中补发登录码须由另一名工作人员或管理员批准/).waitFor();
+    await codes.getByText(/会中补发登录码须由本届主席团成员或监票人批准/).waitFor();
     await codes.getByLabel('补发原因').fill('平板遗失');
     await screenshot(page, 'console-reissue-request');
     await codes.getByRole('button', { name: '提交补发申请' }).click();
@@ -406,19 +427,41 @@ describe('the staff console and the secretary’s desk', () => {
     await page.keyboard.press('Escape');
     await go(page, '会议现场', /^会议现场$/);
     const incident = page.getByTestId('incident').filter({ hasText: lost.name });
-    await incident.filter({ hasText: '须由另一名工作人员或管理员批准' }).waitFor();
-    expect(await incident.getByRole('button', { name: '批准并签发新码' }).count()).toBe(0);
+    await incident.filter({ hasText: '等待主席团成员或监票人批准' }).waitFor();
+    await incident.filter({ hasText: '当面批准须由另一名工作人员记录' }).waitFor();
+    // The one who asked cannot record an in-person decision on their own request.
+    expect(await incident.getByRole('button', { name: '记录当面决定' }).count()).toBe(0);
+    await incident.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-reissue-waiting', false);
 
-    const second = await w.open('desktop');
-    const zhao = await userWithRole(w.api, 'staff', 'zhao');
-    await signInAs(w, second.page, zhao);
-    await second.page.goto(w.url('/console/live'));
-    const waiting = second.page.getByTestId('incident').filter({ hasText: lost.name });
-    await waiting.getByRole('button', { name: '批准并签发新码' }).click();
-    await confirmBox(second.page, '批准补发登录码', '批准');
-    const code = await second.page.getByTestId('reissued-code').innerText();
-    const username = await second.page.getByTestId('reissued-username').innerText();
-    await screenshot(second.page, 'console-reissue-approved', false);
+    // The presidium member's tablet shows the request without a reload (the incident event).
+    const card = ap.getByTestId('reissue-request').filter({ hasText: lost.name });
+    await card.waitFor();
+    const cardText = await card.innerText();
+    for (const shown of ['平板遗失', '申请人：王工会']) expect(cardText).toContain(shown);
+    await screenshot(ap, 'tablet-reissue-approval');
+    await card.getByRole('button', { name: '批准', exact: true }).tap();
+    const sure = ap.locator('.van-dialog').filter({ hasText: '批准补发登录码' });
+    await sure.waitFor();
+    await settled(ap);
+    await screenshot(ap, 'tablet-reissue-confirm');
+    await sure.getByRole('button', { name: '批准', exact: true }).tap();
+    await ap.getByText('已批准，请工作人员签发新码').waitFor();
+    await card.waitFor({ state: 'hidden' });
+    // The tablet never sees a code.
+    expect(await ap.getByText(/登录码[:：]\s*\w{4}-\w{4}/).count()).toBe(0);
+    expect(approverTablet.problems).toEqual([]);
+    await approverTablet.close();
+
+    await incident.filter({ hasText: '已批准，待签发' }).waitFor();
+    expect(await incident.innerText()).toContain(`批准人：主席团成员 ${presidium.name}（平板）`);
+    await screenshot(page, 'console-reissue-approved', false);
+    await incident.getByRole('button', { name: '签发新码' }).click();
+    await confirmBox(page, '签发新码', '签发');
+    const code = await page.getByTestId('reissued-code').innerText();
+    const username = await page.getByTestId('reissued-username').innerText();
+    await settled(page);
+    await screenshot(page, 'console-reissue-issued', false);
     // The code shown once opens the delegate's account.
     const fresh = await w.api
       .http()
@@ -426,16 +469,68 @@ describe('the staff console and the secretary’s desk', () => {
       .send({ username, code })
       .expect(200);
     expect(fresh.body.user.displayName).toBe(lost.name);
-    expect(second.problems).toEqual([]);
-    await second.close();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('reissued-code').waitFor({ state: 'hidden' });
 
-    await incident.filter({ hasText: '的登录码在会中重新签发，由 zhao 批准' }).waitFor();
+    await incident.filter({ hasText: '已签发' }).waitFor();
+    await incident
+      .filter({ hasText: `的登录码在会中重新签发，由 主席团成员 ${presidium.name} 批准` })
+      .waitFor();
     const line = await incident.innerText();
     expect(line).toMatch(/^\d\d:\d\d/);
-    expect(line).toContain('原因：平板遗失；申请人：王工会；批准人：zhao');
+    expect(line).toContain(`原因：平板遗失；申请人：王工会；批准人：主席团成员 ${presidium.name}`);
     expect(await page.getByTestId('incident').count()).toBe(1);
     await incident.scrollIntoViewIfNeeded();
     await screenshot(page, 'console-live-incident', false);
+
+    // In person: staff ask for another checked-in delegate; a second staff member records that a
+    // teller approved face to face, and hands over the code shown at once.
+    const swapped = voters[1]!;
+    const teller = voters.find((d) => d.teller && d.id !== swapped.id && d.id !== lost.id)!;
+    await w.api
+      .http()
+      .post(`/api/sessions/${sessionId}/code-reissues`)
+      .set(bearer(staffToken))
+      .send({ delegateId: swapped.id, reason: '更换平板' })
+      .expect(201);
+    // A tablet that was away (closed, or its socket down) reads the waiting list over HTTP.
+    const again = await w.api
+      .http()
+      .post(`/api/terms/${termId}/login-codes`)
+      .set(bearer(staffToken))
+      .send({ delegateIds: [presidium.id], format: 'json', replaceLiveCodes: true })
+      .expect(200);
+    const back = await w.open('tablet');
+    await back.page.goto(again.body.entries[0].loginUrl);
+    await back.page.getByRole('button', { name: '登录' }).tap();
+    await back.page.getByTestId('reissue-request').filter({ hasText: swapped.name }).waitFor();
+    expect(back.problems).toEqual([]);
+    await back.close();
+
+    const second = await w.open('desktop');
+    const zhao = await userWithRole(w.api, 'staff', 'zhao');
+    await signInAs(w, second.page, zhao);
+    await second.page.goto(w.url('/console/live'));
+    const waiting = second.page.getByTestId('incident').filter({ hasText: swapped.name });
+    await waiting.getByRole('button', { name: '记录当面决定' }).click();
+    const inPerson = dialog(second.page, '记录当面决定');
+    await inPerson.locator('.el-select').click();
+    const options = second.page.locator('.el-select-dropdown__item:visible');
+    await options.first().waitFor();
+    // The term's presidium members and tellers, but the delegate concerned.
+    expect(await options.filter({ hasText: swapped.name }).count()).toBe(0);
+    await settled(second.page);
+    await screenshot(second.page, 'console-reissue-in-person', false);
+    await options.filter({ hasText: `${teller.name}（监票人` }).click();
+    await inPerson.getByRole('button', { name: '当面批准并签发新码' }).click();
+    await second.page.getByTestId('reissued-code').waitFor();
+    expect(second.problems).toEqual([]);
+    await second.close();
+    const recorded = page.getByTestId('incident').filter({ hasText: swapped.name });
+    await recorded.filter({ hasText: '已签发' }).waitFor();
+    expect(await recorded.innerText()).toContain(
+      `批准人：监票人 ${teller.name}；当面决定，记录人：zhao`,
+    );
     // Three refusals were part of the morning: the same password again (400), opening ten days
     // early without a reason (409) and a plain code for a checked-in delegate (409). Chromium logs
     // them; nothing else may go wrong.

@@ -154,23 +154,35 @@ describe('the hall’s projector and the public board, on a small live session',
     expect(height).toBeLessThanOrEqual(1080);
     await screenshot(page, 'projector-result', false);
 
-    // 会中补发登录码: nothing on the screen while it waits for approval; once a second person
-    // approves, one line at the bottom with the delegate's name and the approver only.
+    // 会中补发登录码: nothing on the screen while it waits for approval or for its code; once a
+    // presidium member approved on their tablet and staff issued the code, one line at the
+    // bottom with the delegate's name and the approver (with the role) only.
     const lost = live.roster.delegates[0]!;
+    const member = live.roster.delegates[1]!;
+    await w.api
+      .http()
+      .patch(`/api/delegates/${member.id}`)
+      .set(bearer(staff))
+      .send({ presidium: true })
+      .expect(200);
     const asked = await w.api
       .http()
       .post(`/api/sessions/${live.sessionId}/code-reissues`)
       .set(bearer(staff))
       .send({ delegateId: lost.id, reason: '平板遗失' })
       .expect(201);
-    const approver = await userWithRole(w.api, 'staff', 'staff2');
     await w.api
       .http()
       .post(`/api/code-reissues/${asked.body.id}/approve`)
-      .set(bearer(approver))
+      .set(bearer(live.tokens.get(member.id)!))
+      .expect(200);
+    await w.api
+      .http()
+      .post(`/api/code-reissues/${asked.body.id}/issue`)
+      .set(bearer(staff))
       .expect(200);
     const incident = await shows(page, '[data-testid=incident-line]', '登录码已重新签发');
-    expect(incident).toContain('代表 代表1 登录码已重新签发（经 staff2 批准）');
+    expect(incident).toContain('代表 代表1 登录码已重新签发（经主席团成员 代表2 批准）');
     for (const hidden of [lost.employeeNumber, '平板遗失']) expect(incident).not.toContain(hidden);
     expect(await page.getByTestId('incident-line').count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
@@ -179,7 +191,7 @@ describe('the hall’s projector and the public board, on a small live session',
     await screenshot(page, 'projector-incident', false);
     // A projector opened later (or reconnected) shows the same line, read over HTTP.
     await page.reload();
-    await shows(page, '[data-testid=incident-line]', '经 staff2 批准');
+    await shows(page, '[data-testid=incident-line]', '经主席团成员 代表2 批准');
     expect(problems).toEqual([]);
 
     // The list cannot be read (the server answers 503): the screen says so, not nothing, and
@@ -203,7 +215,7 @@ describe('the hall’s projector and the public board, on a small live session',
     await screenshot(page, 'projector-incidents-unreadable', false);
     await page.unroute(incidents);
     await page.reload();
-    await shows(page, '[data-testid=incident-line]', '经 staff2 批准');
+    await shows(page, '[data-testid=incident-line]', '经主席团成员 代表2 批准');
     expect(await page.locator('.status').innerText()).not.toContain('会议异常事项未能读取');
     // The 503 the route made is the browser's only complaint.
     expect(problems.every((p) => p.includes('503'))).toBe(true);

@@ -24,8 +24,9 @@ export interface ServerEvents {
   /** The decided poll, with its result. */
   'poll:result': PollView;
   /**
-   * A session incident was asked for or decided (sent to staff, secretaries and admins: the
-   * console and the projector's incident line).
+   * A session incident was asked for, decided or its code issued: sent to staff, secretaries and
+   * admins (the console and the projector's incident line) and to the tablets of the term's
+   * presidium members and tellers, but the delegate concerned (who may approve it).
    */
   incident: Incident;
   /** A session's key ceremony changed (to the session and to its tellers): a round may proceed. */

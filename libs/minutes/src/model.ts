@@ -237,7 +237,8 @@ export interface Incident {
   at: string;
   /**
    * E.g. `login_code_reissued` (and `login_code_reissue_refused`, `login_code_reissue_requested`
-   * for a request not approved), `poll_voided`, `device_replaced`, `other`.
+   * for a request not approved, `login_code_reissue_not_issued` for one approved but never
+   * issued), `poll_voided`, `device_replaced`, `other`.
    */
   kind: string;
   description: string;

@@ -181,12 +181,16 @@ export class LoginCodesService {
     termId: string,
     req: IssueRequest,
     actor: AuthContext,
-    opts: { approvedReissue?: boolean } = {},
+    opts: {
+      approvedReissue?: boolean;
+      /** Runs first in the issuing transaction: throwing there issues nothing (a re-issue's once). */
+      within?: (m: EntityManager) => Promise<void>;
+    } = {},
   ): Promise<IssuedBatch> {
     const { term, seats, now, expiry, session } = await this.plan(termId, req);
     if (!opts.approvedReissue) {
       // A new code for someone already checked in could put another person in the seat during
-      // the vote: that takes a second person's approval (SessionIncidentsService).
+      // the vote: that takes a presidium member's or teller's approval (SessionIncidentsService).
       const checkedIn = await this.presence.checkedInAtLiveSessions(
         termId,
         seats.map((s) => s.id),
@@ -204,6 +208,7 @@ export class LoginCodesService {
       }),
     );
     const batch = await this.codes.manager.transaction(async (m) => {
+      await opts.within?.(m);
       const live = await this.live(userIds, now, m);
       if (live.length > 0 && !req.replaceLiveCodes) {
         throw new RosterException(RosterErrorCode.LiveCodesWouldBeRevoked, {

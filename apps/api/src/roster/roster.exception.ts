@@ -24,6 +24,11 @@ export enum RosterErrorCode {
   ReissueNotFound = 'ROSTER_REISSUE_NOT_FOUND',
   ReissueSamePerson = 'ROSTER_REISSUE_SAME_PERSON',
   ReissueDecided = 'ROSTER_REISSUE_DECIDED',
+  ReissueNotApprover = 'ROSTER_REISSUE_NOT_APPROVER',
+  ReissueOwnCode = 'ROSTER_REISSUE_OWN_CODE',
+  ReissueApproverInvalid = 'ROSTER_REISSUE_APPROVER_INVALID',
+  ReissueNotApproved = 'ROSTER_REISSUE_NOT_APPROVED',
+  ReissueIssued = 'ROSTER_REISSUE_ISSUED',
 }
 
 export class RosterException extends moduleException<RosterErrorCode>({
@@ -58,7 +63,7 @@ export class RosterException extends moduleException<RosterErrorCode>({
   ],
   [RosterErrorCode.ReissueNeedsApproval]: [
     HttpStatus.CONFLICT,
-    '所选代表已在进行中的会议签到：补发登录码须提出申请（POST /api/sessions/{id}/code-reissues），由另一名工作人员或管理员批准',
+    '所选代表已在进行中的会议签到：补发登录码须提出申请（POST /api/sessions/{id}/code-reissues），由本届主席团成员或监票人批准',
   ],
   [RosterErrorCode.ReissueNotNeeded]: [
     HttpStatus.CONFLICT,
@@ -67,7 +72,21 @@ export class RosterException extends moduleException<RosterErrorCode>({
   [RosterErrorCode.ReissueNotFound]: [HttpStatus.NOT_FOUND, '补发申请不存在'],
   [RosterErrorCode.ReissueSamePerson]: [
     HttpStatus.FORBIDDEN,
-    '补发申请须由另一名工作人员或管理员批准，申请人本人不能批准',
+    '申请人本人不能记录对自己申请的批准或不批准，请由另一名工作人员记录',
   ],
   [RosterErrorCode.ReissueDecided]: [HttpStatus.CONFLICT, '该补发申请已经处理'],
+  [RosterErrorCode.ReissueNotApprover]: [
+    HttpStatus.FORBIDDEN,
+    '只有本届在任的主席团成员或监票人可以批准补发登录码',
+  ],
+  [RosterErrorCode.ReissueOwnCode]: [HttpStatus.FORBIDDEN, '不能批准为您本人补发登录码'],
+  [RosterErrorCode.ReissueApproverInvalid]: [
+    HttpStatus.BAD_REQUEST,
+    '批准人须为本届在任的主席团成员或监票人，且不是被补发登录码的代表本人',
+  ],
+  [RosterErrorCode.ReissueNotApproved]: [
+    HttpStatus.CONFLICT,
+    '该补发申请尚未获主席团成员或监票人批准，不能签发登录码',
+  ],
+  [RosterErrorCode.ReissueIssued]: [HttpStatus.CONFLICT, '该补发登录码已经签发，不能再次签发'],
 }) {}

@@ -72,6 +72,17 @@ export class SeatsService {
     return this.delegates.findOneBy({ termId, ...by, ...SERVING_VOTER, presidium: true });
   }
 
+  /** The term's serving presidium members and tellers (who may approve a re-issued code). */
+  presidiumAndTellers(termId: string): Promise<Delegate[]> {
+    return this.delegates.find({
+      where: [
+        { termId, ...SERVING_VOTER, presidium: true },
+        { termId, ...SERVING_VOTER, teller: true },
+      ],
+      order: { employeeNumber: 'ASC' },
+    });
+  }
+
   /**
    * A user's seat as a voting delegate of the term, whatever its status now: a ballot cast
    * before a recall is still answered with its receipt (the cast checks the status itself).

@@ -598,8 +598,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 申请为会中已签到代表补发登录码（须另一人批准） · Ask to re-issue a code */
+        /** 申请为会中已签到代表补发登录码（须主席团成员或监票人批准） · Ask to re-issue a code */
         post: operations["CodeReissues_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/code-reissues/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待我批准的补发登录码申请（本届主席团成员、监票人的平板） · Re-issues waiting for me */
+        get: operations["CodeReissues_waiting"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -615,8 +632,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批准补发登录码（申请人以外的人） · Approve a re-issue */
+        /** 在本人平板上批准补发登录码（主席团成员或监票人；不返回登录码） · Approve a re-issue */
         post: operations["CodeReissues_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/code-reissues/{id}/approve-in-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录主席团成员或监票人当面批准并签发新码（申请人以外的工作人员） · Record an in-person approval and issue */
+        post: operations["CodeReissues_approveInPerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -632,8 +666,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 不批准补发登录码 · Refuse a re-issue */
+        /** 不批准补发登录码（主席团成员、监票人在平板上；或工作人员记录并写明其姓名） · Refuse a re-issue */
         post: operations["CodeReissues_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/code-reissues/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为已批准的申请签发新登录码（只显示一次） · Issue an approved re-issue */
+        post: operations["CodeReissues_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/code-reissues/{id}/approvers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可批准该申请的本届主席团成员和监票人（不含被补发的代表） · Who may approve */
+        get: operations["CodeReissues_approvers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4260,6 +4328,12 @@ export interface components {
             id: string;
             displayName: string;
         };
+        IncidentApproverResponse: {
+            delegateId: string;
+            name: string;
+            /** @enum {string} */
+            role: "presidium" | "teller";
+        };
         IncidentResponse: {
             id: string;
             sessionId: string;
@@ -4275,13 +4349,31 @@ export interface components {
             requestedAt: string;
             decidedBy?: components["schemas"]["IncidentActorResponse"] | null;
             decidedAt?: string | null;
+            approver?: components["schemas"]["IncidentApproverResponse"] | null;
+            /** @enum {string|null} */
+            decidedVia?: "tablet" | "recorded" | null;
+            codeIssuedAt?: string | null;
         };
-        ApprovedReissueResponse: {
+        RecordedDecisionDto: {
+            approverDelegateId: string;
+        };
+        IssuedReissueResponse: {
             incident: components["schemas"]["IncidentResponse"];
             username: string;
             /** @example K7QF-2M9X */
             code: string;
             expiresAt: string;
+        };
+        RefuseReissueDto: {
+            /** @description 工作人员记录时必填：当面不批准的主席团成员或监票人 */
+            approverDelegateId?: string;
+        };
+        ReissueApproverResponse: {
+            delegateId: string;
+            name: string;
+            employeeNumber: string;
+            /** @enum {string} */
+            role: "presidium" | "teller";
         };
         IssueDelegateCardsDto: {
             /** @description 所选代表（不填 = 本届全部在任代表与列席代表） */
@@ -6580,8 +6672,12 @@ export type RosterProblemResponse = components['schemas']['RosterProblemResponse
 export type ImportResultResponse = components['schemas']['ImportResultResponse'];
 export type RequestCodeReissueDto = components['schemas']['RequestCodeReissueDto'];
 export type IncidentActorResponse = components['schemas']['IncidentActorResponse'];
+export type IncidentApproverResponse = components['schemas']['IncidentApproverResponse'];
 export type IncidentResponse = components['schemas']['IncidentResponse'];
-export type ApprovedReissueResponse = components['schemas']['ApprovedReissueResponse'];
+export type RecordedDecisionDto = components['schemas']['RecordedDecisionDto'];
+export type IssuedReissueResponse = components['schemas']['IssuedReissueResponse'];
+export type RefuseReissueDto = components['schemas']['RefuseReissueDto'];
+export type ReissueApproverResponse = components['schemas']['ReissueApproverResponse'];
 export type IssueDelegateCardsDto = components['schemas']['IssueDelegateCardsDto'];
 export type DepartmentResponse = components['schemas']['DepartmentResponse'];
 export type CreateDepartmentDto = components['schemas']['CreateDepartmentDto'];
@@ -9205,6 +9301,63 @@ export interface operations {
             };
         };
     };
+    CodeReissues_waiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CodeReissues_approve: {
         parameters: {
             query?: never;
@@ -9221,7 +9374,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApprovedReissueResponse"];
+                    "application/json": components["schemas"]["IncidentResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CodeReissues_approveInPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordedDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedReissueResponse"];
                 };
             };
             /** @description 请求有误 */
@@ -9280,7 +9503,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseReissueDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -9328,6 +9555,129 @@ export interface operations {
             };
             /** @description 与当前状态冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CodeReissues_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedReissueResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CodeReissues_approvers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReissueApproverResponse"][];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

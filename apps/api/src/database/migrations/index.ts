@@ -23,6 +23,7 @@ import { OpennessOversight1795340000000 } from './1795340000000-openness-oversig
 import { Interim1795342000000 } from './1795342000000-interim.js';
 import { OpennessYear1795344000000 } from './1795344000000-openness-year.js';
 import { Assessment1795346000000 } from './1795346000000-assessment.js';
+import { ReissueApprovers1795348000000 } from './1795348000000-reissue-approvers.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   Interim1795342000000,
   OpennessYear1795344000000,
   Assessment1795346000000,
+  ReissueApprovers1795348000000,
 ];

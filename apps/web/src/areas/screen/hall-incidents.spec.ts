@@ -33,6 +33,9 @@ const approved: Incident = {
   requestedAt: '2026-12-05T01:30:00.000Z',
   decidedBy: { id: 'u2', displayName: '王五' },
   decidedAt: '2026-12-05T01:32:00.000Z',
+  approver: { delegateId: 'd2', name: '王五', role: 'presidium' },
+  decidedVia: 'tablet',
+  codeIssuedAt: '2026-12-05T01:33:00.000Z',
 };
 
 /** Resolves once `check` holds, checked after each turn of the event loop; fails after 1 s. */

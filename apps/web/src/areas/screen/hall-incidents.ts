@@ -20,7 +20,7 @@ export function incidentsProblem(e: unknown): string {
 }
 
 /**
- * The projector's incident line: the latest approved 会中补发登录码 of this session, in the words
+ * The projector's incident line: the latest issued 会中补发登录码 of this session, in the words
  * the hall may see (`hallLine`). The projector logs in as staff or secretary, whose sockets get
  * every `incident` event (role rooms); events of other sessions are dropped. After each
  * (re)connection the list is read again over HTTP, so a decision made while the projector was
@@ -36,7 +36,7 @@ export function followIncidents(
   let latest: Incident | null = null;
   const take = (i: Incident) => {
     if (i.sessionId !== sessionId || hallLine(i) === null) return;
-    if (latest && (latest.decidedAt ?? '') > (i.decidedAt ?? '')) return;
+    if (latest && (latest.codeIssuedAt ?? '') > (i.codeIssuedAt ?? '')) return;
     latest = i;
     show(hallLine(i)!);
   };

@@ -27,6 +27,8 @@ const tellerHandlers = {
   'decryption:requested': new Set<(e: ServerEvents['decryption:requested']) => void>(),
 };
 const connectHandlers = new Set<() => void>();
+/** 会议异常事项 (sent to the term's presidium members and tellers: requests they may approve). */
+const incidentHandlers = new Set<(i: ServerEvents['incident']) => void>();
 
 const userId = () => tablet.user.value?.id ?? '';
 const checkInKey = () => `congress.checkin.${userId()}.${live.session?.id ?? ''}`;
@@ -56,6 +58,7 @@ export async function startLive(): Promise<void> {
     if (n.kind === 'agenda.circulated') void refreshDeliveries();
     notificationHandlers.forEach((h) => h(n));
   });
+  socket.on('incident', (i) => incidentHandlers.forEach((h) => h(i)));
   socket.on('ceremony:progress', (e) => tellerHandlers['ceremony:progress'].forEach((h) => h(e)));
   socket.on('decryption:requested', (e) =>
     tellerHandlers['decryption:requested'].forEach((h) => h(e)),
@@ -167,6 +170,12 @@ export function onTellerEvent<E extends TellerEvent>(
   const set = tellerHandlers[event] as Set<(e: ServerEvents[E]) => void>;
   set.add(handler);
   return () => set.delete(handler);
+}
+
+/** Calls `handler` on each `incident` this tablet receives (presidium members, tellers). */
+export function onIncident(handler: (i: ServerEvents['incident']) => void): () => void {
+  incidentHandlers.add(handler);
+  return () => incidentHandlers.delete(handler);
 }
 
 /** Calls `handler` after every (re)connection: events sent while the socket was down are lost. */
