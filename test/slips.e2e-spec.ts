@@ -123,6 +123,18 @@ describe('ballot slips (投票凭证): tellers upload public keys, a slips poll 
     const notHex = await upload(tellers[0]!.token, [...keys.slice(1), 'zz'.repeat(32)]);
     expect([notHex.status, notHex.body.code]).toEqual([400, 'VALIDATION_FAILED']);
 
+    // A hall's batch is larger than the default 100 kB body: this route alone takes up to 8 MB
+    // (2,000 keys, checked: refused as unsorted, not as too large); other routes do not.
+    const big = Array.from({ length: 2000 }, (_, i) => i.toString(16).padStart(64, '0')).reverse();
+    const bigRes = await upload(tellers[0]!.token, big);
+    expect([bigRes.status, bigRes.body.code]).toEqual([400, 'TELLERS_SLIPS_BAD']);
+    const elsewhere = await t
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items[MOTION], padding: big });
+    expect(elsewhere.status).toBe(413);
+
     const first = await upload(tellers[0]!.token, keys).expect(201);
     expect(first.body).toEqual({
       teller: 1,
