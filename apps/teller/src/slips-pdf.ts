@@ -160,9 +160,9 @@ function drawTellerPage(doc: Doc, input: SlipSheetInput): void {
   doc.font(BOLD).fontSize(12).fillColor(INK).text('怎样使用', left, y, { width });
   y = doc.y + 6;
   const steps = [
-    `核对：服务器公布的第 ${input.teller} 号监票人批次摘要（控制台，或 GET /api/sessions/:id/slip-batches）应以 ${input.digest.slice(0, 16)} 开头。`,
-    '打印：用 A4 纸单面打印全部页面，按实际大小（100%）打印，不要缩放；打印时本人在场，打印完删除 PDF 文件及打印任务。',
-    '裁剪：沿虚线裁开每一张凭证；张数应与上面的凭证张数一致，缺页或打印不清的整页重新打印前先销毁旧页。',
+    `核对：生成本文件的命令已核对服务器记下的批次摘要与本机一致；服务器公布的第 ${input.teller} 号监票人批次摘要（GET /api/sessions/${input.sessionId}/slip-batches）也应以 ${input.digest.slice(0, 16)} 开头。`,
+    '打印：用 A4 纸单面打印全部页面，按实际大小（100%）打印，不要缩放；打印时本人在场。打印不清的整页先销毁再重印；全部打印清楚后删除 PDF 文件及打印任务。',
+    '裁剪：沿虚线裁开每一张凭证；张数应与上面的凭证张数一致。',
     '对折密封：二维码和文字朝内对折，用订书钉或胶水封口，让人从外面看不到二维码。',
     '装箱：全部凭证放入本人的凭证箱，摇匀，封好。',
     '带到签到处：开会当天把凭证箱带到会场门口的签到处。每位代表签到时从每位监票人的箱中各随机抽取一张，交平板扫描；谁抽到哪一张不作记录。',
