@@ -266,13 +266,13 @@ function targets(a: {
       met: pg ? burst.ackedPerSecond / pg >= 0.5 : null,
     },
     {
-      what: 'close → result, 2,000 ballots (custodian key, in the api)',
+      what: `close → result, ${TABLETS} ballots (custodian key, in the api)`,
       figure: `${Math.max(...a.one.runs.map((r) => r.closeMs))} ms (worst run)`,
       target: '≤ 200 ms',
       met: Math.max(...a.one.runs.map((r) => r.closeMs)) <= 200,
     },
     {
-      what: 'api RSS after 2,000 ballots, 2,000 sockets connected (first run)',
+      what: `api RSS after ${TABLETS} ballots, ${TABLETS} sockets connected (first run)`,
       figure: `${a.one.runs[0]!.apiRssMbAfterCasting} MB`,
       target: '≤ 400 MB',
       met: a.one.runs[0]!.apiRssMbAfterCasting <= 400,
@@ -294,7 +294,7 @@ function targets(a: {
         ]
       : []),
     {
-      what: 'close with tellers → result on the last tablet (2,000 ballots, 3 tellers, t = 2)',
+      what: `close with tellers → result on the last tablet (${TABLETS} ballots, 3 tellers, t = 2)`,
       figure: a.tellers ? `${String(a.tellers.closeToLastResultMs)} ms` : 'did not run',
       target: '≤ 5,000 ms',
       met: a.tellers ? Number(a.tellers.closeToLastResultMs) <= 5000 : false,
