@@ -31,6 +31,7 @@ import { PollDecryptor } from './poll-decryptor.js';
 import { decideOpenPoll } from './open-poll-result.js';
 import { pollView } from './poll-view.js';
 import { RunningSums } from './running-sums.js';
+import { storedRecordOf } from './stored-record.js';
 
 /** A ballot not counted, by board position, with its reason (libs/ballot's exclusion reasons). */
 export interface PollExclusion {
@@ -48,7 +49,7 @@ export interface PollExclusion {
  *      encrypted sum of the counted ballots — proofs were verified on arrival and are not checked
  *      again — stored as `polls.prepared` (tellers' mode) and handed to the PollDecryptor;
  *   3. finish (`finishRecord`, called back by the decryptor with the partial decryptions): the
- *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored and published.
+ *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored (its ballots stay in the board's rows) and published.
  */
 @Injectable()
 export class BallotsClose {
@@ -268,7 +269,8 @@ export class BallotsClose {
       const done: unknown[] = (
         await m.query(
           `UPDATE polls SET result = $2, record = $3 WHERE id = $1 AND result IS NULL RETURNING id`,
-          [poll.id, JSON.stringify(result), record ? JSON.stringify(record) : null],
+          // Without the ballots, which the board's rows hold (stored-record.ts).
+          [poll.id, JSON.stringify(result), record ? JSON.stringify(storedRecordOf(record)) : null],
         )
       )[0] as unknown[];
       return done.length > 0;
