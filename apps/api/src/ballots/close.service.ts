@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
+  type Ballot,
   type ElectionKeyV1,
   type ElectionRecordV2,
   finishRecord,
@@ -31,6 +32,7 @@ import { PollDecryptor } from './poll-decryptor.js';
 import { decideOpenPoll } from './open-poll-result.js';
 import { pollView } from './poll-view.js';
 import { RunningSums } from './running-sums.js';
+import { LightClose } from './light-close.js';
 import { storedRecordOf } from './stored-record.js';
 
 /** A ballot not counted, by board position, with its reason (libs/ballot's exclusion reasons). */
@@ -67,6 +69,7 @@ export class BallotsClose {
     private readonly decryptor: PollDecryptor,
     private readonly ceremonies: CeremoniesService,
     private readonly sums: RunningSums,
+    private readonly light: LightClose,
     private readonly clock: Clock,
   ) {}
 
@@ -157,6 +160,13 @@ export class BallotsClose {
    * counted, when this process stored them all; else the board's ballots are added here.
    */
   private async prepare(poll: Poll): Promise<PreparedClose> {
+    const running = this.sums.take(poll.id);
+    // Custodian mode stores no prepared close and the record is stored without its ballots
+    // (stored-record.ts): with a whole running sum, only the ballots that may not count are read.
+    if (poll.keyMode !== 'tellers' && running) {
+      const light = await this.light.prepare(poll, running);
+      if (light) return light;
+    }
     const ballots = await this.ballots.find({
       where: { pollId: poll.id },
       order: { position: 'ASC' },
@@ -164,7 +174,7 @@ export class BallotsClose {
     // A seat lost (recall, leaving) between casting and the close takes its ballot with it.
     const serving = await this.seats.servingVoterIds(ballots.map((b) => b.delegateId));
     const entries = ballots.map((b) => ({
-      ballot: b.ballot as ElectionRecordV2['board']['entries'][number]['ballot'],
+      ballot: b.ballot as Ballot,
       receivedAt: b.receivedAt.toISOString(),
     }));
     const prepared = prepareClose({
@@ -178,13 +188,10 @@ export class BallotsClose {
       // Computed from the same stored ballot when it arrived (the proofs' verdict carries it).
       trackers: ballots.map((b) => b.tracker),
       sumVerified: await this.summer(
-        this.sums.take(poll.id),
+        running,
         entries.map((e, i) => (ballots[i]!.verified ? e.ballot : null)),
       ),
     });
-    // Custodian mode decrypts at once in this process, which stores the whole record right after:
-    // keeping the prepared close too (megabytes of JSON, written once more) would serve no restart,
-    // since a restart loses the key and the poll is void (CustodianDecryptor).
     if (poll.keyMode !== 'tellers') return prepared;
     const stored: unknown[] = (
       await this.polls.query(
