@@ -1,5 +1,10 @@
-// `npm run bench -- <scenario>`: one named load scenario against one api process, with the
-// tablets spread over generator processes (bench/loadgen). Scenarios:
+// `npm run bench` (= `npm run bench -- all`): every figure of the targets in one command, each
+// beside its target, the last line one JSON object. Or `npm run bench -- <scenario>`, one named
+// load scenario, with the tablets spread over generator processes (bench/loadgen). Scenarios:
+//   all         window × 3, burst and pgbench on one api process; window and burst on two api
+//               processes behind the postgres adapter; the close with tellers
+//               (dist/bench/tellers-close.bench.js); a table of figures against targets
+//   processes   window and burst on API_PROCESSES (2) api processes on one database
 //   generators  bursts with 1, 2 and 4 generator processes (GENERATOR_COUNTS), raw frames and
 //               socket.io-client (MODES): does adding generators still raise the figure?
 //   burst       every tablet casts at the same moment (GENERATORS=4, MODE=raw)
@@ -28,7 +33,7 @@ import { Generators } from './loadgen/generators.js';
 import type { GeneratorMode } from './loadgen/protocol.js';
 import { ApiProfiler } from './loadgen/profiler.js';
 
-const SCENARIOS = ['generators', 'burst', 'window', 'load'] as const;
+const SCENARIOS = ['all', 'processes', 'generators', 'burst', 'window', 'load'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const env = process.env;
@@ -46,7 +51,7 @@ interface Plan {
   spreadMs: number;
 }
 
-function plans(scenario: Exclude<Scenario, 'load'>): Plan[] {
+function plans(scenario: Exclude<Scenario, 'load' | 'all'>): Plan[] {
   const mode = (env.MODE ?? 'raw') as GeneratorMode;
   const generators = Number(env.GENERATORS ?? 4);
   switch (scenario) {
@@ -60,6 +65,11 @@ function plans(scenario: Exclude<Scenario, 'load'>): Plan[] {
       );
     case 'burst':
       return [{ generators, mode, spreadMs: 0 }];
+    case 'processes':
+      return [
+        { generators, mode, spreadMs: Number(env.WINDOW_MS ?? 10_000) },
+        { generators, mode, spreadMs: 0 },
+      ];
     case 'window':
       return Array.from({ length: Number(env.RUNS ?? 1) }, () => ({
         generators,
@@ -69,6 +79,10 @@ function plans(scenario: Exclude<Scenario, 'load'>): Plan[] {
   }
 }
 
+// Every api process together (one, or several behind the postgres adapter).
+const rssOf = (c: Congress) => ({ now: c.apiPids.reduce((n, pid) => n + rssMb(pid).now, 0) });
+const cpuOf = (c: Congress) => c.apiPids.reduce((n, pid) => n + cpuMs(pid), 0);
+
 /** Opens a poll on `itemId`, lets the generators prepare and cast, closes it, checks the board. */
 async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiProfiler | null) {
   const label = `${plan.mode} × ${plan.generators}${plan.spreadMs ? `, over ${plan.spreadMs} ms` : ', burst'}`;
@@ -76,32 +90,32 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
   const gens = await Generators.start({
     count: plan.generators,
     mode: plan.mode,
-    base: c.base,
+    bases: c.bases,
     sessionId: c.sessionId,
     tokens: c.tokens,
   });
   try {
-    const rssConnected = rssMb(c.api.pid!);
+    const rssConnected = rssOf(c);
     const poll = await c.call('POST', '/polls', c.staff, { itemId, keyMode: 'custodian' });
     const { encryptMs } = await gens.prepare(poll.id as string);
     log(`${label}: ballots encrypted in ${encryptMs} ms; casting`);
     const loadBefore = os.loadavg()[0]!;
     await profiler?.start();
-    const cpuBefore = cpuMs(c.api.pid!);
+    const cpuBefore = cpuOf(c);
     const run = await gens.cast(plan.spreadMs);
-    const apiCpuMs = cpuMs(c.api.pid!) - cpuBefore;
+    const apiCpuMs = cpuOf(c) - cpuBefore;
     const profileFile = `data/bench-profiles/${new Date().toISOString().replace(/[:.]/g, '-')}-${plan.mode}-${plan.generators}.cpuprofile`;
     const profile = profiler ? await profiler.stop(profileFile) : null;
     const loadAfter = os.loadavg()[0]!;
-    const rssCast = rssMb(c.api.pid!);
+    const rssCast = rssOf(c);
     const t0 = performance.now();
-    const cpuBeforeClose = cpuMs(c.api.pid!);
+    const cpuBeforeClose = cpuOf(c);
     await c.call('POST', `/polls/${poll.id}/close`, c.staff);
     const closeMs = Math.round(performance.now() - t0);
     // CPU the api used for the close (all threads): unlike the wall time, not stretched by the
     // other processes on the machine.
-    const closeApiCpuMs = cpuMs(c.api.pid!) - cpuBeforeClose;
-    const rssClosed = rssMb(c.api.pid!);
+    const closeApiCpuMs = cpuOf(c) - cpuBeforeClose;
+    const rssClosed = rssOf(c);
     const snapshot = HEAP_SNAPSHOT ? await heapSnapshot(c.api.pid!, SNAPSHOT_DIR) : undefined;
     const stored = (
       await c.db.query<{ tracker: string }>(`SELECT tracker FROM poll_ballots WHERE poll_id = $1`, [
@@ -111,6 +125,7 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
     const storedSet = new Set(stored);
     const { trackers, ...figures } = run;
     const result = {
+      apiProcesses: c.apiPids.length,
       mode: plan.mode,
       generators: plan.generators,
       spreadMs: plan.spreadMs,
@@ -146,23 +161,15 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
   }
 }
 
-async function main(): Promise<void> {
-  const scenario = process.argv[2] as Scenario;
-  if (!SCENARIOS.includes(scenario)) {
-    console.error(`usage: npm run bench -- <${SCENARIOS.join('|')}>`);
-    process.exit(2);
-  }
-  if (scenario === 'load') {
-    const r = spawnSync(process.execPath, ['dist/bench/ballots-load.bench.js'], {
-      stdio: 'inherit',
-    });
-    process.exit(r.status ?? 1);
-  }
-  const todo = plans(scenario);
+type CastResult = Awaited<ReturnType<typeof castRun>>;
+
+/** The plans on one fresh congress (`processes` api processes), then pgbench on its database. */
+async function runPlans(todo: Plan[], processes: number) {
   const c = await startCongress({
     tablets: TABLETS,
     items: todo.length,
     inspect: PROFILE,
+    processes,
     apiFlags: [
       ...(env.API_NODE_FLAGS ?? '').split(' ').filter(Boolean),
       ...(HEAP_SNAPSHOT
@@ -172,7 +179,7 @@ async function main(): Promise<void> {
   });
   const profiler = c.inspectPort ? await ApiProfiler.attach(c.inspectPort) : null;
   try {
-    const runs = [];
+    const runs: CastResult[] = [];
     for (const [i, plan] of todo.entries())
       runs.push(await castRun(c, plan, c.itemIds[i]!, profiler));
     let pgbenchTps8Clients: number | null = null;
@@ -183,39 +190,182 @@ async function main(): Promise<void> {
       log('pgbench, 8 clients, 10 s, the same row on the same PostgreSQL');
       pgbenchTps8Clients = await pgbench(c, rows[0]!.ballot, 8, 10);
     }
-    console.log('\nmode    gen  acked/s  p50 ms  p99 ms  max ms  acked  lost  dup  load');
-    for (const r of runs)
-      console.log(
-        [
-          r.mode.padEnd(7),
-          String(r.generators).padStart(3),
-          String(r.ackedPerSecond).padStart(8),
-          String(r.p50Ms).padStart(7),
-          String(r.p99Ms).padStart(7),
-          String(r.maxMs).padStart(7),
-          String(r.acknowledged).padStart(6),
-          String(r.lost).padStart(5),
-          String(r.duplicated).padStart(4),
-          ` ${r.loadAverage.join('→')}`,
-        ].join(' '),
-      );
-    if (pgbenchTps8Clients) console.log(`pgbench (8 clients): ${pgbenchTps8Clients} tps`);
-    console.log(
-      JSON.stringify({
-        bench: `ballots-${scenario}`,
-        date: new Date().toISOString(),
-        node: process.version,
-        cpus: os.cpus().length,
-        loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
-        tablets: TABLETS,
-        runs,
-        pgbenchTps8Clients,
-      }),
-    );
+    printRuns(runs, pgbenchTps8Clients);
+    return { runs, pgbenchTps8Clients };
   } finally {
     profiler?.close();
     await c.stop();
   }
+}
+
+function printRuns(runs: CastResult[], pgbenchTps: number | null): void {
+  console.log(
+    '\napis mode    gen  acked/s  p50 ms  p99 ms  max ms  acked  lost  dup  close ms  load',
+  );
+  for (const r of runs)
+    console.log(
+      [
+        String(r.apiProcesses).padStart(4),
+        r.mode.padEnd(7),
+        String(r.generators).padStart(3),
+        String(r.ackedPerSecond).padStart(8),
+        String(r.p50Ms).padStart(7),
+        String(r.p99Ms).padStart(7),
+        String(r.maxMs).padStart(7),
+        String(r.acknowledged).padStart(6),
+        String(r.lost).padStart(5),
+        String(r.duplicated).padStart(4),
+        String(r.closeMs).padStart(9),
+        ` ${r.loadAverage.join('→')}`,
+      ].join(' '),
+    );
+  if (pgbenchTps) console.log(`pgbench (8 clients): ${pgbenchTps} tps`);
+}
+
+/** A child bench's figures: the last line of its output, one JSON object. */
+function childFigures(script: string): Record<string, unknown> | null {
+  log(`running ${script}`);
+  const r = spawnSync(process.execPath, [script], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  process.stdout.write(r.stdout);
+  const last = r.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return r.status === 0 ? (JSON.parse(last) as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** design.md's targets, each figure beside its target. */
+function targets(a: {
+  one: { runs: CastResult[]; pgbenchTps8Clients: number | null };
+  two: { runs: CastResult[]; pgbenchTps8Clients: number | null };
+  tellers: Record<string, unknown> | null;
+}) {
+  const windows = a.one.runs.filter((r) => r.spreadMs > 0);
+  const burst = a.one.runs.find((r) => r.spreadMs === 0)!;
+  const twoBurst = a.two.runs.find((r) => r.spreadMs === 0);
+  const pg = a.one.pgbenchTps8Clients;
+  const all = [...a.one.runs, ...a.two.runs];
+  const rows: { what: string; figure: string; target: string; met: boolean | null }[] = [
+    ...windows.map((r, i) => ({
+      what: `p99 acknowledgement, casts over ${r.spreadMs / 1000} s, run ${i + 1}`,
+      figure: `${r.p99Ms} ms`,
+      target: '≤ 150 ms',
+      met: r.p99Ms <= 150,
+    })),
+    {
+      what: 'burst: acknowledged ballots/s ÷ pgbench tps (same row, same database)',
+      figure: pg
+        ? `${burst.ackedPerSecond} / ${pg} = ${(burst.ackedPerSecond / pg).toFixed(2)}`
+        : '—',
+      target: '≥ 0.5',
+      met: pg ? burst.ackedPerSecond / pg >= 0.5 : null,
+    },
+    {
+      what: `close → result, ${TABLETS} ballots (custodian key, in the api)`,
+      figure: `${Math.max(...a.one.runs.map((r) => r.closeMs))} ms (worst run)`,
+      target: '≤ 200 ms',
+      met: Math.max(...a.one.runs.map((r) => r.closeMs)) <= 200,
+    },
+    {
+      what: `api RSS after ${TABLETS} ballots, ${TABLETS} sockets connected (first run)`,
+      figure: `${a.one.runs[0]!.apiRssMbAfterCasting} MB`,
+      target: '≤ 400 MB',
+      met: a.one.runs[0]!.apiRssMbAfterCasting <= 400,
+    },
+    {
+      what: 'none lost, none doubled (every run)',
+      figure: `${all.reduce((n, r) => n + r.lost, 0)} lost, ${all.reduce((n, r) => n + r.duplicated, 0)} doubled`,
+      target: '0, 0',
+      met: all.every((r) => r.lost === 0 && r.duplicated === 0 && r.acknowledged === TABLETS),
+    },
+    ...(twoBurst
+      ? [
+          {
+            what: 'two api processes: burst acknowledged/s (beside one process)',
+            figure: `${twoBurst.ackedPerSecond} (one process: ${burst.ackedPerSecond})`,
+            target: '—',
+            met: null,
+          },
+        ]
+      : []),
+    {
+      what: `close with tellers → result on the last tablet (${TABLETS} ballots, 3 tellers, t = 2)`,
+      figure: a.tellers ? `${String(a.tellers.closeToLastResultMs)} ms` : 'did not run',
+      target: '≤ 5,000 ms',
+      met: a.tellers ? Number(a.tellers.closeToLastResultMs) <= 5000 : false,
+    },
+  ];
+  console.log(
+    '\nfigure                                                                    | measured | target | met',
+  );
+  for (const r of rows)
+    console.log(
+      `${r.what} | ${r.figure} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : 'NO'}`,
+    );
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const scenario = (process.argv[2] ?? 'all') as Scenario;
+  if (!SCENARIOS.includes(scenario)) {
+    console.error(`usage: npm run bench [-- <${SCENARIOS.join('|')}>]`);
+    process.exit(2);
+  }
+  if (scenario === 'load') {
+    const r = spawnSync(process.execPath, ['dist/bench/ballots-load.bench.js'], {
+      stdio: 'inherit',
+    });
+    process.exit(r.status ?? 1);
+  }
+  const header = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    tablets: TABLETS,
+  };
+  if (scenario === 'all') {
+    const generators = Number(env.GENERATORS ?? 4);
+    const mode = (env.MODE ?? 'raw') as GeneratorMode;
+    const spreadMs = Number(env.WINDOW_MS ?? 10_000);
+    const window = { generators, mode, spreadMs };
+    const burst = { generators, mode, spreadMs: 0 };
+    log('one api process: window × 3, burst');
+    const one = await runPlans([window, window, window, burst], 1);
+    log('two api processes behind the postgres adapter: window, burst');
+    const two = await runPlans([window, burst], 2);
+    const tellers = childFigures('dist/bench/tellers-close.bench.js');
+    const rows = targets({ one, two, tellers });
+    console.log(
+      JSON.stringify({
+        bench: 'all',
+        ...header,
+        loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
+        targets: rows,
+        oneProcess: one,
+        twoProcesses: two,
+        tellersClose: tellers,
+      }),
+    );
+    return;
+  }
+  const todo = plans(scenario);
+  const processes = scenario === 'processes' ? Number(env.API_PROCESSES ?? 2) : 1;
+  const { runs, pgbenchTps8Clients } = await runPlans(todo, processes);
+  console.log(
+    JSON.stringify({
+      bench: `ballots-${scenario}`,
+      ...header,
+      loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      runs,
+      pgbenchTps8Clients,
+    }),
+  );
 }
 
 main().catch((e: unknown) => {

@@ -27,6 +27,9 @@ export const log = (...a: unknown[]) => console.log(new Date().toISOString().sli
 export interface Congress {
   base: string;
   api: ChildProcess;
+  /** Every api process's address and pid (one, or more behind the postgres adapter). */
+  bases: string[];
+  apiPids: number[];
   /** The inspector's port when started with `inspect`. */
   inspectPort: number | null;
   call: ApiClient['call'];
@@ -96,6 +99,8 @@ export function cpuMs(pid: number): number {
 export interface ApiUnderTest {
   base: string;
   api: ChildProcess;
+  /** Every api process on the database (the first is `base`/`api`), for a multi-process run. */
+  apis: { base: string; api: ChildProcess }[];
   /** The inspector's port when started with `inspect`. */
   inspectPort: number | null;
   dbUrl: string;
@@ -108,7 +113,13 @@ export interface ApiUnderTest {
  * built api on it (dist/apps/api/src/main.js), and waits until it is ready.
  */
 export async function startApi(
-  opts: { inspect?: boolean; apiFlags?: string[]; pgLog?: (line: string) => void } = {},
+  opts: {
+    inspect?: boolean;
+    apiFlags?: string[];
+    pgLog?: (line: string) => void;
+    /** api processes on the one database, behind the postgres adapter (default 1). */
+    processes?: number;
+  } = {},
 ): Promise<ApiUnderTest> {
   const embedded = process.env.DATABASE_URL
     ? undefined
@@ -126,59 +137,76 @@ export async function startApi(
   const dbUrl = new URL(clusterUrl);
   dbUrl.pathname = `/${dbName}`;
 
-  let api: ChildProcess | undefined;
+  const apis: { base: string; api: ChildProcess }[] = [];
   const stop = async () => {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await once(api, 'exit');
-    }
+    await Promise.all(
+      apis.map(async ({ api }) => {
+        if (api.exitCode !== null) return;
+        api.kill('SIGTERM');
+        await once(api, 'exit');
+      }),
+    );
     await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
   };
   try {
-    const port = await freePort();
     const inspectPort = opts.inspect ? await freePort() : null;
-    api = spawn(
-      process.execPath,
-      [
-        ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
-        ...(opts.apiFlags ?? []),
-        'dist/apps/api/src/main.js',
-      ],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: dbUrl.toString(),
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          ADMIN_PASSWORD,
-          LOG_LEVEL: 'warn',
-          LOGIN_RATE_LIMIT: '1000',
-        },
-        stdio: ['ignore', 'inherit', 'pipe'],
-      },
-    );
-    // The inspector announces itself on stderr; everything else goes through.
-    api.stderr!.on('data', (d: Buffer) => {
-      const text = d.toString();
-      if (!/Debugger listening|For help, see|Debugger attached/.test(text))
-        process.stderr.write(text);
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (;;) {
-      if (api.exitCode !== null) throw new Error(`the api exited (${api.exitCode}) while starting`);
-      const ready = await fetch(`${base}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
+    // One after the other: the first runs the migrations and writes the board's signing key
+    // (DATA_DIR), which the others then read.
+    for (let k = 0; k < (opts.processes ?? 1); k++)
+      apis.push(
+        await spawnApi(dbUrl.toString(), opts.apiFlags ?? [], k === 0 ? inspectPort : null),
       );
-      if (ready) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    return { base, api, inspectPort, dbUrl: dbUrl.toString(), stop };
+    return { ...apis[0]!, apis, inspectPort, dbUrl: dbUrl.toString(), stop };
   } catch (e) {
     await stop().catch(() => {});
     throw e;
+  }
+}
+
+/** One built api process on `dbUrl`, ready. */
+async function spawnApi(
+  dbUrl: string,
+  apiFlags: string[],
+  inspectPort: number | null,
+): Promise<{ base: string; api: ChildProcess }> {
+  const port = await freePort();
+  const api = spawn(
+    process.execPath,
+    [
+      ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+      ...apiFlags,
+      'dist/apps/api/src/main.js',
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ADMIN_PASSWORD,
+        LOG_LEVEL: 'warn',
+        LOGIN_RATE_LIMIT: '1000',
+      },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    },
+  );
+  // The inspector announces itself on stderr; everything else goes through.
+  api.stderr!.on('data', (d: Buffer) => {
+    const text = d.toString();
+    if (!/Debugger listening|For help, see|Debugger attached/.test(text))
+      process.stderr.write(text);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (api.exitCode !== null) throw new Error(`the api exited (${api.exitCode}) while starting`);
+    const ready = await fetch(`${base}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { base, api };
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
@@ -289,9 +317,14 @@ export async function startCongress(opts: {
   items: number;
   inspect: boolean;
   apiFlags: string[];
+  processes?: number;
 }): Promise<Congress> {
-  const started = await startApi({ inspect: opts.inspect, apiFlags: opts.apiFlags });
-  const { base, api, inspectPort, dbUrl } = started;
+  const started = await startApi({
+    inspect: opts.inspect,
+    apiFlags: opts.apiFlags,
+    processes: opts.processes,
+  });
+  const { base, api, apis, inspectPort, dbUrl } = started;
   try {
     const { call, staff: makeStaff } = apiClient(base);
     const staff = await makeStaff();
@@ -307,6 +340,8 @@ export async function startCongress(opts: {
     return {
       base,
       api,
+      bases: apis.map((a) => a.base),
+      apiPids: apis.map((a) => a.api.pid!),
       inspectPort,
       call,
       staff,

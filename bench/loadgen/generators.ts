@@ -38,11 +38,14 @@ export class Generators {
     readonly mode: GeneratorMode,
   ) {}
 
-  /** Forks `count` processes and connects `tokens` (one tablet each) spread over them. */
+  /**
+   * Forks `count` processes and connects `tokens` (one tablet each) spread over them; generator k
+   * talks to api process `bases[k % bases.length]`.
+   */
   static async start(opts: {
     count: number;
     mode: GeneratorMode;
-    base: string;
+    bases: string[];
     sessionId: string;
     tokens: string[];
   }): Promise<Generators> {
@@ -57,7 +60,7 @@ export class Generators {
           child,
           {
             type: 'connect',
-            base: opts.base,
+            base: opts.bases[k % opts.bases.length]!,
             sessionId: opts.sessionId,
             mode: opts.mode,
             tokens: tokens.slice(k * per, (k + 1) * per),

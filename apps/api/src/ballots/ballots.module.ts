@@ -7,6 +7,7 @@ import { RosterModule } from '../roster/roster.module.js';
 import { BallotsGateway } from './ballots.gateway.js';
 import { BoardKeyService } from './board-key.service.js';
 import { BoardService } from './board.service.js';
+import { LightClose } from './light-close.js';
 import { CastService } from './cast.service.js';
 import { CastVerifier } from './cast-verifier.service.js';
 import { RunningSums } from './running-sums.js';
@@ -59,6 +60,7 @@ import { ChairPolls } from './chair.service.js';
     TellersDecryptor,
     { provide: PollDecryptor, useClass: KeyModeDecryptor },
     BoardService,
+    LightClose,
     BallotsGateway,
     PollTimer,
     ResultRelease,

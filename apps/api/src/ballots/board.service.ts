@@ -9,6 +9,7 @@ import type { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
 import { ballotSpecOf } from './poll-shape.js';
 import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
+import { needsBallots, type StoredRecord, withBallots } from './stored-record.js';
 
 /** The version 1 record of a poll decided before the board existed (kept as it was published). */
 export interface LegacyPollRecord {
@@ -37,8 +38,9 @@ export class BoardService {
   ) {}
 
   /**
-   * A decided secret poll's record: format version 2 (libs/ballot/RECORD.md) exactly as stored at
-   * the close, which `npm run verify-poll -- <this URL>` checks. Open polls and polls decided
+   * A decided secret poll's record: format version 2 or 3 (libs/ballot/RECORD.md) as made at the
+   * close (stored without its ballots, joined back here from the board: stored-record.ts), which
+   * `npm run verify-poll -- <this URL>` checks. Open polls and polls decided
    * before the board existed get the version 1 form they were published in.
    */
   async record(poll: Poll): Promise<ElectionRecordV2 | LegacyPollRecord> {
@@ -48,7 +50,15 @@ export class BoardService {
     );
     const stored = row?.record ?? null;
     // Version 3: a slips poll's (the same record, with the slip batches and signatures).
-    if (stored?.version === 2 || stored?.version === 3) return stored as ElectionRecordV2;
+    if (stored?.version === 2 || stored?.version === 3) {
+      const record = stored as StoredRecord;
+      if (!needsBallots(record)) return record as ElectionRecordV2;
+      const rows: { position: number; ballot: unknown }[] = await this.ballots.query(
+        `SELECT position, ballot FROM poll_ballots WHERE poll_id = $1 AND position IS NOT NULL`,
+        [poll.id],
+      );
+      return withBallots(record, new Map(rows.map((r) => [r.position, r.ballot])));
+    }
     const ballots = await this.ballots.find({ where: { pollId: poll.id }, order: { id: 'ASC' } });
     const board = ballots.map((b) => ({
       board: String(b.position ?? b.id),

@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
+  type Ballot,
   type ElectionKeyV1,
   type ElectionRecordV2,
   finishRecord,
@@ -32,6 +33,8 @@ import { decideOpenPoll } from './open-poll-result.js';
 import { pollView } from './poll-view.js';
 import { boundSlips, recordIssued } from './poll-slips.js';
 import { RunningSums } from './running-sums.js';
+import { LightClose } from './light-close.js';
+import { storedRecordOf } from './stored-record.js';
 
 /** A ballot not counted, by board position, with its reason (libs/ballot's exclusion reasons). */
 export interface PollExclusion {
@@ -49,7 +52,7 @@ export interface PollExclusion {
  *      encrypted sum of the counted ballots — proofs were verified on arrival and are not checked
  *      again — stored as `polls.prepared` (tellers' mode) and handed to the PollDecryptor;
  *   3. finish (`finishRecord`, called back by the decryptor with the partial decryptions): the
- *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored and published.
+ *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored (its ballots stay in the board's rows) and published.
  */
 @Injectable()
 export class BallotsClose {
@@ -67,6 +70,7 @@ export class BallotsClose {
     private readonly decryptor: PollDecryptor,
     private readonly ceremonies: CeremoniesService,
     private readonly sums: RunningSums,
+    private readonly light: LightClose,
     private readonly clock: Clock,
   ) {}
 
@@ -157,6 +161,13 @@ export class BallotsClose {
    * counted, when this process stored them all; else the board's ballots are added here.
    */
   private async prepare(poll: Poll): Promise<PreparedClose> {
+    const running = this.sums.take(poll.id);
+    // Custodian mode stores no prepared close and the record is stored without its ballots
+    // (stored-record.ts): with a whole running sum, only the ballots that may not count are read.
+    if (poll.keyMode !== 'tellers' && !poll.withSlips && running) {
+      const light = await this.light.prepare(poll, running);
+      if (light) return light;
+    }
     const ballots = await this.ballots.find({
       where: { pollId: poll.id },
       order: { position: 'ASC' },
@@ -164,7 +175,7 @@ export class BallotsClose {
     // A seat lost (recall, leaving) between casting and the close takes its ballot with it.
     const serving = await this.seats.servingVoterIds(ballots.map((b) => b.delegateId));
     const entries = ballots.map((b) => ({
-      ballot: b.ballot as ElectionRecordV2['board']['entries'][number]['ballot'],
+      ballot: b.ballot as Ballot,
       receivedAt: b.receivedAt.toISOString(),
       ...(b.slips ? { slips: b.slips } : {}),
     }));
@@ -182,13 +193,10 @@ export class BallotsClose {
       // Computed from the same stored ballot when it arrived (the proofs' verdict carries it).
       trackers: ballots.map((b) => b.tracker),
       sumVerified: await this.summer(
-        this.sums.take(poll.id),
+        running,
         entries.map((e, i) => (ballots[i]!.verified ? e.ballot : null)),
       ),
     });
-    // Custodian mode decrypts at once in this process, which stores the whole record right after:
-    // keeping the prepared close too (megabytes of JSON, written once more) would serve no restart,
-    // since a restart loses the key and the poll is void (CustodianDecryptor).
     if (poll.keyMode !== 'tellers') return prepared;
     const stored: unknown[] = (
       await this.polls.query(
@@ -273,7 +281,8 @@ export class BallotsClose {
       const done: unknown[] = (
         await m.query(
           `UPDATE polls SET result = $2, record = $3 WHERE id = $1 AND result IS NULL RETURNING id`,
-          [poll.id, JSON.stringify(result), record ? JSON.stringify(record) : null],
+          // Without the ballots, which the board's rows hold (stored-record.ts).
+          [poll.id, JSON.stringify(result), record ? JSON.stringify(storedRecordOf(record)) : null],
         )
       )[0] as unknown[];
       return done.length > 0;
