@@ -40,7 +40,8 @@ export const slipsDone = computed(() => slipsComplete(slipState.slips, slipState
 /** Reads the session's batches from the server and this tablet's slips from the device. */
 export async function loadSlips(): Promise<void> {
   const sessionId = live.session?.id ?? null;
-  if (!sessionId) return;
+  // Slips are drawn by delegates; an attendee's tablet never asks (the api would refuse it).
+  if (!sessionId || tablet.user.value?.role !== 'delegate') return;
   if (slipState.sessionId !== sessionId) {
     Object.assign(slipState, { sessionId, tellers: 0, batches: 0, problem: null });
     slipState.slips = keptSlips(localStorage, userId(), sessionId);

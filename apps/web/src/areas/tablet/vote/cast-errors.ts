@@ -16,6 +16,7 @@ const SLIP_CHECKS: Record<string, string> = {
   UNISSUED_CREDENTIAL: '凭证不在监票人公布的凭证批次中，请向监票人核实',
   BAD_SIGNATURE: '凭证签名不符，请重新扫描凭证',
   WRONG_VOTER: '选票与凭证不对应，请重新加密后投票',
+  BAD_ENCODING: '凭证签名的格式有误，请重新扫描凭证',
 };
 
 export function castRefusalText(e: unknown): string {
