@@ -82,6 +82,13 @@ export function addSlipText(text: string): Admission {
   return r;
 }
 
+/** Drops this session's slips from the tablet (to scan them again, e.g. after a refusal). */
+export function clearSlips(): void {
+  if (!slipState.sessionId) return;
+  slipState.slips = [];
+  keepSlips(localStorage, userId(), slipState.sessionId, []);
+}
+
 /** A poll this tablet may vote in: a voter credential, or (slips polls) a delegate's log-in. */
 export const mayVote = (p: OpenPollView): boolean =>
   p.voter !== null || (p.slips && tablet.user.value?.role === 'delegate');
