@@ -438,6 +438,14 @@ export const HTTP_ACCESS: Record<string, AccessEntry> = {
     note: "staff, secretaries and the ceremony's tellers (object check)",
   },
   'GET /api/tellers/me/ceremonies': { access: 'signed-in', note: 'own ceremonies only' },
+  'POST /api/sessions/{sessionId}/slip-batches': {
+    access: 'signed-in',
+    note: "the tellers of the session's ready ceremony only, once each (object check)",
+  },
+  'GET /api/sessions/{sessionId}/slip-batches': {
+    access: 'signed-in',
+    note: "staff, secretaries, the term's seats and the session's tellers (object check)",
+  },
   'GET /api/public/sessions/{sessionId}/ceremony': {
     access: 'public',
     note: 'the transcript and fingerprint, no secret',

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { Application } from 'express';
+import { type Application, json } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -47,6 +47,14 @@ export function configureApp(app: INestApplication): INestApplication {
     requestLogger.run(req.log, next),
   );
   setGlobalPrefix(app);
+  // A teller's slip batch holds one 64-hex key per slip (up to 100,000: ~6.7 MB of JSON): only
+  // this route takes more than the default 100 kB body. Parsed here first, the global parser
+  // then leaves the body alone. Wrapped: Nest skips its own JSON parser when it finds a
+  // middleware named `jsonParser` already registered.
+  const slipBatchBody = json({ limit: '8mb' });
+  app.use('/api/sessions/:sessionId/slip-batches', (req: never, res: never, next: never) =>
+    slipBatchBody(req, res, next),
+  );
   app.useGlobalPipes(createValidationPipe());
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   const config = app.get(AppConfig);

@@ -101,6 +101,10 @@ export const POLL_ERROR_CODES = [
   'POLL_NOT_DECIDED',
   'POLL_NOT_HELD',
   'POLL_NOT_PRESIDIUM',
+  'POLL_SLIPS_INCOMPLETE',
+  'POLL_SLIPS_REQUIRED',
+  'POLL_SLIP_INVALID',
+  'POLL_SLIP_TAKEN',
 ] as const;
 export type PollErrorCode = (typeof POLL_ERROR_CODES)[number];
 
@@ -116,6 +120,10 @@ export const TELLERS_ERROR_CODES = [
   'TELLERS_BAD_MESSAGE',
   'TELLERS_NO_DECRYPTION',
   'TELLERS_PARTIAL_REFUSED',
+  'TELLERS_SLIPS_NO_CEREMONY',
+  'TELLERS_SLIPS_EXISTS',
+  'TELLERS_SLIPS_BAD',
+  'TELLERS_SLIPS_FORBIDDEN',
 ] as const;
 export type TellersErrorCode = (typeof TELLERS_ERROR_CODES)[number];
 
@@ -153,6 +161,13 @@ export interface ErrorDetails {
    * the tablet may cast again.
    */
   POLL_BALLOT_INVALID: { check: string; detail?: unknown };
+  /**
+   * A slips poll's ballot whose slips did not check (libs/ballot `checkSlipSignatures`): a slip
+   * not from its teller's published batch (`UNISSUED_CREDENTIAL`), a signature that does not hold
+   * (`BAD_SIGNATURE`, or `BAD_ENCODING` when malformed), or a ballot made for another voter than
+   * the slips' (`WRONG_VOTER`). Not stored: the tablet may cast again.
+   */
+  POLL_SLIP_INVALID: { check: string; detail?: unknown };
   /** A ceremony message failed libs/ballot's check (its code, e.g. `BAD_PROOF`, and message). */
   TELLERS_BAD_MESSAGE: { check: string; reason: string; detail?: unknown };
   /** A partial decryption failed its check; it is recorded as refused with this reason. */

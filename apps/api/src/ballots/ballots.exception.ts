@@ -28,6 +28,10 @@ export enum BallotsErrorCode {
   NotDecided = 'POLL_NOT_DECIDED',
   NotHeld = 'POLL_NOT_HELD',
   NotPresidium = 'POLL_NOT_PRESIDIUM',
+  SlipsIncomplete = 'POLL_SLIPS_INCOMPLETE',
+  SlipsRequired = 'POLL_SLIPS_REQUIRED',
+  SlipInvalid = 'POLL_SLIP_INVALID',
+  SlipTaken = 'POLL_SLIP_TAKEN',
 }
 // The same values as the client contract (libs/contracts): a difference does not compile.
 type _PollErrorCodeContract = Agree<Difference<`${BallotsErrorCode}`, ContractPollErrorCode>>;
@@ -75,4 +79,17 @@ export class BallotsException extends moduleException<BallotsErrorCode>({
     HttpStatus.FORBIDDEN,
     '只有工作人员或本届主席团成员可以进行此操作',
   ],
+  [BallotsErrorCode.SlipsIncomplete]: [
+    HttpStatus.CONFLICT,
+    '使用投票凭证的表决须采用监票人密钥，且每位监票人都已上传投票凭证',
+  ],
+  [BallotsErrorCode.SlipsRequired]: [
+    HttpStatus.BAD_REQUEST,
+    '本次表决须使用投票凭证：请先扫描从每位监票人票箱中抽取的凭证',
+  ],
+  [BallotsErrorCode.SlipInvalid]: [
+    HttpStatus.BAD_REQUEST,
+    '投票凭证未通过验证（选票未保存，可重新扫描凭证后投票）',
+  ],
+  [BallotsErrorCode.SlipTaken]: [HttpStatus.CONFLICT, '该投票凭证已被其他代表用于本次表决'],
 }) {}

@@ -51,6 +51,7 @@ import { User } from '../auth/user.entity.js';
 import { CeremonyMessage } from '../tellers/ceremony-message.entity.js';
 import { CeremonyTeller } from '../tellers/ceremony-teller.entity.js';
 import { PollPartial } from '../ballots/poll-partial.entity.js';
+import { SlipBatchRow } from '../tellers/slip-batch.entity.js';
 import { TellerCeremony } from '../tellers/teller-ceremony.entity.js';
 import { JointMeeting } from '../interim/joint-meeting.entity.js';
 import { JointParticipant } from '../interim/joint-participant.entity.js';
@@ -115,6 +116,7 @@ export const entities = [
   TellerCeremony,
   CeremonyTeller,
   CeremonyMessage,
+  SlipBatchRow,
   PollPartial,
   JointMeeting,
   JointParticipant,

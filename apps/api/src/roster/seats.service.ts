@@ -51,6 +51,11 @@ export class SeatsService {
     });
   }
 
+  /** How many serving voting delegates the term has (each draws one ballot slip per teller). */
+  servingVoterCount(termId: string): Promise<number> {
+    return this.delegates.countBy({ termId, ...SERVING_VOTER });
+  }
+
   /** Of these seats, the ids of those that are serving voting delegates now. */
   async servingVoterIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -17,6 +17,10 @@ export enum TellersErrorCode {
   BadMessage = 'TELLERS_BAD_MESSAGE',
   NoDecryption = 'TELLERS_NO_DECRYPTION',
   PartialRefused = 'TELLERS_PARTIAL_REFUSED',
+  SlipsNoCeremony = 'TELLERS_SLIPS_NO_CEREMONY',
+  SlipsExists = 'TELLERS_SLIPS_EXISTS',
+  SlipsBad = 'TELLERS_SLIPS_BAD',
+  SlipsForbidden = 'TELLERS_SLIPS_FORBIDDEN',
 }
 // The same values as the client contract (libs/contracts): a difference does not compile.
 type _TellersErrorCodeContract = Agree<Difference<`${TellersErrorCode}`, ContractTellersErrorCode>>;
@@ -39,4 +43,20 @@ export class TellersException extends moduleException<TellersErrorCode>({
   [TellersErrorCode.BadMessage]: [HttpStatus.BAD_REQUEST, '消息未通过验证，未保存'],
   [TellersErrorCode.NoDecryption]: [HttpStatus.CONFLICT, '该表决没有等待监票人解密的计票'],
   [TellersErrorCode.PartialRefused]: [HttpStatus.BAD_REQUEST, '部分解密未通过验证，已记录为拒收'],
+  [TellersErrorCode.SlipsNoCeremony]: [
+    HttpStatus.CONFLICT,
+    '本次会议的监票人密钥仪式尚未完成，不能上传投票凭证',
+  ],
+  [TellersErrorCode.SlipsExists]: [
+    HttpStatus.CONFLICT,
+    '您已为本次会议上传过投票凭证，不能再次上传',
+  ],
+  [TellersErrorCode.SlipsBad]: [
+    HttpStatus.BAD_REQUEST,
+    '投票凭证公钥须为升序、不重复的 64 位十六进制，张数不少于本届在任代表人数',
+  ],
+  [TellersErrorCode.SlipsForbidden]: [
+    HttpStatus.FORBIDDEN,
+    '只有工作人员、秘书、本届代表和本次会议的监票人可以查看投票凭证',
+  ],
 }) {}

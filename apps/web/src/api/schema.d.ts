@@ -3605,6 +3605,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{sessionId}/slip-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本次会议的投票凭证批次（不含公钥） · Slip batches */
+        get: operations["Slips_list"];
+        put?: never;
+        /** 监票人上传投票凭证公钥 · Upload slip batch */
+        post: operations["Slips_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6585,6 +6603,27 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        UploadSlipBatchDto: {
+            /** @description 本监票人打印的投票凭证公钥（64 位十六进制，升序、不重复；不少于本届在任代表人数，最多 100000） */
+            publicKeys: string[];
+        };
+        SlipBatchView: {
+            /** @description 监票人在密钥仪式中的编号 */
+            teller: number;
+            /** @description 凭证张数 */
+            count: number;
+            /** @description 公钥列表的 SHA-256（libs/ballot slipBatchDigest，hex） */
+            digest: string;
+            /** @description ISO 8601 (UTC) */
+            uploadedAt: string;
+        };
+        SlipBatchesView: {
+            /** @description 就绪的密钥仪式的监票人数 n（没有就绪的仪式时为 0） */
+            tellers: number;
+            batches: components["schemas"]["SlipBatchView"][];
+            /** @description 每位监票人都已上传 */
+            complete: boolean;
+        };
         FieldError: {
             /**
              * @description 字段路径（嵌套字段以点分隔）
@@ -6888,6 +6927,9 @@ export type CeremonyMessagesResponse = components['schemas']['CeremonyMessagesRe
 export type CeremonyResponse = components['schemas']['CeremonyResponse'];
 export type MyCeremonyResponse = components['schemas']['MyCeremonyResponse'];
 export type CeremonyMessageDto = components['schemas']['CeremonyMessageDto'];
+export type UploadSlipBatchDto = components['schemas']['UploadSlipBatchDto'];
+export type SlipBatchView = components['schemas']['SlipBatchView'];
+export type SlipBatchesView = components['schemas']['SlipBatchesView'];
 export type FieldError = components['schemas']['FieldError'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -21125,6 +21167,124 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CeremonyResponse"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Slips_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlipBatchesView"];
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Slips_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadSlipBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlipBatchView"];
                 };
             };
             /** @description 请求有误 */

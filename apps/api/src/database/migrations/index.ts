@@ -24,6 +24,7 @@ import { Interim1795342000000 } from './1795342000000-interim.js';
 import { OpennessYear1795344000000 } from './1795344000000-openness-year.js';
 import { Assessment1795346000000 } from './1795346000000-assessment.js';
 import { ReissueApprovers1795348000000 } from './1795348000000-reissue-approvers.js';
+import { BallotSlips1795350000000 } from './1795350000000-ballot-slips.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   OpennessYear1795344000000,
   Assessment1795346000000,
   ReissueApprovers1795348000000,
+  BallotSlips1795350000000,
 ];
