@@ -112,7 +112,7 @@ describe('ballot slips on the console and the tablet', () => {
     expect(await box.isChecked()).toBe(true);
     await desk.page.getByRole('button', { name: '发起表决' }).click();
     await dialog(desk.page, '发起表决').getByText('使用纸质投票凭证').waitFor();
-    await screenshot(desk.page, 'console-slips-open-dialog');
+    await screenshot(desk.page, 'console-slips-open-dialog', false);
     await confirmBox(desk.page, '发起表决', '开始表决');
     await toast(desk.page, '表决已开始');
     await desk.page.getByTestId('slips-tag').waitFor();
