@@ -64,6 +64,8 @@ export type BallotErrorCode =
   | 'ISSUED_MISMATCH'
   /** A counted ballot under a credential that was not issued. */
   | 'UNISSUED_CREDENTIAL'
+  /** A ballot slip that already signed an earlier ballot of the poll under other slips (a copy). */
+  | 'SLIP_REUSED'
   /** The record's exclusions differ from what its own board and rules require. */
   | 'EXCLUSION_MISMATCH'
   /** More ballots returned than issued (the poll is void) and the record does not say so, or the reverse. */

@@ -16,11 +16,12 @@ import type { TellerSecret } from './ceremony.js';
 import { BallotError } from './errors.js';
 import { pointFromHex } from './group.js';
 import type { ElectionKey } from './keys.js';
-import { checkIssued, checkRecordPoll, pollDigest, pollSpecOf } from './record-poll.js';
+import { checkRecordPoll, pollDigest, pollSpecOf } from './record-poll.js';
 import { requiredExclusions } from './record-count.js';
 import type { RecordPoll } from './record-poll.js';
 import {
   fingerprintOf,
+  issuanceOf,
   recordElectionKey,
   voterOf,
   type PreparedClose,
@@ -154,16 +155,22 @@ export class BoardFollower {
     const claims = new Set(
       record.exclusions.filter((x) => x?.reason === 'SEAT_LOST').map((x) => x.position),
     );
-    const required = requiredExclusions(
-      entries.map((e, i) => ({
-        position: i + 1,
-        voter: voterOf(e.ballot, i + 1),
-        ...(this.ok[i] ? {} : { error: 'ENTRY_PROOF_FAILED' as const }),
-      })),
-      checkIssued(record.issued),
-      poll.recast,
-      claims,
+    const counting = entries.map((e, i) => ({
+      position: i + 1,
+      voter: voterOf(e.ballot, i + 1),
+      ...(this.ok[i] ? {} : { error: 'ENTRY_PROOF_FAILED' as const }),
+    }));
+    // In a slips poll the device checks each ballot's slips are published keys, one per teller,
+    // that its voter is made of them and that none was used before; the signatures (~6,000 for a
+    // hall) it leaves to the server's check at cast and to every verifier of the record.
+    const issuance = issuanceOf(
+      poll.pollId,
+      record.issued,
+      record.slips,
+      entries.map((e, i) => ({ ...counting[i], tracker: this.trackers[i], slips: e.slips })),
+      () => true,
     );
+    const required = requiredExclusions(counting, issuance, poll.recast, claims);
     const given = [...record.exclusions].map((x) => `${x.position}:${x.reason}:${x.by ?? ''}`);
     const expected = [...required.values()].map((x) => `${x.position}:${x.reason}:${x.by ?? ''}`);
     if (JSON.stringify(given.sort()) !== JSON.stringify(expected.sort()))

@@ -33,8 +33,9 @@ export const TAGS = {
   boardGenesis: 'congress-ballot/2/board-genesis',
   boardLink: 'congress-ballot/2/board-link',
   receipt: 'congress-ballot/2/receipt',
-  // Format version 3 (a draft, library only): ballot slips, credentials the server cannot forge.
+  // Format version 3: ballot slips, credentials the server cannot forge.
   slipBatch: 'congress-ballot/3/slip-batch',
+  issuedSlips: 'congress-ballot/3/issued-slips',
   slipVoter: 'congress-ballot/3/slip-voter',
   slipSignature: 'congress-ballot/3/slip-signature',
 } as const;

@@ -168,6 +168,8 @@ export {
   type CountingEntry,
   type Exclusion,
   type ExclusionReason,
+  type Issuance,
+  type SlipIssuance,
 } from './record-count.js';
 export {
   prepareClose,
@@ -177,6 +179,8 @@ export {
   recordElectionKey,
   openingGenesis,
   fingerprintOf,
+  checkSlipsIssued,
+  issuanceOf,
   type ElectionRecordV2,
   type PreparedClose,
   type RecordEntry,
@@ -196,7 +200,11 @@ export {
 export { BoardFollower, type ChunkCheck, type FollowedEntry, type FollowState } from './follow.js';
 export {
   checkSlipBatch,
+  checkSlipKeys,
   checkSlipSignatures,
+  checkRecordSlips,
+  issuedSlipsDigest,
+  slipExclusions,
   generateSlipBatch,
   issuedSlips,
   readSlip,
@@ -210,6 +218,8 @@ export {
   type Slip,
   type SlipBatch,
   type SlipSignature,
+  type SlipEntry,
+  type RecordSlips,
 } from './slips.js';
 export {
   sealRoundState,

@@ -4,7 +4,8 @@
  *
  * In board order, a ballot is excluded as
  *   INVALID          when it does not verify (proofs, encoding, degenerate ciphertext…);
- *   NOT_ISSUED       else when its credential is not among those issued at opening;
+ *   NOT_ISSUED       else when its credential is not among those issued at opening (in a slips
+ *                    poll: when its slips do not check or one of them was used before);
  *   SEAT_LOST        else when the record says so (a recall or departure between cast and close:
  *                    the only reason a verifier cannot check from the record, so it is shown);
  * and of the ballots left, per credential,
@@ -24,7 +25,7 @@ export interface Exclusion {
   /** Board position, from 1. */
   position: number;
   reason: ExclusionReason;
-  /** For INVALID: the verification error's code. */
+  /** For INVALID, and NOT_ISSUED in a slips poll: the error's code. */
   code?: BallotErrorCode;
   /** For SUPERSEDED: the position of the later ballot of the same credential that replaced it. */
   by?: number;
@@ -38,22 +39,36 @@ export interface CountingEntry {
 }
 
 /**
+ * Who may vote: the credentials issued at opening (version 2), or, in a slips poll (version 3),
+ * the board positions refused by the slip rule with their codes (slips.ts `slipExclusions`).
+ */
+export type Issuance = ReadonlySet<string> | SlipIssuance;
+export interface SlipIssuance {
+  refused: ReadonlyMap<number, BallotErrorCode>;
+}
+
+/**
  * The exclusions the rule requires, by position. `claims` are the record's (or the server's)
  * SEAT_LOST positions; a claim on a ballot that is invalid or not issued is superseded by that
  * checkable reason.
  */
 export function requiredExclusions(
   entries: readonly CountingEntry[],
-  issued: ReadonlySet<string>,
+  issued: Issuance,
   recast: 'once' | 'last-counts',
   claims: ReadonlySet<number>,
 ): Map<number, Exclusion> {
   const out = new Map<number, Exclusion>();
   const byVoter = new Map<string, number[]>();
   for (const e of entries) {
+    const notIssued = 'refused' in issued ? issued.refused.get(e.position) : !issued.has(e.voter);
     if (e.error) out.set(e.position, { position: e.position, reason: 'INVALID', code: e.error });
-    else if (!issued.has(e.voter))
-      out.set(e.position, { position: e.position, reason: 'NOT_ISSUED' });
+    else if (notIssued)
+      out.set(e.position, {
+        position: e.position,
+        reason: 'NOT_ISSUED',
+        ...(typeof notIssued === 'string' ? { code: notIssued } : {}),
+      });
     else if (claims.has(e.position))
       out.set(e.position, { position: e.position, reason: 'SEAT_LOST' });
     else byVoter.set(e.voter, [...(byVoter.get(e.voter) ?? []), e.position]);

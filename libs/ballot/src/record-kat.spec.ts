@@ -14,7 +14,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { verifyElectionRecordV2, checkReceipt } from './record-verify.js';
 import type { ElectionRecordV2 } from './record-v2.js';
 import type { SignedReceipt } from './board.js';
-import { demoRecord } from './testing-record.js';
+import { demoRecord, demoSlipsRecord } from './testing-record.js';
 
 // The record alone (what `npm run verify-poll` reads), and beside it the receipts of its ballots.
 const FILE = new URL('../test-vectors/record-v2.json', import.meta.url);
@@ -51,6 +51,13 @@ const stored: Vectors = {
 };
 const receipts = stored.receipts.receipts;
 
+// Version 3 (RECORD.md §7): the same poll voted with ballot slips.
+const FILE_V3 = new URL('../test-vectors/record-v3.json', import.meta.url);
+const SEED_V3 = 'congress-ballot known-answer record v3';
+if (process.env.BALLOT_WRITE_VECTORS === '1')
+  writeFileSync(FILE_V3, JSON.stringify(demoSlipsRecord(SEED_V3).record, null, 2) + '\n');
+const storedV3 = JSON.parse(readFileSync(FILE_V3, 'utf8')) as ElectionRecordV2;
+
 // Byte strings of RECORD.md, written again from the text.
 const enc = new TextEncoder();
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -65,6 +72,26 @@ function cat(...parts: Uint8Array[]): Uint8Array {
   let i = 0;
   for (const p of parts) out.set(p, (i += p.length) - p.length);
   return out;
+}
+
+/** pollDigest of a motion under majority:all:gt:1/2 (RECORD.md §6), written from the text. */
+function motionPollDigest(r: ElectionRecordV2): string {
+  const v = r.poll.vote as { options: { label: string; meaning: string }[] };
+  const meaning = { for: 1, against: 2, abstain: 3 } as Record<string, number>;
+  return hex(
+    sha256(
+      cat(
+        str('congress-ballot/2/poll'),
+        str(r.poll.pollId),
+        str(r.poll.title),
+        Uint8Array.of(1),
+        u32(v.options.length),
+        ...v.options.flatMap((o) => [str(o.label), Uint8Array.of(meaning[o.meaning])]),
+        Uint8Array.of(r.poll.recast === 'once' ? 1 : 2),
+        str('majority:all:gt:1/2'),
+      ),
+    ),
+  );
 }
 
 describe('known-answer record v2', () => {
@@ -100,22 +127,7 @@ describe('known-answer record v2', () => {
         cat(str('congress-ballot/2/issued'), u32(r.issued.count), ...r.issued.credentials.map(str)),
       ),
     );
-    const v = r.poll.vote as { options: { label: string; meaning: string }[] };
-    const meaning = { for: 1, against: 2, abstain: 3 } as Record<string, number>;
-    const poll = hex(
-      sha256(
-        cat(
-          str('congress-ballot/2/poll'),
-          str(r.poll.pollId),
-          str(r.poll.title),
-          Uint8Array.of(1),
-          u32(v.options.length),
-          ...v.options.flatMap((o) => [str(o.label), Uint8Array.of(meaning[o.meaning])]),
-          Uint8Array.of(2),
-          str('majority:all:gt:1/2'),
-        ),
-      ),
-    );
+    const poll = motionPollDigest(r);
     const genesis = hex(
       sha256(
         cat(
@@ -146,5 +158,73 @@ describe('known-answer record v2', () => {
       str(rc.receivedAt),
     );
     expect(ed25519.verify(unhex(rc.signature), bytes, unhex(r.board.publicKey))).toBe(true);
+  });
+});
+
+describe('known-answer record v3 (ballot slips)', () => {
+  it('the stored record verifies and deterministic generation reproduces it', () => {
+    expect(verifyElectionRecordV2(storedV3).firstFailure).toBeUndefined();
+    expect(JSON.stringify(demoSlipsRecord(SEED_V3).record)).toBe(JSON.stringify(storedV3));
+  });
+
+  it('h_0, the voters and the slip signatures follow RECORD.md §7', () => {
+    const r = storedV3;
+    const slips = r.slips!;
+    const batchDigest = (b: (typeof slips.batches)[number]) =>
+      sha256(
+        cat(
+          str('congress-ballot/3/slip-batch'),
+          str(b.sessionId),
+          u32(b.teller),
+          u32(b.publicKeys.length),
+          ...b.publicKeys.map(unhex),
+        ),
+      );
+    const issued = hex(
+      sha256(
+        cat(
+          str('congress-ballot/3/issued-slips'),
+          u32(r.issued.count),
+          str(slips.sessionId),
+          u32(slips.batches.length),
+          ...slips.batches.flatMap((b) => [u32(b.teller), batchDigest(b)]),
+        ),
+      ),
+    );
+    const fp = r.tally.keyFingerprint;
+    const genesisOf = (pollDigest: string) =>
+      hex(
+        sha256(
+          cat(
+            str('congress-ballot/2/board-genesis'),
+            str(r.poll.pollId),
+            unhex(fp),
+            unhex(pollDigest),
+            unhex(issued),
+          ),
+        ),
+      );
+    const pollDigest = motionPollDigest(r);
+    expect(r.board.genesis).toBe(genesisOf(pollDigest));
+    for (const e of r.board.entries) {
+      const voter = hex(
+        sha256(
+          cat(
+            str('congress-ballot/3/slip-voter'),
+            str(slips.sessionId),
+            u32(e.slips!.length),
+            ...e.slips!.map((x) => unhex(x.publicKey)),
+          ),
+        ),
+      );
+      expect((e.ballot as { voter: string }).voter).toBe(voter);
+      const signed = cat(
+        str('congress-ballot/3/slip-signature'),
+        str(r.poll.pollId),
+        unhex(e.tracker),
+      );
+      for (const x of e.slips!)
+        expect(ed25519.verify(unhex(x.signature), signed, unhex(x.publicKey))).toBe(true);
+    }
   });
 });

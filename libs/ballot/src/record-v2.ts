@@ -2,7 +2,9 @@
  * The election record, format version 2 (RECORD.md): the poll with its labels and rule, the key
  * (the tellers' ceremony transcript, or the custodian key of a trial), the credentials issued at
  * opening, the board as a hash chain, the exclusions with their reasons, the tally, the tellers'
- * partial decryptions, and the result with the decision under the rule.
+ * partial decryptions, and the result with the decision under the rule. Version 3 is the same
+ * for a poll voted with ballot slips (slips.ts): the tellers' slip batches instead of the
+ * credentials list, and each board entry with its slips' signatures.
  *
  * The server builds it in two steps around the tellers: prepareClose (board, exclusions, tally:
  * what the tellers' devices check and decrypt) and finishRecord (their partials → result).
@@ -22,6 +24,7 @@ import {
   returnedCount,
   type CountingEntry,
   type Exclusion,
+  type Issuance,
 } from './record-count.js';
 import {
   checkIssued,
@@ -42,6 +45,13 @@ import {
   type PartialDecryption,
 } from './tally.js';
 import type { Rng } from './rng.js';
+import {
+  checkRecordSlips,
+  issuedSlipsDigest,
+  slipExclusions,
+  type RecordSlips,
+  type SlipSignature,
+} from './slips.js';
 
 export type RecordKey =
   /** The tellers' key: the whole public ceremony transcript. */
@@ -58,6 +68,8 @@ export interface RecordEntry {
   /** ISO 8601 UTC, as on the receipt. */
   receivedAt: string;
   ballot: Ballot;
+  /** Version 3 only: the ballot's slip signatures, in teller order. */
+  slips?: SlipSignature[];
 }
 
 export interface RecordResult {
@@ -74,12 +86,16 @@ export interface RecordResult {
 }
 
 export interface ElectionRecordV2 {
-  version: 2;
+  /** 3 when the poll was voted with ballot slips. */
+  version: 2 | 3;
   poll: RecordPoll;
   key: RecordKey;
   /** Serving delegates and those checked in, for the rule (present is never the ballot count). */
   electorate: { total: number; present: number };
+  /** In version 3 `credentials` is empty: who may vote is who holds slips (`slips`). */
   issued: Issued;
+  /** Version 3 only: the tellers' slip batches the poll was bound to at opening. */
+  slips?: RecordSlips;
   board: {
     /** The server's Ed25519 key that signs receipts (hex). */
     publicKey: string;
@@ -112,14 +128,54 @@ export function fingerprintOf(key: ElectionKey): string {
   return key.version === 2 ? key.ceremony.fingerprint : key.fingerprint;
 }
 
-/** h_0 of a poll's board: fixed at opening (poll, key, issued credentials). */
-export function openingGenesis(poll: RecordPoll, key: ElectionKey, issued: Issued): string {
+/**
+ * h_0 of a poll's board: fixed at opening (poll, key, issued credentials, or in a slips poll the
+ * issued count and the slip batches).
+ */
+export function openingGenesis(
+  poll: RecordPoll,
+  key: ElectionKey,
+  issued: Issued,
+  slips?: RecordSlips,
+): string {
   return boardGenesis({
     pollId: poll.pollId,
     fingerprint: fingerprintOf(key),
     pollDigest: pollDigest(poll),
-    issuedDigest: issuedDigest(issued),
+    issuedDigest: slips ? issuedSlipsDigest(checkSlipsIssued(issued), slips) : issuedDigest(issued),
   });
+}
+
+/** A slips poll's issued list: the count only (ISSUED_MISMATCH when credentials are listed). */
+export function checkSlipsIssued(issued: Issued): number {
+  const credentials = (issued as { credentials?: unknown })?.credentials;
+  if (!Array.isArray(credentials) || credentials.length !== 0)
+    throw new BallotError('ISSUED_MISMATCH', 'a slips poll lists no credentials');
+  checkIssued({ count: 0, credentials: [] });
+  return issued.count;
+}
+
+/**
+ * Who may vote (record-count.ts): the issued credentials, or in a slips poll the board positions
+ * the slip rule refuses. `signed(position)`: the caller already checked that entry's signatures.
+ */
+export function issuanceOf(
+  pollId: string,
+  issued: Issued,
+  slips: RecordSlips | undefined,
+  entries: readonly { position: number; voter: string; tracker: string; slips?: unknown }[],
+  signed?: (position: number) => boolean,
+): Issuance {
+  if (!slips) return checkIssued(issued);
+  checkSlipsIssued(issued);
+  return {
+    refused: slipExclusions(
+      pollId,
+      checkRecordSlips(slips),
+      entries.map((e) => ({ ...e, slips: e.slips })),
+      signed,
+    ),
+  };
 }
 
 /** A ballot's voter credential as written, or a placeholder unique to its position. */
@@ -145,13 +201,16 @@ export function prepareClose(p: {
   poll: RecordPoll;
   key: RecordKey;
   issued: Issued;
+  /** A slips poll's batches (the record is then version 3 and each entry needs its `slips`). */
+  slips?: RecordSlips;
   boardKey: string;
-  entries: readonly { ballot: Ballot; receivedAt: string }[];
+  entries: readonly { ballot: Ballot; receivedAt: string; slips?: SlipSignature[] }[];
   seatLost?: readonly number[];
   /**
    * Per entry: true when the caller already verified this ballot (proofs, encodings, degenerate
-   * ciphertexts, this key and shape) when it arrived, so it is not verified again here: only its
-   * ciphertexts are read for the sum. Anyone checking the record still verifies every ballot.
+   * ciphertexts, this key and shape, and in a slips poll its slips' signatures) when it arrived,
+   * so it is not verified again here: only its ciphertexts are read for the sum (and its slips'
+   * keys checked). Anyone checking the record still verifies every ballot and signature.
    */
   verified?: readonly boolean[];
   /**
@@ -171,7 +230,6 @@ export function prepareClose(p: {
   const poll = checkRecordPoll(p.poll);
   const key = recordElectionKey(poll, p.key);
   const shape = ballotShape(pollSpecOf(poll));
-  const issuedSet = checkIssued(p.issued);
   const trackers = p.entries.map((e, i) => p.trackers?.[i] ?? ballotTracker(e.ballot));
   const { outcomes, ciphertexts } = verifyUnlessVerified(
     key,
@@ -186,8 +244,15 @@ export function prepareClose(p: {
     voter: voterOf(e.ballot, i + 1),
     ...(outcomes[i].ok ? {} : { error: (outcomes[i] as { error: BallotError }).error.code }),
   }));
-  const exclusions = requiredExclusions(counting, issuedSet, poll.recast, new Set(p.seatLost));
-  const genesis = openingGenesis(poll, key, p.issued);
+  const issuance = issuanceOf(
+    poll.pollId,
+    p.issued,
+    p.slips,
+    p.entries.map((e, i) => ({ ...counting[i], tracker: trackers[i], slips: e.slips })),
+    (position) => p.verified?.[position - 1] === true,
+  );
+  const exclusions = requiredExclusions(counting, issuance, poll.recast, new Set(p.seatLost));
+  const genesis = openingGenesis(poll, key, p.issued, p.slips);
   const heads = chainHeads(genesis, trackers);
   const isCounted = (i: number) => !exclusions.has(i + 1);
   const counted = p.entries
@@ -203,10 +268,11 @@ export function prepareClose(p: {
   }
   return {
     record: {
-      version: 2,
+      version: p.slips ? 3 : 2,
       poll,
       key: p.key,
       issued: p.issued,
+      ...(p.slips ? { slips: p.slips } : {}),
       board: {
         publicKey: p.boardKey,
         genesis,
@@ -217,6 +283,7 @@ export function prepareClose(p: {
           chainHead: heads[i],
           receivedAt: e.receivedAt,
           ballot: e.ballot,
+          ...(p.slips ? { slips: e.slips ?? [] } : {}),
         })),
       },
       exclusions: [...exclusions.values()].sort((a, b) => a.position - b.position),

@@ -1,6 +1,6 @@
 /**
- * Ballot slips (投票凭证): voter credentials the server cannot forge — a draft of format version 3,
- * built in the library only (the api does not use it yet; README.md, "Ballot slips").
+ * Ballot slips (投票凭证): voter credentials the server cannot forge, format version 3 of the
+ * record (RECORD.md §7; README.md, "Ballot slips").
  *
  * The paper hall's practice: a delegate who checks in draws a ballot paper, and nobody records
  * which one. Here each teller's device makes one batch of Ed25519 key pairs for a session, prints
@@ -23,9 +23,9 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { fromBase32Lenient, fromHex, toBase32, toHex } from './encoding.js';
-import { BallotError } from './errors.js';
+import { BallotError, type BallotErrorCode } from './errors.js';
 import { TAGS, sha256Of, transcript } from './hash.js';
-import { checkText, integer } from './json.js';
+import { checkText, fields, integer, list } from './json.js';
 import { defaultRng, type Rng } from './rng.js';
 
 /** What a teller's device publishes: its batch's public keys, sorted, distinct. */
@@ -188,19 +188,10 @@ export function checkSlipSignatures(
   b: { pollId: string; tracker: string; voter: string; slips: readonly SlipSignature[] },
   issued: IssuedSlips,
 ): string[] {
-  if (!Array.isArray(b.slips) || b.slips.length !== issued.batches.length)
-    throw new BallotError(
-      'UNISSUED_CREDENTIAL',
-      `a ballot needs one slip from each of ${issued.batches.length} tellers`,
-    );
+  const keys = publishedKeys(b.slips, issued);
   const msg = signedBytes(b.pollId, b.tracker);
-  const keys = b.slips.map((s, i) => {
+  b.slips.forEach((s, i) => {
     const batch = issued.batches[i];
-    if (s.teller !== batch.teller || !batch.keys.has(s.publicKey))
-      throw new BallotError(
-        'UNISSUED_CREDENTIAL',
-        `slip ${i + 1} is not from teller ${batch.teller}'s batch`,
-      );
     const signature = fromHex(s.signature, 64, 'signature'); // malformed: BAD_ENCODING
     let ok: boolean;
     try {
@@ -216,11 +207,44 @@ export function checkSlipSignatures(
           check: 'slip signature',
         },
       );
+  });
+  checkVoter(issued, keys, b.voter);
+  return keys;
+}
+
+/**
+ * checkSlipSignatures without the signatures, for slips whose signatures were checked already:
+ * one slip from each teller's published batch, and the voter derived from exactly these keys.
+ */
+export function checkSlipKeys(
+  b: { voter: string; slips: readonly SlipSignature[] },
+  issued: IssuedSlips,
+): string[] {
+  const keys = publishedKeys(b.slips, issued);
+  checkVoter(issued, keys, b.voter);
+  return keys;
+}
+
+function publishedKeys(slips: readonly SlipSignature[], issued: IssuedSlips): string[] {
+  if (!Array.isArray(slips) || slips.length !== issued.batches.length)
+    throw new BallotError(
+      'UNISSUED_CREDENTIAL',
+      `a ballot needs one slip from each of ${issued.batches.length} tellers`,
+    );
+  return slips.map((s, i) => {
+    const batch = issued.batches[i];
+    if (s.teller !== batch.teller || !batch.keys.has(s.publicKey))
+      throw new BallotError(
+        'UNISSUED_CREDENTIAL',
+        `slip ${i + 1} is not from teller ${batch.teller}'s batch`,
+      );
     return s.publicKey;
   });
-  if (slipVoter(issued.sessionId, keys) !== b.voter)
+}
+
+function checkVoter(issued: IssuedSlips, keys: string[], voter: string): void {
+  if (slipVoter(issued.sessionId, keys) !== voter)
     throw new BallotError('WRONG_VOTER', 'the ballot is not made for the slips that signed it');
-  return keys;
 }
 
 /**
@@ -242,4 +266,85 @@ export function reusedSlipPositions(
     for (const k of b.slipKeys) firstVoter.set(k, b.voter);
   }
   return excluded;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slips in a poll's record (format version 3).
+
+/** The session's published batches a slips poll is bound to at opening: one per teller. */
+export interface RecordSlips {
+  sessionId: string;
+  /** Sorted by teller; every teller of the session's ceremony. */
+  batches: SlipBatch[];
+}
+
+/** Checks the batches' form (each batch, one per teller, this session) and indexes them. */
+export function checkRecordSlips(s: RecordSlips): IssuedSlips {
+  fields(s, ['sessionId', 'batches'], 'slips');
+  checkText(s.sessionId, 'slips.sessionId');
+  const batches = list(s.batches, 64, 'slips.batches') as SlipBatch[];
+  batches.forEach((b, i) => {
+    fields(b, ['sessionId', 'teller', 'publicKeys'], `slips.batches[${i}]`);
+    if (b.sessionId !== s.sessionId)
+      throw new BallotError('ISSUED_MISMATCH', `slip batch ${i + 1} is another session's`);
+    if (i > 0 && batches[i - 1].teller >= b.teller)
+      throw new BallotError('ISSUED_MISMATCH', 'slip batches must be in ascending teller order');
+  });
+  return issuedSlips(batches);
+}
+
+/**
+ * What h_0 binds in a slips poll instead of the credentials list: the ballots issued and every
+ * batch. issuedSlipsDigest = SHA-256(str(tag) ‖ u32(count) ‖ str(sessionId) ‖ u32(k) ‖
+ * per batch in teller order: u32(teller) ‖ slipBatchDigest).
+ */
+export function issuedSlipsDigest(count: number, s: RecordSlips): string {
+  checkRecordSlips(s);
+  const w = transcript(TAGS.issuedSlips)
+    .u32(integer(count, 0, 1_000_000, 'issued.count'))
+    .str(s.sessionId)
+    .u32(s.batches.length);
+  for (const b of s.batches) w.u32(b.teller).raw(fromHex(slipBatchDigest(b), 32, 'digest'));
+  return toHex(sha256Of(w.finish()));
+}
+
+/** One board entry as the slip rule reads it. */
+export interface SlipEntry {
+  position: number;
+  /** The ballot's voter (its proofs are bound to it). */
+  voter: string;
+  tracker: string;
+  slips: unknown;
+}
+
+/**
+ * The board positions a slips poll must not count, with the reason: slips that do not check
+ * (UNISSUED_CREDENTIAL, BAD_SIGNATURE, WRONG_VOTER, BAD_ENCODING), or a slip that signed an
+ * earlier ballot under other slips (SLIP_REUSED). `signed(i)` says an entry's signatures were
+ * already checked (the server checks them at cast): its keys and voter are still checked here,
+ * which is cheap; signatures cost ~0.25 ms each with libsodium, ~2.7 ms with @noble/curves.
+ */
+export function slipExclusions(
+  pollId: string,
+  issued: IssuedSlips,
+  entries: readonly SlipEntry[],
+  signed: (position: number) => boolean = () => false,
+): Map<number, BallotErrorCode> {
+  const out = new Map<number, BallotErrorCode>();
+  const good: { position: number; voter: string; slipKeys: string[] }[] = [];
+  for (const e of entries) {
+    try {
+      const slips = list(e.slips, 64, 'slips') as SlipSignature[];
+      slips.forEach((x, i) => fields(x, ['teller', 'publicKey', 'signature'], `slips[${i}]`));
+      const slipKeys = signed(e.position)
+        ? checkSlipKeys({ voter: e.voter, slips }, issued)
+        : checkSlipSignatures({ pollId, tracker: e.tracker, voter: e.voter, slips }, issued);
+      good.push({ position: e.position, voter: e.voter, slipKeys });
+    } catch (err) {
+      if (!(err instanceof BallotError)) throw err;
+      out.set(e.position, err.code);
+    }
+  }
+  for (const p of reusedSlipPositions(good)) out.set(p, 'SLIP_REUSED');
+  return out;
 }

@@ -1,5 +1,6 @@
 /**
- * A whole secret poll under a tellers' key, closed and recorded (format version 2), made in one
+ * A whole secret poll under a tellers' key, closed and recorded (format version 2, and version 3
+ * with ballot slips), made in one
  * place from a seed: the known-answer record (test-vectors/record-v2.json), the record tests and
  * the benchmarks. The app makes the same record from its database with prepareClose/finishRecord.
  */
@@ -17,6 +18,14 @@ import { ballotShape } from './shape.js';
 import { partialDecrypt } from './tally.js';
 import { pollSpecOf } from './record-poll.js';
 import { demoCeremony, type DemoCeremony } from './testing.js';
+import {
+  generateSlipBatch,
+  signWithSlips,
+  slipVoter,
+  type RecordSlips,
+  type Slip,
+  type SlipSignature,
+} from './slips.js';
 
 export interface DemoCast {
   /** Credential name (cred-a…). */
@@ -136,4 +145,84 @@ export function closeDemo(
     partialDecrypt(prepared.key, prepared.shape, secrets[t - 1], prepared.record.tally, rng),
   );
   return finishRecord(prepared, partials, { total: 8, present: 6 });
+}
+
+export interface DemoSlipsRecord {
+  record: ElectionRecordV2;
+  /** Each teller's printed slips (the boxes), teller 1 first. */
+  boxes: Slip[][];
+  slips: RecordSlips;
+  /** Board entries as cast, with their slip signatures. */
+  entries: { ballot: Ballot; receivedAt: string; slips: SlipSignature[] }[];
+  ceremony: DemoCeremony;
+  boardKey: string;
+  issued: Issued;
+}
+
+/**
+ * The same poll voted with ballot slips (format version 3): each of the 3 tellers prints a box
+ * of 8 slips; delegate k draws slip `draw` from every box (or `draw[b]` from box b). By default: four delegates vote
+ * (赞成, 反对, 赞成, 弃权), six were issued ballots. `casts` override (draw index, choice).
+ */
+export function demoSlipsRecord(
+  seed = 'congress-ballot known-answer record v3',
+  opts: {
+    casts?: { draw: number | number[]; choice: number; slips?: SlipSignature[] }[];
+    rng?: Rng;
+  } = {},
+): DemoSlipsRecord {
+  const rng = opts.rng ?? deterministicRng(seed);
+  const ceremony = demoCeremony(
+    { ceremonyId: '第五届职代会第二次会议 监票人', threshold: 2, tellers: 3 },
+    rng,
+  );
+  const board = boardKeyPair(rng);
+  const sessionId = 'session-5-2';
+  const made = [1, 2, 3].map((teller) => generateSlipBatch({ sessionId, teller, count: 8 }, rng));
+  const slips: RecordSlips = { sessionId, batches: made.map((m) => m.batch) };
+  const boxes = made.map((m) => m.slips);
+  const poll: RecordPoll = { ...DEMO_POLL, recast: 'once' };
+  const key = pollKey(poll.pollId, ceremony.key);
+  const shape = ballotShape(pollSpecOf(poll));
+  const issued: Issued = { count: 6, credentials: [] };
+  const casts = opts.casts ?? [
+    { draw: 0, choice: 0 },
+    { draw: 1, choice: 1 },
+    { draw: 2, choice: 0 },
+    { draw: 3, choice: 2 },
+  ];
+  const entries = casts.map((c, i) => {
+    const drawn = boxes.map((box, b) => box[typeof c.draw === 'number' ? c.draw : c.draw[b]]);
+    const voter = slipVoter(
+      sessionId,
+      drawn.map((s) => s.publicKey),
+    );
+    const { ballot, tracker } = encryptBallot({
+      key,
+      shape,
+      voter,
+      choices: [marks(3, c.choice)],
+      rng,
+    });
+    return {
+      ballot,
+      receivedAt: `2026-11-21T07:${String(10 + i).padStart(2, '0')}:00.000Z`,
+      slips: c.slips ?? signWithSlips(poll.pollId, tracker, drawn),
+    };
+  });
+  const record = closeDemo(
+    {
+      poll,
+      key: { mode: 'tellers', ceremony: ceremony.transcript },
+      issued,
+      slips,
+      boardKey: board.publicKey,
+      entries,
+    },
+    ceremony.secrets,
+    [],
+    [1, 2],
+    rng,
+  );
+  return { record, boxes, slips, entries, ceremony, boardKey: board.publicKey, issued };
 }

@@ -36,6 +36,7 @@ export const BALLOT_CHECK_TEXT: Record<BallotErrorCode, string> = {
   RECEIPT_MISMATCH: '签名回执与公告板不符',
   ISSUED_MISMATCH: '已发放凭证的列表无效',
   UNISSUED_CREDENTIAL: '计入的选票使用了未发放的凭证',
+  SLIP_REUSED: '投票凭证已在另一张选票上使用',
   EXCLUSION_MISMATCH: '记录中的排除选票与公告板和规则不符',
   VOID_RULE: '收回票数多于发出票数时的无效规则未被遵守',
   DECISION_MISMATCH: '表决结论与票数及表决规则不符',

@@ -41,6 +41,23 @@ describe('npm run verify-poll', () => {
     expect(r.out.trim().split('\n').at(-1)).toBe('全部检查通过。');
   });
 
+  it('checks a ballot-slips record (version 3): every slip signature, or names the failing one', () => {
+    const v3 = fileURLToPath(new URL('../../test-vectors/record-v3.json', import.meta.url));
+    const ok = run(v3);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('✓ 发出的选票与投票凭证  发出 6，投票凭证批次 3，凭证公钥 24');
+    expect(ok.out).toContain('核验的凭证签名 12');
+    const record = JSON.parse(readFileSync(v3, 'utf8'));
+    const sig = record.board.entries[0].slips[1];
+    sig.signature = (sig.signature.startsWith('0') ? '1' : '0') + sig.signature.slice(1);
+    const file = join(dir, 'forged-slip.json');
+    writeFileSync(file, JSON.stringify(record));
+    const bad = run(file);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('未通过：UNISSUED_CREDENTIAL');
+    expect(bad.out).toContain('BAD_SIGNATURE');
+  });
+
   it('exits 1 naming the first failed check; a tracker not on the board fails too', () => {
     const record = JSON.parse(readFileSync(kat, 'utf8'));
     record.board.entries[2].chainHead = record.board.entries[1].chainHead;

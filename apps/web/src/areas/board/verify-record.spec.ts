@@ -98,10 +98,25 @@ describe('the board’s verifier', () => {
     );
   });
 
+  it('verifies a ballot-slips record (version 3) check by check', async () => {
+    const { readFileSync } = await import('node:fs');
+    const v3 = JSON.parse(
+      readFileSync(
+        new URL('../../../../../libs/ballot/test-vectors/record-v3.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const report = verifyRecord(v3);
+    expect(report).toMatchObject({ ok: true, version: 3 });
+    expect(report.checks.find((c) => c.label === '发出的选票与投票凭证')?.detail).toContain(
+      '投票凭证批次 3',
+    );
+  });
+
   it('refuses a record of an unknown version by name', () => {
-    expect(verifyRecord({ version: 3 })).toMatchObject({
+    expect(verifyRecord({ version: 4 })).toMatchObject({
       ok: false,
-      failure: '不支持的记录版本：3',
+      failure: '不支持的记录版本：4',
     });
   });
 });

@@ -151,7 +151,7 @@ function verifyV2(record: ElectionRecordV2): VerifyReport {
   }));
   const failed = r.firstFailure;
   return {
-    version: 2,
+    version: record.version,
     ok: r.ok,
     checks,
     ...(failed
@@ -179,11 +179,11 @@ function verifyV2(record: ElectionRecordV2): VerifyReport {
   };
 }
 
-/** Verifies a version 1 or 2 record, chosen by its `version` field. */
+/** Verifies a version 1, 2 or 3 (ballot slips) record, chosen by its `version` field. */
 export function verifyRecord(record: unknown): VerifyReport {
   const version = (record as { version?: unknown } | null)?.version;
   if (version === 1) return verifyV1(record as ElectionRecord);
-  if (version === 2) return verifyV2(record as ElectionRecordV2);
+  if (version === 2 || version === 3) return verifyV2(record as ElectionRecordV2);
   const detail = `不支持的记录版本：${String(version)}`;
   return {
     version: Number(version) || 0,
