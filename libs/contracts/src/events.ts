@@ -105,6 +105,9 @@ export const SOCKET_REQUESTS = {
       'POLL_BALLOT_WRONG_POLL',
       'POLL_BALLOT_WRONG_VOTER',
       'POLL_WRONG_BALLOT_KIND',
+      'POLL_SLIPS_REQUIRED',
+      'POLL_SLIP_INVALID',
+      'POLL_SLIP_TAKEN',
     ],
   },
 } as const satisfies {

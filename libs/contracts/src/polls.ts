@@ -4,11 +4,12 @@ import type {
   ElectionRecordV2,
   PollSpec,
   SignedReceipt,
+  SlipSignature,
 } from '../../ballot/src/index.js';
 import type { ElectionResult, EvaluationResult, MotionResult } from '../../tally/src/index.js';
 import type { KeyMode, PollStatus, PressRule, ResultRelease, VoteType } from './vocabulary.js';
 
-export type { Ballot, ElectionKey, ElectionRecordV2, PollSpec, SignedReceipt };
+export type { Ballot, ElectionKey, ElectionRecordV2, PollSpec, SignedReceipt, SlipSignature };
 
 /**
  * What every tablet, the staff console and the projector see of a poll. A secret poll's ballots
@@ -38,6 +39,12 @@ export interface PollView {
    * Null for open (记名) polls and for polls opened before the board existed.
    */
   board: PollBoard | null;
+  /**
+   * Ballot slips (投票凭证): a secret poll opened with slips takes ballots whose `voter` is
+   * libs/ballot `slipVoter` of the slips the delegate drew (one per teller) and that carry one
+   * signature per slip (`signWithSlips`) in `poll:cast`'s `slips`.
+   */
+  slips: boolean;
   status: PollStatus;
   /** ISO 8601 (UTC). */
   openedAt: string;
@@ -71,7 +78,10 @@ export interface PollBoard {
 
 /** An open poll as one tablet sees it: with the voter credential its ballot must be made for. */
 export interface OpenPollView extends PollView {
-  /** Null when the caller has no voting seat (staff, secretaries, attendees). */
+  /**
+   * Null when the caller has no voting seat (staff, secretaries, attendees), and in a slips poll
+   * (the tablet derives it from the slips drawn: libs/ballot `slipVoter`).
+   */
   voter: string | null;
 }
 
@@ -145,4 +155,5 @@ export interface PollState {
 
 /** A secret poll takes an encrypted ballot, an open poll a 0/1 choice per question and entry. */
 export type CastRequest =
-  { pollId: string; ballot: Ballot } | { pollId: string; choice: number[][] };
+  | { pollId: string; ballot: Ballot; slips?: SlipSignature[] }
+  | { pollId: string; choice: number[][] };

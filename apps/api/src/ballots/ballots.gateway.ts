@@ -33,7 +33,11 @@ export class BallotsGateway {
   @Roles(Role.Delegate)
   async onCast(@CurrentUser() auth: AuthContext, @MessageBody() dto: CastDto) {
     return ok({
-      receipt: await this.cast.cast(dto.pollId, auth, { ballot: dto.ballot, choice: dto.choice }),
+      receipt: await this.cast.cast(dto.pollId, auth, {
+        ballot: dto.ballot,
+        choice: dto.choice,
+        slips: dto.slips,
+      }),
     });
   }
 
@@ -46,10 +50,14 @@ export class BallotsGateway {
     const polls = await this.polls.list(dto.sessionId);
     const seat = await this.polls.seatOf(dto.sessionId, auth.userId);
     return ok({
-      // Each open poll with the credential this tablet's ballot must be made for.
+      // Each open poll with the credential this tablet's ballot must be made for; in a slips
+      // poll the tablet derives it from the slips drawn (slipVoter), so none is given.
       open: polls
         .filter((p) => p.status === PollStatus.Open)
-        .map((p) => ({ ...pollView(p), voter: seat ? voterCredential(p.id, seat.id) : null })),
+        .map((p) => ({
+          ...pollView(p),
+          voter: seat && !p.withSlips ? voterCredential(p.id, seat.id) : null,
+        })),
       decided: polls.filter((p) => p.result).map((p) => pollView(p)),
       receipts: await this.board.receipts(dto.sessionId, auth.userId),
     });

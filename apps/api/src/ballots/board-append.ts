@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { checkedInSql } from '../attendance/presence.js';
-import { chainLink, type Receipt as SignedBytes } from '../common/ballot.js';
+import { chainLink, type Receipt as SignedBytes, type SlipSignature } from '../common/ballot.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import type { PressRule } from '../common/contracts.js';
 import { servingVoterSql } from '../roster/seat-rules.js';
@@ -23,11 +23,15 @@ export interface Content {
   tracker: string;
 }
 
-/** One cast of a batch: the delegate's seat, its credential and its ballot. */
+/**
+ * One cast of a batch: the delegate's seat, its credential (in a slips poll the slips' voter) and
+ * its ballot, with its slip signatures in a slips poll (checked already, null otherwise).
+ */
 export interface Append {
   seatId: string;
   credential: string;
   content: Content;
+  slips: SlipSignature[] | null;
 }
 
 /**
@@ -40,6 +44,7 @@ export class PlanOutdated extends Error {}
 /** A delegate's earlier rows on the board, as the plan reads them. */
 type OwnRow = BoardRow & {
   delegate_id: string;
+  credential: string;
   open_choice: unknown;
   superseded_by: number | null;
 };
@@ -49,6 +54,7 @@ interface Planned {
   seatId: string;
   credential: string;
   content: Content;
+  slips: SlipSignature[] | null;
   tracker: string;
   position: number;
   chainHead: string | null;
@@ -90,11 +96,14 @@ export async function appendBatch(
   );
   const own = groupBySeat(
     await m.query(
-      `SELECT b.delegate_id, ${BOARD_COLUMNS}, b.open_choice, b.superseded_by FROM poll_ballots b
+      `SELECT b.delegate_id, b.credential, ${BOARD_COLUMNS}, b.open_choice, b.superseded_by FROM poll_ballots b
         WHERE b.poll_id = $1 AND b.delegate_id = ANY($2::uuid[]) ORDER BY b.position`,
       [poll.id, seatIds],
     ),
   );
+
+  // A slips poll: the voter each slip key already signed for in this poll (read under the lock).
+  const taken = await slipVoters(m, poll.id, casts);
 
   const out: (BoardRow | null)[] = [];
   const planned: Planned[] = [];
@@ -115,6 +124,12 @@ export async function appendBatch(
       if (mine.length > 0) continue; // first press: the caller compares with the stored one
     }
     if (!eligible.has(cast.seatId)) continue;
+    // A slip that signed for another voter (a copied slip, or a delegate's drawn slip cast by
+    // someone else first), or a delegate changing slips under the last-press rule: not stored.
+    if (cast.slips?.some((s) => (taken.get(s.publicKey) ?? cast.credential) !== cast.credential))
+      continue;
+    if (cast.slips && mine.some((r) => r.credential !== cast.credential)) continue;
+    for (const s of cast.slips ?? []) taken.set(s.publicKey, cast.credential);
     const position = p.board_size + planned.length + 1;
     // An open ballot's tracker names its place too under the last-press rule: the same choice
     // made again is a new ballot.
@@ -145,12 +160,13 @@ export async function appendBatch(
   const stored: BoardRow[] = await m.query(
     `WITH ins AS (
        INSERT INTO poll_ballots (poll_id, delegate_id, credential, ballot, open_choice, tracker,
-                                 received_at, position, chain_head, signature, verified)
+                                 received_at, position, chain_head, signature, verified, slips)
        SELECT $1, d.id, v.credential, v.ballot::jsonb, v.open_choice::jsonb, v.tracker, $3,
-              v.position, v.chain_head, v.signature, $4
+              v.position, v.chain_head, v.signature, $4, v.slips::jsonb
          FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
-                     $11::text[], $12::text[])
-              AS v(delegate_id, credential, ballot, open_choice, tracker, position, chain_head, signature)
+                     $11::text[], $12::text[], $15::text[])
+              AS v(delegate_id, credential, ballot, open_choice, tracker, position, chain_head,
+                   signature, slips)
          JOIN delegates d ON d.id = v.delegate_id
         WHERE ${servingVoterSql('d')} AND ${checkedInSql('$2', 'd.id')}
         ORDER BY v.position
@@ -174,13 +190,46 @@ export async function appendBatch(
       planned.map((x) => x.signature),
       last.position,
       last.chainHead,
+      planned.map((x) => (x.slips ? JSON.stringify(x.slips) : null)),
     ],
   );
   // Positions must stay contiguous and each link must follow the one before: all or nothing.
   if (stored.length !== planned.length) throw new PlanOutdated();
+  await keepSlipVoters(m, poll.id, planned);
   const byPosition = new Map(stored.map((r) => [r.position, r]));
   for (const x of planned) out[x.index] = byPosition.get(x.position)!;
   return out;
+}
+
+async function slipVoters(
+  m: EntityManager,
+  pollId: string,
+  casts: readonly Append[],
+): Promise<Map<string, string>> {
+  const keys = casts.flatMap((c) => c.slips?.map((s) => s.publicKey) ?? []);
+  if (keys.length === 0) return new Map();
+  const rows: { public_key: string; voter: string }[] = await m.query(
+    `SELECT public_key, voter FROM poll_slip_keys WHERE poll_id = $1 AND public_key = ANY($2::text[])`,
+    [pollId, keys],
+  );
+  return new Map(rows.map((r) => [r.public_key, r.voter]));
+}
+
+/**
+ * Each stored ballot's slip keys with its voter. The primary key (poll, slip key) holds the rule
+ * for every api process; under the poll row's lock a key already there has this same voter.
+ */
+async function keepSlipVoters(m: EntityManager, pollId: string, planned: readonly Planned[]) {
+  const pairs = planned.flatMap((x) =>
+    (x.slips ?? []).map((s) => ({ key: s.publicKey, voter: x.credential })),
+  );
+  if (pairs.length === 0) return;
+  await m.query(
+    `INSERT INTO poll_slip_keys (poll_id, public_key, voter)
+     SELECT $1, k.public_key, k.voter FROM unnest($2::text[], $3::text[]) AS k(public_key, voter)
+     ON CONFLICT (poll_id, public_key) DO NOTHING`,
+    [pollId, pairs.map((p) => p.key), pairs.map((p) => p.voter)],
+  );
 }
 
 function groupBySeat(rows: OwnRow[]): Map<string, OwnRow[]> {

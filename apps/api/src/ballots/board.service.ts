@@ -47,7 +47,8 @@ export class BoardService {
       [poll.id],
     );
     const stored = row?.record ?? null;
-    if (stored?.version === 2) return stored as ElectionRecordV2;
+    // Version 3: a slips poll's (the same record, with the slip batches and signatures).
+    if (stored?.version === 2 || stored?.version === 3) return stored as ElectionRecordV2;
     const ballots = await this.ballots.find({ where: { pollId: poll.id }, order: { id: 'ASC' } });
     const board = ballots.map((b) => ({
       board: String(b.position ?? b.id),

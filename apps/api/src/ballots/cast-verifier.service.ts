@@ -3,9 +3,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Tinypool } from 'tinypool';
-import type { ChunkOutcome } from '../common/ballot.js';
 import { AppConfig } from '../config/app-config.js';
-import { type BallotCheck, checkBallot, warmUp } from './ballot-check.js';
+import { type BallotCheck, type BallotVerdict, checkBallot, warmUp } from './ballot-check.js';
 
 // The compiled worker (dist/), next to this file. Jest runs the TypeScript sources, where it is
 // absent: tests run with BALLOT_VERIFY_THREADS=0 (in the calling thread).
@@ -51,8 +50,8 @@ export class CastVerifier implements OnModuleInit, OnModuleDestroy {
       .catch((err: unknown) => this.logger.warn({ err }, 'ballot verifier warm-up failed'));
   }
 
-  verify(check: BallotCheck): Promise<ChunkOutcome> {
-    return this.pool ? (this.pool.run(check) as Promise<ChunkOutcome>) : checkBallot(check);
+  verify(check: BallotCheck): Promise<BallotVerdict> {
+    return this.pool ? (this.pool.run(check) as Promise<BallotVerdict>) : checkBallot(check);
   }
 
   async onModuleDestroy(): Promise<void> {

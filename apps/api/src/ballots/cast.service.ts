@@ -7,10 +7,14 @@ import {
   type Ballot,
   type BallotShape,
   ballotToJSON,
+  checkSlipKeys,
   type ElectionKey,
   fingerprintOf,
   isBallotError,
+  type IssuedSlips,
+  issuedSlips,
   parseBallot,
+  type SlipSignature,
 } from '../common/ballot.js';
 import { Clock } from '../common/clock.js';
 import type { PressRule, Receipt, Turnout } from '../common/contracts.js';
@@ -32,6 +36,7 @@ import { BoardKeyService } from './board-key.service.js';
 import { CastBatcher, type Outcome } from './cast-batcher.js';
 import { CastVerifier } from './cast-verifier.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
+import { boundSlips } from './poll-slips.js';
 import { isOpenChoice, shapeOf } from './poll-shape.js';
 import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
 import { RunningSums } from './running-sums.js';
@@ -52,6 +57,15 @@ interface PollFacts {
   issued: Set<string>;
   /** `last`: a delegate may change their ballot until the close (GB 50799 §6.2). */
   pressRule: PressRule;
+  /** A slips poll: the tellers' published slip keys, as Sets (membership at each cast). */
+  slips: IssuedSlips | null;
+}
+
+/** What a tablet sends to cast (`poll:cast` without its poll id). */
+interface CastPayload {
+  ballot?: unknown;
+  choice?: unknown;
+  slips?: SlipSignature[];
 }
 
 /** One cast waiting for its batch; `sealed`: a secret ballot as stored, for the running sum. */
@@ -115,20 +129,23 @@ export class CastService implements OnModuleDestroy {
    * lock orders the appends of every api process; the close takes the same row, so nothing lands
    * after it. The receipt is sent only after the batch's COMMIT.
    */
-  async cast(
-    pollId: string,
-    auth: AuthContext,
-    payload: { ballot?: unknown; choice?: unknown },
-  ): Promise<Receipt> {
+  async cast(pollId: string, auth: AuthContext, payload: CastPayload): Promise<Receipt> {
     const poll = await this.pollFacts(pollId);
     const seatId = await this.seatId(poll.termId, auth.userId);
     if (!seatId) throw await this.refusal(poll, auth.userId);
-    const credential = voterCredential(poll.id, seatId);
+    // The seat's credential says the ballot was issued to this delegate (checked in at opening);
+    // in a slips poll the ballot's voter is the slips' instead (secretBallot).
+    let credential = voterCredential(poll.id, seatId);
     if (!poll.issued.has(credential)) throw await this.refusal(poll, auth.userId, true);
     let content: Content;
     let sealed: Ballot | null = null;
     try {
-      if (poll.secret) ({ content, sealed } = await this.secretBallot(poll, credential, payload));
+      if (poll.slips && payload.slips === undefined)
+        throw new BallotsException(BallotsErrorCode.SlipsRequired);
+      if (!poll.slips && payload.slips !== undefined)
+        throw new BallotsException(BallotsErrorCode.WrongKind, { reason: 'slips' });
+      if (poll.secret)
+        ({ content, sealed, credential } = await this.secretBallot(poll, credential, payload));
       else content = this.openChoice(poll, payload, credential);
     } catch (e) {
       // After the close nothing else matters: say that first, whatever the ballot.
@@ -138,8 +155,14 @@ export class CastService implements OnModuleDestroy {
     // Group commit: the ballot goes with the casts to this poll queued meanwhile, and the answer
     // comes only after that batch's COMMIT.
     const row =
-      (await this.batcher.submit(poll.id, { poll, seatId, credential, content, sealed })) ??
-      (await this.existing(poll, seatId, content.tracker, auth.userId));
+      (await this.batcher.submit(poll.id, {
+        poll,
+        seatId,
+        credential,
+        content,
+        sealed,
+        slips: poll.slips ? payload.slips! : null,
+      })) ?? (await this.existing(poll, seatId, credential, content.tracker, payload, auth.userId));
     // Only the turnout is shown while a poll is open, at most once a second per poll.
     this.turnouts.schedule(poll.id, () => this.turnout(poll.id, poll.sessionId));
     return receiptOf(row);
@@ -217,9 +240,12 @@ export class CastService implements OnModuleDestroy {
   private async existing(
     poll: PollFacts,
     seatId: string,
+    voter: string,
     tracker: string,
+    payload: CastPayload,
     userId: string,
   ): Promise<BoardRow> {
+    if (poll.slips) await this.slipsRefusal(poll, seatId, voter, payload.slips!);
     const rows: BoardRow[] = await this.polls.query(
       `SELECT ${BOARD_COLUMNS} FROM poll_ballots b WHERE b.poll_id = $1 AND b.delegate_id = $2`,
       [poll.id, seatId],
@@ -231,15 +257,42 @@ export class CastService implements OnModuleDestroy {
   }
 
   /**
-   * The form first (cheap): encodings, this poll, this voter, this key, this shape. Then the
-   * proofs, in a worker thread: a ballot that fails (a forged proof, α or β the identity…) is
-   * refused with the check that failed, and nothing is stored.
+   * A slips poll's ballot not stored: one of its slips signed for another voter in this poll
+   * (POLL_SLIP_TAKEN), or the delegate's earlier ballot was made for other slips (last press).
+   */
+  private async slipsRefusal(
+    poll: PollFacts,
+    seatId: string,
+    voter: string,
+    slips: readonly SlipSignature[],
+  ): Promise<void> {
+    const [taken]: { n: number }[] = await this.polls.query(
+      `SELECT count(*)::int AS n FROM poll_slip_keys
+        WHERE poll_id = $1 AND public_key = ANY($2::text[]) AND voter <> $3`,
+      [poll.id, slips.map((s) => s.publicKey), voter],
+    );
+    if (taken!.n > 0) throw new BallotsException(BallotsErrorCode.SlipTaken);
+    const [changed]: { n: number }[] = await this.polls.query(
+      `SELECT count(*)::int AS n FROM poll_ballots
+        WHERE poll_id = $1 AND delegate_id = $2 AND credential <> $3`,
+      [poll.id, seatId, voter],
+    );
+    if (changed!.n > 0 && poll.pressRule === 'last')
+      throw new BallotsException(BallotsErrorCode.WrongVoter, { reason: 'slips_changed' });
+  }
+
+  /**
+   * The form first (cheap): encodings, this poll, this voter, this key, this shape; in a slips
+   * poll, one slip from each teller's published batch and the voter made from them. Then the
+   * proofs (and the slips' signatures), in a worker thread: a ballot that fails (a forged proof,
+   * α or β the identity, a slip that did not sign it…) is refused with the check that failed,
+   * and nothing is stored. Returns the voter the ballot is stored under.
    */
   private async secretBallot(
     poll: PollFacts,
     credential: string,
-    payload: { ballot?: unknown; choice?: unknown },
-  ): Promise<{ content: Content; sealed: Ballot }> {
+    payload: CastPayload,
+  ): Promise<{ content: Content; sealed: Ballot; credential: string }> {
     if (payload.ballot === undefined || payload.choice !== undefined)
       throw new BallotsException(BallotsErrorCode.WrongKind);
     let parsed;
@@ -256,7 +309,10 @@ export class CastService implements OnModuleDestroy {
     ) {
       throw new BallotsException(BallotsErrorCode.WrongPoll);
     }
-    if (parsed.voter !== credential) throw new BallotsException(BallotsErrorCode.WrongVoter);
+    const voter = poll.slips
+      ? this.slipsVoter(poll.slips, parsed.voter, payload.slips!)
+      : credential;
+    if (parsed.voter !== voter) throw new BallotsException(BallotsErrorCode.WrongVoter);
     const fits =
       parsed.questions.length === poll.shape.questions.length &&
       parsed.questions.every((q, i) => q.entries.length === poll.shape.questions[i]!.entries);
@@ -269,17 +325,38 @@ export class CastService implements OnModuleDestroy {
       key: poll.key!,
       shape: poll.shape,
       ballot,
-      voter: credential,
+      voter,
+      ...(poll.slips ? { slips: payload.slips } : {}),
     });
     if (!verdict.ok)
-      throw new BallotsException(BallotsErrorCode.Invalid, {
-        check: verdict.code,
-        detail: verdict.detail,
-      });
+      throw new BallotsException(
+        verdict.slip ? BallotsErrorCode.SlipInvalid : BallotsErrorCode.Invalid,
+        { check: verdict.code, detail: verdict.detail },
+      );
     return {
       content: { ballot: JSON.stringify(ballot), choice: null, tracker: verdict.tracker },
       sealed: ballot,
+      credential: voter,
     };
+  }
+
+  /**
+   * The cheap part of the slips' check, on the event loop: one slip from each teller's batch
+   * (Set lookups) and the ballot's voter made from them (one SHA-256). The signatures cost
+   * ~0.25 ms each and are verified with the proofs, in the worker.
+   */
+  private slipsVoter(issued: IssuedSlips, voter: string, slips: SlipSignature[]): string {
+    try {
+      checkSlipKeys({ voter, slips }, issued);
+    } catch (e) {
+      if (isBallotError(e))
+        throw new BallotsException(BallotsErrorCode.SlipInvalid, {
+          check: e.code,
+          detail: e.message,
+        });
+      throw e;
+    }
+    return voter;
   }
 
   private openChoice(
@@ -315,9 +392,10 @@ export class CastService implements OnModuleDestroy {
       boardKey: poll.boardKey,
       issued: new Set(poll.issued?.credentials ?? []),
       pressRule: poll.pressRule,
+      slips: poll.withSlips ? issuedSlips((await boundSlips(this.polls, poll.id)).batches) : null,
     };
     this.facts.set(pollId, facts);
-    // A poll's facts hold its 2,000 issued credentials: keep those of the last few polls only
+    // A poll's facts hold its 2,000 issued credentials (and a slips poll's slip keys): keep those of the last few polls only
     // (oldest first: Map keeps insertion order), not of every poll since the api started.
     if (this.facts.size > FACTS_KEPT) this.facts.delete(this.facts.keys().next().value!);
     return facts;

@@ -30,6 +30,7 @@ import { PollBallot } from './poll-ballot.entity.js';
 import { PollDecryptor } from './poll-decryptor.js';
 import { decideOpenPoll } from './open-poll-result.js';
 import { pollView } from './poll-view.js';
+import { boundSlips, recordIssued } from './poll-slips.js';
 import { RunningSums } from './running-sums.js';
 
 /** A ballot not counted, by board position, with its reason (libs/ballot's exclusion reasons). */
@@ -165,11 +166,15 @@ export class BallotsClose {
     const entries = ballots.map((b) => ({
       ballot: b.ballot as ElectionRecordV2['board']['entries'][number]['ballot'],
       receivedAt: b.receivedAt.toISOString(),
+      ...(b.slips ? { slips: b.slips } : {}),
     }));
+    const slips = poll.withSlips ? await boundSlips(this.polls, poll.id) : undefined;
     const prepared = prepareClose({
       poll: poll.recordPoll!,
       key: await this.recordKey(poll),
-      issued: poll.issued!,
+      issued: recordIssued({ issued: poll.issued!, withSlips: poll.withSlips }),
+      // A slips poll's record is version 3: the batches, and each entry's slip signatures.
+      slips,
       boardKey: poll.boardKey!,
       entries,
       seatLost: ballots.filter((b) => !serving.has(b.delegateId)).map((b) => b.position!),

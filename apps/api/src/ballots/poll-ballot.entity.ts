@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { SlipSignature } from '../common/ballot.js';
 
 /**
  * A cast ballot. Stored against the delegate (one current ballot per poll, enforced by a unique index on the rows not superseded): the link
@@ -31,6 +32,8 @@ export class PollBallot {
    * (written once, when the newer is appended). Null for the current ballot.
    */
   @Column({ type: 'integer', nullable: true }) supersededBy!: number | null;
+  /** A slips poll: the ballot's slip signatures, one per teller (libs/ballot `SlipSignature`). */
+  @Column({ type: 'jsonb', nullable: true }) slips!: SlipSignature[] | null;
   /** Set at close: why the ballot was not counted. */
   @Column({ type: 'text', nullable: true }) exclusion!: string | null;
 }

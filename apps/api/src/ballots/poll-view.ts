@@ -38,6 +38,7 @@ export function pollView(p: Poll, reveal = false): PollView {
       p.boardKey && p.boardGenesis && p.issued
         ? { publicKey: p.boardKey, genesis: p.boardGenesis, issued: p.issued.count }
         : null,
+    slips: p.withSlips,
     status: p.status,
     openedAt: p.openedAt.toISOString(),
     closesAt: p.closesAt?.toISOString() ?? null,

@@ -8,7 +8,7 @@ import type {
   PressRule,
   ResultRelease,
 } from '../common/contracts.js';
-import type { Issued, RecordPoll } from '../common/ballot.js';
+import type { Issued, RecordPoll, RecordSlips } from '../common/ballot.js';
 
 export enum PollStatus {
   Open = 'open',
@@ -63,7 +63,11 @@ export class Poll {
   @Column({ type: 'json', nullable: true, select: false }) record!: object | null;
   /** The poll as its record states it (labels, rule, re-cast), fixed at opening (libs/ballot `RecordPoll`). */
   @Column({ type: 'jsonb', nullable: true }) recordPoll!: RecordPoll | null;
-  /** 发出: the ballots issued at opening with their voter credentials (libs/ballot `Issued`). */
+  /**
+   * 发出: the ballots issued at opening with their voter credentials (libs/ballot `Issued`). In
+   * slips mode the credentials are the seats' (who may cast), and the record states the count
+   * only (`recordIssued`): the ballot's voter comes from slips nobody recorded the draw of.
+   */
   @Column({ type: 'jsonb', nullable: true }) issued!: Issued | null;
   /** The Ed25519 public key that signs this poll's receipts (hex). */
   @Column({ type: 'text', nullable: true }) boardKey!: string | null;
@@ -80,5 +84,11 @@ export class Poll {
    * decryption. Not selected by default (it holds every ballot).
    */
   @Column({ type: 'json', nullable: true, select: false }) prepared!: object | null;
+  /**
+   * Ballot slips (投票凭证): the tellers' batches this poll bound at opening (`RecordSlips`), null
+   * when it takes none. Not selected by default (every slip's public key); `withSlips` says it.
+   */
+  @Column({ type: 'jsonb', nullable: true, select: false }) slips!: RecordSlips | null;
+  @Column({ type: 'boolean', insert: false, update: false }) withSlips!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

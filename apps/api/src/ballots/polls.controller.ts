@@ -57,6 +57,7 @@ export class PollsController {
       pollView(
         await this.polls.open(dto.itemId, dto.secret, auth, {
           keyMode: dto.keyMode,
+          slips: dto.slips ?? false,
           durationSeconds: dto.durationSeconds ?? null,
           pressRule: dto.pressRule,
           resultRelease: dto.resultRelease,

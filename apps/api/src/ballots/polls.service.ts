@@ -14,12 +14,13 @@ import {
   type Issued,
   openingGenesis,
   pollKey,
+  type RecordSlips,
   sortCredentials,
   type TrusteeSecret,
   verifyElectionKey,
 } from '../common/ballot.js';
 import type { KeyMode, PressRule, ResultRelease } from '../common/contracts.js';
-import { CeremoniesService } from '../tellers/index.js';
+import { CeremoniesService, SlipsService } from '../tellers/index.js';
 import { CustodianKeys } from './custodian-keys.service.js';
 import { majorityRule } from '../common/tally.js';
 import { Clock } from '../common/clock.js';
@@ -32,6 +33,7 @@ import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { BoardKeyService } from './board-key.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { recordPollFor } from './poll-shape.js';
+import { recordIssued } from './poll-slips.js';
 import { pollView } from './poll-view.js';
 import { voterCredential } from './voter-credential.js';
 
@@ -49,6 +51,7 @@ export class PollsService {
     private readonly realtime: RealtimeService,
     private readonly boardKey: BoardKeyService,
     private readonly ceremonies: CeremoniesService,
+    private readonly slips: SlipsService,
     private readonly custodianKeys: CustodianKeys,
     private readonly clock: Clock,
   ) {}
@@ -84,6 +87,20 @@ export class PollsService {
       ceremonyId: ready.id,
       custodianSecret: null,
     };
+  }
+
+  /**
+   * A slips poll binds every teller's batch of the session's ready ceremony: only a secret poll
+   * under the tellers' key, and only once all batches are in (POLL_SLIPS_INCOMPLETE).
+   */
+  private async slipsFor(sessionId: string, mode: KeyMode | null): Promise<RecordSlips> {
+    if (mode !== 'tellers')
+      throw new BallotsException(BallotsErrorCode.SlipsIncomplete, {
+        reason: mode === 'custodian' ? 'custodian' : 'open_poll',
+      });
+    const slips = await this.slips.recordSlips(sessionId);
+    if (!slips) throw new BallotsException(BallotsErrorCode.SlipsIncomplete, { reason: 'batches' });
+    return slips;
   }
 
   async get(id: string): Promise<Poll> {
@@ -134,6 +151,7 @@ export class PollsService {
       durationSeconds?: number | null;
       pressRule?: PressRule;
       resultRelease?: ResultRelease;
+      slips?: boolean;
     } = {},
   ): Promise<Poll> {
     const item = await this.items.get(itemId);
@@ -158,6 +176,7 @@ export class PollsService {
     const id = randomUUID();
     const now = this.clock.now();
     const key = secret ? await this.keyFor(id, session.id, options.keyMode) : null;
+    const slips = options.slips ? await this.slipsFor(session.id, key?.mode ?? null) : null;
     const electionKey = key?.electionKey ?? null;
     // The close reads the key with its precomputed table (libs/ballot `withTable`, kept per
     // process): built here, at the opening, it is not paid between the close and the result
@@ -175,7 +194,12 @@ export class PollsService {
       credentials: sortCredentials(present.map((seatId) => voterCredential(id, seatId))),
     };
     const genesis = electionKey
-      ? openingGenesis(recordPoll, electionKey as ElectionKey, issued)
+      ? openingGenesis(
+          recordPoll,
+          electionKey as ElectionKey,
+          recordIssued({ issued, withSlips: slips !== null }),
+          slips ?? undefined,
+        )
       : null;
     const poll = this.polls.create({
       id,
@@ -190,6 +214,7 @@ export class PollsService {
       electionKey,
       recordPoll,
       issued,
+      slips,
       boardKey: electionKey ? this.boardKey.publicKey : null,
       boardGenesis: genesis,
       // The head after no ballot is h_0.

@@ -12,3 +12,5 @@ export {
 // The per-message checks of the key ceremony, for the relay (not in the browser-safe index).
 export { verifyCeremonyKey, verifyRound1 } from '../../../../libs/ballot/src/ceremony-key.js';
 export { verifyAck, verifyRound2 } from '../../../../libs/ballot/src/ceremony-messages.js';
+// The bytes a ballot slip signs, for the cast verifier's libsodium check (libs/ballot slips.ts).
+export { TAGS, transcript } from '../../../../libs/ballot/src/hash.js';

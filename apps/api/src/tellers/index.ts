@@ -2,4 +2,4 @@
 export { TellersModule } from './tellers.module.js';
 export { CeremoniesService } from './ceremonies.service.js';
 export { TellersErrorCode, TellersException } from './tellers.exception.js';
-export { SlipsService, type RecordSlips } from './slips.service.js';
+export { SlipsService } from './slips.service.js';

@@ -5,7 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import {
   checkSlipBatch,
   isBallotError,
-  type SlipBatch,
+  type RecordSlips,
   slipBatchDigest,
 } from '../common/ballot.js';
 import { Clock } from '../common/clock.js';
@@ -15,15 +15,6 @@ import { CeremonyTeller } from './ceremony-teller.entity.js';
 import { SlipBatchRow } from './slip-batch.entity.js';
 import { TellerCeremony } from './teller-ceremony.entity.js';
 import { TellersErrorCode, TellersException } from './tellers.exception.js';
-
-/**
- * The batches a slips poll binds, in teller order (the shape of libs/ballot's `RecordSlips` in
- * the version 3 record).
- */
-export interface RecordSlips {
-  sessionId: string;
-  batches: SlipBatch[];
-}
 
 /**
  * Ballot slips (投票凭证): each teller of the session's ready ceremony uploads once the public

@@ -5174,6 +5174,8 @@ export interface components {
              * @enum {string}
              */
             keyMode?: "tellers" | "custodian";
+            /** @description 使用投票凭证（默认否；须采用监票人密钥，且每位监票人都已上传投票凭证） */
+            slips?: boolean;
             /**
              * @description 'first' 以第一次按键为准；'last' 以最后一次按键为准（结束前可修改选票）
              * @default first
@@ -5285,6 +5287,8 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             board: components["schemas"]["PollBoardResponse"] | null;
+            /** @description 使用投票凭证（每张选票须由每位监票人票箱中抽取的凭证签名） */
+            slips: boolean;
             /** @enum {string} */
             status: "open" | "closed";
             openedAt: string;
@@ -5331,6 +5335,10 @@ export interface components {
             ballot: {
                 [key: string]: unknown;
             };
+            /** @description version 3: one slip signature per teller (libs/ballot SlipSignature) */
+            slips?: {
+                [key: string]: unknown;
+            }[];
         };
         RecordBoardResponse: {
             /** @description the server's Ed25519 receipt key (hex) */
@@ -5364,8 +5372,11 @@ export interface components {
             } | null;
         };
         ElectionRecordV2Response: {
-            /** @enum {number} */
-            version: 2;
+            /**
+             * @description 3: voted with ballot slips (投票凭证)
+             * @enum {number}
+             */
+            version: 2 | 3;
             /** @description pollId, title, vote (labels and their meaning), recast, rule */
             poll: {
                 [key: string]: unknown;
@@ -5376,6 +5387,10 @@ export interface components {
             };
             electorate: components["schemas"]["RecordElectorateResponse"];
             issued: components["schemas"]["RecordIssuedResponse"];
+            /** @description version 3: the tellers' slip batches bound at opening (libs/ballot RecordSlips) */
+            slips?: {
+                [key: string]: unknown;
+            };
             board: components["schemas"]["RecordBoardResponse"];
             exclusions: components["schemas"]["RecordExclusionResponse"][];
             /** @description EncryptedTally */

@@ -111,6 +111,8 @@ export class PollResponse implements Omit<PollView, 'result' | 'pollSpec'> {
   })
   electionKey!: ElectionKey | null;
   @ApiProperty({ nullable: true, type: PollBoardResponse }) board!: PollBoardResponse | null;
+  @ApiProperty({ description: '使用投票凭证（每张选票须由每位监票人票箱中抽取的凭证签名）' })
+  slips!: boolean;
   @ApiProperty({ enum: PollStatus }) status!: PollStatus;
   @ApiProperty() openedAt!: string;
   @ApiProperty({
@@ -181,6 +183,12 @@ export class RecordEntryResponse {
   @ApiProperty({ description: 'ISO 8601 UTC, as on the receipt' }) receivedAt!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'libs/ballot Ballot' })
   ballot!: object;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'version 3: one slip signature per teller (libs/ballot SlipSignature)',
+  })
+  slips?: object[];
 }
 
 export class RecordBoardResponse {
@@ -225,7 +233,8 @@ export class RecordResultResponse {
  * `npm run verify-poll -- <URL>` or libs/ballot `verifyElectionRecordV2`.
  */
 export class ElectionRecordV2Response {
-  @ApiProperty({ enum: [2] }) version!: 2;
+  @ApiProperty({ enum: [2, 3], description: '3: voted with ballot slips (投票凭证)' })
+  version!: 2 | 3;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -240,6 +249,12 @@ export class ElectionRecordV2Response {
   key!: object;
   @ApiProperty({ type: RecordElectorateResponse }) electorate!: RecordElectorateResponse;
   @ApiProperty({ type: RecordIssuedResponse }) issued!: RecordIssuedResponse;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "version 3: the tellers' slip batches bound at opening (libs/ballot RecordSlips)",
+  })
+  slips?: object;
   @ApiProperty({ type: RecordBoardResponse }) board!: RecordBoardResponse;
   @ApiProperty({ type: [RecordExclusionResponse] }) exclusions!: RecordExclusionResponse[];
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'EncryptedTally' })

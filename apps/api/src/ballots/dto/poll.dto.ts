@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import {
   KEY_MODES,
   type KeyMode,
@@ -33,6 +46,17 @@ export class OpenPollDto {
   @IsIn(KEY_MODES)
   keyMode?: KeyMode;
   /**
+   * Ballot slips (投票凭证): each ballot must be signed by one slip from each teller's box. Only
+   * with the tellers' key and once every teller has uploaded a batch.
+   */
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: '使用投票凭证（默认否；须采用监票人密钥，且每位监票人都已上传投票凭证）',
+  })
+  @IsOptional()
+  @IsBoolean()
+  slips?: boolean;
+  /**
    * GB 50799 §6.2: 'first' (the default) counts the first ballot and refuses a different second
    * one; 'last' lets a delegate change their ballot until the close (the older is kept on the
    * board, marked superseded).
@@ -61,12 +85,31 @@ export class StartChairPollDto {
   @ApiProperty({ description: '主席团屏幕显示的下一项议程' }) @IsUUID() itemId!: string;
 }
 
+/** One drawn slip's signature on the ballot's tracker (libs/ballot `SlipSignature`). */
+export class SlipSignatureDto {
+  @ApiProperty({ description: '监票人编号' }) @IsInt() @Min(1) @Max(64) teller!: number;
+  @ApiProperty({ description: '凭证公钥（hex）' })
+  @Matches(/^[0-9a-f]{64}$/)
+  publicKey!: string;
+  @ApiProperty({ description: 'Ed25519 签名（hex）' })
+  @Matches(/^[0-9a-f]{128}$/)
+  signature!: string;
+}
+
 /** A cast over the socket: an encrypted ballot (secret polls) or a choice per question (open polls). */
 export class CastDto {
   @ApiProperty() @IsUUID() pollId!: string;
   /** Read by the cast itself (parseBallot: every field, strictly, with a coded refusal). */
   @ApiPropertyOptional() @ParsedByService() ballot?: unknown;
   @ApiPropertyOptional() @IsOptional() choice?: unknown;
+  /** A slips poll: one signature per teller's slip, in teller order (`signWithSlips`). */
+  @ApiPropertyOptional({ type: [SlipSignatureDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  @Type(() => SlipSignatureDto)
+  slips?: SlipSignatureDto[];
 }
 
 export class PollRefDto {

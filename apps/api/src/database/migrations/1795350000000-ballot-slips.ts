@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   it printed (sorted, distinct; the secret keys stay on paper). `teller` is the teller's index
  *   in the session's ready ceremony, which is named.
  * - `polls.slips`: the batches a poll opened "with slips" binds (libs/ballot `RecordSlips`), null
- *   otherwise.
+ *   otherwise; `polls.with_slips` says so without reading the keys.
  * - `poll_ballots.slips`: a ballot's slip signatures (libs/ballot `SlipSignature[]`), null outside
  *   slips mode.
  * - `poll_slip_keys`: which voter each slip key signed for in a poll. Its primary key makes "a
@@ -30,6 +30,10 @@ export class BallotSlips1795350000000 implements MigrationInterface {
         PRIMARY KEY (session_id, teller)
       )`);
     await q.query(`ALTER TABLE polls ADD COLUMN slips jsonb`);
+    // Poll views say whether a poll takes slips without reading every slip key.
+    await q.query(
+      `ALTER TABLE polls ADD COLUMN with_slips boolean GENERATED ALWAYS AS (slips IS NOT NULL) STORED`,
+    );
     await q.query(`ALTER TABLE poll_ballots ADD COLUMN slips jsonb`);
     await q.query(`
       CREATE TABLE poll_slip_keys (
@@ -43,6 +47,7 @@ export class BallotSlips1795350000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE poll_slip_keys`);
     await q.query(`ALTER TABLE poll_ballots DROP COLUMN slips`);
+    await q.query(`ALTER TABLE polls DROP COLUMN with_slips`);
     await q.query(`ALTER TABLE polls DROP COLUMN slips`);
     await q.query(`DROP TABLE slip_batches`);
   }
