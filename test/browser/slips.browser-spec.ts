@@ -112,6 +112,10 @@ describe('ballot slips on the console and the tablet', () => {
     expect(await box.isChecked()).toBe(true);
     await desk.page.getByRole('button', { name: '发起表决' }).click();
     await dialog(desk.page, '发起表决').getByText('使用纸质投票凭证').waitFor();
+    // The box fades in: shown once its transitions are over.
+    await desk.page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running'),
+    );
     await screenshot(desk.page, 'console-slips-open-dialog', false);
     await confirmBox(desk.page, '发起表决', '开始表决');
     await toast(desk.page, '表决已开始');
@@ -215,6 +219,47 @@ describe('ballot slips on the console and the tablet', () => {
     for (const s of [...secrets, ...drawnKeys.map((d) => d.secretKey)])
       expect(sent.filter((p) => p.includes(s))).toEqual([]);
     expect(tablet.problems).toEqual([]);
+  });
+
+  it('refuses partly copied slips at cast, in the tablet’s words, and lets the delegate scan again', async () => {
+    // 代表4 types two of 代表5's slips (photographed) and one of its own: the ballot is made and
+    // signed, and the server refuses it.
+    const other = await w.open('tablet');
+    try {
+      const p = other.page;
+      await logInTablet(p, live.tokens.get(live.roster.delegates[3]!.id)!);
+      await p.goto(w.url('/t/slips'));
+      const drawn = [printed[0]!.slips[1]!, printed[1]!.slips[4]!, printed[2]!.slips[2]!];
+      for (const slip of drawn) {
+        await p.getByLabel('凭证文字').fill(slipText(slip));
+        await p.getByRole('button', { name: '添加这张凭证' }).tap();
+        await p.getByText(`✓ 已扫描第 ${slip.teller} 号监票人的凭证`).waitFor();
+      }
+      await p.getByRole('button', { name: '去投票', exact: true }).tap();
+      await p.getByRole('button', { name: '反对' }).tap();
+      await p.getByRole('button', { name: '核对选择' }).tap();
+      await p.getByRole('button', { name: '确认，加密选票' }).tap();
+      await p.getByRole('button', { name: '投出这张选票' }).tap();
+      await p
+        .getByRole('alert')
+        .getByText(
+          '您的投票凭证已有人在本次表决中用过，选票未投出：凭证可能被人复制，请立即告知监票人',
+        )
+        .waitFor({ timeout: 60_000 });
+      await screenshot(p, 'tablet-slips-cast-refused');
+      // The delegate clears the slips to scan their own.
+      await p.goto(w.url('/t/slips'));
+      await p.getByRole('button', { name: '清除本机凭证，重新扫描' }).tap();
+      await p.getByRole('button', { name: '清除并重新扫描' }).tap();
+      await p.getByText('已扫描 0/3').waitFor();
+      expect(other.problems).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    const polls = (
+      await http().get(`/api/sessions/${live.sessionId}/polls`).set(bearer(staff)).expect(200)
+    ).body as { id: string }[];
+    expect(polls).toHaveLength(1);
   });
 
   it('forgets the slips at log-out', async () => {
