@@ -289,4 +289,28 @@ describe('ballot slips (投票凭证): tellers upload public keys, a slips poll 
     hidden.exclusions = [];
     expect(verifyElectionRecordV2(hidden).ok).toBe(false);
   });
+
+  it('under the last-press rule a delegate changes their ballot with the same slips, never with other ones', async () => {
+    const pollId = (await open(OPEN_VOTE, { slips: true, pressRule: 'last' }).expect(201)).body
+      .id as string;
+    const mine = draw([0, 0, 0]); // the same slips serve every poll of the session
+    const first = await slipBallot(0, pollId, mine, 0);
+    expect((await cast(0, pollId, first)).receipt.position).toBe(1);
+    const changed = await slipBallot(0, pollId, mine, 1);
+    expect((await cast(0, pollId, changed)).receipt.position).toBe(2);
+    const otherSlips = await slipBallot(0, pollId, draw([6, 6, 6]), 2);
+    expect((await cast(0, pollId, otherSlips)).error.code).toBe('POLL_BALLOT_WRONG_VOTER');
+
+    await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
+    expect((await answerClose(t, pollId, tellers[1]!)).status).toBe(201);
+    expect((await answerClose(t, pollId, tellers[2]!)).status).toBe(201);
+    const record = (await t.http().get(`/api/public/polls/${pollId}/record`).expect(200))
+      .body as ElectionRecordV2;
+    expect(record.version).toBe(3);
+    expect(record.exclusions).toEqual([
+      expect.objectContaining({ position: 1, reason: 'SUPERSEDED' }),
+    ]);
+    expect(record.result.counts).toEqual([[0, 1, 0]]);
+    expect(verifyElectionRecordV2(record).ok).toBe(true);
+  });
 });
