@@ -12,6 +12,7 @@ import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/sha
 import { currentSession } from './current-session.js';
 import { live } from './live-state.js';
 import { keepReceipt, keptReceipts, type KeptReceipt } from './receipts.js';
+import { dropSlips } from './slips/slips.js';
 
 export { live };
 
@@ -247,6 +248,8 @@ function settle(receipt: Receipt): void {
 export function signOutTablet(): void {
   socket?.disconnect();
   socket = null;
+  // The ballot slips' secrets leave the tablet with the log-in (the delegate keeps the paper).
+  dropSlips(userId());
   tablet.signOut();
   Object.assign(live, {
     started: false,

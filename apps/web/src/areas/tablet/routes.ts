@@ -33,6 +33,11 @@ export const tabletRoutes: RouteRecordRaw = {
     },
     { path: 'vote', component: () => import('./vote/VotePage.vue'), meta: { title: '表决' } },
     {
+      path: 'slips',
+      component: () => import('./slips/SlipsPage.vue'),
+      meta: { title: '投票凭证' },
+    },
+    {
       path: 'proposals',
       component: () => import('./proposals/ProposalsPage.vue'),
       meta: { title: '提案' },

@@ -1,16 +1,20 @@
 import jsQR from 'jsqr';
 
-/** Why the camera cannot be used here, in Chinese; null when it can be tried. */
-export function cameraUnavailable(): string | null {
+/**
+ * Why the camera cannot be used here, in Chinese, ending with `fallback` (what to do instead,
+ * e.g. 手工输入代表证号); null when it can be tried.
+ */
+export function cameraUnavailable(fallback: string): string | null {
   if (!window.isSecureContext)
-    return '浏览器只在 HTTPS（或本机 localhost）页面上允许使用摄像头：请通过 HTTPS 地址打开本页，或手工输入代表证号。';
-  if (!navigator.mediaDevices?.getUserMedia) return '此浏览器不支持摄像头，请手工输入代表证号。';
+    return `浏览器只在 HTTPS（或本机 localhost）页面上允许使用摄像头：请通过 HTTPS 地址打开本页，或${fallback}。`;
+  if (!navigator.mediaDevices?.getUserMedia) return `此浏览器不支持摄像头，请${fallback}。`;
   return null;
 }
 
 /**
  * Opens the back camera into `video` and reads QR codes from it a few times a second with jsQR
- * (on a frame scaled down to 480 px across: enough for a card held in front of a phone). Returns
+ * (on a frame scaled down to 480 px across: enough for a card or slip held in front of a phone
+ * or tablet). Returns
  * the function that stops the camera.
  */
 export async function startQrCamera(
