@@ -230,6 +230,9 @@ describe('ballot slips (投票凭证): tellers upload public keys, a slips poll 
     // Delegate 1 holds a copy of delegate 0's slip from box 1.
     const copied = await slipBallot(1, slipsPoll, draw([0, 1, 1]));
     expect((await cast(1, slipsPoll, copied)).error.code).toBe('POLL_SLIP_TAKEN');
+    // A copy of all of delegate 0's slips (the same voter) is no better.
+    const wholeCopy = await slipBallot(1, slipsPoll, draw([0, 0, 0]), 2);
+    expect((await cast(1, slipsPoll, wholeCopy)).error.code).toBe('POLL_SLIP_TAKEN');
     // Delegates 1 and 2 cast at once with the same copied slip from box 3: one ballot is stored.
     const [one, two] = await Promise.all([
       slipBallot(1, slipsPoll, draw([1, 1, 5])),
@@ -312,6 +315,9 @@ describe('ballot slips (投票凭证): tellers upload public keys, a slips poll 
     expect((await cast(0, pollId, changed)).receipt.position).toBe(2);
     const otherSlips = await slipBallot(0, pollId, draw([6, 6, 6]), 2);
     expect((await cast(0, pollId, otherSlips)).error.code).toBe('POLL_BALLOT_WRONG_VOTER');
+    // Another delegate holding a copy of all of delegate 0's slips cannot replace their ballot.
+    const thief = await slipBallot(1, pollId, mine, 2);
+    expect((await cast(1, pollId, thief)).error.code).toBe('POLL_SLIP_TAKEN');
 
     await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
     expect((await answerClose(t, pollId, tellers[1]!)).status).toBe(201);

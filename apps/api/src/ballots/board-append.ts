@@ -102,8 +102,10 @@ export async function appendBatch(
     ),
   );
 
-  // A slips poll: the voter each slip key already signed for in this poll (read under the lock).
+  // A slips poll: the voter each slip key already signed for in this poll, and the seat each
+  // slips voter already cast from (read under the lock).
   const taken = await slipVoters(m, poll.id, casts);
+  const castFrom = await votersSeats(m, poll.id, casts);
 
   const out: (BoardRow | null)[] = [];
   const planned: Planned[] = [];
@@ -129,7 +131,10 @@ export async function appendBatch(
     if (cast.slips?.some((s) => (taken.get(s.publicKey) ?? cast.credential) !== cast.credential))
       continue;
     if (cast.slips && mine.some((r) => r.credential !== cast.credential)) continue;
+    // A whole copy of another delegate's slips makes the same voter: never from a second seat.
+    if (cast.slips && (castFrom.get(cast.credential) ?? cast.seatId) !== cast.seatId) continue;
     for (const s of cast.slips ?? []) taken.set(s.publicKey, cast.credential);
+    if (cast.slips) castFrom.set(cast.credential, cast.seatId);
     const position = p.board_size + planned.length + 1;
     // An open ballot's tracker names its place too under the last-press rule: the same choice
     // made again is a new ballot.
@@ -213,6 +218,22 @@ async function slipVoters(
     [pollId, keys],
   );
   return new Map(rows.map((r) => [r.public_key, r.voter]));
+}
+
+/** In a slips poll: the seat each of the batch's voters already has a ballot from. */
+async function votersSeats(
+  m: EntityManager,
+  pollId: string,
+  casts: readonly Append[],
+): Promise<Map<string, string>> {
+  const voters = casts.filter((c) => c.slips).map((c) => c.credential);
+  if (voters.length === 0) return new Map();
+  const rows: { credential: string; delegate_id: string }[] = await m.query(
+    `SELECT DISTINCT credential, delegate_id FROM poll_ballots
+      WHERE poll_id = $1 AND credential = ANY($2::text[])`,
+    [pollId, voters],
+  );
+  return new Map(rows.map((r) => [r.credential, r.delegate_id]));
 }
 
 /**

@@ -257,8 +257,9 @@ export class CastService implements OnModuleDestroy {
   }
 
   /**
-   * A slips poll's ballot not stored: one of its slips signed for another voter in this poll
-   * (POLL_SLIP_TAKEN), or the delegate's earlier ballot was made for other slips (last press).
+   * A slips poll's ballot not stored: one of its slips signed for another voter in this poll, or
+   * another delegate cast with the same slips (POLL_SLIP_TAKEN: a copied slip or set), or the
+   * delegate's earlier ballot was made for other slips (last press).
    */
   private async slipsRefusal(
     poll: PollFacts,
@@ -272,6 +273,12 @@ export class CastService implements OnModuleDestroy {
       [poll.id, slips.map((s) => s.publicKey), voter],
     );
     if (taken!.n > 0) throw new BallotsException(BallotsErrorCode.SlipTaken);
+    const [copied]: { n: number }[] = await this.polls.query(
+      `SELECT count(*)::int AS n FROM poll_ballots
+        WHERE poll_id = $1 AND credential = $2 AND delegate_id <> $3`,
+      [poll.id, voter, seatId],
+    );
+    if (copied!.n > 0) throw new BallotsException(BallotsErrorCode.SlipTaken);
     const [changed]: { n: number }[] = await this.polls.query(
       `SELECT count(*)::int AS n FROM poll_ballots
         WHERE poll_id = $1 AND delegate_id = $2 AND credential <> $3`,
