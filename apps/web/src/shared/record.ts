@@ -1,10 +1,11 @@
 /**
  * A poll's published election record as the public route serves it (GET
  * /api/public/polls/{id}/record): today a wrapper whose `electionRecord` is a version 1 record; a
- * version 2 record (libs/ballot RECORD.md) may come the same way or on its own. Which one it is
- * is read from its `version` field, never guessed from the route.
+ * version 2 record, or version 3 for a poll voted with ballot slips (libs/ballot RECORD.md), may
+ * come the same way or on its own. Which one it is is read from its `version` field, never
+ * guessed from the route.
  */
-export type RecordVersion = 1 | 2;
+export type RecordVersion = 1 | 2 | 3;
 
 export interface FoundRecord {
   version: RecordVersion;
@@ -19,14 +20,14 @@ export function electionRecordIn(body: unknown): FoundRecord | null {
   if (!isRecord(body)) return null;
   const inner = isRecord(body.electionRecord) ? body.electionRecord : 'poll' in body ? body : null;
   if (!inner) return null;
-  return inner.version === 1 || inner.version === 2
+  return inner.version === 1 || inner.version === 2 || inner.version === 3
     ? { version: inner.version, record: inner }
     : null;
 }
 
-/** The head of the board's hash chain, which only a version 2 record has. */
+/** The head of the board's hash chain, which version 2 and 3 records have. */
 export function boardHeadOf(found: FoundRecord | null): string | null {
-  if (found?.version !== 2) return null;
+  if (found?.version !== 2 && found?.version !== 3) return null;
   const board = found.record.board;
   return isRecord(board) && typeof board.head === 'string' ? board.head : null;
 }

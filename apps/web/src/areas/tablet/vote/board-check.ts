@@ -6,14 +6,14 @@ export type BoardCheck =
 /**
  * Looks for this tablet's tracker on the poll's public board (the election record anyone can
  * read, no log-in), after the result: the delegate's own check that the ballot was counted.
- * A version 2 record lists the board's entries by position with the exclusions beside them;
+ * A version 2 or 3 record lists the board's entries by position with the exclusions beside them;
  * a version 1 record (polls decided before the board was chained) lists each entry's verdict.
  */
 export async function findOnBoard(pollId: string, tracker: string): Promise<BoardCheck> {
   const record = await unwrap(
     apiOf('tablet').GET('/api/public/polls/{id}/record', { params: { path: { id: pollId } } }),
   );
-  if ('version' in record && record.version === 2) {
+  if ('version' in record && (record.version === 2 || record.version === 3)) {
     const entry = record.board.entries.find((e) => e.tracker === tracker);
     if (!entry) return { found: false };
     const excluded = (record.exclusions as { position: number; reason: string }[]).find(
