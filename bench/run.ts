@@ -239,7 +239,7 @@ function childFigures(script: string): Record<string, unknown> | null {
   }
 }
 
-/** design.md's targets, each figure beside its target. */
+/** The performance targets (bench/README.md), each figure beside its target. */
 function targets(a: {
   one: { runs: CastResult[]; pgbenchTps8Clients: number | null };
   two: { runs: CastResult[]; pgbenchTps8Clients: number | null };
@@ -300,9 +300,7 @@ function targets(a: {
       met: a.tellers ? Number(a.tellers.closeToLastResultMs) <= 5000 : false,
     },
   ];
-  console.log(
-    '\nfigure                                                                    | measured | target | met',
-  );
+  console.log('\nfigure | measured | target | met');
   for (const r of rows)
     console.log(
       `${r.what} | ${r.figure} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : 'NO'}`,
