@@ -205,6 +205,7 @@ export {
   checkRecordSlips,
   issuedSlipsDigest,
   slipExclusions,
+  slipSignedBytes,
   generateSlipBatch,
   issuedSlips,
   readSlip,

@@ -133,7 +133,8 @@ export function slipVoter(sessionId: string, publicKeys: readonly string[]): str
   return toHex(sha256Of(w.finish()));
 }
 
-const signedBytes = (pollId: string, tracker: string) =>
+/** The bytes each slip signs for a ballot: str(tag) ‖ str(pollId) ‖ tracker (RECORD.md §7). */
+export const slipSignedBytes = (pollId: string, tracker: string): Uint8Array =>
   transcript(TAGS.slipSignature)
     .str(checkText(pollId, 'pollId'))
     .raw(fromHex(tracker, 32, 'tracker'))
@@ -145,7 +146,7 @@ export function signWithSlips(
   tracker: string,
   slips: readonly Slip[],
 ): SlipSignature[] {
-  const msg = signedBytes(pollId, tracker);
+  const msg = slipSignedBytes(pollId, tracker);
   return [...slips]
     .sort((a, b) => a.teller - b.teller)
     .map((s) => ({
@@ -189,7 +190,7 @@ export function checkSlipSignatures(
   issued: IssuedSlips,
 ): string[] {
   const keys = publishedKeys(b.slips, issued);
-  const msg = signedBytes(b.pollId, b.tracker);
+  const msg = slipSignedBytes(b.pollId, b.tracker);
   b.slips.forEach((s, i) => {
     const batch = issued.batches[i];
     const signature = fromHex(s.signature, 64, 'signature'); // malformed: BAD_ENCODING

@@ -13,8 +13,7 @@ import {
   type ChunkVerifier,
   loadSodium,
   type SlipSignature,
-  TAGS,
-  transcript,
+  slipSignedBytes,
 } from '../common/ballot.js';
 
 export interface BallotCheck {
@@ -77,7 +76,7 @@ async function badSlip(
   slips: readonly SlipSignature[],
 ): Promise<number | null> {
   const sodium = await loadSodium();
-  const msg = transcript(TAGS.slipSignature).str(pollId).raw(Buffer.from(tracker, 'hex')).finish();
+  const msg = slipSignedBytes(pollId, tracker);
   for (const s of slips) {
     let ok: boolean;
     try {

@@ -13,4 +13,3 @@ export {
 export { verifyCeremonyKey, verifyRound1 } from '../../../../libs/ballot/src/ceremony-key.js';
 export { verifyAck, verifyRound2 } from '../../../../libs/ballot/src/ceremony-messages.js';
 // The bytes a ballot slip signs, for the cast verifier's libsodium check (libs/ballot slips.ts).
-export { TAGS, transcript } from '../../../../libs/ballot/src/hash.js';
