@@ -13,18 +13,22 @@
 // Environment: TABLETS (2000), PROFILE=1 (profile the api's main thread during each cast phase,
 // files under data/bench-profiles/), API_NODE_FLAGS (extra node flags for the api, e.g.
 // "--cpu-prof --cpu-prof-dir=/tmp/prof"), HEAP_SNAPSHOT=1 (a heap snapshot of the api after each
-// close), PGBENCH=0 (skip pgbench), EMBEDDED_PG_PORT, DATABASE_URL.
+// close), MEM_PROBE=1 (every api thread's heap figures at each step of each run, one api process
+// only: loadgen/mem-probe.ts), PGBENCH=0 (skip pgbench), EMBEDDED_PG_PORT, DATABASE_URL.
 // The last line of output is one JSON object with every figure.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { printSummary, summarise } from './cpuprofile-summary.js';
 import {
   type Congress,
   cpuMs,
   heapSnapshot,
   log,
+  memProbe,
   pgbench,
   rssMb,
   startCongress,
@@ -43,6 +47,12 @@ const PROFILE = env.PROFILE === '1';
 // holds its memory: files in data/bench-profiles/.
 const HEAP_SNAPSHOT = env.HEAP_SNAPSHOT === '1';
 const SNAPSHOT_DIR = 'data/bench-profiles';
+const MEM_PROBE = env.MEM_PROBE === '1';
+const MEM_PROBE_FILE = path.resolve(SNAPSHOT_DIR, 'mem-probe.json');
+if (MEM_PROBE) {
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  env.MEM_PROBE_FILE = MEM_PROBE_FILE; // the api inherits this environment (loadgen/congress.ts)
+}
 const list = (s: string) => s.split(',').map((x) => x.trim());
 
 interface Plan {
@@ -86,6 +96,10 @@ const cpuOf = (c: Congress) => c.apiPids.reduce((n, pid) => n + cpuMs(pid), 0);
 /** Opens a poll on `itemId`, lets the generators prepare and cast, closes it, checks the board. */
 async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiProfiler | null) {
   const label = `${plan.mode} × ${plan.generators}${plan.spreadMs ? `, over ${plan.spreadMs} ms` : ', burst'}`;
+  const probe =
+    MEM_PROBE && c.apiPids.length === 1 ? () => memProbe(c.apiPids[0]!, MEM_PROBE_FILE) : null;
+  const rssIdle = rssOf(c);
+  const memIdle = await probe?.();
   log(`${label}: connecting ${c.tokens.length} tablets`);
   const gens = await Generators.start({
     count: plan.generators,
@@ -96,9 +110,12 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
   });
   try {
     const rssConnected = rssOf(c);
+    const memConnected = await probe?.();
     const poll = await c.call('POST', '/polls', c.staff, { itemId, keyMode: 'custodian' });
-    const { encryptMs } = await gens.prepare(poll.id as string);
-    log(`${label}: ballots encrypted in ${encryptMs} ms; casting`);
+    const { encryptMs, stateMs } = await gens.prepare(poll.id as string);
+    log(
+      `${label}: ${c.tokens.length} tablets read the polls in ${stateMs} ms; ballots encrypted in ${encryptMs} ms; casting`,
+    );
     const loadBefore = os.loadavg()[0]!;
     await profiler?.start();
     const cpuBefore = cpuOf(c);
@@ -108,6 +125,7 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
     const profile = profiler ? await profiler.stop(profileFile) : null;
     const loadAfter = os.loadavg()[0]!;
     const rssCast = rssOf(c);
+    const memCast = await probe?.();
     const t0 = performance.now();
     const cpuBeforeClose = cpuOf(c);
     await c.call('POST', `/polls/${poll.id}/close`, c.staff);
@@ -116,6 +134,7 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
     // other processes on the machine.
     const closeApiCpuMs = cpuOf(c) - cpuBeforeClose;
     const rssClosed = rssOf(c);
+    const memClosed = await probe?.();
     const snapshot = HEAP_SNAPSHOT ? await heapSnapshot(c.api.pid!, SNAPSHOT_DIR) : undefined;
     const stored = (
       await c.db.query<{ tracker: string }>(`SELECT tracker FROM poll_ballots WHERE poll_id = $1`, [
@@ -136,16 +155,22 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
       closeMs,
       closeApiCpuMs,
       encryptMs,
+      // Every tablet asking for the session's polls at once (as on poll:opened), first to last.
+      pollStateAllTabletsMs: stateMs,
       // The api's CPU (all threads) per acknowledged ballot during the cast phase, and as a share
       // of the cast phase's wall time (2 = both cores of this machine the whole time).
       apiCpuMsPerAck: run.acknowledged
         ? Math.round((apiCpuMs / run.acknowledged) * 100) / 100
         : null,
       apiCores: run.wallMs ? Math.round((apiCpuMs / run.wallMs) * 100) / 100 : null,
+      apiRssMbIdle: rssIdle.now,
       apiRssMbConnected: rssConnected.now,
       apiRssMbAfterCasting: rssCast.now,
       apiRssMbAfterClose: rssClosed.now,
       heapSnapshot: snapshot,
+      memory: probe
+        ? { idle: memIdle, connected: memConnected, afterCasting: memCast, afterClose: memClosed }
+        : undefined,
       loadAverage: [loadBefore, loadAfter].map((x) => Math.round(x * 10) / 10),
       profile: profile ? profileFile : undefined,
     };
@@ -174,6 +199,9 @@ async function runPlans(todo: Plan[], processes: number) {
       ...(env.API_NODE_FLAGS ?? '').split(' ').filter(Boolean),
       ...(HEAP_SNAPSHOT
         ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${path.resolve(SNAPSHOT_DIR)}`]
+        : []),
+      ...(MEM_PROBE
+        ? [`--import=${pathToFileURL(path.resolve('dist/bench/loadgen/mem-probe.js')).href}`]
         : []),
     ],
   });

@@ -6,11 +6,13 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -20,6 +22,8 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { formatShanghai } from '../../apps/api/src/common/time.js';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
+import { API_NODE_FLAGS } from '../../apps/api/src/node-flags.js';
+import type { ProcessMemory } from './mem-probe.js';
 import { ADMIN_PASSWORD, apiClient, type ApiClient, freePort, pooled } from '../support.js';
 
 export const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
@@ -72,6 +76,23 @@ export async function heapSnapshot(pid: number, dir: string): Promise<string> {
     size = now;
   }
   throw new Error(`no complete heap snapshot in ${dir} after 10 minutes`);
+}
+
+/**
+ * Every thread's heap figures and the process's resident set split by kind, from an api started
+ * with `--import` of mem-probe.js and MEM_PROBE_FILE=`file` (mem-probe.ts): it writes them on
+ * SIGWINCH within about half a second.
+ */
+export async function memProbe(pid: number, file: string): Promise<ProcessMemory> {
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGWINCH');
+  const deadline = Date.now() + 30_000;
+  // Polling the file: the api has no other way to say it is written (renamed into place whole).
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`no memory report in ${file} after 30 s`);
+    await sleep(100);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as ProcessMemory;
 }
 
 function lastByte(file: string, size: number): number {
@@ -176,6 +197,8 @@ async function spawnApi(
     process.execPath,
     [
       ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+      // As `npm start` runs it; API_NODE_FLAGS (apiFlags) come after, and a later flag wins.
+      ...API_NODE_FLAGS,
       ...apiFlags,
       'dist/apps/api/src/main.js',
     ],

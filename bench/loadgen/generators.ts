@@ -78,12 +78,20 @@ export class Generators {
     return this.children.map((c) => c.pid!);
   }
 
-  /** Every tablet reads the open poll and encrypts its ballot (not part of what is measured). */
-  async prepare(pollId: string): Promise<{ encryptMs: number }> {
+  /**
+   * Every tablet reads the session's polls at the same moment, as on poll:opened (`stateMs`: the
+   * first asked to the last answered, across the processes), then encrypts its ballot.
+   */
+  async prepare(pollId: string): Promise<{ encryptMs: number; stateMs: number }> {
     const replies = await Promise.all(
       this.children.map((c) => request(c, { type: 'prepare', pollId }, 'prepared')),
     );
-    return { encryptMs: Math.max(...replies.map((r) => r.encryptMs)) };
+    const first = Math.min(...replies.map((r) => r.stateAskedAt));
+    const last = Math.max(...replies.map((r) => r.stateAnsweredAt));
+    return {
+      encryptMs: Math.max(...replies.map((r) => r.encryptMs)),
+      stateMs: Math.round(last - first),
+    };
   }
 
   /**

@@ -23,6 +23,13 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'connected'; count: number }
-  | { type: 'prepared'; count: number; encryptMs: number }
+  | {
+      type: 'prepared';
+      count: number;
+      encryptMs: number;
+      /** Epoch ms: this process's tablets asked for the poll state, and the last was answered. */
+      stateAskedAt: number;
+      stateAnsweredAt: number;
+    }
   | { type: 'result'; share: ShareResult }
   | { type: 'error'; message: string };

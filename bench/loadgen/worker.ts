@@ -25,10 +25,14 @@ interface OpenPoll {
 const now = () => performance.timeOrigin + performance.now();
 const send = (m: FromWorker): void => void process.send!(m);
 
+type State = { open: OpenPoll[] };
+
 interface Tablet {
   /** Sends this tablet's prepared cast; resolves with the acknowledgement. */
   cast(): Promise<Ack>;
-  prepare(pollId: string, sessionId: string, index: number): Promise<void>;
+  /** Reads the session's polls, as a tablet does when a poll is opened (live.ts refreshPolls). */
+  state(sessionId: string): Promise<State>;
+  prepare(pollId: string, state: State, index: number): Promise<void>;
   close(): void;
 }
 
@@ -36,12 +40,9 @@ function rawTablet(s: RawSocket): Tablet {
   let frame = '';
   let id = -1;
   return {
-    async prepare(pollId, sessionId, index) {
-      const ballot = await ballotFor(
-        (await s.emitWithAck('poll:state', { sessionId })) as { open: OpenPoll[] },
-        pollId,
-        index,
-      );
+    state: async (sessionId) => (await s.emitWithAck('poll:state', { sessionId })) as State,
+    async prepare(pollId, state, index) {
+      const ballot = await ballotFor(state, pollId, index);
       id = s.reserveId();
       frame = RawSocket.frame(id, 'poll:cast', { pollId, ballot });
     },
@@ -53,8 +54,8 @@ function rawTablet(s: RawSocket): Tablet {
 function clientTablet(s: Socket, timeoutMs: () => number): Tablet {
   let payload: unknown;
   return {
-    async prepare(pollId, sessionId, index) {
-      const state = (await s.emitWithAck('poll:state', { sessionId })) as { open: OpenPoll[] };
+    state: async (sessionId) => (await s.emitWithAck('poll:state', { sessionId })) as State,
+    async prepare(pollId, state, index) {
       payload = { pollId, ballot: await ballotFor(state, pollId, index) };
     },
     cast: () =>
@@ -67,7 +68,7 @@ function clientTablet(s: Socket, timeoutMs: () => number): Tablet {
 }
 
 /** A motion ballot (for / against / abstain in turn), encrypted as the tablet's worker would. */
-async function ballotFor(state: { open: OpenPoll[] }, pollId: string, index: number) {
+async function ballotFor(state: State, pollId: string, index: number) {
   const p = state.open.find((x) => x.id === pollId);
   if (!p) throw new Error(`poll ${pollId} is not open for this tablet`);
   return encryptBallot({
@@ -153,14 +154,20 @@ async function handle(m: ToWorker): Promise<void> {
       tablets = await pooled(m.tokens, 50, (token) => connect(m.base, token, m.mode, m.sessionId));
       return send({ type: 'connected', count: tablets.length });
     case 'prepare': {
+      // Every tablet reads the polls at once, as the hall's tablets do on poll:opened.
+      const asked = now();
+      const states = await Promise.all(tablets.map(({ tablet }) => tablet.state(setup.sessionId)));
+      const answered = now();
       const t0 = performance.now();
       await pooled(tablets, 20, ({ tablet }, i) =>
-        tablet.prepare(m.pollId, setup.sessionId, setup.firstIndex + i),
+        tablet.prepare(m.pollId, states[i]!, setup.firstIndex + i),
       );
       return send({
         type: 'prepared',
         count: tablets.length,
         encryptMs: Math.round(performance.now() - t0),
+        stateAskedAt: asked,
+        stateAnsweredAt: answered,
       });
     }
     case 'go':
