@@ -10,7 +10,12 @@ import type { CongressSession } from '../congress/congress-session.entity.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import { servingAttendeeSql, servingSeatSql, servingVoterSql } from '../roster/seat-rules.js';
+import {
+  isServing,
+  servingAttendeeSql,
+  servingSeatSql,
+  servingVoterSql,
+} from '../roster/seat-rules.js';
 import { SeatsService } from '../roster/seats.service.js';
 import { DelegateCardsService } from '../roster/delegate-cards.service.js';
 import { GroupsService } from '../roster/groups.service.js';
@@ -45,6 +50,13 @@ export interface CardCheckIn {
 }
 
 /** 签到 and the quorum, counted from PostgreSQL every time, and broadcast to the session's room. */
+/**
+ * Who may follow a session live, given the account's seat in the session's term (a user has at
+ * most one): staff and secretaries, and anyone whose seat is serving (voting or 列席).
+ */
+export const mayFollow = (auth: AuthContext, seat: { status: DelegateStatus } | null): boolean =>
+  auth.role === 'staff' || auth.role === 'secretary' || (seat !== null && isServing(seat));
+
 @Injectable()
 export class AttendanceService implements OnModuleDestroy {
   private readonly broadcasts = new KeyedThrottle(
@@ -283,6 +295,6 @@ export class AttendanceService implements OnModuleDestroy {
   async mayJoin(sessionId: string, auth: AuthContext): Promise<boolean> {
     if (auth.role === 'staff' || auth.role === 'secretary') return true;
     const session = await this.sessions.get(sessionId);
-    return !!(await this.seats.servingSeat(session.termId, auth.userId));
+    return mayFollow(auth, await this.seats.seatOf(session.termId, auth.userId));
   }
 }

@@ -1,11 +1,14 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { AttendanceErrorCode, AttendanceException } from '../attendance/attendance.exception.js';
-import { AttendanceService } from '../attendance/attendance.service.js';
+import { mayFollow } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { createValidationPipe } from '../common/validation.js';
+import { SessionsService } from '../congress/sessions.service.js';
+import { isServingVoter } from '../roster/seat-rules.js';
+import { SeatsService } from '../roster/seats.service.js';
 import { ok, SocketRequest } from '../realtime/socket-request.decorator.js';
 import { WsExceptionsFilter } from '../realtime/ws-exceptions.filter.js';
 import { Role } from '../users/role.enum.js';
@@ -26,7 +29,8 @@ export class BallotsGateway {
     private readonly cast: CastService,
     private readonly polls: PollsService,
     private readonly board: BoardService,
-    private readonly attendance: AttendanceService,
+    private readonly sessions: SessionsService,
+    private readonly seats: SeatsService,
   ) {}
 
   @SocketRequest('poll:cast')
@@ -41,14 +45,19 @@ export class BallotsGateway {
     });
   }
 
-  /** Open polls, decided ones, and this tablet's receipts: everything to resume after a reconnect. */
+  /**
+   * Open polls, decided ones, and this tablet's receipts: everything to resume after a reconnect.
+   * Every tablet in the hall asks this when a poll opens, so the session and the account's seat
+   * are read once and the rules (may follow, may vote) are checked on that seat.
+   */
   @SocketRequest('poll:state')
   @Roles(Role.Staff, Role.Secretary, Role.Delegate, Role.Attendee)
   async onState(@CurrentUser() auth: AuthContext, @MessageBody() dto: PollRefDto) {
-    if (!(await this.attendance.mayJoin(dto.sessionId, auth)))
-      throw new AttendanceException(AttendanceErrorCode.NoSeat);
-    const polls = await this.polls.list(dto.sessionId);
-    const seat = await this.polls.seatOf(dto.sessionId, auth.userId);
+    const session = await this.sessions.get(dto.sessionId);
+    const mine = await this.seats.seatOf(session.termId, auth.userId);
+    if (!mayFollow(auth, mine)) throw new AttendanceException(AttendanceErrorCode.NoSeat);
+    const polls = await this.polls.list(session.id);
+    const seat = mine && isServingVoter(mine) ? mine : null;
     return ok({
       // Each open poll with the credential this tablet's ballot must be made for; in a slips
       // poll the tablet derives it from the slips drawn (slipVoter), so none is given.
@@ -59,7 +68,7 @@ export class BallotsGateway {
           voter: seat && !p.withSlips ? voterCredential(p.id, seat.id) : null,
         })),
       decided: polls.filter((p) => p.result).map((p) => pollView(p)),
-      receipts: await this.board.receipts(dto.sessionId, auth.userId),
+      receipts: mine ? await this.board.receipts(session.id, mine.id) : [],
     });
   }
 }

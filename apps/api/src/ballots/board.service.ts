@@ -90,18 +90,15 @@ export class BoardService {
   }
 
   /**
-   * A tablet's own receipts for the polls of a session (what it sees after reconnecting): of its
-   * current ballots, not those its newer ballot superseded (last press counts).
+   * A seat's own receipts for the polls of a session (what its tablet sees after reconnecting):
+   * of its current ballots, not those its newer ballot superseded (last press counts).
    */
-  async receipts(sessionId: string, userId: string): Promise<Receipt[]> {
-    const session = await this.sessions.get(sessionId);
-    const seat = await this.seats.seatOf(session.termId, userId);
-    if (!seat) return [];
+  async receipts(sessionId: string, seatId: string): Promise<Receipt[]> {
     const rows: BoardRow[] = await this.ballots.query(
       `SELECT ${BOARD_COLUMNS}
          FROM poll_ballots b JOIN polls p ON p.id = b.poll_id
         WHERE p.session_id = $1 AND b.delegate_id = $2 AND b.superseded_by IS NULL`,
-      [sessionId, seat.id],
+      [sessionId, seatId],
     );
     return rows.map(receiptOf);
   }

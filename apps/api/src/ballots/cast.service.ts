@@ -36,6 +36,7 @@ import { BoardKeyService } from './board-key.service.js';
 import { CastBatcher, type Outcome } from './cast-batcher.js';
 import { CastVerifier } from './cast-verifier.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
+import { findWithIssued } from './poll-issued.js';
 import { boundSlips } from './poll-slips.js';
 import { isOpenChoice, shapeOf } from './poll-shape.js';
 import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
@@ -383,7 +384,7 @@ export class CastService implements OnModuleDestroy {
   private async pollFacts(pollId: string): Promise<PollFacts> {
     const cached = this.facts.get(pollId);
     if (cached) return cached;
-    const poll = await this.polls.findOneBy({ id: pollId });
+    const poll = await findWithIssued(this.polls, pollId);
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     if (poll.status !== PollStatus.Open) throw new BallotsException(BallotsErrorCode.NotOpen);
     const session = await this.sessions.get(poll.sessionId);

@@ -28,6 +28,7 @@ import { CeremoniesService } from '../tellers/index.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
+import { findWithIssued } from './poll-issued.js';
 import { PollDecryptor } from './poll-decryptor.js';
 import { decideOpenPoll } from './open-poll-result.js';
 import { pollView } from './poll-view.js';
@@ -94,7 +95,7 @@ export class BallotsClose {
 
   /** Decides a closed poll; safe to run again (after a crash between close and result). */
   async tally(pollId: string): Promise<Poll> {
-    const poll = await this.polls.findOneBy({ id: pollId });
+    const poll = await findWithIssued(this.polls, pollId);
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     if (poll.status !== PollStatus.Closed) throw new BallotsException(BallotsErrorCode.NotOpen);
     if (poll.result) return poll;
@@ -246,7 +247,7 @@ export class BallotsClose {
       decision: null,
       void: true,
       voidReason: reason,
-      issued: poll.issued?.count ?? null,
+      issued: poll.issuedCount,
       returned: poll.boardSize,
       counts: [],
       ballots: { cast: poll.boardSize, counted: 0, excluded: 0 },

@@ -28,7 +28,7 @@ export function decideOpenPoll(
     counted.map((b) => b.openChoice!),
   );
   const returned = new Set(ballots.map((b) => b.delegateId)).size;
-  const isVoid = returned > poll.issued!.count;
+  const isVoid = returned > poll.issuedCount!;
   return {
     result: {
       decision: isVoid
@@ -40,7 +40,7 @@ export function decideOpenPoll(
             poll.electorate!,
           ),
       void: isVoid,
-      issued: poll.issued!.count,
+      issued: poll.issuedCount!,
       returned,
       counts,
       ballots: { cast: ballots.length, counted: counted.length, excluded: excluded.length },

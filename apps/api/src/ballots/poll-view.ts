@@ -35,8 +35,8 @@ export function pollView(p: Poll, reveal = false): PollView {
     questions: questionsOf(p),
     electionKey: p.electionKey as ElectionKey | null,
     board:
-      p.boardKey && p.boardGenesis && p.issued
-        ? { publicKey: p.boardKey, genesis: p.boardGenesis, issued: p.issued.count }
+      p.boardKey && p.boardGenesis && p.issuedCount !== null
+        ? { publicKey: p.boardKey, genesis: p.boardGenesis, issued: p.issuedCount }
         : null,
     slips: p.withSlips,
     status: p.status,

@@ -66,9 +66,13 @@ export class Poll {
   /**
    * 发出: the ballots issued at opening with their voter credentials (libs/ballot `Issued`). In
    * slips mode the credentials are the seats' (who may cast), and the record states the count
-   * only (`recordIssued`): the ballot's voter comes from slips nobody recorded the draw of.
+   * only (`recordIssued`): the ballot's voter comes from slips nobody recorded the draw of. Not
+   * selected by default (2,000 credentials); `issuedCount` has the count, `withIssued` reads it.
    */
-  @Column({ type: 'jsonb', nullable: true }) issued!: Issued | null;
+  @Column({ type: 'jsonb', nullable: true, select: false }) issued!: Issued | null;
+  /** `issued.count`, kept by PostgreSQL (a generated column): what poll views show. */
+  @Column({ type: 'integer', nullable: true, insert: false, update: false })
+  issuedCount!: number | null;
   /** The Ed25519 public key that signs this poll's receipts (hex). */
   @Column({ type: 'text', nullable: true }) boardKey!: string | null;
   /** h_0 of the board's hash chain: binds the poll, its key and the issued credentials. */

@@ -27,7 +27,6 @@ import { Clock } from '../common/clock.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import type { Delegate } from '../roster/delegate.entity.js';
 import { SeatsService } from '../roster/seats.service.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { BoardKeyService } from './board-key.service.js';
@@ -107,12 +106,6 @@ export class PollsService {
     const poll = await this.polls.findOneBy({ id });
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     return poll;
-  }
-
-  /** The caller's serving voting seat in the session's term, if any. */
-  async seatOf(sessionId: string, userId: string): Promise<Delegate | null> {
-    const session = await this.sessions.get(sessionId);
-    return this.seats.votingSeat(session.termId, userId);
   }
 
   list(sessionId: string): Promise<Poll[]> {

@@ -7,6 +7,7 @@ export { GroupsService } from './groups.service.js';
 export { SessionIncidentsService } from './session-incidents.service.js';
 export { DelegateCardsService } from './delegate-cards.service.js';
 export {
+  isServing,
   isServingVoter,
   servingAttendeeSql,
   servingSeatSql,

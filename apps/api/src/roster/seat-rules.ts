@@ -11,6 +11,9 @@ export const SERVING_VOTER = { status: DelegateStatus.Serving, kind: RosterKind.
 /** Any serving seat, voting or 列席: logs in, receives the agenda, checks in, follows a session. */
 export const SERVING = { status: DelegateStatus.Serving } as const;
 
+export const isServing = (seat: { status: DelegateStatus }): boolean =>
+  seat.status === SERVING.status;
+
 export const isServingVoter = (seat: { status: DelegateStatus; kind: RosterKind }): boolean =>
   seat.status === SERVING_VOTER.status && seat.kind === SERVING_VOTER.kind;
 

@@ -25,6 +25,7 @@ import { OpennessYear1795344000000 } from './1795344000000-openness-year.js';
 import { Assessment1795346000000 } from './1795346000000-assessment.js';
 import { ReissueApprovers1795348000000 } from './1795348000000-reissue-approvers.js';
 import { BallotSlips1795350000000 } from './1795350000000-ballot-slips.js';
+import { PollIssuedCount1795352000000 } from './1795352000000-poll-issued-count.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   Assessment1795346000000,
   ReissueApprovers1795348000000,
   BallotSlips1795350000000,
+  PollIssuedCount1795352000000,
 ];

@@ -11,6 +11,7 @@ import { sessionOf } from '@web/shared/session.js';
 import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
 import { currentSession } from './current-session.js';
 import { live } from './live-state.js';
+import { withClosed, withResult } from './poll-events.js';
 import { keepReceipt, keptReceipts, type KeptReceipt } from './receipts.js';
 import { dropSlips } from './slips/slips.js';
 
@@ -52,8 +53,11 @@ export async function startLive(): Promise<void> {
     if (a.sessionId === live.session?.id) live.attendance = a;
   });
   socket.on('poll:opened', () => void refreshPolls());
-  socket.on('poll:closed', () => void refreshPolls());
-  socket.on('poll:result', () => void refreshPolls());
+  // A close or a result is applied from the event itself (poll-events.ts): no request each.
+  socket.on('poll:closed', ({ pollId }) => (live.polls = withClosed(live.polls, pollId)));
+  socket.on('poll:result', (poll) => {
+    if (poll.sessionId === live.session?.id) live.polls = withResult(live.polls, poll);
+  });
   socket.on('notification', (n) => {
     live.unread++;
     if (n.kind === 'agenda.circulated') void refreshDeliveries();
