@@ -75,6 +75,23 @@ describe('docker/Dockerfile', () => {
   it('is multi-stage and starts the built api', () => {
     const dockerfile = read('./Dockerfile');
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
-    expect(dockerfile).toContain('CMD ["node", "dist/apps/api/src/main.js"]');
+    expect(dockerfile).toContain(
+      'CMD ["node", "--max-semi-space-size=16", "dist/apps/api/src/main.js"]',
+    );
+  });
+});
+
+describe("the api's node flags (apps/api/src/node-flags.ts)", () => {
+  const pkg = JSON.parse(read('../package.json')) as { scripts: Record<string, string> };
+  const flagsOf = (command: string[]) =>
+    command.slice(command.indexOf('node') + 1, command.indexOf('dist/apps/api/src/main.js'));
+
+  it('are the same for npm start, npm run start:prod and the Docker image', async () => {
+    const { API_NODE_FLAGS } = await import('../apps/api/src/node-flags.js');
+    expect(API_NODE_FLAGS.length).toBeGreaterThan(0);
+    for (const script of ['start', 'start:prod'])
+      expect(flagsOf(pkg.scripts[script]!.split(' '))).toEqual(API_NODE_FLAGS);
+    const cmd = /^CMD (\[.*\])$/m.exec(read('./Dockerfile'))![1]!;
+    expect(flagsOf(JSON.parse(cmd) as string[])).toEqual(API_NODE_FLAGS);
   });
 });

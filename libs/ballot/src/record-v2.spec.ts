@@ -146,6 +146,16 @@ describe('election record v2', () => {
         ),
     });
     expect(kept.record).toEqual(checked.record);
+    // With the chain heads the board's rows kept since each append: the same record again.
+    const heads = checked.record.board.entries.map((e) => e.chainHead);
+    expect(prepareClose({ ...base, chainHeads: heads }).record).toEqual(checked.record);
+    // Heads for only part of the board are not taken: the chain is hashed as without them.
+    expect(prepareClose({ ...base, chainHeads: heads.slice(1) }).record).toEqual(checked.record);
+    // They are taken as given, not recomputed (a wrong one is what a record's verifier catches).
+    const wrongHeads = heads.map((h, i) => (i === 0 ? 'f'.repeat(64) : h));
+    expect(
+      prepareClose({ ...base, chainHeads: wrongHeads }).record.board.entries[0]!.chainHead,
+    ).toBe('f'.repeat(64));
     // Resumed from the stored record alone (what the server keeps while the tellers answer).
     const resumed = resumeClose(JSON.parse(JSON.stringify(trusted.record)));
     expect(resumed.counted).toEqual(trusted.counted);

@@ -225,6 +225,12 @@ export function prepareClose(p: {
    * recomputes them.
    */
   trackers?: readonly string[];
+  /**
+   * Per entry: the chain head h_i the caller computed and signed when the ballot was appended
+   * (the board's rows keep it), so the close does not hash the chain again. Taken only when there
+   * is one per entry; anyone checking the record recomputes the chain.
+   */
+  chainHeads?: readonly string[];
   rng?: Rng;
 }): PreparedClose {
   const poll = checkRecordPoll(p.poll);
@@ -253,7 +259,8 @@ export function prepareClose(p: {
   );
   const exclusions = requiredExclusions(counting, issuance, poll.recast, new Set(p.seatLost));
   const genesis = openingGenesis(poll, key, p.issued, p.slips);
-  const heads = chainHeads(genesis, trackers);
+  const heads =
+    p.chainHeads?.length === p.entries.length ? p.chainHeads : chainHeads(genesis, trackers);
   const isCounted = (i: number) => !exclusions.has(i + 1);
   const counted = p.entries
     .map((e, i) => ({ ballot: e.ballot as unknown, voter: counting[i].voter }))

@@ -34,12 +34,13 @@ export class LightClose {
       position: number;
       delegate_id: string;
       tracker: string;
+      chain_head: string;
       verified: boolean;
       received_at: Date;
       superseded: boolean;
       voter: string;
     }[] = await this.ballots.query(
-      `SELECT position, delegate_id, tracker, verified, received_at,
+      `SELECT position, delegate_id, tracker, chain_head, verified, received_at,
               superseded_by IS NOT NULL AS superseded, ballot->>'voter' AS voter
          FROM poll_ballots WHERE poll_id = $1 ORDER BY position`,
       [poll.id],
@@ -67,6 +68,9 @@ export class LightClose {
         seatLost,
         verified: rows.map(() => true),
         trackers: rows.map((r) => r.tracker),
+        // Computed and signed as each ballot was appended (board-append.ts): every row has one,
+        // since every ballot came through the cast path (the running sum counts them all).
+        chainHeads: rows.map((r) => r.chain_head),
         sumVerified: (key, _shape, counted) => {
           const kept = new Set<object>(counted);
           const left = board.filter((b) => !kept.has(b));
