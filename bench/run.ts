@@ -155,7 +155,7 @@ async function castRun(c: Congress, plan: Plan, itemId: string, profiler: ApiPro
       closeMs,
       closeApiCpuMs,
       encryptMs,
-      // Every tablet asking for the session's polls at once (as on poll:opened), first to last.
+      // Every tablet asking for the session's polls at once (a reconnecting hall), first to last.
       pollStateAllTabletsMs: stateMs,
       // The api's CPU (all threads) per acknowledged ballot during the cast phase, and as a share
       // of the cast phase's wall time (2 = both cores of this machine the whole time).

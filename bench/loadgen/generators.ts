@@ -79,7 +79,7 @@ export class Generators {
   }
 
   /**
-   * Every tablet reads the session's polls at the same moment, as on poll:opened (`stateMs`: the
+   * Every tablet reads the session's polls at the same moment, as after the hall's Wi-Fi comes back (`stateMs`: the
    * first asked to the last answered, across the processes), then encrypts its ballot.
    */
   async prepare(pollId: string): Promise<{ encryptMs: number; stateMs: number }> {

@@ -30,7 +30,7 @@ type State = { open: OpenPoll[] };
 interface Tablet {
   /** Sends this tablet's prepared cast; resolves with the acknowledgement. */
   cast(): Promise<Ack>;
-  /** Reads the session's polls, as a tablet does when a poll is opened (live.ts refreshPolls). */
+  /** Reads the session's polls, as a tablet does when it connects again (live.ts resume). */
   state(sessionId: string): Promise<State>;
   prepare(pollId: string, state: State, index: number): Promise<void>;
   close(): void;
@@ -154,7 +154,7 @@ async function handle(m: ToWorker): Promise<void> {
       tablets = await pooled(m.tokens, 50, (token) => connect(m.base, token, m.mode, m.sessionId));
       return send({ type: 'connected', count: tablets.length });
     case 'prepare': {
-      // Every tablet reads the polls at once, as the hall's tablets do on poll:opened.
+      // Every tablet reads the polls at once, as the hall's tablets do when the Wi-Fi comes back.
       const asked = now();
       const states = await Promise.all(tablets.map(({ tablet }) => tablet.state(setup.sessionId)));
       const answered = now();

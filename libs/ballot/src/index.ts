@@ -9,6 +9,7 @@ export {
   type BallotErrorDetail,
 } from './errors.js';
 export { defaultRng, deterministicRng, type Rng } from './rng.js';
+export { seatVoter } from './seat-voter.js';
 export {
   ballotShape,
   checkShape,

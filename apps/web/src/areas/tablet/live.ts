@@ -11,7 +11,7 @@ import { sessionOf } from '@web/shared/session.js';
 import { type AppSocket, connectSocket, onEveryConnect, request } from '@web/shared/socket.js';
 import { currentSession } from './current-session.js';
 import { live } from './live-state.js';
-import { withClosed, withResult } from './poll-events.js';
+import { votingSeat, withClosed, withOpened, withResult } from './poll-events.js';
 import { keepReceipt, keptReceipts, type KeptReceipt } from './receipts.js';
 import { dropSlips } from './slips/slips.js';
 
@@ -52,8 +52,13 @@ export async function startLive(): Promise<void> {
   socket.on('attendance', (a) => {
     if (a.sessionId === live.session?.id) live.attendance = a;
   });
-  socket.on('poll:opened', () => void refreshPolls());
-  // A close or a result is applied from the event itself (poll-events.ts): no request each.
+  socket.on('poll:opened', (poll) => {
+    if (poll.sessionId !== live.session?.id) return;
+    const seat = votingSeat(live.seats, live.session.termId);
+    live.polls = withOpened(live.polls, poll, seat?.id ?? null);
+  });
+  // An opening, a close or a result is applied from the event itself (poll-events.ts): the hall's
+  // tablets send no request each.
   socket.on('poll:closed', ({ pollId }) => (live.polls = withClosed(live.polls, pollId)));
   socket.on('poll:result', (poll) => {
     if (poll.sessionId === live.session?.id) live.polls = withResult(live.polls, poll);

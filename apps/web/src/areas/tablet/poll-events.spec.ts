@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { OpenPollView, PollState, PollView } from '@libs/contracts/src/index.js';
-import { withClosed, withResult } from './poll-events.js';
+import { seatVoter } from '@libs/ballot/src/seat-voter.js';
+import { votingSeat, withClosed, withOpened, withResult } from './poll-events.js';
 
 const view = (id: string, openedAt: string, result: PollView['result'] = null) =>
   ({ id, openedAt, status: result ? 'closed' : 'open', result }) as PollView;
@@ -38,5 +39,37 @@ describe("a tablet's polls after a close or a result, without asking the server"
 
   it('an event for a poll this tablet does not know changes nothing it showed', () => {
     expect(withClosed(state, 'zzz')).toEqual(state);
+  });
+});
+
+describe('a poll opened, applied from the event with the credential the tablet derives', () => {
+  const seat = { id: 'seat-1', termId: 'term-1', status: 'serving', kind: 'delegate' };
+
+  it("carries this seat's credential, the one the server issued (libs/ballot seatVoter)", () => {
+    const next = withOpened(state, view('d', '2026-12-03T04:00:00.000Z'), seat.id);
+    expect(next.open.map((p) => p.id)).toEqual(['a', 'c', 'd']);
+    expect(next.open[2]!.voter).toBe(seatVoter('d', 'seat-1'));
+  });
+
+  it('carries none in a slips poll or without a voting seat, and is listed once', () => {
+    const slipsPoll = { ...view('d', '2026-12-03T04:00:00.000Z'), slips: true };
+    expect(withOpened(state, slipsPoll, seat.id).open[2]!.voter).toBeNull();
+    expect(
+      withOpened(state, view('d', '2026-12-03T04:00:00.000Z'), null).open[2]!.voter,
+    ).toBeNull();
+    const again = withOpened(state, view('a', '2026-12-03T01:00:00.000Z'), seat.id);
+    expect(again.open.map((p) => p.id)).toEqual(['a', 'c']);
+  });
+
+  it("the voting seat is the term's serving delegate seat, never a 列席 or a lost one", () => {
+    const seats = [
+      { ...seat, id: 'attendee', kind: 'attendee' },
+      { ...seat, id: 'recalled', status: 'recalled' },
+      { ...seat, id: 'other-term', termId: 'term-2' },
+      seat,
+    ];
+    expect(votingSeat(seats, 'term-1')?.id).toBe('seat-1');
+    expect(votingSeat(seats.slice(0, 3), 'term-1')).toBeNull();
+    expect(votingSeat(seats, undefined)).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
+import { seatVoter } from '@libs/ballot/src/seat-voter.js';
 import type { PollState, PollView } from '@libs/contracts/src/index.js';
 
 /*
  * A closed or decided poll, applied to the tablet's poll state from the event itself. Asking the
  * server again (poll:state) on every close and result made 2,000 tablets send 4,000 requests in
- * the second the chair closed a poll; only an opened poll needs a request (its credential for
- * this tablet is not in the broadcast).
+ * the second the chair closed a poll, and 2,000 more when one opened.
  */
 
 /** `poll:closed`: no longer open (it shows among the decided once its result comes). */
@@ -19,3 +19,28 @@ export function withResult(state: PollState, poll: PollView): PollState {
   );
   return { ...state, open: state.open.filter((p) => p.id !== poll.id), decided };
 }
+
+/**
+ * `poll:opened`: open, with this tablet's voter credential derived from its serving voting seat in
+ * the session's term (libs/ballot `seatVoter`), as poll:state would give it; none in a slips poll
+ * (the slips make it) or without such a seat. The server still checks every cast against the
+ * credentials it issued at opening.
+ */
+export function withOpened(
+  state: PollState,
+  poll: PollView,
+  votingSeatId: string | null,
+): PollState {
+  const voter = votingSeatId && !poll.slips ? seatVoter(poll.id, votingSeatId) : null;
+  const open = [...state.open.filter((p) => p.id !== poll.id), { ...poll, voter }].sort((a, b) =>
+    a.openedAt.localeCompare(b.openedAt),
+  );
+  return { ...state, open };
+}
+
+/** The seat a tablet votes with in a term: serving, and a voting delegate's (not 列席). */
+export const votingSeat = <S extends { termId: string; status: string; kind: string }>(
+  seats: readonly S[],
+  termId: string | undefined,
+): S | null =>
+  seats.find((s) => s.termId === termId && s.status === 'serving' && s.kind === 'delegate') ?? null;
