@@ -161,6 +161,7 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     const result = new Promise<{ result: { decision: { passed: boolean } } }>((r) =>
       tablets[5]!.once('poll:result', r),
     );
+    const closedEvents = feed<{ pollId: string }>(tablets[5]!, 'poll:closed');
     const closed = await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
     expect(closed.body.result.counts).toEqual([[4, 1, 0]]);
     expect(closed.body.result.decision).toMatchObject({
@@ -169,6 +170,9 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     });
     expect(closed.body.result.decision.rule.text.zh).toContain('全体');
     expect((await result).result.decision.passed).toBe(true);
+    // Decided within the close (custodian key): its result is the one announcement the hall's
+    // tablets get, not a `poll:closed` first (which would have come before the result).
+    expect(closedEvents.seen).toEqual([]);
     expect(
       (await cast(4, { pollId, ballot: encrypt(await myPollAny(4, pollId), [marks(3, 0)]) })).error
         .code,

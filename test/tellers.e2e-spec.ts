@@ -171,9 +171,12 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
     const device = t.socket(tellers[2]!.token);
     await connected(device);
     const requests = feed<DecryptionRequest>(device, 'decryption:requested');
+    const closedEvents = feed<{ pollId: string }>(tablets[0]!, 'poll:closed');
     const closed = await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', result: null });
     await requests.until((r) => r.pollId === pollId);
+    // The result waits for the tellers: the hall's tablets are told the poll is closed now.
+    await closedEvents.until((e) => e.pollId === pollId);
     device.disconnect();
     const status = await t.http().get(`/api/polls/${pollId}/decryption`).set(bearer(staff));
     expect(status.body).toMatchObject({

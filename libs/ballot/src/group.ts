@@ -55,7 +55,27 @@ export function scalarFromWide(b: Uint8Array): bigint {
 }
 
 export const pointToBytes = (p: Point): Uint8Array => p.toBytes();
-export const pointToHex = (p: Point): string => toHex(p.toBytes());
+
+/**
+ * The points last encoded or decoded, by encoding: decoding (and encoding) a ristretto255 point
+ * costs a field square root, ~1 ms in a browser or a busy server, and a close decodes again what it
+ * has just encoded (the tally, then the partial decryption and its proof). Points are immutable,
+ * so the same one can be handed out again; only valid encodings ever enter.
+ */
+const recent = new Map<string, Point>();
+const RECENT_KEPT = 256;
+
+function remember(hex: string, p: Point): Point {
+  if (recent.size >= RECENT_KEPT) recent.delete(recent.keys().next().value!);
+  recent.set(hex, p);
+  return p;
+}
+
+export function pointToHex(p: Point): string {
+  const hex = toHex(p.toBytes());
+  remember(hex, p);
+  return hex;
+}
 
 /** Canonical RFC 9496 decoding; anything else (including non-canonical bytes) is BAD_ENCODING. */
 export function pointFromBytes(b: Uint8Array, what: string, detail: BallotErrorDetail = {}): Point {
@@ -70,7 +90,9 @@ export function pointFromBytes(b: Uint8Array, what: string, detail: BallotErrorD
 }
 
 export function pointFromHex(hex: unknown, what: string, detail: BallotErrorDetail = {}): Point {
-  return pointFromBytes(fromHex(hex, 32, what, detail), what, detail);
+  const known = typeof hex === 'string' ? recent.get(hex) : undefined;
+  if (known) return known;
+  return remember(hex as string, pointFromBytes(fromHex(hex, 32, what, detail), what, detail));
 }
 
 /** s·G for any scalar 0 ≤ s < l (noble's multiply refuses 0). Constant-time for s ≠ 0. */

@@ -20,6 +20,7 @@ export interface ServerEvents {
   attendance: AttendanceSummary;
   'poll:opened': PollView;
   'poll:turnout': Turnout;
+  /** Sent when the result waits for the tellers; a poll decided at once is announced by its result. */
   'poll:closed': { pollId: string };
   /** The decided poll, with its result. */
   'poll:result': PollView;

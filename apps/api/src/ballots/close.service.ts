@@ -89,8 +89,19 @@ export class BallotsClose {
       )
     )[0] as unknown[];
     if (closed.length === 0) throw new BallotsException(BallotsErrorCode.NotOpen);
-    this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:closed', { pollId });
-    return this.tally(pollId);
+    // A poll decided within this request (an open vote, a custodian key) is announced by its
+    // `poll:result` a moment later; one whose result waits for the tellers is announced closed
+    // now. Each announcement is a write to every tablet in the hall (2,000 at the close).
+    const announceClosed = () =>
+      this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:closed', { pollId });
+    const decidedNow = !poll.secret || poll.keyMode !== 'tellers';
+    if (!decidedNow) announceClosed();
+    try {
+      return await this.tally(pollId);
+    } catch (e) {
+      if (decidedNow) announceClosed(); // closed all the same; `tally` can be run again
+      throw e;
+    }
   }
 
   /** Decides a closed poll; safe to run again (after a crash between close and result). */
@@ -107,11 +118,14 @@ export class BallotsClose {
       const ballots = await this.ballots.find({ where: { pollId }, order: { position: 'ASC' } });
       const serving = await this.seats.servingVoterIds(ballots.map((b) => b.delegateId));
       const { result, exclusions } = decideOpenPoll(poll, ballots, serving, this.clock.now());
-      await this.store(poll, result, null, exclusions);
+      const decided = await this.store(poll, result, null, exclusions);
+      if (decided) return decided;
     } else {
       const stored = await this.preparedOf(pollId);
       const prepared = stored ? resumeClose(stored) : await this.prepare(poll);
-      await this.decryptor.request(pollId, prepared);
+      // Decided within the request (custodian): that poll is the answer, not read again.
+      const decided = await this.decryptor.request(pollId, prepared);
+      if (decided) return decided;
     }
     return this.polls.findOneByOrFail({ id: pollId });
   }
@@ -127,9 +141,9 @@ export class BallotsClose {
     pollId: string,
     partials: readonly PartialDecryption[],
     prepared?: PreparedClose,
-  ): Promise<void> {
+  ): Promise<Poll | null> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
-    if (poll.result) return;
+    if (poll.result) return null;
     prepared ??= resumeClose((await this.preparedOf(pollId))!);
     const record = finishRecord(prepared, partials, poll.electorate!);
     const entries = record.board.entries;
@@ -153,7 +167,7 @@ export class BallotsClose {
       keyMode: poll.keyMode,
       tallyAt: this.clock.now().toISOString(),
     };
-    await this.store(poll, result, record, record.exclusions);
+    return this.store(poll, result, record, record.exclusions);
   }
 
   /**
@@ -240,9 +254,9 @@ export class BallotsClose {
    * A closed poll that can never be decrypted (its custodian key was lost with the process that
    * held it) is void with the reason, and is held again. Its ballots stay on the board.
    */
-  async voidPoll(pollId: string, reason: string): Promise<void> {
+  async voidPoll(pollId: string, reason: string): Promise<Poll | null> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
-    if (poll.result) return;
+    if (poll.result) return null;
     const result: PollResult = {
       decision: null,
       void: true,
@@ -255,7 +269,7 @@ export class BallotsClose {
       keyMode: poll.keyMode,
       tallyAt: this.clock.now().toISOString(),
     };
-    await this.store(poll, result, null, []);
+    return this.store(poll, result, null, []);
   }
 
   private async preparedOf(pollId: string): Promise<PreparedClose['record'] | null> {
@@ -271,7 +285,7 @@ export class BallotsClose {
     result: PollResult,
     record: ElectionRecordV2 | null,
     exclusions: readonly PollExclusion[],
-  ): Promise<void> {
+  ): Promise<Poll | null> {
     const stored = await this.polls.manager.transaction(async (m) => {
       for (const x of exclusions)
         await m.update(
@@ -288,7 +302,7 @@ export class BallotsClose {
       )[0] as unknown[];
       return done.length > 0;
     });
-    if (!stored) return; // another process finished it first
+    if (!stored) return null; // another process finished it first
     await this.tellExcluded(poll, exclusions);
     const decided = await this.polls.findOneByOrFail({ id: poll.id });
     this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:result', pollView(decided));
@@ -298,6 +312,7 @@ export class BallotsClose {
         ? `poll void: ${result.voidReason ?? 'more ballots returned than issued'}`
         : 'poll decided',
     );
+    return decided;
   }
 
   /** A tablet whose ballot was not counted is told (not for a ballot its own newer one superseded). */

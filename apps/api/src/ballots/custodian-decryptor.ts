@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { partialDecrypt, type PreparedClose } from '../common/ballot.js';
 import { BallotsClose } from './close.service.js';
 import { CustodianKeys } from './custodian-keys.service.js';
+import type { Poll } from './poll.entity.js';
 import { PollDecryptor } from './poll-decryptor.js';
 
 export const CUSTODIAN_KEY_LOST =
@@ -23,12 +24,12 @@ export class CustodianDecryptor extends PollDecryptor {
     super();
   }
 
-  async request(pollId: string, prepared: PreparedClose): Promise<void> {
+  async request(pollId: string, prepared: PreparedClose): Promise<Poll | null> {
     // Resolved when called (not at construction): BallotsClose depends on this class.
     const close = this.moduleRef.get(BallotsClose, { strict: false });
     const secret = this.keys.take(pollId);
     if (!secret) return close.voidPoll(pollId, CUSTODIAN_KEY_LOST);
     const partial = partialDecrypt(prepared.key, prepared.shape, secret, prepared.record.tally);
-    await close.finish(pollId, [partial], prepared);
+    return close.finish(pollId, [partial], prepared);
   }
 }

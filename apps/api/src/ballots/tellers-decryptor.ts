@@ -24,7 +24,7 @@ export class TellersDecryptor extends PollDecryptor {
     super();
   }
 
-  async request(pollId: string, _prepared: PreparedClose): Promise<void> {
+  async request(pollId: string, _prepared: PreparedClose): Promise<null> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     const tellers = await this.ceremonies.tellersOf(poll.ceremonyId!);
     this.realtime.toUsers(
@@ -33,5 +33,6 @@ export class TellersDecryptor extends PollDecryptor {
       { pollId, sessionId: poll.sessionId, ceremonyId: poll.ceremonyId! },
     );
     await this.decryption.finishIfEnough(pollId);
+    return null; // decided when enough tellers have answered, not within this call
   }
 }
