@@ -13,7 +13,7 @@
 // Environment: TABLETS (2000), PROFILE=1 (profile the api's main thread during each cast phase,
 // files under data/bench-profiles/), API_NODE_FLAGS (extra node flags for the api, e.g.
 // "--cpu-prof --cpu-prof-dir=/tmp/prof"), HEAP_SNAPSHOT=1 (a heap snapshot of the api after each
-// close), MEM_PROBE=1 (every api thread's heap figures at each step of each run, one api process
+// close), MEM_PROBE=1 (the api's heap spaces and resident set at each step of each run, one api process
 // only: loadgen/mem-probe.ts), PGBENCH=0 (skip pgbench), EMBEDDED_PG_PORT, DATABASE_URL.
 // The last line of output is one JSON object with every figure.
 import 'reflect-metadata';

@@ -79,7 +79,7 @@ export async function heapSnapshot(pid: number, dir: string): Promise<string> {
 }
 
 /**
- * Every thread's heap figures and the process's resident set split by kind, from an api started
+ * The main thread's heap figures and the process's resident set split by kind, from an api started
  * with `--import` of mem-probe.js and MEM_PROBE_FILE=`file` (mem-probe.ts): it writes them on
  * SIGWINCH within about half a second.
  */

@@ -1,8 +1,8 @@
 // Bench-only: loaded into the api with `--import` (MEM_PROBE=1 in bench/run.ts). Worker threads
 // inherit the flag, so every thread of the api runs this file. On SIGWINCH the main thread asks
-// every thread for its V8 heap figures over a BroadcastChannel and writes them, with the
-// process's own memory (/proc/self/status), to MEM_PROBE_FILE. That says which thread holds
-// what, which one heap snapshot of the main thread cannot.
+// every thread for its V8 heap figures over a BroadcastChannel and writes those that answer
+// within 500 ms, with its own and the process's memory (/proc/self/status), to MEM_PROBE_FILE.
+// The ballot verifier's threads do not answer: tinypool parks idle workers in Atomics.wait.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import { BroadcastChannel, isMainThread, threadId } from 'node:worker_threads';

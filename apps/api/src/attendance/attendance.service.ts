@@ -49,7 +49,6 @@ export interface CardCheckIn {
   summary: AttendanceSummary;
 }
 
-/** 签到 and the quorum, counted from PostgreSQL every time, and broadcast to the session's room. */
 /**
  * Who may follow a session live, given the account's seat in the session's term (a user has at
  * most one): staff and secretaries, and anyone whose seat is serving (voting or 列席).
@@ -57,6 +56,7 @@ export interface CardCheckIn {
 export const mayFollow = (auth: AuthContext, seat: { status: DelegateStatus } | null): boolean =>
   auth.role === 'staff' || auth.role === 'secretary' || (seat !== null && isServing(seat));
 
+/** 签到 and the quorum, counted from PostgreSQL every time, and broadcast to the session's room. */
 @Injectable()
 export class AttendanceService implements OnModuleDestroy {
   private readonly broadcasts = new KeyedThrottle(
@@ -293,7 +293,7 @@ export class AttendanceService implements OnModuleDestroy {
 
   /** Who may follow a session live: its term's serving seats, and staff and secretaries. */
   async mayJoin(sessionId: string, auth: AuthContext): Promise<boolean> {
-    if (auth.role === 'staff' || auth.role === 'secretary') return true;
+    if (mayFollow(auth, null)) return true; // staff and secretaries: no seat to read
     const session = await this.sessions.get(sessionId);
     return mayFollow(auth, await this.seats.seatOf(session.termId, auth.userId));
   }

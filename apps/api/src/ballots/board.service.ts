@@ -3,8 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { type ElectionRecordV2, shortCode } from '../common/ballot.js';
 import type { Receipt } from '../common/contracts.js';
-import { SessionsService } from '../congress/sessions.service.js';
-import { SeatsService } from '../roster/seats.service.js';
 import type { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
 import { ballotSpecOf } from './poll-shape.js';
@@ -31,11 +29,7 @@ export interface LegacyPollRecord {
 /** The bulletin board and the published record. Never names a delegate. */
 @Injectable()
 export class BoardService {
-  constructor(
-    @InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>,
-    private readonly sessions: SessionsService,
-    private readonly seats: SeatsService,
-  ) {}
+  constructor(@InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>) {}
 
   /**
    * A decided secret poll's record: format version 2 or 3 (libs/ballot/RECORD.md) as made at the

@@ -67,7 +67,7 @@ export class Poll {
    * 发出: the ballots issued at opening with their voter credentials (libs/ballot `Issued`). In
    * slips mode the credentials are the seats' (who may cast), and the record states the count
    * only (`recordIssued`): the ballot's voter comes from slips nobody recorded the draw of. Not
-   * selected by default (2,000 credentials); `issuedCount` has the count, `withIssued` reads it.
+   * selected by default (2,000 credentials); `issuedCount` has the count, `findWithIssued` reads it.
    */
   @Column({ type: 'jsonb', nullable: true, select: false }) issued!: Issued | null;
   /** `issued.count`, kept by PostgreSQL (a generated column): what poll views show. */

@@ -2,10 +2,13 @@ import { seatVoter } from '@libs/ballot/src/seat-voter.js';
 import type { PollState, PollView } from '@libs/contracts/src/index.js';
 
 /*
- * A closed or decided poll, applied to the tablet's poll state from the event itself. Asking the
- * server again (poll:state) on every close and result made 2,000 tablets send 4,000 requests in
- * the second the chair closed a poll, and 2,000 more when one opened.
+ * A poll opened, closed or decided, applied to the tablet's poll state from the event itself.
+ * Asking the server again (poll:state) on every such event made 2,000 tablets send 2,000 requests
+ * in the second a poll opened and 4,000 more when it closed.
  */
+
+/** The order poll:state lists polls in: as they were opened. */
+const byOpening = (a: PollView, b: PollView) => a.openedAt.localeCompare(b.openedAt);
 
 /** `poll:closed`: no longer open (it shows among the decided once its result comes). */
 export function withClosed(state: PollState, pollId: string): PollState {
@@ -14,9 +17,7 @@ export function withClosed(state: PollState, pollId: string): PollState {
 
 /** `poll:result` (also when a held result is released): decided, in the order polls opened. */
 export function withResult(state: PollState, poll: PollView): PollState {
-  const decided = [...state.decided.filter((p) => p.id !== poll.id), poll].sort((a, b) =>
-    a.openedAt.localeCompare(b.openedAt),
-  );
+  const decided = [...state.decided.filter((p) => p.id !== poll.id), poll].sort(byOpening);
   return { ...state, open: state.open.filter((p) => p.id !== poll.id), decided };
 }
 
@@ -32,9 +33,7 @@ export function withOpened(
   votingSeatId: string | null,
 ): PollState {
   const voter = votingSeatId && !poll.slips ? seatVoter(poll.id, votingSeatId) : null;
-  const open = [...state.open.filter((p) => p.id !== poll.id), { ...poll, voter }].sort((a, b) =>
-    a.openedAt.localeCompare(b.openedAt),
-  );
+  const open = [...state.open.filter((p) => p.id !== poll.id), { ...poll, voter }].sort(byOpening);
   return { ...state, open };
 }
 
