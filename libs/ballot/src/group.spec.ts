@@ -61,6 +61,20 @@ describe('ristretto255 encodings (RFC 9496)', () => {
       expect((e as BallotError).detail).toEqual({ question: 2, entry: 1, check: 'alpha' });
     }
   });
+
+  it('a point just encoded or decoded is handed out again, and only for its exact encoding', () => {
+    const p = mulG(123456789n);
+    const hex = pointToHex(p);
+    // Remembered from the encoding: the same point, no decoding.
+    expect(pointFromHex(hex, 'p')).toBe(p);
+    // Another spelling of a remembered encoding is still checked, and refused.
+    expect(() => pointFromHex(hex.toUpperCase(), 'p')).toThrow(BallotError);
+    // Many points later the first is decoded again, to an equal point.
+    for (let i = 1n; i <= 300n; i++) pointToHex(mulG(i));
+    const again = pointFromHex(hex, 'p');
+    expect(again).not.toBe(p);
+    expect(again.equals(p)).toBe(true);
+  });
 });
 
 describe('scalars', () => {
