@@ -7,7 +7,7 @@ import { Clock } from '../apps/api/src/common/clock.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { castSecret } from './utils/ballots.js';
 import { feed } from './utils/events.js';
-import { liveSession, type LiveSession } from './utils/live-session.js';
+import { liveSession, type LiveSession, watcherSocket } from './utils/live-session.js';
 import { connected, createTestApp, type TabletSocket, type TestApp } from './utils/test-app.js';
 
 const MOTION = '审议通过《集体合同（草案）》';
@@ -80,7 +80,10 @@ describe('fault: a tablet drops for 30 s mid-vote and comes back', () => {
       .send({ itemId: live.items[MOTION], keyMode: 'custodian', durationSeconds: 120 })
       .expect(201);
     poll = res.body as PollView;
-    const turnout = feed<{ pollId: string; cast: number }>(tablets[4]!, 'poll:turnout');
+    const turnout = feed<{ pollId: string; cast: number }>(
+      await watcherSocket(t, staff, live.sessionId),
+      'poll:turnout',
+    );
     const [voted, notYet, inFlight] = [tablets[0]!, tablets[1]!, tablets[2]!];
 
     // 0 casts and is acknowledged, then drops; 1 drops before casting.

@@ -13,7 +13,7 @@ import {
 } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { feed } from './utils/events.js';
-import { liveSession, type LiveSession } from './utils/live-session.js';
+import { liveSession, type LiveSession, watcherSocket } from './utils/live-session.js';
 import { connected, createTestApp, type TabletSocket, type TestApp } from './utils/test-app.js';
 
 interface OpenPoll {
@@ -29,6 +29,7 @@ describe('polls over socket.io: secret by default, decided by the majority of al
   let staff: string;
   let live: LiveSession;
   const tablets: TabletSocket[] = [];
+  let projector: TabletSocket;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -48,12 +49,20 @@ describe('polls over socket.io: secret by default, decided by the majority of al
       },
       { kind: 'decide', title: '程序事项' },
     ]);
+    // Delegate 4 sits on the presidium (whose screen shows the turnout); the others do not.
+    await t
+      .http()
+      .patch(`/api/delegates/${live.roster.delegates[4]!.id}`)
+      .set(bearer(staff))
+      .send({ presidium: true })
+      .expect(200);
     for (const d of live.roster.delegates) {
       const s = t.socket(live.tokens.get(d.id)!);
       await connected(s);
       await s.emitWithAck('session:join', { sessionId: live.sessionId });
       tablets.push(s);
     }
+    projector = await watcherSocket(t, staff, live.sessionId);
   });
   afterAll(() => t.close());
 
@@ -94,7 +103,9 @@ describe('polls over socket.io: secret by default, decided by the majority of al
   it('takes one encrypted ballot per delegate and answers with a receipt once it is stored', async () => {
     const pollId = (await t.http().get(`/api/sessions/${live.sessionId}/polls`).set(bearer(staff)))
       .body[0].id;
-    const turnouts = feed<{ cast: number }>(tablets[5]!, 'poll:turnout');
+    const turnouts = feed<{ cast: number }>(projector, 'poll:turnout');
+    const presidiumTurnouts = feed<{ cast: number }>(tablets[4]!, 'poll:turnout');
+    const plainTurnouts = feed<{ cast: number }>(tablets[5]!, 'poll:turnout');
 
     const receipts: SignedReceipt[] = [];
     // 4 for, 1 against.
@@ -157,6 +168,9 @@ describe('polls over socket.io: secret by default, decided by the majority of al
       head: receipts[4]!.chainHead,
     });
     expect(JSON.stringify(turnouts.seen)).not.toMatch(/for|against|赞成|反对/);
+    // The presidium's member watches it too; a plain delegate's tablet, which shows no turnout,
+    // is not sent it (checked below, once its result has come after every earlier turnout).
+    await presidiumTurnouts.until((x) => x.cast === 5);
 
     const result = new Promise<{ result: { decision: { passed: boolean } } }>((r) =>
       tablets[5]!.once('poll:result', r),
@@ -170,6 +184,7 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     });
     expect(closed.body.result.decision.rule.text.zh).toContain('全体');
     expect((await result).result.decision.passed).toBe(true);
+    expect(plainTurnouts.seen).toEqual([]);
     // Decided within the close (custodian key): its result is the one announcement the hall's
     // tablets get, not a `poll:closed` first (which would have come before the result).
     expect(closedEvents.seen).toEqual([]);

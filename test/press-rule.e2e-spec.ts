@@ -17,7 +17,7 @@ import type {
 } from '../libs/contracts/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { feed } from './utils/events.js';
-import { liveSession, type LiveSession } from './utils/live-session.js';
+import { liveSession, type LiveSession, watcherSocket } from './utils/live-session.js';
 import { connected, createTestApp, type TabletSocket, type TestApp } from './utils/test-app.js';
 
 const LAST = '审议通过《集体合同（草案）》';
@@ -114,7 +114,10 @@ describe('first or last press counts; results shown at once or held for the chai
     const poll = res.body as PollView;
     expect(poll.pressRule).toBe('last');
     expect(poll.resultRelease).toBe('immediate');
-    const turnouts = feed<{ pollId: string; cast: number }>(tablets[4]!, 'poll:turnout');
+    const turnouts = feed<{ pollId: string; cast: number }>(
+      await watcherSocket(t, staff, live.sessionId),
+      'poll:turnout',
+    );
 
     // Delegate 0: 赞成, then 反对, then 弃权; the same ballot sent twice gets the same receipt.
     const b1 = await encrypt(0, poll.id, FOR);

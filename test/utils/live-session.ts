@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import { Clock } from '../../apps/api/src/common/clock.js';
 import { formatShanghai } from '../../apps/api/src/common/time.js';
 import { type Api, bearer, createRoster, delegateTokens, type RosterFixture } from './actors.js';
-import type { TestApp } from './test-app.js';
+import { connected, type TestApp } from './test-app.js';
 
 export interface LiveSession {
   roster: RosterFixture;
@@ -112,4 +112,15 @@ export async function liveSession(
       .expect(200);
   }
   return live;
+}
+
+/**
+ * A staff socket in the session, as the console and the projector are: it watches the session
+ * (the turnout goes to the watchers only, not to the tablets).
+ */
+export async function watcherSocket(t: TestApp, staff: string, sessionId: string) {
+  const s = t.socket(staff);
+  await connected(s);
+  expect((await s.emitWithAck('session:join', { sessionId })).ok).toBe(true);
+  return s;
 }

@@ -19,6 +19,7 @@ export interface ServerEvents {
   /** A joined session's attendance and quorum, at most every 250 ms while it changes. */
   attendance: AttendanceSummary;
   'poll:opened': PollView;
+  /** To the session's watchers only (staff, secretaries, the presidium): the tablets show no turnout. */
   'poll:turnout': Turnout;
   /** Sent when the result waits for the tellers; a poll decided at once is announced by its result. */
   'poll:closed': { pollId: string };

@@ -9,7 +9,7 @@ import { ok, SocketRequest } from '../realtime/socket-request.decorator.js';
 import { WsExceptionsFilter } from '../realtime/ws-exceptions.filter.js';
 import { Role } from '../users/role.enum.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
-import { AttendanceService, sessionRoom } from './attendance.service.js';
+import { AttendanceService, sessionRoom, watchRoom } from './attendance.service.js';
 import { SessionRefDto } from './dto/attendance.dto.js';
 
 /**
@@ -29,9 +29,13 @@ export class AttendanceGateway {
     @CurrentUser() auth: AuthContext,
     @MessageBody() dto: SessionRefDto,
   ) {
-    if (!(await this.attendance.mayJoin(dto.sessionId, auth)))
-      throw new AttendanceException(AttendanceErrorCode.NoSeat);
-    await socket.join(sessionRoom(dto.sessionId));
+    const following = await this.attendance.following(dto.sessionId, auth);
+    if (following === 'none') throw new AttendanceException(AttendanceErrorCode.NoSeat);
+    await socket.join(
+      following === 'watch'
+        ? [sessionRoom(dto.sessionId), watchRoom(dto.sessionId)]
+        : sessionRoom(dto.sessionId),
+    );
     return ok({ attendance: await this.attendance.summary(dto.sessionId) });
   }
 

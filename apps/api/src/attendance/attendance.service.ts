@@ -10,12 +10,7 @@ import type { CongressSession } from '../congress/congress-session.entity.js';
 import { SessionStatus } from '../congress/session-status.js';
 import { SessionsService } from '../congress/sessions.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import {
-  isServing,
-  servingAttendeeSql,
-  servingSeatSql,
-  servingVoterSql,
-} from '../roster/seat-rules.js';
+import { servingAttendeeSql, servingSeatSql, servingVoterSql } from '../roster/seat-rules.js';
 import { SeatsService } from '../roster/seats.service.js';
 import { DelegateCardsService } from '../roster/delegate-cards.service.js';
 import { GroupsService } from '../roster/groups.service.js';
@@ -23,13 +18,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { DelegateStatus, type RosterKind } from '../roster/roster.enums.js';
 import { Attendance, type AttendanceMethod, AttendanceStatus } from './attendance.entity.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
+import { type Following, mayFollow, mayWatch, sessionRoom } from './following.js';
 import { checkedInSql } from './presence.js';
 
 const CHECK_IN_OPEN = new Set([SessionStatus.Circulated, SessionStatus.InSession]);
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const BROADCAST_EVERY_MS = 250;
 
 export type { AttendanceSummary };
+export { type Following, mayFollow, mayWatch, sessionRoom, watchRoom } from './following.js';
 
 export interface AttendanceRow {
   delegateId: string;
@@ -48,13 +44,6 @@ export interface CardCheckIn {
   delegate: { id: string; name: string; kind: RosterKind; groupName: string | null };
   summary: AttendanceSummary;
 }
-
-/**
- * Who may follow a session live, given the account's seat in the session's term (a user has at
- * most one): staff and secretaries, and anyone whose seat is serving (voting or 列席).
- */
-export const mayFollow = (auth: AuthContext, seat: { status: DelegateStatus } | null): boolean =>
-  auth.role === 'staff' || auth.role === 'secretary' || (seat !== null && isServing(seat));
 
 /** 签到 and the quorum, counted from PostgreSQL every time, and broadcast to the session's room. */
 @Injectable()
@@ -293,8 +282,15 @@ export class AttendanceService implements OnModuleDestroy {
 
   /** Who may follow a session live: its term's serving seats, and staff and secretaries. */
   async mayJoin(sessionId: string, auth: AuthContext): Promise<boolean> {
-    if (mayFollow(auth, null)) return true; // staff and secretaries: no seat to read
+    return (await this.following(sessionId, auth)) !== 'none';
+  }
+
+  /** Whether an account follows a session (`mayFollow`) and watches it too (`mayWatch`). */
+  async following(sessionId: string, auth: AuthContext): Promise<Following> {
+    if (mayWatch(auth, null)) return 'watch'; // staff and secretaries: no seat to read
     const session = await this.sessions.get(sessionId);
-    return mayFollow(auth, await this.seats.seatOf(session.termId, auth.userId));
+    const seat = await this.seats.seatOf(session.termId, auth.userId);
+    if (!mayFollow(auth, seat)) return 'none';
+    return mayWatch(auth, seat) ? 'watch' : 'hall';
   }
 }

@@ -1,6 +1,6 @@
 // The public surface of this module: what other modules may import (lint rule congress/module-boundaries).
 export { AttendanceModule } from './attendance.module.js';
-export { AttendanceService, mayFollow, sessionRoom } from './attendance.service.js';
+export { AttendanceService, mayFollow, sessionRoom, watchRoom } from './attendance.service.js';
 export type { AttendanceRow, AttendanceSummary } from './attendance.service.js';
 // PresenceModule: what the roster asks (AttendanceModule imports the roster, so not that one).
 export { PresenceModule } from './presence.module.js';

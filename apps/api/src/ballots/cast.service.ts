@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AttendanceService, sessionRoom } from '../attendance/attendance.service.js';
+import { AttendanceService, watchRoom } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
   type Ballot,
@@ -72,8 +72,9 @@ interface CastPayload {
 /** One cast waiting for its batch; `sealed`: a secret ballot as stored, for the running sum. */
 type Cast = Append & { poll: PollFacts; sealed: Ballot | null };
 
-// Each turnout message is one write per connected tablet: with 2,000 tablets, every 250 ms cost a
-// fifth of the api's time at full burst (profiled), so once a second is enough for a projector.
+// Each turnout message is one write per watching socket (the screens and the console, not the
+// tablets: it went to all 2,000 once, and every 250 ms cost a fifth of the api's time at full
+// burst, profiled); once a second is enough for a projector.
 const TURNOUT_EVERY_MS = 1000;
 // A batch holds the poll row's lock while it signs and stores: cap it so a huge queue goes in
 // several short transactions (other api processes get their turn in between).
@@ -434,7 +435,7 @@ export class CastService implements OnModuleDestroy {
           ).n
         : board.boardSize;
     const turnout = { pollId, cast, present, head: board.boardHead };
-    this.realtime.toRoom(sessionRoom(sessionId), 'poll:turnout', turnout);
+    this.realtime.toRoom(watchRoom(sessionId), 'poll:turnout', turnout);
     return turnout;
   }
 }
