@@ -81,7 +81,7 @@ describe('docker/Dockerfile', () => {
   });
 });
 
-describe("the api's node flags (apps/api/src/node-flags.ts)", () => {
+describe("the api's node flags and environment (apps/api/src/node-flags.ts)", () => {
   const pkg = JSON.parse(read('../package.json')) as { scripts: Record<string, string> };
   const flagsOf = (command: string[]) =>
     command.slice(command.indexOf('node') + 1, command.indexOf('dist/apps/api/src/main.js'));
@@ -93,5 +93,19 @@ describe("the api's node flags (apps/api/src/node-flags.ts)", () => {
       expect(flagsOf(pkg.scripts[script]!.split(' '))).toEqual(API_NODE_FLAGS);
     const cmd = /^CMD (\[.*\])$/m.exec(read('./Dockerfile'))![1]!;
     expect(flagsOf(JSON.parse(cmd) as string[])).toEqual(API_NODE_FLAGS);
+  });
+
+  it('set the same environment in front of npm start and npm run start:prod, and in the image', async () => {
+    const { API_ENV } = await import('../apps/api/src/node-flags.js');
+    const assignments = Object.entries(API_ENV).map(([k, v]) => `${k}=${v}`);
+    expect(assignments.length).toBeGreaterThan(0);
+    for (const script of ['start', 'start:prod']) {
+      const words = pkg.scripts[script]!.split(' ');
+      expect(words.slice(0, words.indexOf('node'))).toEqual(assignments);
+    }
+    const envLines = read('./Dockerfile')
+      .match(/^ENV .*$/gm)!
+      .join(' ');
+    for (const a of assignments) expect(envLines.split(/\s+/)).toContain(a);
   });
 });

@@ -22,7 +22,7 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { formatShanghai } from '../../apps/api/src/common/time.js';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
-import { API_NODE_FLAGS } from '../../apps/api/src/node-flags.js';
+import { API_ENV, API_NODE_FLAGS } from '../../apps/api/src/node-flags.js';
 import type { ProcessMemory } from './mem-probe.js';
 import { ADMIN_PASSWORD, apiClient, type ApiClient, freePort, pooled } from '../support.js';
 
@@ -204,6 +204,8 @@ async function spawnApi(
     ],
     {
       env: {
+        // As `npm start` sets it; the caller's environment may override it for a comparison.
+        ...API_ENV,
         ...process.env,
         DATABASE_URL: dbUrl,
         PORT: String(port),
