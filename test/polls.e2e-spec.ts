@@ -74,8 +74,11 @@ describe('polls over socket.io: secret by default, decided by the majority of al
       .send({ itemId: live.items[title], secret, keyMode: 'custodian' });
   const stateOf = async (
     i: number,
-  ): Promise<{ open: OpenPoll[]; receipts: { pollId: string; tracker: string }[] }> =>
-    tablets[i]!.emitWithAck('poll:state', { sessionId: live.sessionId });
+  ): Promise<{
+    open: OpenPoll[];
+    decided: { id: string; result: { counts: number[][] } | null }[];
+    receipts: { pollId: string; tracker: string }[];
+  }> => tablets[i]!.emitWithAck('poll:state', { sessionId: live.sessionId });
   const myPoll = async (i: number, pollId: string) =>
     (await stateOf(i)).open.find((p) => p.id === pollId)!;
   const encrypt = (p: OpenPoll, choices: number[][]) =>
@@ -188,6 +191,11 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     // Decided within the close (custodian key): its result is the one announcement the hall's
     // tablets get, not a `poll:closed` first (which would have come before the result).
     expect(closedEvents.seen).toEqual([]);
+    // A tablet that read the open poll before (stateOf above, the views kept per row version)
+    // reads it decided now, never the view it had.
+    const after = await stateOf(2);
+    expect(after.open.map((p) => p.id)).not.toContain(pollId);
+    expect(after.decided.find((p) => p.id === pollId)?.result?.counts).toEqual([[4, 1, 0]]);
     expect(
       (await cast(4, { pollId, ballot: encrypt(await myPollAny(4, pollId), [marks(3, 0)]) })).error
         .code,

@@ -15,9 +15,7 @@ import { Role } from '../users/role.enum.js';
 import { BoardService } from './board.service.js';
 import { CastService } from './cast.service.js';
 import { CastDto, PollRefDto } from './dto/poll.dto.js';
-import { PollStatus } from './poll.entity.js';
-import { pollView } from './poll-view.js';
-import { PollsService } from './polls.service.js';
+import { PollViews } from './poll-views.js';
 import { voterCredential } from './voter-credential.js';
 
 /** Tablets vote here: `poll:cast` answers with the receipt only once the ballot is stored. */
@@ -27,7 +25,7 @@ import { voterCredential } from './voter-credential.js';
 export class BallotsGateway {
   constructor(
     private readonly cast: CastService,
-    private readonly polls: PollsService,
+    private readonly views: PollViews,
     private readonly board: BoardService,
     private readonly sessions: SessionsService,
     private readonly seats: SeatsService,
@@ -56,18 +54,18 @@ export class BallotsGateway {
     const session = await this.sessions.get(dto.sessionId);
     const mine = await this.seats.seatOf(session.termId, auth.userId);
     if (!mayFollow(auth, mine)) throw new AttendanceException(AttendanceErrorCode.NoSeat);
-    const polls = await this.polls.list(session.id);
+    const polls = await this.views.ofSession(session.id);
     const seat = mine && isServingVoter(mine) ? mine : null;
     return ok({
       // Each open poll with the credential this tablet's ballot must be made for; in a slips
       // poll the tablet derives it from the slips drawn (slipVoter), so none is given.
       open: polls
-        .filter((p) => p.status === PollStatus.Open)
+        .filter((p) => p.open)
         .map((p) => ({
-          ...pollView(p),
-          voter: seat && !p.withSlips ? voterCredential(p.id, seat.id) : null,
+          ...p.view,
+          voter: seat && !p.withSlips ? voterCredential(p.view.id, seat.id) : null,
         })),
-      decided: polls.filter((p) => p.result).map((p) => pollView(p)),
+      decided: polls.filter((p) => p.decided).map((p) => p.view),
       receipts: mine ? await this.board.receipts(session.id, mine.id) : [],
     });
   }

@@ -7,6 +7,7 @@ import { RosterModule } from '../roster/roster.module.js';
 import { BallotsGateway } from './ballots.gateway.js';
 import { BoardKeyService } from './board-key.service.js';
 import { BoardService } from './board.service.js';
+import { PollViews } from './poll-views.js';
 import { LightClose } from './light-close.js';
 import { CastService } from './cast.service.js';
 import { CastVerifier } from './cast-verifier.service.js';
@@ -60,6 +61,7 @@ import { ChairPolls } from './chair.service.js';
     TellersDecryptor,
     { provide: PollDecryptor, useClass: KeyModeDecryptor },
     BoardService,
+    PollViews,
     LightClose,
     BallotsGateway,
     PollTimer,
