@@ -14,12 +14,42 @@ import type { TabletSocket } from '../utils/test-app.js';
 import { confirmBox, toast } from './support/element-plus.js';
 import { deskLogIn } from './support/desk-login.js';
 import { screenshot } from './support/screenshots.js';
-import { startWebApp, type WebApp } from './support/web-app.js';
+import { type OpenPage, startWebApp, type WebApp } from './support/web-app.js';
 
 const CHANGED = '审议通过《集体合同（草案）》';
 const HELD = '审议通过《工资集体协商方案》';
 const NEXT = '审议通过《劳动安全卫生专项集体合同》';
 const ON_CONSOLE = '审议通过《女职工权益保护专项集体合同》';
+const ELECTION = '选举职工代表大会专门委员会委员';
+
+/** The hall's projector, logged in as staff, once it shows the four delegates present. */
+async function openHall(w: WebApp, sessionId: string): Promise<OpenPage> {
+  const hall = await w.open('projector', `/screen/${sessionId}`);
+  await hall.page.getByLabel('用户名').fill('staff');
+  await hall.page.getByLabel('密码').fill('second-pass-123');
+  await hall.page.getByRole('button', { name: '登录' }).click();
+  await hall.page.locator('[data-tile="实到"]', { hasText: '4' }).waitFor();
+  return hall;
+}
+
+/** The hall's result card at 1920×1080: the figures and both charts end above the footer line. */
+async function clearOfFooter(page: Page): Promise<void> {
+  await page.locator('.result .bars canvas').waitFor();
+  await page.locator('.result [data-testid=result-pie] canvas').waitFor();
+  const bottom = async (selector: string) => {
+    const box = await page.locator(selector).boundingBox();
+    if (!box) throw new Error(`${selector} is not shown`);
+    return box.y + box.height;
+  };
+  const footer = await page.locator('.result .facts').boundingBox();
+  expect(footer).not.toBeNull();
+  for (const s of ['.result .lines li >> nth=-1', '.result .bars canvas', '.result .pie canvas'])
+    expect(await bottom(s)).toBeLessThanOrEqual(footer!.y);
+  expect(footer!.y + footer!.height).toBeLessThanOrEqual(await bottom('.stage'));
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+    1080,
+  );
+}
 
 /** Logs a page's tablet area in with a delegate's token (as the log-in sheet's link would). */
 async function tabletLogIn(w: WebApp, page: Page, token: string): Promise<void> {
@@ -47,6 +77,11 @@ describe('GB 50799 §6.2: last press counts, a held result, the presidium’s sc
       { kind: 'approve', title: HELD },
       { kind: 'approve', title: NEXT },
       { kind: 'approve', title: ON_CONSOLE },
+      {
+        kind: 'elect',
+        title: ELECTION,
+        vote: { seats: 2, candidates: [{ name: '李明' }, { name: '周红' }, { name: '王建国' }] },
+      },
     ]);
     // 代表1 is on the presidium.
     await w.api
@@ -116,11 +151,7 @@ describe('GB 50799 §6.2: last press counts, a held result, the presidium’s sc
   });
 
   it('a held result: the hall shows 结果待主持人宣布, the presidium’s screen the counts and the release', async () => {
-    const hall = await w.open('projector', `/screen/${live.sessionId}`);
-    await hall.page.getByLabel('用户名').fill('staff');
-    await hall.page.getByLabel('密码').fill('second-pass-123');
-    await hall.page.getByRole('button', { name: '登录' }).click();
-    await hall.page.locator('[data-tile="实到"]', { hasText: '4' }).waitFor();
+    const hall = await openHall(w, live.sessionId);
 
     const chair = await w.open('projector');
     await tabletLogIn(w, chair.page, tokenOf(0));
@@ -162,6 +193,7 @@ describe('GB 50799 §6.2: last press counts, a held result, the presidium’s sc
     // Released: the hall shows the result, the chair's screen has nothing held any more.
     await hall.page.locator('.result').filter({ hasText: '赞成 2 票' }).waitFor();
     await chair.page.getByTestId('held-result').waitFor({ state: 'detached' });
+    await clearOfFooter(hall.page);
     await screenshot(hall.page, 'hall-result-released', false);
     const [row] = (
       await w.api
@@ -210,6 +242,39 @@ describe('GB 50799 §6.2: last press counts, a held result, the presidium’s sc
     // The live page asks for the session's ceremony too: none yet is the 404 it expects.
     expect(desk.problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
     await desk.close();
+  });
+
+  it('an election’s longer result on the hall: every candidate’s line and the charts above the footer', async () => {
+    const hall = await openHall(w, live.sessionId);
+
+    const opened = await w.api
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items[ELECTION], keyMode: 'custodian' })
+      .expect(201);
+    const poll = opened.body as PollView;
+    // 李明 3 of 4 delegates (elected), 周红 2 and 王建国 1: one seat left unfilled, a line more.
+    for (const [i, marked] of [
+      [0, 1],
+      [0, 1],
+      [0, 2],
+    ].entries())
+      await castSecret(sockets[i]!, live.sessionId, poll.id, [marks(3, ...marked)]);
+    await w.api.http().post(`/api/polls/${poll.id}/close`).set(bearer(staff)).expect(200);
+
+    await hall.page.locator('.result').filter({ hasText: '应选 2 人，当选 1 人' }).waitFor();
+    expect(await hall.page.locator('.result .lines li').allInnerTexts()).toEqual([
+      '李明 得票 3 票，超过全体代表 4 人的半数，当选',
+      '周红 得票 2 票，未超过全体代表 4 人的半数，未当选',
+      '王建国 得票 1 票，未超过全体代表 4 人的半数，未当选',
+      '有效票 3 张，无效票 0 张，未投票 1 人',
+      '尚有 1 个席位空缺，须另行选举',
+    ]);
+    await clearOfFooter(hall.page);
+    await screenshot(hall.page, 'hall-result-election', false);
+    expect(hall.problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
+    await hall.close();
   });
 
   it('the chair starts a poll on the next item and closes it from the presidium’s screen', async () => {
