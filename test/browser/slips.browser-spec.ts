@@ -184,6 +184,10 @@ describe('ballot slips on the console and the tablet', () => {
   it('votes with the slips and keeps the receipt; no slip secret ever left the tablet', async () => {
     await page.getByRole('button', { name: '去投票', exact: true }).tap();
     await page.waitForURL(/\/t\/vote$/);
+    // The last scan's toast (2 s) closes with the slips page: gone within its 0.3 s fade, long
+    // before it would end by itself, so it never covers the receipt code below.
+    const scanToast = page.locator('.van-toast', { hasText: '已扫描第' });
+    await scanToast.waitFor({ state: 'hidden', timeout: 1_000 });
     await page.getByRole('button', { name: '赞成' }).tap();
     await page.getByRole('button', { name: '核对选择' }).tap();
     await page.getByRole('button', { name: '确认，加密选票' }).tap();
@@ -191,6 +195,8 @@ describe('ballot slips on the console and the tablet', () => {
     await page.getByRole('button', { name: '投出这张选票' }).tap();
     await page.getByText(`您已投票：${ITEM}`).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('receipt').innerText()).toContain(code);
+    // What the delegate sees: the receipt code with nothing over it.
+    expect(await page.locator('.van-toast:visible').count()).toBe(0);
     await screenshot(page, 'tablet-slips-receipt');
     await page.goto(w.url('/t'));
     await page.getByTestId('slips-row').getByText('已扫描 3/3').waitFor();
