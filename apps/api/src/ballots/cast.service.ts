@@ -91,7 +91,7 @@ const PLAN_ATTEMPTS = 3;
  */
 @Injectable()
 export class CastService implements OnModuleDestroy {
-  private readonly facts = new Map<string, PollFacts>();
+  private readonly facts = new Map<string, Promise<PollFacts>>();
   private readonly seatIds = new Map<string, string>();
   private readonly logger = new Logger('Ballots');
   private readonly turnouts = new KeyedThrottle(TURNOUT_EVERY_MS, this.logger, 'turnout');
@@ -382,15 +382,33 @@ export class CastService implements OnModuleDestroy {
     return { ballot: null, choice, tracker: openTracker(poll.id, credential, choice) };
   }
 
-  private async pollFacts(pollId: string): Promise<PollFacts> {
+  /**
+   * A poll's facts, read once: the casts that arrive while the read runs (the whole hall starts
+   * together) share it instead of each reading the poll and its 2,000 issued credentials.
+   */
+  private pollFacts(pollId: string): Promise<PollFacts> {
     const cached = this.facts.get(pollId);
     if (cached) return cached;
+    const facts = this.readFacts(pollId);
+    this.facts.set(pollId, facts);
+    // A poll's facts hold its 2,000 issued credentials (and a slips poll's slip keys): keep those of the last few polls only
+    // (oldest first: Map keeps insertion order), not of every poll since the api started.
+    if (this.facts.size > FACTS_KEPT) this.facts.delete(this.facts.keys().next().value!);
+    // A read that failed (no such poll, not open) is not kept: the next cast reads again. Its
+    // callers get the error from `facts` itself.
+    facts.catch(() => {
+      if (this.facts.get(pollId) === facts) this.facts.delete(pollId);
+    });
+    return facts;
+  }
+
+  private async readFacts(pollId: string): Promise<PollFacts> {
     const poll = await findWithIssued(this.polls, pollId);
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     if (poll.status !== PollStatus.Open) throw new BallotsException(BallotsErrorCode.NotOpen);
     const session = await this.sessions.get(poll.sessionId);
     const key = poll.electionKey as ElectionKey | null;
-    const facts: PollFacts = {
+    return {
       id: poll.id,
       termId: session.termId,
       sessionId: poll.sessionId,
@@ -403,11 +421,6 @@ export class CastService implements OnModuleDestroy {
       pressRule: poll.pressRule,
       slips: poll.withSlips ? issuedSlips((await boundSlips(this.polls, poll.id)).batches) : null,
     };
-    this.facts.set(pollId, facts);
-    // A poll's facts hold its 2,000 issued credentials (and a slips poll's slip keys): keep those of the last few polls only
-    // (oldest first: Map keeps insertion order), not of every poll since the api started.
-    if (this.facts.size > FACTS_KEPT) this.facts.delete(this.facts.keys().next().value!);
-    return facts;
   }
 
   /**
