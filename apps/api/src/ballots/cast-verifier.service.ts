@@ -22,7 +22,11 @@ export class CastVerifier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Ballots');
 
   constructor(config: AppConfig) {
-    const threads = (this.threads = config.ballotVerifyThreads ?? availableParallelism());
+    // One core is left to the event loop (sockets, the batches' transactions, the receipts'
+    // signatures) and PostgreSQL: on 2 cores one verifier thread kept pace with 200 casts a second
+    // and a burst as two did, ~40 MB smaller (bench/README.md, fifth round).
+    const threads = (this.threads =
+      config.ballotVerifyThreads ?? Math.max(1, availableParallelism() - 1));
     if (threads > 0) {
       const file = fileURLToPath(WORKER);
       if (!existsSync(file))

@@ -59,7 +59,7 @@ class EnvironmentVariables {
   PUBLIC_URL?: string;
   /** Reverse proxies whose X-Forwarded-For is believed (trust-proxy.ts); unset: none. */
   @IsOptional() @IsTrustProxy() TRUST_PROXY?: string;
-  /** Worker threads verifying ballots; unset = one per core; 0 = in the api thread. */
+  /** Worker threads verifying ballots; unset = one per core but one (at least one); 0 = in the api thread. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(64) BALLOT_VERIFY_THREADS?: number;
   /** The built web app; unset: dist/web of this installation. */
   @IsOptional() @IsString() WEB_DIR?: string;
@@ -93,7 +93,7 @@ export class AppConfig {
    * for the log-in limits and the audit log; undefined: the connection's own address.
    */
   trustProxy?: TrustProxy;
-  /** Worker threads verifying ballots (undefined: one per core; 0: in the api thread). */
+  /** Worker threads verifying ballots (undefined: one per core but one, at least one; 0: in the api thread). */
   ballotVerifyThreads?: number;
   /** The built web app served at `/` (undefined: dist/web of this installation). */
   webDir?: string;
