@@ -38,23 +38,28 @@ export class PollViews {
       [sessionId],
     );
     const stale = rows.filter((r) => this.kept.get(r.id)?.version !== r.version);
+    // What this call read answers it even if keeping it pushed another of its polls out.
+    const read = new Map<string, KeptView>();
     if (stale.length > 0) {
       const versions = new Map(stale.map((r) => [r.id, r.version]));
       for (const p of await this.polls.findBy({ id: In([...versions.keys()]) }))
-        this.keep(p, versions.get(p.id)!);
+        read.set(p.id, this.keep(p, versions.get(p.id)!));
     }
-    return rows.flatMap((r) => this.kept.get(r.id) ?? []);
+    // A poll deleted between the two queries (never: polls are kept) would simply be left out.
+    return rows.flatMap((r) => read.get(r.id) ?? this.kept.get(r.id) ?? []);
   }
 
-  private keep(p: Poll, version: string): void {
-    this.kept.delete(p.id); // re-inserted last: the Map's order is the eviction order
-    this.kept.set(p.id, {
+  private keep(p: Poll, version: string): KeptView {
+    const kept = {
       version,
       view: Object.freeze(pollView(p)),
       open: p.status === PollStatus.Open,
       decided: p.result !== null,
       withSlips: p.withSlips,
-    });
+    };
+    this.kept.delete(p.id); // re-inserted last: the Map's order is the eviction order
+    this.kept.set(p.id, kept);
     if (this.kept.size > KEEP) this.kept.delete(this.kept.keys().next().value!);
+    return kept;
   }
 }
