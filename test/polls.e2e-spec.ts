@@ -11,7 +11,7 @@ import {
   verifyElectionRecordV2,
   verifyReceipt,
 } from '../libs/ballot/src/index.js';
-import { bearer, userWithRole } from './utils/actors.js';
+import { bearer, delegateTokens, userWithRole } from './utils/actors.js';
 import { feed } from './utils/events.js';
 import { liveSession, type LiveSession, watcherSocket } from './utils/live-session.js';
 import { connected, createTestApp, type TabletSocket, type TestApp } from './utils/test-app.js';
@@ -307,5 +307,35 @@ describe('polls over socket.io: secret by default, decided by the majority of al
       (await cast(0, { pollId: '00000000-0000-4000-8000-000000000000', choice: [[1, 0, 0]] })).error
         .code,
     ).toBe('POLL_NOT_FOUND');
+  });
+
+  it('takes the ballot of a seat made after the term’s seats were read for the first casts', async () => {
+    // The casts above read the term's seats once; this delegate is seated (补选) after that.
+    const seat = await t
+      .http()
+      .post(`/api/terms/${live.roster.termId}/delegates`)
+      .set(bearer(staff))
+      .send({
+        name: '新代表',
+        employeeNumber: 'E7001',
+        gender: 'female',
+        groupId: live.roster.groupIds[0],
+        category: 'technician',
+      })
+      .expect(201);
+    const token = (await delegateTokens(t, staff, live.roster.termId, [seat.body.id])).get(
+      seat.body.id,
+    )!;
+    await t.http().post(`/api/sessions/${live.sessionId}/check-in`).set(bearer(token)).expect(200);
+    const s = t.socket(token);
+    await connected(s);
+    await s.emitWithAck('session:join', { sessionId: live.sessionId });
+    tablets.push(s);
+    const pollId = (await open('程序事项').expect(201)).body.id;
+    const p = await myPoll(tablets.length - 1, pollId);
+    const res = await cast(tablets.length - 1, { pollId, ballot: encrypt(p, [marks(3, 0)]) });
+    expect(res.error).toBeUndefined();
+    expect(res.ok).toBe(true);
+    await t.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
 import {
+  acceptedBallot,
   ballotBytes,
   ballotToJSON,
   ballotTracker,
@@ -88,6 +89,12 @@ describe('honest ballots', () => {
         expect(shortCode).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}$/);
         expect(ballotToJSON(parseBallotBytes(ballotBytes(ballot)))).toEqual(ballot);
         expect(ballotToJSON(parseBallot(JSON.stringify(ballot)))).toEqual(ballot);
+        // What the server stores at cast: the object as sent, which is the canonical form.
+        const sent = JSON.parse(JSON.stringify(ballot)) as unknown;
+        expect(acceptedBallot(sent, parseBallot(sent))).toBe(sent);
+        expect(ballotToJSON(parseBallot(sent))).toEqual(sent);
+        const text = JSON.stringify(ballot);
+        expect(acceptedBallot(text, parseBallot(text))).toEqual(ballot);
         expect(verifyBallot(ballotBytes(ballot), ctx).tracker).toBe(tracker);
         expect(checkBallot(ballot, ctx)).toEqual({ ok: true, tracker, shortCode });
       }),

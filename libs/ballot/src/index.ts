@@ -81,6 +81,7 @@ export {
   marks,
   parseBallot,
   parseBallotBytes,
+  acceptedBallot,
   ballotToJSON,
   ballotBytes,
   ballotTracker,

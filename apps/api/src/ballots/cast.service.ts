@@ -4,9 +4,9 @@ import { Repository } from 'typeorm';
 import { AttendanceService, watchRoom } from '../attendance/attendance.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
+  acceptedBallot,
   type Ballot,
   type BallotShape,
-  ballotToJSON,
   checkSlipKeys,
   type ElectionKey,
   fingerprintOf,
@@ -81,6 +81,8 @@ const TURNOUT_EVERY_MS = 1000;
 const BATCH_MAX = 200;
 // Open polls whose facts are cached: a session has a handful open at once.
 const FACTS_KEPT = 16;
+// Terms whose seat ids are kept (a congress casts in one term; an old term's polls are rare).
+const TERMS_KEPT = 4;
 // A batch is planned again when a check-out lands between its read and its INSERT; more than
 // this many in a row is not a race but a fault.
 const PLAN_ATTEMPTS = 3;
@@ -92,7 +94,8 @@ const PLAN_ATTEMPTS = 3;
 @Injectable()
 export class CastService implements OnModuleDestroy {
   private readonly facts = new Map<string, Promise<PollFacts>>();
-  private readonly seatIds = new Map<string, string>();
+  /** Per term, each account's voting seat id, read in one query when the term's first cast comes. */
+  private readonly seatIds = new Map<string, Promise<Map<string, string>>>();
   private readonly logger = new Logger('Ballots');
   private readonly turnouts = new KeyedThrottle(TURNOUT_EVERY_MS, this.logger, 'turnout');
   private readonly batcher = new CastBatcher<Cast, BoardRow | null>({
@@ -202,13 +205,28 @@ export class CastService implements OnModuleDestroy {
     this.sums.stored(poll.id, poll.shape, stored);
   }
 
-  /** The voting seat of a user in a term (its id never changes; its status is checked by the INSERT). */
+  /**
+   * The voting seat of a user in a term (its id never changes; its status is checked by the
+   * INSERT). The term's seats are read in one query, shared by the casts that arrive meanwhile:
+   * read one by one, the first poll's 2,000 casts cost 2,000 queries (bench/README.md). A seat
+   * made after that read (补选) is looked up on its own and added.
+   */
   private async seatId(termId: string, userId: string): Promise<string | null> {
-    const key = `${termId}|${userId}`;
-    if (this.seatIds.has(key)) return this.seatIds.get(key)!;
-    const seat = await this.seats.delegateSeat(termId, userId);
-    const id = seat?.id ?? null;
-    if (id) this.seatIds.set(key, id);
+    let term = this.seatIds.get(termId);
+    if (!term) {
+      term = this.seats.delegateSeatIds(termId);
+      this.seatIds.set(termId, term);
+      // Terms are few, but keep only the latest; a failed read is not kept.
+      if (this.seatIds.size > TERMS_KEPT) this.seatIds.delete(this.seatIds.keys().next().value!);
+      term.catch(() => {
+        if (this.seatIds.get(termId) === term) this.seatIds.delete(termId);
+      });
+    }
+    const ids = await term;
+    const known = ids.get(userId);
+    if (known) return known;
+    const id = (await this.seats.delegateSeat(termId, userId))?.id ?? null;
+    if (id) ids.set(userId, id);
     return id;
   }
 
@@ -328,7 +346,7 @@ export class CastService implements OnModuleDestroy {
     if (!fits) throw new BallotsException(BallotsErrorCode.Malformed, { check: 'SHAPE_MISMATCH' });
     if (poll.boardKey !== this.boardKey.publicKey)
       throw new BallotsException(BallotsErrorCode.BoardKeyMismatch);
-    const ballot = ballotToJSON(parsed);
+    const ballot = acceptedBallot(payload.ballot, parsed);
     const verdict = await this.verifier.verify({
       pollId: poll.id,
       key: poll.key!,

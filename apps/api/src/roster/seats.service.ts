@@ -90,6 +90,18 @@ export class SeatsService {
   }
 
   /**
+   * Every account's voting-delegate seat id in the term, whatever its status (as `delegateSeat`),
+   * in one query: what the whole hall's first casts need at once.
+   */
+  async delegateSeatIds(termId: string): Promise<Map<string, string>> {
+    const rows: { id: string; user_id: string }[] = await this.delegates.query(
+      `SELECT id, user_id FROM delegates WHERE term_id = $1 AND kind = $2 AND user_id IS NOT NULL`,
+      [termId, RosterKind.Delegate],
+    );
+    return new Map(rows.map((r) => [r.user_id, r.id]));
+  }
+
+  /**
    * A user's seat as a voting delegate of the term, whatever its status now: a ballot cast
    * before a recall is still answered with its receipt (the cast checks the status itself).
    */
