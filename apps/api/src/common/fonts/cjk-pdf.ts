@@ -15,11 +15,14 @@ export function cjkPdf(opts: {
   subject: string;
   generatedAt: Date;
   bufferPages?: boolean;
+  /** false: the caller adds every page itself (a sheet of cards). */
+  autoFirstPage?: boolean;
 }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
     bufferPages: opts.bufferPages ?? false,
+    autoFirstPage: opts.autoFirstPage ?? true,
     info: {
       Title: opts.title,
       Subject: opts.subject,

@@ -3,8 +3,7 @@
  * 工号, whether a voting delegate or 列席, the 证号 (the card code, grouped) and a QR code of it for
  * the door. Pure: the caller issues the codes. Drawing helpers are the log-in sheet's.
  */
-import PDFDocument from 'pdfkit';
-import { loadCjkFont } from '../../common/fonts/cjk-font.js';
+import { cjkPdf } from '../../common/fonts/cjk-pdf.js';
 import { formatShanghai } from '../../common/time.js';
 import {
   BOLD,
@@ -53,26 +52,12 @@ export const CARD_NOTE =
 
 export async function renderDelegateCardsPdf(input: DelegateCardInput): Promise<Buffer> {
   const generated = formatShanghai(input.generatedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
+  const { doc, done } = cjkPdf({
+    title: `${input.termName} 代表证`,
+    subject: '代表证',
+    generatedAt: input.generatedAt,
     autoFirstPage: false,
-    info: {
-      Title: `${input.termName} 代表证`,
-      Subject: '代表证',
-      Creator: '职代会 Congress app',
-      CreationDate: input.generatedAt,
-      ModDate: input.generatedAt,
-    },
   });
-  const chunks: Uint8Array[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont(REGULAR, loadCjkFont('regular'));
-  doc.registerFont(BOLD, loadCjkFont('bold'));
 
   const pages = loginSheetPageCount(input.entries.length);
   for (let page = 0; page < pages; page++) {

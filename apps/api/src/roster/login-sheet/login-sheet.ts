@@ -7,8 +7,7 @@
  * Times are shown in Asia/Shanghai.
  */
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-import { loadCjkFont } from '../../common/fonts/cjk-font.js';
+import { CJK_BOLD, CJK_REGULAR, cjkPdf } from '../../common/fonts/cjk-pdf.js';
 import { formatShanghai } from '../../common/time.js';
 import { safeCellText } from '../../common/spreadsheet-text.js';
 import { qrRectangles } from './qr.js';
@@ -61,8 +60,8 @@ function shanghai(date: Date): string {
 
 export type Doc = PDFKit.PDFDocument;
 
-export const REGULAR = 'cjk';
-export const BOLD = 'cjk-bold';
+export const REGULAR = CJK_REGULAR;
+export const BOLD = CJK_BOLD;
 
 // A4 in points, and the layout in points (1 pt = 1/72 in ≈ 0.353 mm).
 export const PAGE_W = 595.28;
@@ -90,27 +89,12 @@ export async function renderLoginSheetPdf(input: LoginSheetInput): Promise<Buffe
   // Check every date before drawing, so a bad entry fails the call and leaves no half-made PDF.
   const generated = shanghai(input.generatedAt);
   const expiries = input.entries.map((entry) => shanghai(entry.expiresAt));
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
+  const { doc, done } = cjkPdf({
+    title: input.title,
+    subject: '平板登录码',
+    generatedAt: input.generatedAt,
     autoFirstPage: false,
-    info: {
-      Title: input.title,
-      Subject: '平板登录码',
-      Creator: '职代会 Congress app',
-      CreationDate: input.generatedAt,
-      ModDate: input.generatedAt,
-    },
   });
-  const chunks: Uint8Array[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  doc.registerFont(REGULAR, loadCjkFont('regular'));
-  doc.registerFont(BOLD, loadCjkFont('bold'));
 
   const pages = loginSheetPageCount(input.entries.length);
   for (let page = 0; page < pages; page++) {
