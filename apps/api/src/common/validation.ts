@@ -7,6 +7,10 @@ import {
 import { CommonErrorCode, CommonException, type FieldError } from './errors/app.exception.js';
 import { unsafeInput } from './input-safety.js';
 import { chineseMessages } from './validation-messages.js';
+import { keepValidationRules } from './validation-rules.js';
+
+// Every pipe made here validates with class-validator's one storage of rules: keep its answers.
+keepValidationRules();
 
 /**
  * Flattens nested class-validator errors into `[{ field: 'items.0.name', errors: [...] }]`, each
