@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ballotShape, encryptBallot, marks } from '../libs/ballot/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
-import { liveSession } from './utils/live-session.js';
+import { hallTablets, liveSession, openPoll } from './utils/live-session.js';
 import { answerClose, delegatesAsTellers, runCeremony } from './utils/tellers.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
 import { databaseUrl, withClient } from './setup/test-database.js';
@@ -49,18 +49,8 @@ describe('nothing lost: SIGKILL while ballots arrive, then restart', () => {
       live.roster.delegates.slice(0, 3).map((d) => live.tokens.get(d.id)!),
     );
     await runCeremony(api, staff, live.sessionId, tellers);
-    for (const d of live.roster.delegates) {
-      const s = api.socket(live.tokens.get(d.id)!);
-      await connectedAgain(s);
-      tablets.push(s);
-    }
-    const poll = await api
-      .http()
-      .post('/api/polls')
-      .set(bearer(staff))
-      .send({ itemId: live.items['审议通过《集体合同（草案）》'] })
-      .expect(201);
-    const pollId = poll.body.id as string;
+    tablets.push(...(await hallTablets(api, live)));
+    const pollId = await openPoll(api, staff, live, '审议通过《集体合同（草案）》');
 
     // Every tablet prepares its ballot (encryption happens on the tablet), then all cast at once.
     const states = await Promise.all(

@@ -4,15 +4,12 @@ import type { OpenPollView } from '../libs/contracts/src/index.js';
 import { bearer, userWithRole } from './utils/actors.js';
 import { type ApiProcess, freePort, startApiProcess } from './utils/api-process.js';
 import { waitFor } from './utils/events.js';
-import { liveSession } from './utils/live-session.js';
+import { hallTablets, liveSession, openPoll } from './utils/live-session.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
 import { clusterUrl, databaseUrl, withClient } from './setup/test-database.js';
 
 const VOTERS = 9;
 const ITEM = '审议通过《集体合同（草案）》';
-
-const connected = (s: TabletSocket) =>
-  new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())));
 
 /**
  * What the api sees when PostgreSQL restarts: every connection cut, and new ones refused until
@@ -62,18 +59,8 @@ describe('faults: PostgreSQL restarts in the middle of a poll', () => {
   it('refuses casts with a code while the database is away, recovers by itself, and loses no acknowledged ballot', async () => {
     const staff = await userWithRole(api, 'staff');
     const live = await liveSession(api, staff, VOTERS, VOTERS, [{ kind: 'approve', title: ITEM }]);
-    for (const d of live.roster.delegates) {
-      const s = api.socket(live.tokens.get(d.id)!);
-      await connected(s);
-      tablets.push(s);
-    }
-    const opened = await api
-      .http()
-      .post('/api/polls')
-      .set(bearer(staff))
-      .send({ itemId: live.items[ITEM], keyMode: 'custodian' })
-      .expect(201);
-    const pollId = opened.body.id as string;
+    tablets.push(...(await hallTablets(api, live)));
+    const pollId = await openPoll(api, staff, live, ITEM, { keyMode: 'custodian' });
 
     // Each tablet makes its ballot while the database is up (赞成 for all).
     const ballots = await Promise.all(

@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import { Clock } from '../../apps/api/src/common/clock.js';
 import { formatShanghai } from '../../apps/api/src/common/time.js';
 import { type Api, bearer, createRoster, delegateTokens, type RosterFixture } from './actors.js';
-import { connected, type TestApp } from './test-app.js';
+import { connected, type TabletSocket, type TestApp } from './test-app.js';
 
 export interface LiveSession {
   roster: RosterFixture;
@@ -123,4 +123,35 @@ export async function watcherSocket(t: TestApp, staff: string, sessionId: string
   await connected(s);
   expect((await s.emitWithAck('session:join', { sessionId })).ok).toBe(true);
   return s;
+}
+
+/** Every delegate of the session on a tablet socket of `t` (this process or an api process), connected. */
+export async function hallTablets(
+  t: { socket(token: string): TabletSocket },
+  live: LiveSession,
+): Promise<TabletSocket[]> {
+  const tablets: TabletSocket[] = [];
+  for (const d of live.roster.delegates) {
+    const s = t.socket(live.tokens.get(d.id)!);
+    await connected(s);
+    tablets.push(s);
+  }
+  return tablets;
+}
+
+/** Opens a poll on the session's item titled `title` (more of `POST /api/polls` in `options`). */
+export async function openPoll(
+  t: Api,
+  staff: string,
+  live: LiveSession,
+  title: string,
+  options: object = {},
+): Promise<string> {
+  const poll = await t
+    .http()
+    .post('/api/polls')
+    .set(bearer(staff))
+    .send({ itemId: live.items[title], ...options })
+    .expect(201);
+  return poll.body.id as string;
 }

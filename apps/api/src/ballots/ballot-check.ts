@@ -33,11 +33,14 @@ export interface BallotCheck {
 /** The verdict, with `slip` set when the proofs held but a slip's signature did not. */
 export type BallotVerdict = ChunkOutcome & { slip?: true };
 
+/** What a poll's verifier is made from. */
+export type PollVerifier = Pick<BallotCheck, 'pollId' | 'key' | 'shape'>;
+
 // A handful of polls are open at once; a verifier holds a libsodium instance and the key's tables.
 const KEEP = 8;
 const verifiers = new Map<string, Promise<ChunkVerifier>>();
 
-function verifierFor(c: BallotCheck): Promise<ChunkVerifier> {
+function verifierFor(c: PollVerifier): Promise<ChunkVerifier> {
   let v = verifiers.get(c.pollId);
   if (!v) {
     v = chunkVerifier(c.key, c.shape, 'sodium');
@@ -91,6 +94,11 @@ async function badSlip(
     if (!ok) return s.teller;
   }
   return null;
+}
+
+/** The poll's verifier made now (its key checked, its tables built), before its first ballot. */
+export async function preparePoll(poll: PollVerifier): Promise<void> {
+  await verifierFor(poll);
 }
 
 /**

@@ -4,11 +4,24 @@ import { fileURLToPath } from 'node:url';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Tinypool } from 'tinypool';
 import { AppConfig } from '../config/app-config.js';
-import { type BallotCheck, type BallotVerdict, checkBallot, warmUp } from './ballot-check.js';
+import {
+  type BallotCheck,
+  type BallotVerdict,
+  checkBallot,
+  type PollVerifier,
+  preparePoll,
+  warmUp,
+} from './ballot-check.js';
 
 // The compiled worker (dist/), next to this file. Jest runs the TypeScript sources, where it is
 // absent: tests run with BALLOT_VERIFY_THREADS=0 (in the calling thread).
 const WORKER = new URL('./ballot-check.js', import.meta.url);
+
+// Ballots handed to a verifier thread at a time. With one, the thread idled after each ballot
+// until the event loop read its answer and posted the next: at the start of a casting, with the
+// event loop busy, the thread ran at a third of a core while ballots waited, the tail of the
+// acknowledgements (bench/README.md, seventh round). It now always has the next ones in hand.
+const BALLOTS_IN_HAND = 16;
 
 /**
  * Verifies each ballot's proofs as it arrives, on a pool of worker threads (tinypool), so a bad
@@ -31,7 +44,12 @@ export class CastVerifier implements OnModuleInit, OnModuleDestroy {
       const file = fileURLToPath(WORKER);
       if (!existsSync(file))
         throw new Error(`${file} not found: run \`npm run build\`, or set BALLOT_VERIFY_THREADS=0`);
-      this.pool = new Tinypool({ filename: WORKER.href, minThreads: threads, maxThreads: threads });
+      this.pool = new Tinypool({
+        filename: WORKER.href,
+        minThreads: threads,
+        maxThreads: threads,
+        concurrentTasksPerWorker: BALLOTS_IN_HAND,
+      });
     }
   }
 
@@ -52,6 +70,16 @@ export class CastVerifier implements OnModuleInit, OnModuleDestroy {
       )
       // A failed warm-up costs the first ballots' speed only; the casts still verify.
       .catch((err: unknown) => this.logger.warn({ err }, 'ballot verifier warm-up failed'));
+  }
+
+  /** Builds the poll's verifier in every thread now, before its first ballot. */
+  async prepare(poll: PollVerifier): Promise<void> {
+    const pool = this.pool;
+    if (!pool) return preparePoll(poll);
+    // Idle threads are given a task each before any is given a second (tinypool's choice).
+    await Promise.all(
+      Array.from({ length: this.threads }, () => pool.run(poll, { name: preparePoll.name })),
+    );
   }
 
   verify(check: BallotCheck): Promise<BallotVerdict> {

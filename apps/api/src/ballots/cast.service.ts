@@ -96,6 +96,8 @@ export class CastService implements OnModuleDestroy {
   private readonly facts = new Map<string, Promise<PollFacts>>();
   /** Per term, each account's voting seat id, read in one query when the term's first cast comes. */
   private readonly seatIds = new Map<string, Promise<Map<string, string>>>();
+  /** Polls being prepared for casting (`prepare`), awaited at shutdown. */
+  private readonly preparing = new Set<Promise<void>>();
   private readonly logger = new Logger('Ballots');
   private readonly turnouts = new KeyedThrottle(TURNOUT_EVERY_MS, this.logger, 'turnout');
   private readonly batcher = new CastBatcher<Cast, BoardRow | null>({
@@ -116,8 +118,32 @@ export class CastService implements OnModuleDestroy {
     private readonly clock: Clock,
   ) {}
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.turnouts.clear();
+    await Promise.all(this.preparing);
+  }
+
+  /**
+   * Readies what a poll's first casts need while the delegates read the question: the poll's
+   * facts, the term's seat ids, and each verifier thread's tables for the poll's key (~40 ms).
+   * Left to the first casts, this came on top of the queue that forms when a whole hall starts
+   * casting (bench/README.md, seventh round). If it fails the first casts do it, as before.
+   */
+  prepare(pollId: string): void {
+    const done = this.pollFacts(pollId)
+      .then(async (poll) => {
+        await this.termSeatIds(poll.termId);
+        if (poll.secret && poll.key)
+          await this.verifier.prepare({ pollId: poll.id, key: poll.key, shape: poll.shape });
+      })
+      .catch((err: unknown) => {
+        // Closed again already (or gone): there is nothing left to cast.
+        if (err instanceof BallotsException)
+          return this.logger.debug({ pollId, err }, 'not prepared');
+        this.logger.warn({ err, pollId }, 'could not prepare the poll; its first casts will');
+      })
+      .finally(() => this.preparing.delete(done));
+    this.preparing.add(done);
   }
 
   /** Casts to a poll waiting for the next batch (the one being committed not counted). */
@@ -212,22 +238,27 @@ export class CastService implements OnModuleDestroy {
    * made after that read (补选) is looked up on its own and added.
    */
   private async seatId(termId: string, userId: string): Promise<string | null> {
-    let term = this.seatIds.get(termId);
-    if (!term) {
-      term = this.seats.delegateSeatIds(termId);
-      this.seatIds.set(termId, term);
-      // Terms are few, but keep only the latest; a failed read is not kept.
-      if (this.seatIds.size > TERMS_KEPT) this.seatIds.delete(this.seatIds.keys().next().value!);
-      term.catch(() => {
-        if (this.seatIds.get(termId) === term) this.seatIds.delete(termId);
-      });
-    }
-    const ids = await term;
+    const ids = await this.termSeatIds(termId);
     const known = ids.get(userId);
     if (known) return known;
     const id = (await this.seats.delegateSeat(termId, userId))?.id ?? null;
     if (id) ids.set(userId, id);
     return id;
+  }
+
+  /** A term's seat ids by account, read once (a failed read is not kept). */
+  private termSeatIds(termId: string): Promise<Map<string, string>> {
+    let term = this.seatIds.get(termId);
+    if (!term) {
+      term = this.seats.delegateSeatIds(termId);
+      this.seatIds.set(termId, term);
+      // Terms are few, but keep only the latest.
+      if (this.seatIds.size > TERMS_KEPT) this.seatIds.delete(this.seatIds.keys().next().value!);
+      term.catch(() => {
+        if (this.seatIds.get(termId) === term) this.seatIds.delete(termId);
+      });
+    }
+    return term;
   }
 
   private async isOpen(pollId: string): Promise<boolean> {

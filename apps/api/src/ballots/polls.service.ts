@@ -30,6 +30,7 @@ import { RealtimeService } from '../realtime/realtime.service.js';
 import { SeatsService } from '../roster/seats.service.js';
 import { BallotsErrorCode, BallotsException } from './ballots.exception.js';
 import { BoardKeyService } from './board-key.service.js';
+import { CastService } from './cast.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { recordPollFor } from './poll-shape.js';
 import { recordIssued } from './poll-slips.js';
@@ -52,6 +53,7 @@ export class PollsService {
     private readonly ceremonies: CeremoniesService,
     private readonly slips: SlipsService,
     private readonly custodianKeys: CustodianKeys,
+    private readonly cast: CastService,
     private readonly clock: Clock,
   ) {}
 
@@ -235,6 +237,7 @@ export class PollsService {
     }
     const saved = await this.get(id);
     this.realtime.toRoom(sessionRoom(session.id), 'poll:opened', pollView(saved));
+    this.cast.prepare(saved.id);
     return saved;
   }
 }
