@@ -1,16 +1,17 @@
 import type { AuthContext } from '../auth/auth-context.js';
-import { isServing, isServingVoter } from '../roster/seat-rules.js';
+import { rooms } from '../realtime/index.js';
+import { isServing, watchesAsSeat } from '../roster/seat-rules.js';
 import type { DelegateStatus, RosterKind } from '../roster/roster.enums.js';
 
 /** Everyone following the session: the tablets, the screens, the console. */
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+export const sessionRoom = rooms.session;
 
 /**
  * The session's watchers: the screens and the console (staff, secretaries, the presidium's
  * members). What only they show (the turnout, once a second while a poll is open) goes here, not
  * to the 2,000 tablets of the session's room, which would drop it.
  */
-export const watchRoom = (sessionId: string) => `session:${sessionId}:watch`;
+export const watchRoom = rooms.watch;
 
 /**
  * Who may follow a session live, given the account's seat in the session's term (a user has at
@@ -27,9 +28,7 @@ export const mayWatch = (
   auth: AuthContext,
   seat: { status: DelegateStatus; kind: RosterKind; presidium: boolean } | null,
 ): boolean =>
-  auth.role === 'staff' ||
-  auth.role === 'secretary' ||
-  (seat !== null && seat.presidium && isServingVoter(seat));
+  auth.role === 'staff' || auth.role === 'secretary' || (seat !== null && watchesAsSeat(seat));
 
 /** How far an account follows a session live: not at all, in the hall, or watching it too. */
 export type Following = 'none' | 'hall' | 'watch';

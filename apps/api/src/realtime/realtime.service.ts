@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { ServerEvent, ServerEvents } from '../common/contracts.js';
-import { rooms } from './socket-auth.adapter.js';
+import { isWatchRoom, rooms } from './socket-auth.adapter.js';
 
 /**
  * Sends events to connected clients from anywhere in the app. The socket.io server is handed
@@ -13,6 +13,7 @@ import { rooms } from './socket-auth.adapter.js';
 @Injectable()
 export class RealtimeService {
   private server?: Server;
+  private readonly logger = new Logger('Realtime');
 
   attach(server: Server): void {
     this.server = server;
@@ -31,6 +32,21 @@ export class RealtimeService {
 
   toRoom<E extends ServerEvent>(room: string, event: E, payload: ServerEvents[E]): void {
     this.server?.to(room).emit(event, payload);
+  }
+
+  /**
+   * These accounts' sockets, in every api process, stop watching any session (their seat left the
+   * presidium): without this they kept the turnout until their screen reconnected.
+   */
+  async stopWatching(userIds: string[]): Promise<void> {
+    if (!this.server || userIds.length === 0) return;
+    try {
+      const sockets = await this.server.in(userIds.map(rooms.user)).fetchSockets();
+      for (const s of sockets) for (const room of s.rooms) if (isWatchRoom(room)) s.leave(room);
+    } catch (err) {
+      // Another api process did not answer in time: the change itself stands.
+      this.logger.warn({ err, userIds }, 'screens keep the turnout until they reconnect');
+    }
   }
 
   /** Closes every socket of these tokens (revocation). */

@@ -21,7 +21,14 @@ export const rooms = {
   user: (id: string) => `user:${id}`,
   token: (id: string) => `token:${id}`,
   role: (role: string) => `role:${role}`,
+  /** Everyone following a session: the tablets, the screens, the console (joined on request). */
+  session: (sessionId: string) => `session:${sessionId}`,
+  /** A session's watchers (screens, console, the presidium's members): what only they show. */
+  watch: (sessionId: string) => `session:${sessionId}:watch`,
 };
+
+/** Whether a room is some session's watchers (`rooms.watch`). */
+export const isWatchRoom = (room: string): boolean => /^session:[^:]+:watch$/.test(room);
 
 /**
  * socket.io with the HTTP tokens: the handshake carries `auth: { token }` (or an

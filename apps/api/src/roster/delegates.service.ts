@@ -6,6 +6,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../common/clock.js';
 import type { FieldError } from '../common/errors/app.exception.js';
 import { TermsService } from '../congress/terms.service.js';
+import { RealtimeService } from '../realtime/index.js';
 import { tabletAccount, usernameFor } from './delegate-accounts.js';
 import { Delegate } from './delegate.entity.js';
 import { DelegateChange } from './delegate-change.entity.js';
@@ -22,6 +23,7 @@ import { rosterSeat } from './roster-seat.js';
 import { RosterErrorCode, RosterException } from './roster.exception.js';
 import { DelegateStatus, RosterKind } from './roster.enums.js';
 import { SeatChangesService } from './seat-changes.service.js';
+import { watchesAsSeat } from './seat-rules.js';
 
 export interface DelegateWithUsername {
   delegate: Delegate;
@@ -38,6 +40,7 @@ export class DelegatesService {
     private readonly accounts: AccountsService,
     private readonly terms: TermsService,
     private readonly seatChanges: SeatChangesService,
+    private readonly realtime: RealtimeService,
     private readonly clock: Clock,
   ) {}
 
@@ -91,8 +94,10 @@ export class DelegatesService {
 
   /** Field corrections by staff; what changed is kept in the seat's change history. */
   async update(id: string, dto: UpdateDelegateDto, actor: AuthContext): Promise<Delegate> {
-    return this.delegates.manager.transaction(async (m) => {
+    let watched = false;
+    const saved = await this.delegates.manager.transaction(async (m) => {
       const delegate = await this.get(id, m);
+      watched = watchesAsSeat(delegate);
       const next = { ...delegate, ...dto } as Delegate;
       await this.check(m, delegate.termId, next, delegate.id);
       const groups = new Map(
@@ -114,6 +119,10 @@ export class DelegatesService {
       }
       return saved;
     });
+    // Out of the presidium (or no longer a voting delegate): the screens stop getting the turnout.
+    if (watched && !watchesAsSeat(saved) && saved.userId)
+      await this.realtime.stopWatching([saved.userId]);
+    return saved;
   }
 
   /** Recall (罢免) or leaving (离职): log-in and vote end at once; history is kept. */

@@ -12,6 +12,7 @@ export {
   servingAttendeeSql,
   servingSeatSql,
   servingVoterSql,
+  watchesAsSeat,
 } from './seat-rules.js';
 export { RosterErrorCode, RosterException } from './roster.exception.js';
 export * from './roster.enums.js';

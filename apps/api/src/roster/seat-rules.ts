@@ -17,6 +17,13 @@ export const isServing = (seat: { status: DelegateStatus }): boolean =>
 export const isServingVoter = (seat: { status: DelegateStatus; kind: RosterKind }): boolean =>
   seat.status === SERVING_VOTER.status && seat.kind === SERVING_VOTER.kind;
 
+/** A seat whose holder watches the session as staff do (the presidium's screen: the turnout). */
+export const watchesAsSeat = (seat: {
+  status: DelegateStatus;
+  kind: RosterKind;
+  presidium: boolean;
+}): boolean => seat.presidium && isServingVoter(seat);
+
 /**
  * The same rules for raw SQL that must hold them in its own WHERE (the cast's one-INSERT
  * eligibility check, attendance counted in one query). `alias` names a `delegates` row; the
