@@ -7,7 +7,7 @@ import {
   type RosterFixture,
   userWithRole,
 } from '../utils/actors.js';
-import { dialog, fillField } from './support/element-plus.js';
+import { chooseOption, dialog, fillField } from './support/element-plus.js';
 import { screenshot } from './support/screenshots.js';
 import { type OpenPage, startWebApp, type WebApp } from './support/web-app.js';
 
@@ -83,8 +83,8 @@ describe('between sessions: 联席会议 and 巡视检查 screens', () => {
     await drawer.getByRole('cell', { name: '第一代表团' }).waitFor();
     await drawer.getByRole('cell', { name: '第二代表团' }).waitFor();
 
-    await drawer.locator('.item-form .el-select').click();
-    await page.getByRole('option', { name: '民主选举' }).click();
+    const kind = drawer.locator('.item-form .el-select');
+    await chooseOption(page, kind, '民主选举');
     await drawer.getByLabel('议题名称', { exact: true }).fill('补选职工董事');
     await drawer.getByRole('button', { name: '记录议题' }).click();
     const refused = page.getByTestId('item-error');
@@ -92,8 +92,7 @@ describe('between sessions: 联席会议 and 巡视检查 screens', () => {
     await screenshot(page, 'interim-joint-refused', false);
     await expect(drawer.getByText('尚未记录议题').count()).resolves.toBe(1);
 
-    await drawer.locator('.item-form .el-select').click();
-    await page.getByRole('option', { name: '审议决定' }).click();
+    await chooseOption(page, kind, '审议决定');
     await drawer.getByLabel('议题名称', { exact: true }).fill('食堂开放时间调整');
     await drawer.getByLabel('处理结果', { exact: true }).fill('同意晚餐延长至 20:00');
     await drawer.getByRole('button', { name: '记录议题' }).click();

@@ -14,6 +14,16 @@ export async function fillField(scope: Locator | Page, label: string, value: str
   await input.press('Enter');
 }
 
+/**
+ * Picks an option of a select and waits until the select shows it: a form sent before the choice
+ * has landed would go with the previous one (a busy machine failed that way once).
+ */
+export async function chooseOption(page: Page, select: Locator, option: string) {
+  await select.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await select.getByText(option, { exact: true }).waitFor();
+}
+
 /** Answers an ElMessageBox prompt (a reason, a name) and confirms it. */
 export async function answerPrompt(page: Page, title: string | RegExp, text: string) {
   const box = dialog(page, title).filter({ has: page.locator('.el-message-box__input') });
