@@ -24,7 +24,7 @@ export interface ThreadMemory {
 export interface ProcessMemory {
   status: Record<string, number>;
   threads: ThreadMemory[];
-  /** With the api started with --expose-gc: the main thread again after a full collection. */
+  /** When `gc` is exposed (API_NODE_FLAGS has --expose-gc): the main thread again after a full collection. */
   afterGc?: { status: Record<string, number>; main: ThreadMemory };
 }
 

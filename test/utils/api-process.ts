@@ -40,10 +40,11 @@ export async function startApiProcess(
   databaseUrl: string,
   port: number,
   env: Record<string, string> = {},
+  nodeFlags: readonly string[] = [],
 ): Promise<ApiProcess> {
   if (!existsSync(MAIN))
     throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
-  const child = spawn(process.execPath, [MAIN.pathname], {
+  const child = spawn(process.execPath, [...nodeFlags, MAIN.pathname], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

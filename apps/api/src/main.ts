@@ -8,6 +8,7 @@ import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js'
 import type { RunningPostgres } from './database/embedded-postgres.js';
 import { ROOT_LOGGER } from './logging/logging.module.js';
 import { startBanner } from './startup/banner.js';
+import { startIdleCollector } from './startup/idle-collector.js';
 import { stopOnSignal } from './startup/stop-on-signal.js';
 import { AdminBootstrapService } from './users/admin-bootstrap.service.js';
 
@@ -48,7 +49,16 @@ async function bootstrap(): Promise<void> {
     stopOnSignal(() => app.close(), logger);
   }
   await app.listen(config.port, config.host);
-  logger.info({ port: config.port, host: config.host }, 'api listening');
+  // V8's collector, exposed by `--expose-gc` (API_NODE_FLAGS); without it V8 alone decides when.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc)
+    startIdleCollector(gc, (c) =>
+      logger.debug(
+        { grownMb: mb(c.grownBytes), pauseMs: Math.round(c.pauseMs), liveMb: mb(c.afterBytes) },
+        'old generation collected while idle',
+      ),
+    );
+  logger.info({ port: config.port, host: config.host, idleCollection: !!gc }, 'api listening');
   process.stdout.write(
     startBanner({
       urls: reachableUrls(config),
@@ -57,6 +67,8 @@ async function bootstrap(): Promise<void> {
     }) + '\n',
   );
 }
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 bootstrap().catch((e: unknown) => {
   console.error('start failed:', e instanceof Error ? e.message : e);

@@ -7,16 +7,21 @@
  * at rest and ~160–245 MB after a 2,000-ballot poll, with the CPU per acknowledged ballot
  * unchanged (bench/README.md, "Memory attributed").
  *
- * `--heap-growing-percent=25`: after a full collection V8 lets the old generation grow to 1.25 ×
+ * `--heap-growing-percent=50`: after a full collection V8 lets the old generation grow to 1.5 ×
  * what survived before the next one (its own factor reached ~2.5: ~125 MB live, next collection
- * at ~320 MB). A casting promotes ~50–60 MB per 2,000 ballots; with the old generation kept small the
- * full collections come more often, each no longer: ~150 MB less resident after a 2,000-ballot
- * poll (541–548 → 360–399 MB), the CPU per acknowledged ballot and the p99 unchanged
- * (bench/README.md, "eighth round").
+ * at ~320 MB, one landing inside most castings and RSS 541–548 MB after a poll). A casting
+ * promotes ~40–60 MB per 2,000 ballots: with a quarter (the eighth round's setting) a full
+ * collection still fell inside most castings; with half, and the old generation collected in the
+ * quiet moment before (below), none did (bench/README.md, "ninth round").
+ *
+ * `--expose-gc`: gives the api V8's `gc()`, which `startup/idle-collector.ts` calls when the main
+ * thread has been idle for a second and the old generation has grown since it was last collected.
+ * Nothing else calls it.
  */
 export const API_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=16',
-  '--heap-growing-percent=25',
+  '--heap-growing-percent=50',
+  '--expose-gc',
 ];
 
 /**

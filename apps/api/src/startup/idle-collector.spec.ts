@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  type Collected,
+  IDLE_COLLECTION,
+  shouldCollect,
+  startIdleCollector,
+} from './idle-collector.js';
+
+const MB = 2 ** 20;
+
+describe('the idle collection rule', () => {
+  it('collects when the main thread was idle and the old generation grew enough', () => {
+    expect(shouldCollect(0.01, 30 * MB, IDLE_COLLECTION)).toBe(true);
+  });
+
+  it('waits while the main thread is busy (a casting, a hall reading its polls)', () => {
+    expect(shouldCollect(0.06, 300 * MB, IDLE_COLLECTION)).toBe(false);
+    expect(shouldCollect(0.9, 300 * MB, IDLE_COLLECTION)).toBe(false);
+  });
+
+  it('leaves a little growth alone, however idle', () => {
+    expect(shouldCollect(0, 23 * MB, IDLE_COLLECTION)).toBe(false);
+  });
+});
+
+describe('startIdleCollector', () => {
+  /** Resolves with the first collection, or rejects after `ms`. */
+  const firstCollection = (gc: () => void, grownBytes: number, ms: number) =>
+    new Promise<Collected>((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        stop();
+        reject(new Error(`no collection within ${ms} ms`));
+      }, ms);
+      const stop = startIdleCollector(
+        gc,
+        (c) => {
+          clearTimeout(timeout);
+          stop();
+          resolve(c);
+        },
+        { everyMs: 20, idleBelow: 0.9, grownBytes },
+      );
+    });
+
+  it('collects once the old generation has grown while the process idles', async () => {
+    let calls = 0;
+    const kept: number[][] = [];
+    const collected = firstCollection(() => void calls++, 8 * MB, 30_000);
+    // Long-lived arrays (~16 MB) that reach the old generation, kept until the collector has run.
+    for (let i = 0; i < 64; i++) kept.push(Array.from({ length: 32_768 }, (_, j) => j + 0.5));
+    const c = await collected;
+    expect(calls).toBe(1);
+    expect(c.grownBytes).toBeGreaterThanOrEqual(8 * MB);
+    expect(kept).toHaveLength(64);
+  });
+});
