@@ -11,6 +11,7 @@ import {
   verifyElectionRecordV2,
   verifyReceipt,
 } from '../libs/ballot/src/index.js';
+import { voterCredential } from '../apps/api/src/ballots/voter-credential.js';
 import { bearer, delegateTokens, userWithRole } from './utils/actors.js';
 import { feed } from './utils/events.js';
 import { liveSession, type LiveSession, watcherSocket } from './utils/live-session.js';
@@ -162,6 +163,22 @@ describe('polls over socket.io: secret by default, decided by the majority of al
     // Reconnecting tablets learn they have voted.
     const state = await stateOf(2);
     expect(state.receipts.find((r) => r.pollId === pollId)?.tracker).toBe(receipts[2].tracker);
+    // The whole hall asks at once (the Wi-Fi came back): the requests are read together
+    // (PollStates), and each is answered with its own seat's credential and receipts only.
+    const burst = await Promise.all(
+      [0, 1, 2, 3, 4, 5, 0, 3, 5].map(async (i) => ({ i, state: await stateOf(i) })),
+    );
+    for (const { i, state } of burst) {
+      const seatId = live.roster.delegates[i]!.id;
+      expect(state.open.find((p) => p.id === pollId)?.voter).toBe(voterCredential(pollId, seatId));
+      expect(state.receipts.map((r) => r.tracker)).toEqual(i < 5 ? [receipts[i]!.tracker] : []);
+    }
+    const staffState: Awaited<ReturnType<typeof stateOf>> = await projector.emitWithAck(
+      'poll:state',
+      { sessionId: live.sessionId },
+    );
+    expect(staffState.open.find((p) => p.id === pollId)?.voter).toBeNull();
+    expect(staffState.receipts).toEqual([]);
 
     // The projector shows the chain's head: the last receipt's.
     expect(await turnouts.until((x) => x.cast === 5)).toEqual({

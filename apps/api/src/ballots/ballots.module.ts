@@ -8,6 +8,7 @@ import { BallotsGateway } from './ballots.gateway.js';
 import { BoardKeyService } from './board-key.service.js';
 import { BoardService } from './board.service.js';
 import { PollViews } from './poll-views.js';
+import { PollStates } from './poll-states.js';
 import { LightClose } from './light-close.js';
 import { CastService } from './cast.service.js';
 import { CastVerifier } from './cast-verifier.service.js';
@@ -62,6 +63,7 @@ import { ChairPolls } from './chair.service.js';
     { provide: PollDecryptor, useClass: KeyModeDecryptor },
     BoardService,
     PollViews,
+    PollStates,
     LightClose,
     BallotsGateway,
     PollTimer,

@@ -84,16 +84,24 @@ export class BoardService {
   }
 
   /**
-   * A seat's own receipts for the polls of a session (what its tablet sees after reconnecting):
-   * of its current ballots, not those its newer ballot superseded (last press counts).
+   * Each seat's own receipts for the polls of a session (what its tablet sees after reconnecting),
+   * for many seats in one query: of their current ballots, not those a newer ballot superseded
+   * (last press counts). A seat with none is missing from the map.
    */
-  async receipts(sessionId: string, seatId: string): Promise<Receipt[]> {
-    const rows: BoardRow[] = await this.ballots.query(
-      `SELECT ${BOARD_COLUMNS}
+  async receiptsOfSeats(sessionId: string, seatIds: string[]): Promise<Map<string, Receipt[]>> {
+    const bySeat = new Map<string, Receipt[]>();
+    if (seatIds.length === 0) return bySeat;
+    const rows: (BoardRow & { delegate_id: string })[] = await this.ballots.query(
+      `SELECT b.delegate_id, ${BOARD_COLUMNS}
          FROM poll_ballots b JOIN polls p ON p.id = b.poll_id
-        WHERE p.session_id = $1 AND b.delegate_id = $2 AND b.superseded_by IS NULL`,
-      [sessionId, seatId],
+        WHERE p.session_id = $1 AND b.delegate_id = ANY($2::uuid[]) AND b.superseded_by IS NULL`,
+      [sessionId, seatIds],
     );
-    return rows.map(receiptOf);
+    for (const r of rows) {
+      const mine = bySeat.get(r.delegate_id) ?? [];
+      mine.push(receiptOf(r));
+      bySeat.set(r.delegate_id, mine);
+    }
+    return bySeat;
   }
 }

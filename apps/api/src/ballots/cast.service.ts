@@ -33,7 +33,7 @@ import {
   PlanOutdated,
 } from './board-append.js';
 import { BoardKeyService } from './board-key.service.js';
-import { CastBatcher, type Outcome } from './cast-batcher.js';
+import { GroupBatcher, type Outcome } from './group-batcher.js';
 import { CastVerifier } from './cast-verifier.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import { findWithIssued } from './poll-issued.js';
@@ -100,7 +100,7 @@ export class CastService implements OnModuleDestroy {
   private readonly preparing = new Set<Promise<void>>();
   private readonly logger = new Logger('Ballots');
   private readonly turnouts = new KeyedThrottle(TURNOUT_EVERY_MS, this.logger, 'turnout');
-  private readonly batcher = new CastBatcher<Cast, BoardRow | null>({
+  private readonly batcher = new GroupBatcher<Cast, BoardRow | null>({
     commit: (pollId, casts) => this.commitBatch(pollId, casts),
     conflictKey: (c) => c.seatId,
     max: BATCH_MAX,
@@ -154,7 +154,7 @@ export class CastService implements OnModuleDestroy {
   /**
    * A ballot is checked before anything is stored (a refused one leaves the delegate free to cast
    * again), then appended under the poll row's lock together with the other casts to the poll
-   * that queued meanwhile (group commit, `CastBatcher` + `appendBatch`): one transaction reads the
+   * that queued meanwhile (group commit, `GroupBatcher` + `appendBatch`): one transaction reads the
    * chain's head, INSERTs the batch with every eligibility rule in its WHERE (seat serving,
    * delegate checked in) and the one-ballot rule in its unique index, and moves the head. The
    * lock orders the appends of every api process; the close takes the same row, so nothing lands

@@ -114,6 +114,14 @@ export class SeatsService {
     return this.delegates.findOneBy({ termId, userId });
   }
 
+  /** Several users' seats in a term, whatever their kind and status, by user id (one query). */
+  async seatsOfUsers(termId: string, userIds: string[]): Promise<Map<string, Delegate>> {
+    const seats = userIds.length
+      ? await this.delegates.findBy({ termId, userId: In(userIds) })
+      : [];
+    return new Map(seats.map((s) => [s.userId!, s]));
+  }
+
   /** A user's seats of every term, or of one, whatever their kind and status. */
   seatsOf(
     userId: string,

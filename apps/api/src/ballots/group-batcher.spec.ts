@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CastBatcher, type Outcome } from './cast-batcher.js';
+import { GroupBatcher, type Outcome } from './group-batcher.js';
 
 interface Item {
   voter: string;
@@ -31,9 +31,9 @@ function manualCommit() {
 }
 
 const batcherWith = (commit: ReturnType<typeof manualCommit>['commit'], max = 200) =>
-  new CastBatcher<Item, string>({ commit, conflictKey: (i) => i.voter, max });
+  new GroupBatcher<Item, string>({ commit, conflictKey: (i) => i.voter, max });
 
-describe('CastBatcher (group commit of casts)', () => {
+describe('GroupBatcher (group commit of casts)', () => {
   it('commits a lone item at once, and what arrives meanwhile together in the next batch', async () => {
     const m = manualCommit();
     const b = batcherWith(m.commit);
@@ -153,7 +153,7 @@ describe('CastBatcher (group commit of casts)', () => {
   });
 
   it('fails the whole batch when the commit answers the wrong number of items', async () => {
-    const b = new CastBatcher<Item, string>({
+    const b = new GroupBatcher<Item, string>({
       commit: async () => [],
       conflictKey: (i) => i.voter,
       max: 10,

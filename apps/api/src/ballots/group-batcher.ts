@@ -7,7 +7,7 @@ interface Waiting<T, R> {
   reject(error: unknown): void;
 }
 
-export interface CastBatcherOptions<T, R> {
+export interface GroupBatcherOptions<T, R> {
   /**
    * Commits one batch (one transaction) and answers each item, in the order given. A throw fails
    * every item of the batch with that error; an item's own `{ ok: false }` fails only that caller.
@@ -20,18 +20,20 @@ export interface CastBatcherOptions<T, R> {
 }
 
 /**
- * Group commit, per key (a poll): the first item goes at once; items that arrive while a batch of
- * that key is being committed wait, and go together in the next batch when it is done. So with
- * one cast at a time each is committed alone (no added wait), and at a burst each transaction —
- * one lock, one INSERT, one fsync — carries everything that queued meanwhile. A caller's promise
- * settles only after its batch's commit has returned, i.e. after COMMIT.
+ * Group commit, per key (a poll for casts, a session for `poll:state`): the first item goes at
+ * once; items that arrive while a batch of that key is being committed wait, and go together in
+ * the next batch when it is done. So with one item at a time each goes alone (no added wait), and
+ * at a burst each transaction — for casts one lock, one INSERT, one fsync — carries everything
+ * that queued meanwhile. A caller's promise settles only after its batch's commit has returned,
+ * i.e. after COMMIT; and a batch starts after each of its items arrived, so what it reads is never
+ * older than the request.
  */
-export class CastBatcher<T, R> {
+export class GroupBatcher<T, R> {
   private readonly queues = new Map<string, Waiting<T, R>[]>();
   /** Keys with a batch being committed now. */
   private readonly busy = new Set<string>();
 
-  constructor(private readonly options: CastBatcherOptions<T, R>) {
+  constructor(private readonly options: GroupBatcherOptions<T, R>) {
     if (!(options.max >= 1)) throw new Error('a batch holds at least one item');
   }
 
