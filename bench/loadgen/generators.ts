@@ -110,6 +110,21 @@ export class Generators {
     return mergeShares(shares);
   }
 
+  /**
+   * Waits until every tablet has had the poll's `poll:result` (or `timeoutMs` passed): how many
+   * had it, and when the last did (epoch ms, NaN when none).
+   */
+  async results(pollId: string, timeoutMs = 10_000): Promise<{ received: number; lastAt: number }> {
+    const replies = await Promise.all(
+      this.children.map((c) => request(c, { type: 'results', pollId, timeoutMs }, 'results')),
+    );
+    const arrived = replies.filter((r) => r.received > 0);
+    return {
+      received: replies.reduce((n, r) => n + r.received, 0),
+      lastAt: arrived.length ? Math.max(...arrived.map((r) => r.lastAt)) : NaN,
+    };
+  }
+
   async stop(): Promise<void> {
     await Promise.all(
       this.children.map(async (c) => {

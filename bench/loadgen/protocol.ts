@@ -19,6 +19,8 @@ export type ToWorker =
   | { type: 'prepare'; pollId: string }
   /** The barrier: every worker starts at `startAt` (epoch ms), tablet g at startAt + g/total·spreadMs. */
   | { type: 'go'; startAt: number; spreadMs: number; timeoutMs: number }
+  /** Wait (up to `timeoutMs`) until every tablet of this process has had the poll's `poll:result`. */
+  | { type: 'results'; pollId: string; timeoutMs: number }
   | { type: 'exit' };
 
 export type FromWorker =
@@ -32,4 +34,6 @@ export type FromWorker =
       stateAnsweredAt: number;
     }
   | { type: 'result'; share: ShareResult }
+  /** How many tablets had the poll's `poll:result`, and when the first and the last (epoch ms). */
+  | { type: 'results'; received: number; firstAt: number; lastAt: number }
   | { type: 'error'; message: string };

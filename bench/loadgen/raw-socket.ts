@@ -3,12 +3,14 @@
 // `ws.send` of a frame built before the burst, and one small parse of the acknowledgement.
 //   engine.io: "0{…}" open, "2" ping → "3" pong, "4…" message
 //   socket.io (inside "4"): "0{auth}" connect, "2<id>[event, data]" event with ack id,
+//                           "2[event, data]" broadcast,
 //                           "3<id>[reply]" acknowledgement, "4{…}" connect error
 import WebSocket from 'ws';
 
 export class RawSocket {
   private nextId = 0;
   private readonly pending = new Map<number, (reply: unknown) => void>();
+  private readonly listeners = new Map<string, (data: unknown) => void>();
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => this.onFrame(data.toString()));
@@ -75,6 +77,11 @@ export class RawSocket {
     });
   }
 
+  /** Calls `handler` with the data of each broadcast `event` (one handler per event). */
+  on(event: string, handler: (data: unknown) => void): void {
+    this.listeners.set(event, handler);
+  }
+
   close(): void {
     this.ws.close();
   }
@@ -84,7 +91,15 @@ export class RawSocket {
       this.ws.send('3');
       return;
     }
-    // "43<id>[reply]": an acknowledgement. Every other frame (broadcasts) is ignored.
+    // '42["event",data]': a broadcast, parsed only for an event listened to (the turnout's
+    // frames during a casting stay one string comparison each).
+    if (frame.startsWith('42["')) {
+      const event = frame.slice(4, frame.indexOf('"', 4));
+      const handler = this.listeners.get(event);
+      if (handler) handler((JSON.parse(frame.slice(2)) as unknown[])[1]);
+      return;
+    }
+    // "43<id>[reply]": an acknowledgement.
     if (!frame.startsWith('43')) return;
     const bracket = frame.indexOf('[');
     const id = Number(frame.slice(2, bracket));

@@ -79,10 +79,39 @@ async function ballotFor(state: State, pollId: string, index: number) {
   }).ballot;
 }
 
+// Each poll's `poll:result` arrivals on this process's tablets (epoch ms), for the close's figure
+// of when the last tablet had the result.
+const resultsSeen = new Map<string, number[]>();
+let onResultSeen = () => {};
+function resultSeen(view: unknown): void {
+  const pollId = (view as { id?: string } | null)?.id;
+  if (typeof pollId !== 'string') return;
+  const seen = resultsSeen.get(pollId) ?? [];
+  seen.push(now());
+  resultsSeen.set(pollId, seen);
+  onResultSeen();
+}
+
+async function awaitResults(pollId: string, timeoutMs: number): Promise<number[]> {
+  const deadline = now() + timeoutMs;
+  const seen = () => resultsSeen.get(pollId) ?? [];
+  while (seen().length < tablets.length && now() < deadline)
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, deadline - now()));
+      onResultSeen = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  onResultSeen = () => {};
+  return seen();
+}
+
 async function connect(base: string, token: string, mode: GeneratorMode, sessionId: string) {
   let timeoutMs = 60_000;
   if (mode === 'raw') {
     const s = await RawSocket.connect(base, token);
+    s.on('poll:result', resultSeen);
     await s.emitWithAck('session:join', { sessionId });
     return { tablet: rawTablet(s), setTimeout: (ms: number) => (timeoutMs = ms) };
   }
@@ -91,6 +120,7 @@ async function connect(base: string, token: string, mode: GeneratorMode, session
     s.once('connect', () => resolve());
     s.once('connect_error', reject);
   });
+  s.on('poll:result', resultSeen);
   await s.emitWithAck('session:join', { sessionId });
   return {
     tablet: clientTablet(s, () => timeoutMs),
@@ -172,6 +202,15 @@ async function handle(m: ToWorker): Promise<void> {
     }
     case 'go':
       return send({ type: 'result', share: await castAll(m.startAt, m.spreadMs, m.timeoutMs) });
+    case 'results': {
+      const seen = await awaitResults(m.pollId, m.timeoutMs);
+      return send({
+        type: 'results',
+        received: seen.length,
+        firstAt: seen.length ? Math.min(...seen) : NaN,
+        lastAt: seen.length ? Math.max(...seen) : NaN,
+      });
+    }
     case 'exit':
       tablets.forEach(({ tablet }) => tablet.close());
       process.disconnect();

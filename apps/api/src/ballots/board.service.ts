@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { type ElectionRecordV2, shortCode } from '../common/ballot.js';
+import { type ElectionRecordV2, type Issued, shortCode } from '../common/ballot.js';
 import type { Receipt } from '../common/contracts.js';
 import type { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
 import { ballotSpecOf } from './poll-shape.js';
 import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
-import { needsBallots, type StoredRecord, withBallots } from './stored-record.js';
+import { joinRecord, type RecordRow, type StoredRecord } from './stored-record.js';
 
 /** The version 1 record of a poll decided before the board existed (kept as it was published). */
 export interface LegacyPollRecord {
@@ -33,25 +33,23 @@ export class BoardService {
 
   /**
    * A decided secret poll's record: format version 2 or 3 (libs/ballot/RECORD.md) as made at the
-   * close (stored without its ballots, joined back here from the board: stored-record.ts), which
+   * close (stored without its board entries and credentials, joined back here from the board's
+   * rows and the poll row: stored-record.ts), which
    * `npm run verify-poll -- <this URL>` checks. Open polls and polls decided
    * before the board existed get the version 1 form they were published in.
    */
   async record(poll: Poll): Promise<ElectionRecordV2 | LegacyPollRecord> {
-    const [row]: { record: { version?: number } | null }[] = await this.ballots.query(
-      `SELECT record FROM polls WHERE id = $1`,
-      [poll.id],
-    );
+    const [row]: { record: { version?: number } | null; issued: Issued | null }[] =
+      await this.ballots.query(`SELECT record, issued FROM polls WHERE id = $1`, [poll.id]);
     const stored = row?.record ?? null;
     // Version 3: a slips poll's (the same record, with the slip batches and signatures).
     if (stored?.version === 2 || stored?.version === 3) {
-      const record = stored as StoredRecord;
-      if (!needsBallots(record)) return record as ElectionRecordV2;
-      const rows: { position: number; ballot: unknown }[] = await this.ballots.query(
-        `SELECT position, ballot FROM poll_ballots WHERE poll_id = $1 AND position IS NOT NULL`,
+      const rows: RecordRow[] = await this.ballots.query(
+        `SELECT position, tracker, chain_head, received_at, ballot, slips FROM poll_ballots
+          WHERE poll_id = $1 AND position IS NOT NULL ORDER BY position`,
         [poll.id],
       );
-      return withBallots(record, new Map(rows.map((r) => [r.position, r.ballot])));
+      return joinRecord(stored as StoredRecord, rows, row!.issued);
     }
     const ballots = await this.ballots.find({ where: { pollId: poll.id }, order: { id: 'ASC' } });
     const board = ballots.map((b) => ({

@@ -304,8 +304,14 @@ export class BallotsClose {
     });
     if (!stored) return null; // another process finished it first
     await this.tellExcluded(poll, exclusions);
-    const decided = await this.polls.findOneByOrFail({ id: poll.id });
-    this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:result', pollView(decided));
+    // The row as read after the poll closed (nothing else of it changes once closed), with its
+    // result: not read back.
+    const decided = { ...poll, result } as Poll;
+    // Whoever decided it (the console's close, the teller whose partial completed it) is answered
+    // first; the hall's copy, a write to each of 2,000 sockets, follows in the next turn.
+    setImmediate(() =>
+      this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:result', pollView(decided)),
+    );
     this.logger.log(
       { pollId: poll.id, cast: result.ballots.cast, counted: result.ballots.counted },
       result.void

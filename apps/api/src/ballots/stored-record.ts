@@ -1,46 +1,88 @@
-import type { ElectionRecordV2 } from '../common/ballot.js';
+import { chainHeads, type ElectionRecordV2, type Issued } from '../common/ballot.js';
+
+type Entry = ElectionRecordV2['board']['entries'][number];
 
 /**
- * The election record as `polls.record` keeps it: whole, but for each board entry's ballot,
- * which poll_ballots already holds durably (append-only) under the same position. Writing the
- * ballots a second time made the close store ~6 MB for 2,000 ballots in one transaction, the
- * largest part of its time; the published record is the same JSON, joined back on reading
- * (`withBallots`). Records stored before this keep their ballots and are read as they are.
+ * The election record as `polls.record` keeps it: what the board's rows and the poll row already
+ * hold durably is left out, and joined back on reading (`joinRecord`):
+ *   - the board's entries (position, tracker, chain head, time received, ballot, slips): each is
+ *     a poll_ballots row, appended at casting, its chain head signed on the receipt;
+ *   - a version 2 record's issued credentials: `polls.issued`, fixed when the poll opened.
+ * Writing them again was the close's largest write: ~6 MB with the ballots, and still ~0.5 MB
+ * of hex (trackers, chain heads, credentials) without them, which PostgreSQL tried to compress
+ * for ~40 ms. What is left (key, tally, decryptions, exclusions, result) is a few kB.
+ * Records stored by earlier versions (whole, or without the ballots only) are read as they are.
  */
-export type StoredRecord = Omit<ElectionRecordV2, 'board'> & {
+export type StoredRecord = Omit<ElectionRecordV2, 'board' | 'issued'> & {
+  issued: Issued | { count: number; credentials: 'polls.issued' };
   board: Omit<ElectionRecordV2['board'], 'entries'> & {
-    entries: Omit<ElectionRecordV2['board']['entries'][number], 'ballot'>[];
+    entries: 'poll_ballots' | Entry[] | Omit<Entry, 'ballot'>[];
   };
 };
+
+/** A board row as `joinRecord` reads it (poll_ballots, the rows with a position). */
+export interface RecordRow {
+  position: number;
+  tracker: string;
+  chain_head: string | null;
+  received_at: Date;
+  ballot: unknown;
+  slips: unknown[] | null;
+}
 
 export function storedRecordOf(record: ElectionRecordV2): StoredRecord {
   return {
     ...record,
-    board: {
-      ...record.board,
-      entries: record.board.entries.map(({ ballot: _ballot, ...entry }) => entry),
-    },
+    // A slips poll's record (version 3) names no credential: nothing to leave out.
+    issued:
+      record.issued.credentials.length > 0
+        ? { count: record.issued.count, credentials: 'polls.issued' }
+        : record.issued,
+    board: { ...record.board, entries: 'poll_ballots' },
   };
 }
 
-/** The published record from the stored one and the board's ballots, by position. */
-export function withBallots(
-  stored: StoredRecord | ElectionRecordV2,
-  ballotAt: ReadonlyMap<number, unknown>,
+/**
+ * The published record from the stored one, the board's rows in position order and the poll's
+ * issued credentials: the record made at the close, key for key.
+ */
+export function joinRecord(
+  stored: StoredRecord,
+  rows: readonly RecordRow[],
+  issued: Issued | null,
 ): ElectionRecordV2 {
   return {
     ...stored,
-    board: {
-      ...stored.board,
-      entries: stored.board.entries.map((e) =>
-        'ballot' in e ? e : { ...e, ballot: ballotAt.get(e.position) as never },
-      ),
-    },
+    issued:
+      stored.issued.credentials === 'polls.issued'
+        ? { count: stored.issued.count, credentials: issued?.credentials ?? [] }
+        : stored.issued,
+    board: { ...stored.board, entries: entriesOf(stored, rows) },
   } as ElectionRecordV2;
 }
 
-/** True when the stored entries carry no ballot (stored by this version or later). */
-export function needsBallots(stored: StoredRecord | ElectionRecordV2): boolean {
-  const first = stored.board.entries[0];
-  return first !== undefined && !('ballot' in first);
+function entriesOf(stored: StoredRecord, rows: readonly RecordRow[]): Entry[] {
+  const { entries } = stored.board;
+  if (entries !== 'poll_ballots') {
+    const ballotAt = new Map(rows.map((r) => [r.position, r.ballot]));
+    return entries.map((e) =>
+      'ballot' in e ? e : ({ ...e, ballot: ballotAt.get(e.position) } as Entry),
+    );
+  }
+  // Rows appended before the chain head had its column get theirs from the chain, as the close
+  // computed them (libs/ballot prepareClose).
+  const heads = rows.every((r) => r.chain_head)
+    ? rows.map((r) => r.chain_head!)
+    : chainHeads(
+        stored.board.genesis,
+        rows.map((r) => r.tracker),
+      );
+  return rows.map((r, i) => ({
+    position: r.position,
+    tracker: r.tracker,
+    chainHead: heads[i]!,
+    receivedAt: r.received_at.toISOString(),
+    ballot: r.ballot as Entry['ballot'],
+    ...(stored.version === 3 ? { slips: (r.slips ?? []) as Entry['slips'] } : {}),
+  }));
 }
