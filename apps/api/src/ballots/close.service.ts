@@ -35,6 +35,7 @@ import { pollView } from './poll-view.js';
 import { boundSlips, recordIssued } from './poll-slips.js';
 import { RunningSums } from './running-sums.js';
 import { LightClose } from './light-close.js';
+import { BoardService } from './board.service.js';
 import { storedRecordOf } from './stored-record.js';
 
 /** A ballot not counted, by board position, with its reason (libs/ballot's exclusion reasons). */
@@ -72,6 +73,7 @@ export class BallotsClose {
     private readonly ceremonies: CeremoniesService,
     private readonly sums: RunningSums,
     private readonly light: LightClose,
+    private readonly board: BoardService,
     private readonly clock: Clock,
   ) {}
 
@@ -121,7 +123,7 @@ export class BallotsClose {
       const decided = await this.store(poll, result, null, exclusions);
       if (decided) return decided;
     } else {
-      const stored = await this.preparedOf(pollId);
+      const stored = await this.board.prepared(pollId, 'voters');
       const prepared = stored ? resumeClose(stored) : await this.prepare(poll);
       // Decided within the request (custodian): that poll is the answer, not read again.
       const decided = await this.decryptor.request(pollId, prepared);
@@ -144,7 +146,7 @@ export class BallotsClose {
   ): Promise<Poll | null> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     if (poll.result) return null;
-    prepared ??= resumeClose((await this.preparedOf(pollId))!);
+    prepared ??= resumeClose((await this.board.prepared(pollId, 'voters'))!);
     const record = finishRecord(prepared, partials, poll.electorate!);
     const entries = record.board.entries;
     const result: PollResult = {
@@ -177,12 +179,11 @@ export class BallotsClose {
    */
   private async prepare(poll: Poll): Promise<PreparedClose> {
     const running = this.sums.take(poll.id);
-    // Custodian mode stores no prepared close and the record is stored without its ballots
-    // (stored-record.ts): with a whole running sum, only the ballots that may not count are read.
-    if (poll.keyMode !== 'tellers' && !poll.withSlips && running) {
-      const light = await this.light.prepare(poll, running);
-      if (light) return light;
-    }
+    const key = await this.recordKey(poll);
+    // Neither the prepared close nor the record is stored with its ballots (stored-record.ts):
+    // with a whole running sum, only the ballots that may not count are read.
+    const light = running && !poll.withSlips ? await this.light.prepare(poll, key, running) : null;
+    if (light) return this.storePrepared(poll, light);
     const ballots = await this.ballots.find({
       where: { pollId: poll.id },
       order: { position: 'ASC' },
@@ -197,7 +198,7 @@ export class BallotsClose {
     const slips = poll.withSlips ? await boundSlips(this.polls, poll.id) : undefined;
     const prepared = prepareClose({
       poll: poll.recordPoll!,
-      key: await this.recordKey(poll),
+      key,
       issued: recordIssued({ issued: poll.issued!, withSlips: poll.withSlips }),
       // A slips poll's record is version 3: the batches, and each entry's slip signatures.
       slips,
@@ -212,16 +213,24 @@ export class BallotsClose {
         entries.map((e, i) => (ballots[i]!.verified ? e.ballot : null)),
       ),
     });
+    return this.storePrepared(poll, prepared);
+  }
+
+  /**
+   * Tellers' mode keeps the prepared close until they answer (custodian mode decrypts at once),
+   * without what the board's rows and the poll row hold (~6 MB of ballots for 2,000).
+   */
+  private async storePrepared(poll: Poll, prepared: PreparedClose): Promise<PreparedClose> {
     if (poll.keyMode !== 'tellers') return prepared;
     const stored: unknown[] = (
       await this.polls.query(
         `UPDATE polls SET prepared = $2 WHERE id = $1 AND prepared IS NULL RETURNING id`,
-        [poll.id, JSON.stringify(prepared.record)],
+        [poll.id, JSON.stringify(storedRecordOf(prepared.record))],
       )
     )[0] as unknown[];
     if (stored.length > 0) return prepared;
     // Another process prepared it first: what is stored is what gets decrypted.
-    return resumeClose((await this.preparedOf(poll.id))!);
+    return resumeClose((await this.board.prepared(poll.id, 'voters'))!);
   }
 
   /**
@@ -270,14 +279,6 @@ export class BallotsClose {
       tallyAt: this.clock.now().toISOString(),
     };
     return this.store(poll, result, null, []);
-  }
-
-  private async preparedOf(pollId: string): Promise<PreparedClose['record'] | null> {
-    const [row]: { prepared: PreparedClose['record'] | null }[] = await this.polls.query(
-      `SELECT prepared FROM polls WHERE id = $1`,
-      [pollId],
-    );
-    return row?.prepared ?? null;
   }
 
   private async store(

@@ -6,6 +6,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CeremoniesService } from '../tellers/index.js';
 import { TellersErrorCode, TellersException } from '../tellers/index.js';
 import { BallotsClose } from './close.service.js';
+import { BoardService } from './board.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import {
   BallotError,
@@ -48,6 +49,7 @@ export class DecryptionService {
     private readonly ceremonies: CeremoniesService,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
+    private readonly boards: BoardService,
   ) {}
 
   /** A tellers-mode poll, and the caller's teller index (null for staff, who only watch). */
@@ -95,7 +97,7 @@ export class DecryptionService {
   /** What a teller's device decrypts from: the prepared record (it re-sums the board itself). */
   async input(pollId: string, auth: AuthContext): Promise<PreparedClose['record']> {
     await this.access(pollId, auth, true);
-    const prepared = await this.preparedOf(pollId);
+    const prepared = await this.boards.prepared(pollId, 'whole');
     if (!prepared)
       throw new TellersException(TellersErrorCode.NoDecryption, {
         reason: '该表决尚未结束计票准备',
@@ -158,7 +160,7 @@ export class DecryptionService {
    */
   async submit(pollId: string, partial: object, auth: AuthContext): Promise<DecryptionStatus> {
     const { poll, index } = await this.access(pollId, auth, false);
-    const stored = await this.preparedOf(pollId);
+    const stored = await this.boards.prepared(pollId, 'voters');
     if (poll.status !== PollStatus.Closed || poll.result || !stored)
       throw new TellersException(TellersErrorCode.NoDecryption);
     const prepared = resumeClose(stored);
@@ -216,13 +218,5 @@ export class DecryptionService {
     // Valid ones first: the record lists the refused ones after those it combined.
     const partials = [...accepted, ...refused].map((r) => r.partial as PartialDecryption);
     await this.moduleRef.get(BallotsClose, { strict: false }).finish(pollId, partials);
-  }
-
-  private async preparedOf(pollId: string): Promise<PreparedClose['record'] | null> {
-    const [row]: { prepared: PreparedClose['record'] | null }[] = await this.polls.query(
-      `SELECT prepared FROM polls WHERE id = $1`,
-      [pollId],
-    );
-    return row?.prepared ?? null;
   }
 }

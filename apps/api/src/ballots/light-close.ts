@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import {
   type Ballot,
-  type ElectionKeyV1,
   type PreparedClose,
   prepareClose,
+  type RecordKey,
   type RunningSum,
 } from '../common/ballot.js';
 import { SeatsService } from '../roster/seats.service.js';
@@ -23,13 +23,14 @@ export class LightClose {
   ) {}
 
   /**
-   * A custodian poll's close without reading every ballot (~6 MB for 2,000): each entry is a
+   * A secret poll's close without reading every ballot (~6 MB for 2,000): each entry is a
    * stand-in holding its voter, and only the ballots that may be excluded (superseded, seat lost)
-   * are read, since the running sum less those is the tally. The record made from it is stored
-   * without ballots anyway. Null (read everything) when a ballot was not verified on arrival or
-   * the counting rule excludes one that was not read.
+   * are read, since the running sum less those is the tally. The record, and a tellers' poll's
+   * prepared close, made from it are stored without ballots anyway (stored-record.ts). Null (read
+   * everything) when a ballot was not verified on arrival or the counting rule excludes one that
+   * was not read.
    */
-  async prepare(poll: Poll, running: RunningSum): Promise<PreparedClose | null> {
+  async prepare(poll: Poll, key: RecordKey, running: RunningSum): Promise<PreparedClose | null> {
     const rows: {
       position: number;
       delegate_id: string;
@@ -61,7 +62,7 @@ export class LightClose {
     try {
       return prepareClose({
         poll: poll.recordPoll!,
-        key: { mode: 'custodian', key: poll.electionKey as ElectionKeyV1 },
+        key,
         issued: poll.issued!,
         boardKey: poll.boardKey!,
         entries,

@@ -1,6 +1,14 @@
-import { chainHeads, type ElectionRecordV2, type Issued } from '../common/ballot.js';
+import {
+  chainHeads,
+  type ElectionRecordV2,
+  type Issued,
+  type PreparedClose,
+} from '../common/ballot.js';
 
 type Entry = ElectionRecordV2['board']['entries'][number];
+
+/** The published record, or the prepared close the tellers decrypt from (its first part). */
+type Recordlike = ElectionRecordV2 | PreparedClose['record'];
 
 /**
  * The election record as `polls.record` keeps it: what the board's rows and the poll row already
@@ -13,14 +21,19 @@ type Entry = ElectionRecordV2['board']['entries'][number];
  * for ~40 ms. What is left (key, tally, decryptions, exclusions, result) is a few kB.
  * Records stored by earlier versions (whole, or without the ballots only) are read as they are.
  */
-export type StoredRecord = Omit<ElectionRecordV2, 'board' | 'issued'> & {
+export type Stored<R extends Recordlike> = Omit<R, 'board' | 'issued'> & {
   issued: Issued | { count: number; credentials: 'polls.issued' };
-  board: Omit<ElectionRecordV2['board'], 'entries'> & {
+  board: Omit<R['board'], 'entries'> & {
     entries: 'poll_ballots' | Entry[] | Omit<Entry, 'ballot'>[];
   };
 };
+export type StoredRecord = Stored<ElectionRecordV2>;
 
-/** A board row as `joinRecord` reads it (poll_ballots, the rows with a position). */
+/**
+ * A board row as `joinRecord` reads it (poll_ballots, the rows with a position). `ballot` may be
+ * a stand-in holding only its voter where nothing else of it is needed (the counting rule's
+ * 收回, board.service.ts).
+ */
 export interface RecordRow {
   position: number;
   tracker: string;
@@ -30,7 +43,7 @@ export interface RecordRow {
   slips: unknown[] | null;
 }
 
-export function storedRecordOf(record: ElectionRecordV2): StoredRecord {
+export function storedRecordOf<R extends Recordlike>(record: R): Stored<R> {
   return {
     ...record,
     // A slips poll's record (version 3) names no credential: nothing to leave out.
@@ -39,18 +52,18 @@ export function storedRecordOf(record: ElectionRecordV2): StoredRecord {
         ? { count: record.issued.count, credentials: 'polls.issued' }
         : record.issued,
     board: { ...record.board, entries: 'poll_ballots' },
-  };
+  } as Stored<R>;
 }
 
 /**
- * The published record from the stored one, the board's rows in position order and the poll's
- * issued credentials: the record made at the close, key for key.
+ * The published record (or the prepared close) from the stored one, the board's rows in position
+ * order and the poll's issued credentials: the record made at the close, key for key.
  */
-export function joinRecord(
-  stored: StoredRecord,
+export function joinRecord<R extends Recordlike>(
+  stored: Stored<R>,
   rows: readonly RecordRow[],
   issued: Issued | null,
-): ElectionRecordV2 {
+): R {
   return {
     ...stored,
     issued:
@@ -58,10 +71,10 @@ export function joinRecord(
         ? { count: stored.issued.count, credentials: issued?.credentials ?? [] }
         : stored.issued,
     board: { ...stored.board, entries: entriesOf(stored, rows) },
-  } as ElectionRecordV2;
+  } as unknown as R;
 }
 
-function entriesOf(stored: StoredRecord, rows: readonly RecordRow[]): Entry[] {
+function entriesOf(stored: Stored<Recordlike>, rows: readonly RecordRow[]): Entry[] {
   const { entries } = stored.board;
   if (entries !== 'poll_ballots') {
     const ballotAt = new Map(rows.map((r) => [r.position, r.ballot]));
