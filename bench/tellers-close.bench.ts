@@ -3,7 +3,7 @@
 // process (as on their laptops), 2,000 tablets over socket.io. Times the key ceremony, then a
 // poll whose ballots are cast over a window while tellers 1 and 3 follow the board (`watch`),
 // and the close: close request → result on the tablets, with teller 2 absent.
-//   npm run build && node dist/bench/tellers-close.bench.js   (TABLETS=2000 WINDOW_MS=10000)
+//   npm run build && node dist/bench/tellers-close.bench.js   (TABLETS=2000 WINDOW_MS=10000 PROFILE=1)
 // Traffic goes to 127.0.0.1 only. The last line of output is one JSON object with the figures.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +11,10 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { printSummary, summarise } from './cpuprofile-summary.js';
 import { connectTablets, log, seatCongress, startApi } from './loadgen/congress.js';
+import { ApiProfiler } from './loadgen/profiler.js';
 import { ADMIN_PASSWORD, apiClient, pooled } from './support.js';
 import {
   ballotShape,
@@ -23,6 +26,8 @@ import {
 
 const N = Number(process.env.TABLETS ?? 2000);
 const WINDOW_MS = Number(process.env.WINDOW_MS ?? 10_000);
+// PROFILE=1: the api's main thread from the close to the last tablet's result (data/bench-profiles/).
+const PROFILE = process.env.PROFILE === '1';
 const TELLER_PASSWORD = 'teller-pass-123';
 const PASSPHRASE = 'bench teller passphrase';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -75,7 +80,8 @@ const followedBy = (lines: string[]) =>
   );
 
 async function main(): Promise<void> {
-  const started = await startApi({ pgLog: (line) => log('postgres:', line) });
+  const started = await startApi({ pgLog: (line) => log('postgres:', line), inspect: PROFILE });
+  const profiler = started.inspectPort ? await ApiProfiler.attach(started.inspectPort) : null;
   const { base } = started;
   const { call, login, staff: makeStaff } = apiClient(base);
   const staff = await makeStaff();
@@ -182,15 +188,35 @@ async function main(): Promise<void> {
   // Staff close when every ballot is in (no wait for the tellers).
   const results: number[] = [];
   sockets.forEach((s) => s.once('poll:result', () => results.push(performance.now())));
+  await profiler?.start();
   const closeStart = performance.now();
   await call('POST', `/polls/${poll.id}/close`, staff);
   const closeRequestMs = performance.now() - closeStart;
   const followedAtClose = watchers.map((w) => followedBy(w.lines));
   while (results.length < sockets.length && performance.now() - closeStart < 120_000)
     await sleep(10);
+  if (profiler) {
+    // The api's main thread from the close to the last tablet's result, tellers' requests included.
+    const file = `data/bench-profiles/${new Date().toISOString().replace(/[:.]/g, '-')}-tellers-close.cpuprofile`;
+    printSummary(summarise(await profiler.stop(file), 25));
+    log(`profile: ${file}`);
+    profiler.close();
+  }
   const firstResultMs = Math.min(...results) - closeStart;
   const lastResultMs = Math.max(...results) - closeStart;
   const decided = await call('GET', `/polls/${poll.id}/decryption`, staff);
+  // The server's share of the close: the close request, and from the partial that completed the
+  // threshold (stored with the api's clock, this machine's) to the result on the last tablet.
+  const db = new pg.Client({ connectionString: started.dbUrl });
+  await db.connect();
+  const { rows: partialRows } = await db.query<{ at: Date }>(
+    `SELECT received_at AS at FROM poll_partials WHERE poll_id = $1 AND accepted
+      ORDER BY received_at LIMIT 1 OFFSET 1`,
+    [poll.id],
+  );
+  await db.end();
+  const completedAt = partialRows[0]!.at.getTime() - performance.timeOrigin;
+  const completedToLastResultMs = Math.max(...results) - completedAt;
   const record = await fetch(`${base}/api/public/polls/${poll.id}/record`).then((r) => r.json());
   const expected = [0, 1, 2].map((c) => ballots.filter((_, i) => i % 3 === c).length);
 
@@ -219,6 +245,9 @@ async function main(): Promise<void> {
     closeRequestMs: Math.round(closeRequestMs),
     closeToFirstResultMs: Math.round(firstResultMs),
     closeToLastResultMs: Math.round(lastResultMs),
+    // The second accepted partial (t = 2) to the result on the last tablet: what the server
+    // adds after the tellers have answered. Its share is this plus closeRequestMs.
+    thresholdPartialToLastResultMs: Math.round(completedToLastResultMs),
     tabletsWithResult: results.length,
     answered: decided.tellers
       .filter((t: { answered: boolean }) => t.answered)

@@ -200,12 +200,15 @@ export class DecryptionService {
       );
       throw new TellersException(TellersErrorCode.PartialRefused, reason);
     }
-    await this.finishIfEnough(pollId);
+    await this.finishIfEnough(pollId, prepared);
     return this.status(pollId, auth);
   }
 
-  /** With t valid partials in, the close finishes (safe to call again: finish is idempotent). */
-  async finishIfEnough(pollId: string): Promise<void> {
+  /**
+   * With t valid partials in, the close finishes (safe to call again: finish is idempotent).
+   * `prepared`: the stored close when the caller has just read it (a teller's partial).
+   */
+  async finishIfEnough(pollId: string, prepared?: PreparedClose): Promise<void> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     if (poll.result || !poll.ceremonyId) return;
     const ceremony = await this.ceremonies.get(poll.ceremonyId);
@@ -217,6 +220,6 @@ export class DecryptionService {
     const refused = await this.partials.find({ where: { pollId, accepted: false } });
     // Valid ones first: the record lists the refused ones after those it combined.
     const partials = [...accepted, ...refused].map((r) => r.partial as PartialDecryption);
-    await this.moduleRef.get(BallotsClose, { strict: false }).finish(pollId, partials);
+    await this.moduleRef.get(BallotsClose, { strict: false }).finish(pollId, partials, prepared);
   }
 }
