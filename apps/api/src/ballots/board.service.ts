@@ -91,7 +91,10 @@ export class BoardService {
     ballots: 'whole' | 'voters',
   ): Promise<PreparedClose['record'] | null> {
     const [row]: { prepared: Stored<PreparedClose['record']> | null; issued: Issued | null }[] =
-      await this.ballots.query(`SELECT prepared, issued FROM polls WHERE id = $1`, [pollId]);
+      await this.ballots.query(
+        `SELECT prepared, issued FROM polls WHERE id = $1 AND prepared IS NOT NULL`,
+        [pollId],
+      );
     if (!row?.prepared) return null;
     return joinRecord(row.prepared, await this.rows(pollId, ballots), row.issued);
   }

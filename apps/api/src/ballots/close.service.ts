@@ -126,7 +126,9 @@ export class BallotsClose {
       const decided = await this.store(poll, result, null, exclusions);
       if (decided) return decided;
     } else {
-      const stored = await this.board.prepared(pollId, 'voters');
+      // Only tellers' mode stores a prepared close (a crash after preparing, before the tellers).
+      const stored =
+        poll.keyMode === 'tellers' ? await this.board.prepared(pollId, 'voters') : null;
       const prepared = stored ? resumeClose(stored) : await this.prepare(poll);
       // Decided within the request (custodian): that poll is the answer, not read again.
       const decided = await this.decryptor.request(pollId, prepared);
