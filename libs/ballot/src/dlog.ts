@@ -19,13 +19,22 @@ function babyTable(m: number): Map<string, number> {
   return t;
 }
 
+// The baby steps' count rounded up to a power of two, so one table serves every poll of a
+// similar size (64 for 1,025 to 4,096 ballots): building one costs a point encoding a step.
+function stepsFor(max: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(Math.sqrt(max + 1)))));
+}
+
+/** Builds the table a search up to `max` uses (a server does it when a poll opens). */
+export function warmCountSearch(max: number): void {
+  if (Number.isSafeInteger(max) && max >= 0) babyTable(stepsFor(max));
+}
+
 /** n with n·G = M and 0 ≤ n ≤ max, or undefined. At most about 3·√max point encodings. */
 export function smallDiscreteLog(M: Point, max: number): number | undefined {
   if (!Number.isSafeInteger(max) || max < 0)
     throw new RangeError('max must be a non-negative integer');
-  // The baby steps' count rounded up to a power of two, so one table serves every poll of a
-  // similar size (64 for 1,025 to 4,096 ballots): building one costs a point encoding a step.
-  const m = 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(Math.sqrt(max + 1)))));
+  const m = stepsFor(max);
   const table = babyTable(m);
   const giant = mulG(BigInt(m)).negate();
   let Q = M;

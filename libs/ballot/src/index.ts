@@ -116,6 +116,7 @@ export {
   verifyPartialDecryption,
   combineDecryptions,
   smallDiscreteLog,
+  warmCountSearch,
   type EncryptedTally,
   type PartialDecryption,
   type DecryptionShare,

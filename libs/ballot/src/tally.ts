@@ -29,7 +29,7 @@ import type { TellerSecret } from './ceremony.js';
 import { chaumPedersenEqs, checkEach, proveChaumPedersen } from './proofs.js';
 import { resultOf } from './threshold.js';
 
-export { smallDiscreteLog } from './dlog.js';
+export { smallDiscreteLog, warmCountSearch } from './dlog.js';
 import { defaultRng, type Rng } from './rng.js';
 import { checkShape, type BallotShape } from './shape.js';
 
