@@ -54,7 +54,10 @@ export interface PollExclusion {
  *      encrypted sum of the counted ballots — proofs were verified on arrival and are not checked
  *      again — stored as `polls.prepared` (tellers' mode) and handed to the PollDecryptor;
  *   3. finish (`finishRecord`, called back by the decryptor with the partial decryptions): the
- *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored (its ballots stay in the board's rows) and published.
+ *      counts, the 收回 ≤ 发出 rule, the decision; the version 2 record is stored and published.
+ * Neither the prepared close nor the record is stored with what the board's rows and the poll
+ * row already hold (each entry, the issued credentials): BoardService joins them back on reading
+ * (stored-record.ts).
  */
 @Injectable()
 export class BallotsClose {
