@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   type Collected,
   IDLE_COLLECTION,
+  oldGenerationBytes,
   shouldCollect,
   startIdleCollector,
 } from './idle-collector.js';
@@ -46,8 +47,15 @@ describe('startIdleCollector', () => {
     let calls = 0;
     const kept: number[][] = [];
     const collected = firstCollection(() => void calls++, 8 * MB, 30_000);
-    // Long-lived arrays (~16 MB) that reach the old generation, kept until the collector has run.
+    // Long-lived arrays (~16 MB), kept until the collector has run.
+    const before = oldGenerationBytes();
     for (let i = 0; i < 64; i++) kept.push(Array.from({ length: 32_768 }, (_, j) => j + 0.5));
+    // They reach the old generation only when young collections promote them, and a process
+    // that allocates nothing more has none: short-lived garbage until they have (bounded).
+    const junk: number[][] = [];
+    for (let n = 0; oldGenerationBytes() - before < 8 * MB && n < 200_000; n++)
+      junk[n % 2] = new Array<number>(1_000).fill(n);
+    expect(oldGenerationBytes() - before).toBeGreaterThanOrEqual(8 * MB);
     const c = await collected;
     expect(calls).toBe(1);
     expect(c.grownBytes).toBeGreaterThanOrEqual(8 * MB);
