@@ -61,7 +61,8 @@ export function checkText(v: unknown, what: string): string {
     typeof v !== 'string' ||
     v.length === 0 ||
     /\p{Cs}/u.test(v) ||
-    utf8(v).length > MAX_TEXT_BYTES
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings need no encoding to tell.
+    (v.length * 3 > MAX_TEXT_BYTES && utf8(v).length > MAX_TEXT_BYTES)
   )
     throw new BallotError(
       'BAD_ENCODING',

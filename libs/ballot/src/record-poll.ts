@@ -178,7 +178,24 @@ export interface Issued {
   credentials: string[];
 }
 
+/**
+ * UTF-8 byte order, which is code point order. Up to U+D7FF a UTF-16 code unit is its code point,
+ * so the first differing unit decides without encoding (2,000 hex credentials checked at every
+ * close); past it (surrogates, U+E000…) the bytes are compared.
+ */
 function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 && y < 0xd800) return x - y;
+    return compareUtf8Bytes(a, b);
+  }
+  return a.length - b.length;
+}
+
+function compareUtf8Bytes(a: string, b: string): number {
   const x = utf8(a);
   const y = utf8(b);
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];

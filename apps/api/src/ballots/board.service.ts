@@ -12,7 +12,13 @@ import type { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
 import { ballotSpecOf } from './poll-shape.js';
 import { BOARD_COLUMNS, type BoardRow, receiptOf } from './receipts.js';
-import { joinRecord, type RecordRow, type Stored, type StoredRecord } from './stored-record.js';
+import {
+  joinRecord,
+  RECEIVED_AT_ISO,
+  type RecordRow,
+  type Stored,
+  type StoredRecord,
+} from './stored-record.js';
 
 /** The version 1 record of a poll decided before the board existed (kept as it was published). */
 export interface LegacyPollRecord {
@@ -102,7 +108,8 @@ export class BoardService {
   private rows(pollId: string, ballots: 'whole' | 'voters'): Promise<RecordRow[]> {
     const ballot = ballots === 'whole' ? 'ballot' : `jsonb_build_object('voter', ballot->'voter')`;
     return this.ballots.query(
-      `SELECT position, tracker, chain_head, received_at, ${ballot} AS ballot, slips
+      `SELECT position, tracker, chain_head, ${RECEIVED_AT_ISO} AS received_at,
+              ${ballot} AS ballot, slips
          FROM poll_ballots WHERE poll_id = $1 AND position IS NOT NULL ORDER BY position`,
       [pollId],
     );

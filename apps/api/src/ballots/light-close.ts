@@ -11,6 +11,7 @@ import {
 import { SeatsService } from '../roster/seats.service.js';
 import type { Poll } from './poll.entity.js';
 import { PollBallot } from './poll-ballot.entity.js';
+import { RECEIVED_AT_ISO } from './stored-record.js';
 
 /** The counting rule excluded a ballot the light close did not read. */
 class NeedsBallots extends Error {}
@@ -37,11 +38,12 @@ export class LightClose {
       tracker: string;
       chain_head: string;
       verified: boolean;
-      received_at: Date;
+      received_at: string;
       superseded: boolean;
       voter: string;
     }[] = await this.ballots.query(
-      `SELECT position, delegate_id, tracker, chain_head, verified, received_at,
+      `SELECT position, delegate_id, tracker, chain_head, verified,
+              ${RECEIVED_AT_ISO} AS received_at,
               superseded_by IS NOT NULL AS superseded, ballot->>'voter' AS voter
          FROM poll_ballots WHERE poll_id = $1 ORDER BY position`,
       [poll.id],
@@ -53,7 +55,7 @@ export class LightClose {
     const read = await this.ballotsAt(poll.id, [...seatLost, ...maybeOut]);
     const entries = rows.map((r) => ({
       ballot: (read.get(r.position) ?? { voter: r.voter }) as Ballot,
-      receivedAt: r.received_at.toISOString(),
+      receivedAt: r.received_at,
     }));
     const standIns = new Set<object>(
       entries.filter((_, i) => !read.has(rows[i]!.position)).map((e) => e.ballot),

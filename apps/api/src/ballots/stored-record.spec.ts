@@ -12,7 +12,7 @@ function rowsOf(r: ElectionRecordV2): RecordRow[] {
     position: e.position,
     tracker: e.tracker,
     chain_head: e.chainHead,
-    received_at: new Date(e.receivedAt),
+    received_at: e.receivedAt,
     ballot: e.ballot,
     slips: e.slips ?? null,
   }));

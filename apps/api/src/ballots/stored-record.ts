@@ -38,10 +38,17 @@ export interface RecordRow {
   position: number;
   tracker: string;
   chain_head: string | null;
-  received_at: Date;
+  /** As the record writes it (`Date.toISOString`), selected with RECEIVED_AT_ISO. */
+  received_at: string;
   ballot: unknown;
   slips: unknown[] | null;
 }
+
+/**
+ * A board row's time received as `Date.toISOString` writes it (UTC, milliseconds, truncated like
+ * a JS Date): selected as text, 2,000 rows are not parsed into dates only to be printed again.
+ */
+export const RECEIVED_AT_ISO = `to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export function storedRecordOf<R extends Recordlike>(record: R): Stored<R> {
   return {
@@ -94,7 +101,7 @@ function entriesOf(stored: Stored<Recordlike>, rows: readonly RecordRow[]): Entr
     position: r.position,
     tracker: r.tracker,
     chainHead: heads[i]!,
-    receivedAt: r.received_at.toISOString(),
+    receivedAt: r.received_at,
     ballot: r.ballot as Entry['ballot'],
     ...(stored.version === 3 ? { slips: (r.slips ?? []) as Entry['slips'] } : {}),
   }));
