@@ -158,6 +158,37 @@ describe('key ceremony, 2 of 3', () => {
     expect(out.result.counts).toEqual([[1, 1, 0]]);
   });
 
+  it('a partial named as checked on arrival has its proofs skipped, not its form', () => {
+    const shape = ballotShape({ questions: [{ kind: 'motion' }] });
+    const pk = pollKey('poll-checked', key);
+    const rng = deterministicRng('checked partial');
+    const items = [0, 2, 2].map((c, i) => ({
+      ballot: encryptBallot({ key: pk, shape, voter: `v${i}`, choices: [marks(3, c)], rng }).ballot,
+    }));
+    const { tally } = verifyBallots({ key: pk, shape }, items, { rng });
+    const partials = secrets.map((s) => partialDecrypt(pk, shape, s, tally, rng));
+    // Right D, broken proof: what only the proof check can tell.
+    const badProof = structuredClone(partials[0]);
+    badProof.questions[0].entries[1].s = badProof.questions[0].entries[2].s;
+    const refused = combinePartials(pk, shape, tally, [badProof, partials[1], partials[2]]);
+    expect(refused.refused.map((r) => r.error.code)).toEqual(['DECRYPTION_PROOF_FAILED']);
+    expect(refused.used).toEqual([2, 3]);
+    const skipped = combinePartials(pk, shape, tally, [badProof, partials[1]], new Set([1, 2]));
+    expect(skipped.refused).toEqual([]);
+    expect(skipped.used).toEqual([1, 2]);
+    expect(skipped.result.counts).toEqual([[1, 0, 2]]);
+    // Only the named teller's proofs are skipped; its form is still read.
+    expect(
+      combinePartials(pk, shape, tally, [badProof, partials[1], partials[2]], new Set([2])).refused,
+    ).toHaveLength(1);
+    const notAPoint = structuredClone(partials[0]);
+    notAPoint.questions[0].entries[0].d = 'zz';
+    expect(
+      combinePartials(pk, shape, tally, [notAPoint, partials[1], partials[2]], new Set([1, 2]))
+        .refused[0].error.code,
+    ).toBe('BAD_ENCODING');
+  });
+
   it('the server-side libsodium verifier takes a poll key of the ceremony as it is', async () => {
     const shape = ballotShape({ questions: [{ kind: 'motion' }] });
     const pk = pollKey('poll-3', key);

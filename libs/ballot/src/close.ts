@@ -40,13 +40,16 @@ export interface CombineOutcome {
 /**
  * Checks every partial decryption, refuses the failing or repeated ones, and combines the valid
  * ones (any t for a tellers' key). Throws MISSING_TRUSTEE only when too few are valid: wait for
- * more tellers (the error's detail names one that is missing).
+ * more tellers (the error's detail names one that is missing). `checked`: the tellers whose
+ * partials the caller already checked against this tally (`verifyPartialDecryption`, as a server
+ * does on arrival): their proofs are not checked twice; their form and D still are read.
  */
 export function combinePartials(
   key: ElectionKey,
   shape: BallotShape,
   tally: EncryptedTally,
   partials: readonly PartialDecryption[],
+  checked: ReadonlySet<number> = new Set(),
 ): CombineOutcome {
   const { info, sums } = parseTally(key, shape, tally);
   const valid = new Map<number, Point[][]>();
@@ -57,7 +60,8 @@ export function combinePartials(
     try {
       if (trustee !== undefined && valid.has(trustee))
         throw new BallotError('MISSING_TRUSTEE', `teller ${trustee} decrypted twice`, { trustee });
-      valid.set(trustee as number, checkPartial(info, sums, pd));
+      const proofChecked = trustee !== undefined && checked.has(trustee);
+      valid.set(trustee as number, checkPartial(info, sums, pd, proofChecked));
       accepted.set(trustee as number, pd);
     } catch (e) {
       if (!(e instanceof BallotError)) throw e;

@@ -391,19 +391,21 @@ function verifyUnlessVerified(
 
 /**
  * After the tellers: combines the valid partials (refusing the others, which are listed), applies
- * the 收回 ≤ 发出 rule and, unless the poll is void, the decision (libs/tally).
+ * the 收回 ≤ 发出 rule and, unless the poll is void, the decision (libs/tally). `checked`: the
+ * tellers whose partials were checked against this record's tally already (combinePartials).
  */
 export function finishRecord(
   prepared: PreparedClose,
   partials: readonly PartialDecryption[],
   electorate: { total: number; present: number },
+  checked?: ReadonlySet<number>,
 ): ElectionRecordV2 {
   const { record, key, shape } = prepared;
   const {
     result,
     refused,
     partials: decryptions,
-  } = combinePartials(key, shape, record.tally, partials);
+  } = combinePartials(key, shape, record.tally, partials, checked);
   const entries = record.board.entries.map((e) => ({
     position: e.position,
     voter: voterOf(e.ballot, e.position),

@@ -95,19 +95,21 @@ export class BallotsClose {
     )[0] as unknown[];
     if (closed.length === 0) throw new BallotsException(BallotsErrorCode.NotOpen);
     // A poll decided within this request (an open vote, a custodian key) is announced by its
-    // `poll:result` a moment later; one whose result waits for the tellers is announced closed
-    // now. Each announcement is a write to every tablet in the hall (2,000 at the close).
-    // In the next turn: 2,000 socket writes while the tally waits on PostgreSQL, not before it.
+    // `poll:result`; one whose result waits for the tellers is announced closed. Each is a write
+    // to every tablet in the hall (2,000 at the close), made after the answer to whoever closed
+    // it: casts are refused from the UPDATE above on, and the tellers' devices are asked by the
+    // decryptor (and read the pending list), not by this announcement.
     const announceClosed = () =>
       setImmediate(() =>
         this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:closed', { pollId }),
       );
     const decidedNow = !poll.secret || poll.keyMode !== 'tellers';
-    if (!decidedNow) announceClosed();
     try {
-      return await this.tally(pollId);
+      const tallied = await this.tally(pollId);
+      if (!decidedNow) announceClosed();
+      return tallied;
     } catch (e) {
-      if (decidedNow) announceClosed(); // closed all the same; `tally` can be run again
+      announceClosed(); // closed all the same; `tally` can be run again
       throw e;
     }
   }
@@ -145,17 +147,19 @@ export class BallotsClose {
    * applies the 收回 ≤ 发出 rule, decides, stores the version 2 record and publishes the result.
    * Throws MISSING_TRUSTEE (libs/ballot) while too few valid partials are in. `prepared`: the
    * stored close when the caller has it at hand (the custodian, right after preparing), so the
-   * record of every ballot is not read back from the database.
+   * record of every ballot is not read back from the database. `checked`: the tellers whose
+   * partials were checked against this tally already (on arrival), whose proofs are not checked
+   * twice.
    */
   async finish(
     pollId: string,
     partials: readonly PartialDecryption[],
-    prepared?: PreparedClose,
+    given: { prepared?: PreparedClose; checked?: ReadonlySet<number> } = {},
   ): Promise<Poll | null> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     if (poll.result) return null;
-    prepared ??= resumeClose((await this.board.prepared(pollId, 'voters'))!);
-    const record = finishRecord(prepared, partials, poll.electorate!);
+    const prepared = given.prepared ?? resumeClose((await this.board.prepared(pollId, 'voters'))!);
+    const record = finishRecord(prepared, partials, poll.electorate!, given.checked);
     const entries = record.board.entries;
     const result: PollResult = {
       decision: record.result.decision,

@@ -206,20 +206,23 @@ export class DecryptionService {
 
   /**
    * With t valid partials in, the close finishes (safe to call again: finish is idempotent).
-   * `prepared`: the stored close when the caller has just read it (a teller's partial).
+   * `prepared`: the stored close when the caller has just read it (a teller's partial, the close).
    */
   async finishIfEnough(pollId: string, prepared?: PreparedClose): Promise<void> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     if (poll.result || !poll.ceremonyId) return;
     const ceremony = await this.ceremonies.get(poll.ceremonyId);
-    const accepted = await this.partials.find({
-      where: { pollId, accepted: true },
-      order: { index: 'ASC' },
-    });
+    const rows = await this.partials.find({ where: { pollId }, order: { index: 'ASC' } });
+    const accepted = rows.filter((r) => r.accepted);
     if (accepted.length < ceremony.threshold) return;
-    const refused = await this.partials.find({ where: { pollId, accepted: false } });
     // Valid ones first: the record lists the refused ones after those it combined.
-    const partials = [...accepted, ...refused].map((r) => r.partial as PartialDecryption);
-    await this.moduleRef.get(BallotsClose, { strict: false }).finish(pollId, partials, prepared);
+    const partials = [...accepted, ...rows.filter((r) => !r.accepted)].map(
+      (r) => r.partial as PartialDecryption,
+    );
+    // An accepted row's proofs were checked against this stored tally when it came (`submit`).
+    const checked = new Set(accepted.map((r) => r.index));
+    await this.moduleRef
+      .get(BallotsClose, { strict: false })
+      .finish(pollId, partials, { prepared, checked });
   }
 }

@@ -24,7 +24,7 @@ export class TellersDecryptor extends PollDecryptor {
     super();
   }
 
-  async request(pollId: string, _prepared: PreparedClose): Promise<null> {
+  async request(pollId: string, prepared: PreparedClose): Promise<null> {
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     const tellers = await this.ceremonies.tellersOf(poll.ceremonyId!);
     this.realtime.toUsers(
@@ -32,7 +32,7 @@ export class TellersDecryptor extends PollDecryptor {
       'decryption:requested',
       { pollId, sessionId: poll.sessionId, ceremonyId: poll.ceremonyId! },
     );
-    await this.decryption.finishIfEnough(pollId);
+    await this.decryption.finishIfEnough(pollId, prepared);
     return null; // decided when enough tellers have answered, not within this call
   }
 }
