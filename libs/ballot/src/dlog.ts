@@ -2,17 +2,24 @@
 import { toHex } from './encoding.js';
 import { G, ZERO, mulG, pointToBytes, type Point } from './group.js';
 
-const babySteps = new Map<number, Map<string, number>>();
+/** The baby steps j·G → j (j < m), and the giant step −m·G, kept for each m. */
+interface Steps {
+  table: Map<string, number>;
+  giant: Point;
+}
 
-function babyTable(m: number): Map<string, number> {
+const babySteps = new Map<number, Steps>();
+
+function babyTable(m: number): Steps {
   let t = babySteps.get(m);
   if (!t) {
-    t = new Map();
+    const table = new Map<string, number>();
     let P = ZERO;
     for (let j = 0; j < m; j++) {
-      t.set(toHex(pointToBytes(P)), j);
+      table.set(toHex(pointToBytes(P)), j);
       P = P.add(G);
     }
+    t = { table, giant: mulG(BigInt(m)).negate() };
     if (babySteps.size >= 8) babySteps.delete(babySteps.keys().next().value as number);
     babySteps.set(m, t);
   }
@@ -35,8 +42,7 @@ export function smallDiscreteLog(M: Point, max: number): number | undefined {
   if (!Number.isSafeInteger(max) || max < 0)
     throw new RangeError('max must be a non-negative integer');
   const m = stepsFor(max);
-  const table = babyTable(m);
-  const giant = mulG(BigInt(m)).negate();
+  const { table, giant } = babyTable(m);
   let Q = M;
   for (let i = 0; i * m <= max; i++) {
     const j = table.get(toHex(pointToBytes(Q)));

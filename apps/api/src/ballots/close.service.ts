@@ -136,7 +136,7 @@ export class BallotsClose {
         poll.keyMode === 'tellers' ? await this.board.prepared(pollId, 'voters') : null;
       const prepared = stored ? resumeClose(stored) : await this.prepare(poll);
       // Decided within the request (custodian): that poll is the answer, not read again.
-      const decided = await this.decryptor.request(pollId, prepared);
+      const decided = await this.decryptor.request(poll, prepared);
       if (decided) return decided;
     }
     return this.polls.findOneByOrFail({ id: pollId });

@@ -24,7 +24,7 @@ export class CustodianDecryptor extends PollDecryptor {
     super();
   }
 
-  async request(pollId: string, prepared: PreparedClose): Promise<Poll | null> {
+  async request({ id: pollId }: Poll, prepared: PreparedClose): Promise<Poll | null> {
     // Resolved when called (not at construction): BallotsClose depends on this class.
     const close = this.moduleRef.get(BallotsClose, { strict: false });
     const secret = this.keys.take(pollId);

@@ -209,11 +209,13 @@ export class DecryptionService {
    * `prepared`: the stored close when the caller has just read it (a teller's partial, the close).
    */
   async finishIfEnough(pollId: string, prepared?: PreparedClose): Promise<void> {
+    // At a close none is in yet (unless the api restarted after preparing): one query, no more.
+    const rows = await this.partials.find({ where: { pollId }, order: { index: 'ASC' } });
+    const accepted = rows.filter((r) => r.accepted);
+    if (accepted.length === 0) return;
     const poll = await this.polls.findOneByOrFail({ id: pollId });
     if (poll.result || !poll.ceremonyId) return;
     const ceremony = await this.ceremonies.get(poll.ceremonyId);
-    const rows = await this.partials.find({ where: { pollId }, order: { index: 'ASC' } });
-    const accepted = rows.filter((r) => r.accepted);
     if (accepted.length < ceremony.threshold) return;
     // Valid ones first: the record lists the refused ones after those it combined.
     const partials = [...accepted, ...rows.filter((r) => !r.accepted)].map(

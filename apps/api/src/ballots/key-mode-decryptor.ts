@@ -15,8 +15,8 @@ export class KeyModeDecryptor extends PollDecryptor {
     super();
   }
 
-  request(pollId: string, prepared: PreparedClose): Promise<Poll | null> {
+  request(poll: Poll, prepared: PreparedClose): Promise<Poll | null> {
     const decryptor = prepared.record.key.mode === 'tellers' ? this.tellers : this.custodian;
-    return decryptor.request(pollId, prepared);
+    return decryptor.request(poll, prepared);
   }
 }

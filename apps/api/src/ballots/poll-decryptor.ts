@@ -10,5 +10,6 @@ import type { Poll } from './poll.entity.js';
  * (null); when the poll was decided within it, it resolves with the decided poll.
  */
 export abstract class PollDecryptor {
-  abstract request(pollId: string, prepared: PreparedClose): Promise<Poll | null>;
+  /** `poll`: the closed poll as the close read it. */
+  abstract request(poll: Poll, prepared: PreparedClose): Promise<Poll | null>;
 }

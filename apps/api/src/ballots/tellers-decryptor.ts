@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import type { PreparedClose } from '../common/ballot.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { CeremoniesService } from '../tellers/index.js';
 import { DecryptionService } from './decryption.service.js';
-import { Poll } from './poll.entity.js';
+import type { Poll } from './poll.entity.js';
 import { PollDecryptor } from './poll-decryptor.js';
 
 /**
@@ -16,7 +14,6 @@ import { PollDecryptor } from './poll-decryptor.js';
 @Injectable()
 export class TellersDecryptor extends PollDecryptor {
   constructor(
-    @InjectRepository(Poll) private readonly polls: Repository<Poll>,
     private readonly ceremonies: CeremoniesService,
     private readonly decryption: DecryptionService,
     private readonly realtime: RealtimeService,
@@ -24,8 +21,8 @@ export class TellersDecryptor extends PollDecryptor {
     super();
   }
 
-  async request(pollId: string, prepared: PreparedClose): Promise<null> {
-    const poll = await this.polls.findOneByOrFail({ id: pollId });
+  async request(poll: Poll, prepared: PreparedClose): Promise<null> {
+    const pollId = poll.id;
     const tellers = await this.ceremonies.tellersOf(poll.ceremonyId!);
     this.realtime.toUsers(
       tellers.map((t) => t.userId),
