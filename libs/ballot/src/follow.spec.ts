@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { BallotError } from './errors.js';
-import { BoardFollower } from './follow.js';
+import { BoardFollower, type FollowedRecord } from './follow.js';
 import { combinePartials } from './close.js';
 import { chunkVerifier } from './node/chunk.js';
 import { prepareClose, type PreparedClose } from './record-v2.js';
@@ -60,6 +60,55 @@ describe('BoardFollower (a teller device following the board during the poll)', 
     ]);
     expect(used).toEqual([1, 3]);
     expect(result.counts).toEqual(demo.record.result.counts);
+  });
+
+  it('answers from the record without the ballots it followed, as the api serves it to a following device', () => {
+    const record = preparedOf();
+    const excluded = new Set(record.exclusions.map((x) => x.position));
+    // What `decryption/input?followed=4` gives: ballots after 4, and the excluded ones (1 and 5).
+    const light = (r: PreparedClose['record'], followed: number): FollowedRecord => ({
+      ...r,
+      board: {
+        ...r.board,
+        entries: r.board.entries.map(({ ballot, ...e }) =>
+          e.position > followed || excluded.has(e.position) ? { ...e, ballot } : e,
+        ),
+      },
+    });
+    const whole = follower();
+    whole.follow(board.slice(0, 4));
+    const f = follower();
+    f.follow(board.slice(0, 4));
+    const a = f.answer(light(record, 4), demo.ceremony.secrets[0], deterministicRng('same'));
+    expect(a).toEqual(whole.answer(record, demo.ceremony.secrets[0], deterministicRng('same')));
+    expect(light(record, 4).board.entries.map((e) => 'ballot' in e)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    // A ballot it has not verified left out (position 5 is excluded, 6 is new): refused.
+    const started = () => {
+      const g = follower();
+      g.follow(board.slice(0, 4));
+      return g;
+    };
+    const unseen = light(record, 6);
+    expect(codeOf(() => started().answer(unseen, demo.ceremony.secrets[0]))).toBe('TALLY_MISMATCH');
+    // An excluded ballot it must subtract left out: refused.
+    const noExcluded = light(record, 4);
+    delete noExcluded.board.entries[0].ballot;
+    expect(codeOf(() => started().answer(noExcluded, demo.ceremony.secrets[0]))).toBe(
+      'TALLY_MISMATCH',
+    );
+    // An entry without its ballot is compared by its tracker.
+    const moved = light(record, 4);
+    moved.board.entries[2].tracker = moved.board.entries[3].tracker;
+    expect(codeOf(() => started().answer(moved, demo.ceremony.secrets[0]))).toBe(
+      'TRACKER_MISMATCH',
+    );
   });
 
   it('uses libsodium to verify chunks when given (a laptop), with the same sums', async () => {

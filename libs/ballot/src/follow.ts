@@ -25,6 +25,7 @@ import {
   recordElectionKey,
   voterOf,
   type PreparedClose,
+  type RecordEntry,
   type RecordKey,
 } from './record-v2.js';
 import { ballotShape, type BallotShape } from './shape.js';
@@ -53,6 +54,18 @@ export interface FollowedEntry {
   ballot: Ballot;
 }
 
+/**
+ * The prepared record as a device that followed the board may fetch it (the api's
+ * `decryption/input?followed=N`): the entries up to N without their ballots, which it verified
+ * itself, except the excluded ones, whose ballots it subtracts from its sum. A few hundred kB
+ * instead of every ballot again (~6 MB for 2,000).
+ */
+export type FollowedRecord = Omit<PreparedClose['record'], 'board'> & {
+  board: Omit<PreparedClose['record']['board'], 'entries'> & {
+    entries: (Omit<RecordEntry, 'ballot'> & { ballot?: Ballot })[];
+  };
+};
+
 export interface FollowState {
   /** Positions followed so far (1..followed). */
   followed: number;
@@ -70,6 +83,8 @@ export class BoardFollower {
   readonly shape: BallotShape;
   private readonly digest: string;
   private readonly trackers: string[] = [];
+  /** Each followed ballot's credential, as the counting rule reads it. */
+  private readonly voters: string[] = [];
   private readonly ok: boolean[] = [];
   private sum: EncryptedTally;
   private readonly check: ChunkCheck;
@@ -109,6 +124,7 @@ export class BoardFollower {
     const { outcomes, tally } = this.check(fresh.map((e) => ({ ballot: e.ballot })));
     for (const [i, e] of fresh.entries()) {
       this.trackers.push(ballotTracker(e.ballot));
+      this.voters.push(voterOf(e.ballot, e.position));
       this.ok.push(outcomes[i].ok);
     }
     this.sum = addTallies(this.key, this.shape, this.sum, tally);
@@ -120,10 +136,13 @@ export class BoardFollower {
    * same ballot at every followed position; the rest verified now), checks the exclusions it can
    * (a valid ballot is not INVALID, a counted one is valid, NOT_ISSUED and SUPERSEDED as the
    * record's own credentials say), subtracts the excluded valid ballots from its sum and refuses
-   * (TALLY_MISMATCH) a tally that is not that sum. Only then does it decrypt.
+   * (TALLY_MISMATCH) a tally that is not that sum. Only then does it decrypt. The record may
+   * leave out the ballots this device followed (FollowedRecord): an entry without its ballot is
+   * compared by its tracker, and every ballot it still needs (not followed yet, or excluded and
+   * to be subtracted) must be there.
    */
   answer(
-    record: PreparedClose['record'],
+    record: PreparedClose['record'] | FollowedRecord,
     secret: TellerSecret,
     rng?: Rng,
   ): { partial: PartialDecryption; counted: number; verifiedAtClose: number } {
@@ -136,14 +155,17 @@ export class BoardFollower {
     const entries = record.board.entries;
     const followedBefore = this.ok.length;
     // What was not followed yet (the last ballots before the close): verified now.
-    this.follow(entries.slice(followedBefore));
+    const fresh = entries.slice(followedBefore);
+    fresh.forEach((e) => needBallot(e, 'this device has not verified it'));
+    this.follow(fresh as FollowedEntry[]);
     if (entries.length !== this.ok.length)
       throw new BallotError(
         'TALLY_MISMATCH',
         `the record's board has ${entries.length} ballots, this device followed ${this.ok.length}`,
       );
     entries.forEach((e, i) => {
-      if (e.position !== i + 1 || ballotTracker(e.ballot) !== this.trackers[i])
+      const tracker = e.ballot ? ballotTracker(e.ballot) : e.tracker;
+      if (e.position !== i + 1 || tracker !== this.trackers[i])
         throw new BallotError(
           'TRACKER_MISMATCH',
           `board position ${i + 1} differs from the ballot this device verified`,
@@ -155,9 +177,9 @@ export class BoardFollower {
     const claims = new Set(
       record.exclusions.filter((x) => x?.reason === 'SEAT_LOST').map((x) => x.position),
     );
-    const counting = entries.map((e, i) => ({
+    const counting = entries.map((_, i) => ({
       position: i + 1,
-      voter: voterOf(e.ballot, i + 1),
+      voter: this.voters[i],
       ...(this.ok[i] ? {} : { error: 'ENTRY_PROOF_FAILED' as const }),
     }));
     // In a slips poll the device checks each ballot's slips are published keys, one per teller,
@@ -181,7 +203,7 @@ export class BoardFollower {
     const excluded = new Set(required.keys());
     const minus = entries
       .filter((e, i) => excluded.has(e.position) && this.ok[i])
-      .map((e) => e.ballot);
+      .map((e) => needBallot(e, 'it is excluded and its ballot is subtracted'));
     const counted = subtract(this.key, this.shape, this.sum, minus);
     if (JSON.stringify(counted) !== JSON.stringify(record.tally))
       throw new BallotError('TALLY_MISMATCH', 'the tally is not the sum of the counted ballots');
@@ -191,6 +213,16 @@ export class BoardFollower {
       verifiedAtClose: this.ok.length - followedBefore,
     };
   }
+}
+
+/** An entry's ballot, which the record must carry (TALLY_MISMATCH when it leaves it out). */
+function needBallot(e: { position: number; ballot?: Ballot }, why: string): Ballot {
+  if (e.ballot) return e.ballot;
+  throw new BallotError(
+    'TALLY_MISMATCH',
+    `the record leaves out the ballot at board position ${e.position}: ${why}`,
+    { ballot: e.position - 1 },
+  );
 }
 
 /** sum − Σ ballots (ballots already verified as part of the sum). */

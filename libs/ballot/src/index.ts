@@ -200,7 +200,13 @@ export {
   type RecordCheckName,
   type RecordReportV2,
 } from './record-verify.js';
-export { BoardFollower, type ChunkCheck, type FollowedEntry, type FollowState } from './follow.js';
+export {
+  BoardFollower,
+  type ChunkCheck,
+  type FollowedEntry,
+  type FollowedRecord,
+  type FollowState,
+} from './follow.js';
 export {
   checkSlipBatch,
   checkSlipKeys,
