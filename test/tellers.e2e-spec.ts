@@ -274,7 +274,13 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
   });
 
   it("lets the tellers' devices follow the board while the poll is open, so the close only compares sums", async () => {
-    const res = await open(SECOND).expect(201);
+    // Last press counts: a changed vote supersedes (excludes) the earlier ballot.
+    const res = await t
+      .http()
+      .post('/api/polls')
+      .set(bearer(staff))
+      .send({ itemId: live.items[SECOND], pressRule: 'last' })
+      .expect(201);
     const second = res.body.id as string;
     const ceremonyId = (await t.http().get(`/api/polls/${pollId}/decryption`).set(bearer(staff)))
       .body.ceremonyId as string;
@@ -305,15 +311,49 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
     expect(await follow(tellers[2]!)).toMatchObject({ followed: 3 });
     await castSecret(tablets[3]!, live.sessionId, second, [marks(3, 1)]);
     expect(await follow(tellers[1]!)).toMatchObject({ followed: 4 });
-    // The last ballot arrives just before the close: teller 3 has not seen it yet.
+    // The last ballots arrive just before the close: teller 3 has not seen them yet. The first
+    // tablet changes its vote (last press counts): its first ballot is excluded as superseded.
     await castSecret(tablets[4]!, live.sessionId, second, [marks(3, 2)]);
+    await castSecret(tablets[0]!, live.sessionId, second, [marks(3, 1)]);
     await t.http().post(`/api/polls/${second}/close`).set(bearer(staff)).expect(200);
-    const input = async (d: TellerDevice) =>
-      (await t.http().get(`/api/polls/${second}/decryption/input`).set(bearer(d.token)).expect(200))
-        .body as PreparedClose['record'];
+    const input = async (d: TellerDevice, query = '') =>
+      (
+        await t
+          .http()
+          .get(`/api/polls/${second}/decryption/input${query}`)
+          .set(bearer(d.token))
+          .expect(200)
+      ).body as PreparedClose['record'];
+    // Teller 2 followed 4 ballots: it is sent only the ballots after them and the excluded one.
+    const light = await input(tellers[1]!, '?followed=4');
+    expect(light.exclusions.map((x) => [x.position, x.reason])).toEqual([[1, 'SUPERSEDED']]);
+    expect(light.board.entries.map((e) => [e.position, 'ballot' in e])).toEqual([
+      [1, true],
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, true],
+      [6, true],
+    ]);
+    const whole = await input(tellers[2]!);
+    expect(light.board.entries.map((e) => e.tracker)).toEqual(
+      whole.board.entries.map((e) => e.tracker),
+    );
+    expect(JSON.stringify(light).length).toBeLessThan(JSON.stringify(whole).length * 0.7);
+    expect(
+      (
+        await t
+          .http()
+          .get(`/api/polls/${second}/decryption/input?followed=-1`)
+          .set(bearer(tellers[1]!.token))
+      ).status,
+    ).toBe(400);
     const answers = [];
-    for (const d of [tellers[1]!, tellers[2]!]) {
-      const answer = followers.get(d.index)!.answer(await input(d), d.secret!);
+    for (const [d, record] of [
+      [tellers[1]!, light],
+      [tellers[2]!, whole],
+    ] as const) {
+      const answer = followers.get(d.index)!.answer(record, d.secret!);
       answers.push(answer.verifiedAtClose);
       await t
         .http()
@@ -322,9 +362,9 @@ describe("tellers' keys: a key ceremony relayed by the api, a close decided by a
         .send({ partial: answer.partial })
         .expect(201);
     }
-    expect(answers).toEqual([1, 2]);
+    expect(answers).toEqual([2, 3]);
     const record = (await t.http().get(`/api/public/polls/${second}/record`).expect(200)).body;
-    expect(record.result.counts).toEqual([[3, 1, 1]]);
+    expect(record.result.counts).toEqual([[2, 2, 1]]);
     expect(record.decryptions.map((d: { trustee: number }) => d.trustee)).toEqual([2, 3]);
   });
 

@@ -257,9 +257,17 @@ describe('the teller’s screen: the ceremony and the closes on a tablet', () =>
     // No longer listed as open.
     expect(await followed.count()).toBe(0);
     await screenshot(page, 'tablet-teller-close-followed');
+    // The page fetches the prepared close without the 4 ballots it verified.
+    const inputs: string[] = [];
+    const seen = (r: { url(): string }) => {
+      if (r.url().includes('/decryption/input')) inputs.push(new URL(r.url()).search);
+    };
+    page.on('request', seen);
     await card.getByLabel('份额口令').fill(PASSPHRASE);
     await card.getByRole('button', { name: '解密并提交' }).tap();
     await card.getByText('✓ 已提交').waitFor({ timeout: 120_000 });
+    page.off('request', seen);
+    expect(inputs).toEqual(['?followed=4']);
     // Every ballot was verified before the close: the close only compared the sums.
     await card.getByText('结束时只比对了合计（结束时补验 0 张），计入 4 张选票').waitFor();
     expect(await card.getByText('本机复核了').count()).toBe(0);

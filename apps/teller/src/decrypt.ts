@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   decryptRecordAsTeller,
+  type FollowedRecord,
   openTellerSecret,
   type PreparedClose,
   type SealedTellerSecret,
@@ -82,13 +83,19 @@ async function answerPending(
   for (const p of pending) {
     if (o.poll && p.pollId !== o.poll) continue;
     if (answered.includes(p.pollId)) continue;
-    const record = await api.get<PreparedClose['record']>(
-      `/api/polls/${p.pollId}/decryption/input`,
-    );
     const followed = following.follower(p.pollId) ? await following.pull(p.pollId) : undefined;
+    // A followed board's ballots are not fetched again: only those after it, and the excluded.
     const { partial, counted, ...answer } = followed
-      ? followed.answer(record, secret)
-      : decryptRecordAsTeller(record, secret);
+      ? followed.answer(
+          await api.get<FollowedRecord>(
+            `/api/polls/${p.pollId}/decryption/input?followed=${followed.state.followed}`,
+          ),
+          secret,
+        )
+      : decryptRecordAsTeller(
+          await api.get<PreparedClose['record']>(`/api/polls/${p.pollId}/decryption/input`),
+          secret,
+        );
     const how =
       'verifiedAtClose' in answer
         ? `表决中已逐张核验，结束时只比对合计，补验 ${answer.verifiedAtClose} 张`

@@ -38,6 +38,9 @@ export interface LegacyPollRecord {
 }
 
 /** The bulletin board and the published record. Never names a delegate. */
+/** Which ballots a record read joins back (`prepared`). */
+type Ballots = 'whole' | 'voters' | { followed: number };
+
 @Injectable()
 export class BoardService {
   constructor(@InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>) {}
@@ -90,28 +93,33 @@ export class BoardService {
    * A tellers' poll's prepared close as stored at the close, joined back (null before it is
    * prepared). `whole`: with every ballot, what a teller's device re-verifies (~6 MB for 2,000);
    * `voters`: each ballot a stand-in holding its voter, all that checking a partial decryption
-   * and finishing the record need.
+   * and finishing the record need; `{ followed }`: for a teller's device that verified the board
+   * up to that position, the ballots after it and the excluded ones only (libs/ballot
+   * `FollowedRecord`: the other entries without their ballot).
    */
-  async prepared(
-    pollId: string,
-    ballots: 'whole' | 'voters',
-  ): Promise<PreparedClose['record'] | null> {
+  async prepared(pollId: string, ballots: Ballots): Promise<PreparedClose['record'] | null> {
     const [row]: { prepared: Stored<PreparedClose['record']> | null; issued: Issued | null }[] =
       await this.ballots.query(
         `SELECT prepared, issued FROM polls WHERE id = $1 AND prepared IS NOT NULL`,
         [pollId],
       );
     if (!row?.prepared) return null;
-    return joinRecord(row.prepared, await this.rows(pollId, ballots), row.issued);
+    const excluded = row.prepared.exclusions.map((x) => x.position);
+    return joinRecord(row.prepared, await this.rows(pollId, ballots, excluded), row.issued);
   }
 
-  private rows(pollId: string, ballots: 'whole' | 'voters'): Promise<RecordRow[]> {
-    const ballot = ballots === 'whole' ? 'ballot' : `jsonb_build_object('voter', ballot->'voter')`;
+  private rows(pollId: string, ballots: Ballots, excluded: number[] = []): Promise<RecordRow[]> {
+    const ballot =
+      ballots === 'whole'
+        ? 'ballot'
+        : ballots === 'voters'
+          ? `jsonb_build_object('voter', ballot->'voter')`
+          : `CASE WHEN position > $2 OR position = ANY($3::int[]) THEN ballot END`;
     return this.ballots.query(
       `SELECT position, tracker, chain_head, ${RECEIVED_AT_ISO} AS received_at,
               ${ballot} AS ballot, slips
          FROM poll_ballots WHERE poll_id = $1 AND position IS NOT NULL ORDER BY position`,
-      [pollId],
+      typeof ballots === 'object' ? [pollId, ballots.followed, excluded] : [pollId],
     );
   }
 

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { DecryptionService } from './decryption.service.js';
-import { BoardPageQuery, PartialDto } from './dto/decryption.dto.js';
+import { BoardPageQuery, DecryptionInputQuery, PartialDto } from './dto/decryption.dto.js';
 import {
   BoardPageResponse,
   DecryptionStatusResponse,
@@ -30,15 +30,18 @@ export class DecryptionController {
   /**
    * The prepared record (libs/ballot `PreparedClose['record']`): the ceremony transcript, the
    * board, the exclusions and the encrypted tally; the device re-sums the counted ballots itself.
+   * With `followed`, the board's entries up to there come without their ballots (the device
+   * verified them while the poll was open), except the excluded ones (`FollowedRecord`).
    */
   @Get('polls/:id/decryption/input')
   @ApiOperation({ summary: '监票人解密所需的计票准备记录 · Decryption input' })
   @ApiOkResponse({ type: PreparedCloseResponse })
   async input(
     @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: DecryptionInputQuery,
     @CurrentUser() auth: AuthContext,
   ): Promise<PreparedCloseResponse> {
-    return (await this.decryption.input(id, auth)) as unknown as PreparedCloseResponse;
+    return (await this.decryption.input(id, auth, q.followed)) as unknown as PreparedCloseResponse;
   }
 
   /**

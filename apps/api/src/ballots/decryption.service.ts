@@ -10,6 +10,7 @@ import { BoardService } from './board.service.js';
 import { Poll, PollStatus } from './poll.entity.js';
 import {
   BallotError,
+  type FollowedRecord,
   type PartialDecryption,
   type PreparedClose,
   resumeClose,
@@ -94,10 +95,21 @@ export class DecryptionService {
     };
   }
 
-  /** What a teller's device decrypts from: the prepared record (it re-sums the board itself). */
-  async input(pollId: string, auth: AuthContext): Promise<PreparedClose['record']> {
+  /**
+   * What a teller's device decrypts from: the prepared record (it re-sums the board itself).
+   * `followed`: the device verified the board up to there while the poll was open, and is sent
+   * only the ballots after it and the excluded ones (libs/ballot `FollowedRecord`).
+   */
+  async input(
+    pollId: string,
+    auth: AuthContext,
+    followed?: number,
+  ): Promise<PreparedClose['record'] | FollowedRecord> {
     await this.access(pollId, auth, true);
-    const prepared = await this.boards.prepared(pollId, 'whole');
+    const prepared = await this.boards.prepared(
+      pollId,
+      followed === undefined ? 'whole' : { followed },
+    );
     if (!prepared)
       throw new TellersException(TellersErrorCode.NoDecryption, {
         reason: '该表决尚未结束计票准备',

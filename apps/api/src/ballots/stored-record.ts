@@ -97,12 +97,16 @@ function entriesOf(stored: Stored<Recordlike>, rows: readonly RecordRow[]): Entr
         stored.board.genesis,
         rows.map((r) => r.tracker),
       );
-  return rows.map((r, i) => ({
-    position: r.position,
-    tracker: r.tracker,
-    chainHead: heads[i]!,
-    receivedAt: r.received_at,
-    ballot: r.ballot as Entry['ballot'],
-    ...(stored.version === 3 ? { slips: (r.slips ?? []) as Entry['slips'] } : {}),
-  }));
+  return rows.map(
+    (r, i) =>
+      ({
+        position: r.position,
+        tracker: r.tracker,
+        chainHead: heads[i]!,
+        receivedAt: r.received_at,
+        // Left out (null) for a device that verified it already (board.service `prepared`).
+        ...(r.ballot === null ? {} : { ballot: r.ballot as Entry['ballot'] }),
+        ...(stored.version === 3 ? { slips: (r.slips ?? []) as Entry['slips'] } : {}),
+      }) as Entry,
+  );
 }

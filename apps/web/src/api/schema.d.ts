@@ -14632,7 +14632,10 @@ export interface operations {
     };
     Decryption_input: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 本机在表决中已核验到的公告板位置：此前的选票不再发送（被排除的除外），只比对跟踪码 */
+                followed?: number;
+            };
             header?: never;
             path: {
                 id: string;

@@ -15,10 +15,11 @@ import type { BoardFollowing } from './follow.js';
 
 export type DecryptionStatus = components['schemas']['DecryptionStatusResponse'];
 
-const input = (pollId: string) =>
+/** The prepared close; without the ballots up to `followed`, which this page verified already. */
+const input = (pollId: string, followed?: number) =>
   unwrap(
     apiOf('tablet').GET('/api/polls/{id}/decryption/input', {
-      params: { path: { id: pollId } },
+      params: { path: { id: pollId }, query: followed === undefined ? {} : { followed } },
     }),
   ) as unknown as Promise<PreparedClose['record']>;
 
@@ -44,7 +45,8 @@ export async function answerClose(
   step: (text: string) => void,
   following?: BoardFollowing,
 ): Promise<{ status: DecryptionStatus; counted: number; verifiedAtClose: number | null }> {
-  const record = await input(pollId);
+  const followedTo = following?.has(pollId) ? following.polls[pollId]!.followed : undefined;
+  const record = await input(pollId, followedTo);
   if (record.key.mode !== 'tellers') throw new Error('该表决不使用监票人密钥');
   // The ceremony's key, from its public transcript: the share is checked against it.
   const key = verifyCeremonyTranscript(record.key.ceremony);
@@ -58,7 +60,7 @@ export async function answerClose(
     from.keep(await sealTellerSecret(secret, from.passphrase));
   }
   let answer: { partial: PartialDecryption; counted: number; verifiedAtClose: number | null };
-  if (following?.has(pollId)) {
+  if (followedTo !== undefined && following) {
     step('正在比对本机核验过的公告板与服务器的合计，并计算部分解密……');
     answer = await following.answer(pollId, record, secret);
   } else {

@@ -2,6 +2,7 @@ import {
   BallotError,
   type BallotErrorCode,
   type FollowedEntry,
+  type FollowedRecord,
   type FollowState,
   type PartialDecryption,
   type PreparedClose,
@@ -14,7 +15,12 @@ import { apiOf, unwrap } from '@web/shared/api.js';
 
 export type FollowJob =
   | { kind: 'follow'; pollId: string; poll: RecordPoll; key: RecordKey; entries: FollowedEntry[] }
-  | { kind: 'answer'; pollId: string; record: PreparedClose['record']; secret: TellerSecret };
+  | {
+      kind: 'answer';
+      pollId: string;
+      record: PreparedClose['record'] | FollowedRecord;
+      secret: TellerSecret;
+    };
 
 export interface FollowAnswer {
   partial: PartialDecryption;
@@ -129,7 +135,7 @@ export class BoardFollowing {
   /** The close of a followed poll: the record checked against the followed board, then decrypted. */
   async answer(
     pollId: string,
-    record: PreparedClose['record'],
+    record: PreparedClose['record'] | FollowedRecord,
     secret: TellerSecret,
   ): Promise<FollowAnswer> {
     const answer = await this.call<FollowAnswer>({ kind: 'answer', pollId, record, secret });
