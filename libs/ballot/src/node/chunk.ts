@@ -9,7 +9,7 @@ import { batchVerify, verifyBallots, type BatchItem } from '../batch.js';
 import { encryptBallot, marks, type Ballot } from '../ballot.js';
 import { checkShape, type BallotShape } from '../shape.js';
 import { tallyJSON, type EncryptedTally } from '../tally.js';
-import { fromHex } from '../encoding.js';
+import { fromHex, toHex } from '../encoding.js';
 import type { VerifiedSummer } from '../record-v2.js';
 import { SodiumGroup, loadSodium, verifyBallotSodium } from './sodium.js';
 
@@ -143,6 +143,12 @@ export function sodiumSummer(group: SodiumGroup): VerifiedSummer {
   };
 }
 
+/** A running sum as it travels between api processes. */
+export interface RunningSumShare {
+  count: number;
+  sums: { alpha: string; beta: string }[][];
+}
+
 /**
  * The sum of a poll's verified ballots kept as they are stored, so that the close does not add
  * 2,000 ballots (12,000 libsodium additions for a motion, most of the close's time) but only
@@ -165,12 +171,46 @@ export class RunningSum {
     this.count++;
   }
 
+  /** This sum as another api process adds it to its own (`absorb`): JSON, hex encodings. */
+  share(): RunningSumShare {
+    return {
+      count: this.count,
+      sums: this.sums.map((q) => q.map((c) => ({ alpha: toHex(c.alpha), beta: toHex(c.beta) }))),
+    };
+  }
+
+  /**
+   * Adds the sum another api process kept of other ballots of the same poll (the caller makes
+   * sure no ballot is in both). BAD_ENCODING or SHAPE_MISMATCH when it is not such a sum.
+   */
+  absorb(other: RunningSumShare): void {
+    if (!Number.isSafeInteger(other?.count) || other.count < 0)
+      throw new BallotError('BAD_ENCODING', 'a running sum needs its count of ballots');
+    const same =
+      Array.isArray(other.sums) &&
+      other.sums.length === this.sums.length &&
+      other.sums.every((q, qi) => Array.isArray(q) && q.length === this.sums[qi].length);
+    if (!same) throw new BallotError('SHAPE_MISMATCH', "a running sum of another poll's shape");
+    const cts = other.sums.map((q) =>
+      q.map((c) => ({ alpha: encoding(c?.alpha, 'alpha'), beta: encoding(c?.beta, 'beta') })),
+    );
+    addInto(this.group, this.sums, cts);
+    this.count += other.count;
+  }
+
   /** The sum less `excluded` (ballots added before), as the tally of the others. */
   tallyWithout(key: ElectionKey, excluded: readonly Ballot[]): EncryptedTally {
     let sums = this.sums;
     for (const b of excluded) sums = subtract(this.group, sums, ciphertextBytes(b));
     return sumsToTally(verifyElectionKey(key), sums, this.count - excluded.length);
   }
+}
+
+/** A canonical point encoding from hex (libsodium adds only valid ones): BAD_ENCODING if not. */
+function encoding(hex: unknown, what: string): Uint8Array {
+  const bytes = fromHex(hex, 32, what);
+  pointFromBytes(bytes, what);
+  return bytes;
 }
 
 function ciphertextBytes(b: Ballot): Sums {

@@ -7,6 +7,7 @@ export {
   chunkVerifier,
   sodiumSummer,
   RunningSum,
+  type RunningSumShare,
   type Engine,
   type ChunkResult,
   type ChunkOutcome,
