@@ -6,6 +6,7 @@ import { liveSession } from './utils/live-session.js';
 import { answerClose, delegatesAsTellers, runCeremony } from './utils/tellers.js';
 import { createTestDatabase, dropTestDatabase, type TabletSocket } from './utils/test-app.js';
 import { databaseUrl } from './setup/test-database.js';
+import { waitFor } from './utils/events.js';
 
 const VOTERS = 10;
 const connected = (s: TabletSocket) =>
@@ -88,6 +89,10 @@ describe('two api processes on one PostgreSQL (@socket.io/postgres-adapter)', ()
     );
     const closed = await b.http().post(`/api/polls/${pollId}/close`).set(bearer(staff)).expect(200);
     expect(closed.body.result).toBeNull();
+    // Each process kept the sum of the ballots it stored; B's close asked A for its part, so
+    // the board's ballots were not added again.
+    const prepared = /"sum":"kept while casting"[^\n]*close prepared/;
+    await waitFor(async () => prepared.test(b.output()), 30_000, 'the close logged');
     // The tellers answer through different processes; the second decides it, everyone hears.
     expect((await answerClose(a, pollId, tellers[0]!)).status).toBe(201);
     expect((await answerClose(b, pollId, tellers[1]!)).status).toBe(201);

@@ -32,6 +32,7 @@ import { findWithIssued } from './poll-issued.js';
 import { PollDecryptor } from './poll-decryptor.js';
 import { decideOpenPoll } from './open-poll-result.js';
 import { pollView } from './poll-view.js';
+import { shapeOf } from './poll-shape.js';
 import { boundSlips, recordIssued } from './poll-slips.js';
 import { RunningSums } from './running-sums.js';
 import { LightClose } from './light-close.js';
@@ -186,15 +187,21 @@ export class BallotsClose {
 
   /**
    * Step 2: the board as stored, the seats lost since casting, prepareClose; kept until finished.
-   * The sum is the one kept as the ballots were stored (`RunningSums`) less the ballots not
-   * counted, when this process stored them all; else the board's ballots are added here.
+   * The sum is the one kept as the ballots were stored (`RunningSums`: this process's and the
+   * other api processes') less the ballots not counted, when together they hold the whole board;
+   * else the board's ballots are added here.
    */
   private async prepare(poll: Poll): Promise<PreparedClose> {
-    const running = this.sums.take(poll.id);
+    const running = await this.sums.take(poll.id, shapeOf(poll));
     const key = await this.recordKey(poll);
     // Neither the prepared close nor the record is stored with its ballots (stored-record.ts):
     // with a whole running sum, only the ballots that may not count are read.
     const light = running && !poll.withSlips ? await this.light.prepare(poll, key, running) : null;
+    // Which way it went, for whoever reads the logs after a slow close.
+    this.logger.log(
+      { pollId: poll.id, sum: light ? 'kept while casting' : 'added at the close' },
+      'close prepared',
+    );
     if (light) return this.storePrepared(poll, light);
     const ballots = await this.ballots.find({
       where: { pollId: poll.id },

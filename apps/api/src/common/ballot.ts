@@ -6,6 +6,7 @@ export {
   SodiumGroup,
   sodiumSummer,
   RunningSum,
+  type RunningSumShare,
   type ChunkOutcome,
   type ChunkVerifier,
 } from '../../../../libs/ballot/src/node/index.js';
