@@ -29,9 +29,10 @@ const WINDOW_MS = Number(process.env.WINDOW_MS ?? 10_000);
 // PROFILE=1: the api's main thread from the close to the last tablet's result (data/bench-profiles/).
 const PROFILE = process.env.PROFILE === '1';
 // The tellers' devices are their own laptops in the hall; here they share 2 cores with the api,
-// its database and the 2,000 tablets, and while they verify the board they take what the api's
-// close needs. They run at this priority (19, the lowest; TELLER_NICE=0 shares the cores evenly).
-const TELLER_NICE = Number(process.env.TELLER_NICE ?? 19);
+// its database and the 2,000 tablets. TELLER_NICE=19 runs them at the lowest priority, so they
+// take nothing the api needs (but fall far behind the board while the hall votes: on a laptop
+// they keep up); by default they share the cores evenly (bench/README.md, eleventh round).
+const TELLER_NICE = Number(process.env.TELLER_NICE ?? 0);
 const TELLER_PASSWORD = 'teller-pass-123';
 const PASSPHRASE = 'bench teller passphrase';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -223,6 +224,16 @@ async function main(): Promise<void> {
   const completedAt = partialRows[0]!.at.getTime() - performance.timeOrigin;
   const completedToLastResultMs = Math.max(...results) - completedAt;
   const record = await fetch(`${base}/api/public/polls/${poll.id}/record`).then((r) => r.json());
+  // What a teller's device downloads at the close: the whole prepared close (a device that did
+  // not follow the board), and for one that followed all of it (`?followed=N`).
+  const inputBytes = async (query: string) =>
+    (
+      await fetch(`${base}/api/polls/${poll.id}/decryption/input${query}`, {
+        headers: { authorization: `Bearer ${staff}` },
+      }).then((r) => r.arrayBuffer())
+    ).byteLength;
+  const inputBytesWhole = await inputBytes('');
+  const inputBytesFollowed = await inputBytes(`?followed=${acknowledged}`);
   const expected = [0, 1, 2].map((c) => ballots.filter((_, i) => i % 3 === c).length);
 
   for (const w of watchers) w.child.kill('SIGTERM');
@@ -254,6 +265,8 @@ async function main(): Promise<void> {
     // The second accepted partial (t = 2) to the result on the last tablet: what the server
     // adds after the tellers have answered. Its share is this plus closeRequestMs.
     thresholdPartialToLastResultMs: Math.round(completedToLastResultMs),
+    inputBytesWhole,
+    inputBytesFollowed,
     tabletsWithResult: results.length,
     answered: decided.tellers
       .filter((t: { answered: boolean }) => t.answered)
