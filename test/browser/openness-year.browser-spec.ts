@@ -26,10 +26,16 @@ describe("厂务公开's year screens", () => {
     const staff = await userWithRole(w.api, 'staff', 'union.staff');
     const company = await unit(w.api, staff, '某某机械有限公司', 'company');
     const finance = await departmentUser(w.api, staff, '财务部', 'finance.clerk');
-    await published({ t: w.api, staff }, finance, company, TITLE, {
-      eventOn: `${year}-01-10`,
-      withinDays: 7,
-    });
+    // On the board while its period runs: from today (Shanghai) for a month, on the real clock.
+    const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    await published(
+      { t: w.api, staff },
+      finance,
+      company,
+      TITLE,
+      { eventOn: `${year}-01-10`, withinDays: 7 },
+      { publishFrom: day(Date.now()), publishUntil: day(Date.now() + 30 * 86_400_000) },
+    );
     // 3 满意, 1 基本满意, 1 不满意: 80%.
     await ratingPolls(w.api, staff, [0, 0, 0, 1, 2]);
     staffPage = await w.open('desktop');

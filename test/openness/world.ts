@@ -125,13 +125,17 @@ export const APPROVAL = {
   form: 'board',
 };
 
-/** Drafted, submitted, approved and published: returns the item id. */
+/**
+ * Drafted, submitted, approved and published: returns the item id. `approval` changes APPROVAL's
+ * fields (its dates suit the e2e tests' fixed clock; a test on the real clock passes its own).
+ */
 export async function published(
   w: Publisher,
   dept: { token: string },
   unitId: string,
   title?: string,
   extra: object = {},
+  approval: Partial<typeof APPROVAL> = {},
 ) {
   const id = await draft(w, dept, unitId, title, extra);
   const http = () => w.t.http();
@@ -139,7 +143,7 @@ export async function published(
   await http()
     .post(`/api/openness/items/${id}/approve`)
     .set(bearer(w.staff))
-    .send(APPROVAL)
+    .send({ ...APPROVAL, ...approval })
     .expect(200);
   await http().post(`/api/openness/items/${id}/publish`).set(bearer(w.staff)).expect(200);
   return id;
