@@ -37,10 +37,10 @@ export interface LegacyPollRecord {
   electionRecord: object | null;
 }
 
-/** The bulletin board and the published record. Never names a delegate. */
 /** Which ballots a record read joins back (`prepared`). */
 type Ballots = 'whole' | 'voters' | { followed: number };
 
+/** The bulletin board and the published record. Never names a delegate. */
 @Injectable()
 export class BoardService {
   constructor(@InjectRepository(PollBallot) private readonly ballots: Repository<PollBallot>) {}
