@@ -166,6 +166,13 @@ describe('first or last press counts; results shown at once or held for the chai
       ['1', 'SUPERSEDED'],
       ['2', 'SUPERSEDED'],
     ]);
+    // The close wrote each excluded ballot's reason on its board row, in the same statement as
+    // the result, and on no other row.
+    const marked = await t.sql<{ exclusion: string | null }>(
+      `SELECT exclusion FROM poll_ballots WHERE poll_id = $1 ORDER BY position`,
+      [poll.id],
+    );
+    expect(marked.map((r) => r.exclusion)).toEqual(['SUPERSEDED', 'SUPERSEDED', null, null, null]);
 
     const record = (await t.http().get(`/api/public/polls/${poll.id}/record`).expect(200))
       .body as ElectionRecordV2;

@@ -150,14 +150,15 @@ export class BallotsClose {
    * stored close when the caller has it at hand (the custodian, right after preparing), so the
    * record of every ballot is not read back from the database. `checked`: the tellers whose
    * partials were checked against this tally already (on arrival), whose proofs are not checked
-   * twice.
+   * twice. `poll`: the closed poll as the caller read it (nothing of a closed poll changes but its
+   * result, and `store` writes that only where none is yet).
    */
   async finish(
     pollId: string,
     partials: readonly PartialDecryption[],
-    given: { prepared?: PreparedClose; checked?: ReadonlySet<number> } = {},
+    given: { prepared?: PreparedClose; checked?: ReadonlySet<number>; poll?: Poll } = {},
   ): Promise<Poll | null> {
-    const poll = await this.polls.findOneByOrFail({ id: pollId });
+    const poll = given.poll ?? (await this.polls.findOneByOrFail({ id: pollId }));
     if (poll.result) return null;
     const prepared = given.prepared ?? resumeClose((await this.board.prepared(pollId, 'voters'))!);
     const record = finishRecord(prepared, partials, poll.electorate!, given.checked);
@@ -306,22 +307,27 @@ export class BallotsClose {
     record: ElectionRecordV2 | null,
     exclusions: readonly PollExclusion[],
   ): Promise<Poll | null> {
-    const stored = await this.polls.manager.transaction(async (m) => {
-      for (const x of exclusions)
-        await m.update(
-          PollBallot,
-          { pollId: poll.id, position: x.position },
-          { exclusion: x.reason },
-        );
-      const done: unknown[] = (
-        await m.query(
-          `UPDATE polls SET result = $2, record = $3 WHERE id = $1 AND result IS NULL RETURNING id`,
-          // Without the ballots, which the board's rows hold (stored-record.ts).
-          [poll.id, JSON.stringify(result), record ? JSON.stringify(storedRecordOf(record)) : null],
-        )
-      )[0] as unknown[];
-      return done.length > 0;
-    });
+    // One statement, so one round trip and atomic: the result where none is yet, and only then
+    // each excluded ballot's reason on its board row.
+    const done: unknown[] = await this.polls.query(
+      `WITH done AS (
+         UPDATE polls SET result = $2, record = $3 WHERE id = $1 AND result IS NULL RETURNING id
+       ), marked AS (
+         UPDATE poll_ballots b SET exclusion = x.reason
+           FROM done, unnest($4::int[], $5::text[]) AS x(position, reason)
+          WHERE b.poll_id = done.id AND b.position = x.position
+       )
+       SELECT id FROM done`,
+      [
+        poll.id,
+        JSON.stringify(result),
+        // Without the ballots, which the board's rows hold (stored-record.ts).
+        record ? JSON.stringify(storedRecordOf(record)) : null,
+        exclusions.map((x) => x.position),
+        exclusions.map((x) => x.reason),
+      ],
+    );
+    const stored = done.length > 0;
     if (!stored) return null; // another process finished it first
     await this.tellExcluded(poll, exclusions);
     // The row as read after the poll closed (nothing else of it changes once closed), with its

@@ -24,7 +24,8 @@ export class CustodianDecryptor extends PollDecryptor {
     super();
   }
 
-  async request({ id: pollId }: Poll, prepared: PreparedClose): Promise<Poll | null> {
+  async request(poll: Poll, prepared: PreparedClose): Promise<Poll | null> {
+    const pollId = poll.id;
     // Resolved when called (not at construction): BallotsClose depends on this class.
     const close = this.moduleRef.get(BallotsClose, { strict: false });
     const secret = this.keys.take(pollId);
@@ -33,6 +34,10 @@ export class CustodianDecryptor extends PollDecryptor {
     // Made here, just now, from the key this process holds: its proofs are for the record's
     // readers, who check them (npm run verify-poll). A wrong D would give no count in 0..n
     // (COUNT_NOT_FOUND), so skipping the self-check cannot publish a wrong result.
-    return close.finish(pollId, [partial], { prepared, checked: new Set([partial.trustee]) });
+    return close.finish(pollId, [partial], {
+      prepared,
+      checked: new Set([partial.trustee]),
+      poll,
+    });
   }
 }

@@ -212,20 +212,21 @@ export class DecryptionService {
       );
       throw new TellersException(TellersErrorCode.PartialRefused, reason);
     }
-    await this.finishIfEnough(pollId, prepared);
+    await this.finishIfEnough(pollId, prepared, poll);
     return this.status(pollId, auth);
   }
 
   /**
    * With t valid partials in, the close finishes (safe to call again: finish is idempotent).
-   * `prepared`: the stored close when the caller has just read it (a teller's partial, the close).
+   * `prepared`, `closed`: the stored close and the closed poll when the caller has just read them
+   * (a teller's partial, the close).
    */
-  async finishIfEnough(pollId: string, prepared?: PreparedClose): Promise<void> {
+  async finishIfEnough(pollId: string, prepared?: PreparedClose, closed?: Poll): Promise<void> {
     // At a close none is in yet (unless the api restarted after preparing): one query, no more.
     const rows = await this.partials.find({ where: { pollId }, order: { index: 'ASC' } });
     const accepted = rows.filter((r) => r.accepted);
     if (accepted.length === 0) return;
-    const poll = await this.polls.findOneByOrFail({ id: pollId });
+    const poll = closed ?? (await this.polls.findOneByOrFail({ id: pollId }));
     if (poll.result || !poll.ceremonyId) return;
     const ceremony = await this.ceremonies.get(poll.ceremonyId);
     if (accepted.length < ceremony.threshold) return;
@@ -237,6 +238,6 @@ export class DecryptionService {
     const checked = new Set(accepted.map((r) => r.index));
     await this.moduleRef
       .get(BallotsClose, { strict: false })
-      .finish(pollId, partials, { prepared, checked });
+      .finish(pollId, partials, { prepared, checked, poll });
   }
 }

@@ -29,7 +29,7 @@ export class TellersDecryptor extends PollDecryptor {
       'decryption:requested',
       { pollId, sessionId: poll.sessionId, ceremonyId: poll.ceremonyId! },
     );
-    await this.decryption.finishIfEnough(pollId, prepared);
+    await this.decryption.finishIfEnough(pollId, prepared, poll);
     return null; // decided when enough tellers have answered, not within this call
   }
 }
