@@ -76,7 +76,7 @@ describe('docker/Dockerfile', () => {
     const dockerfile = read('./Dockerfile');
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toContain(
-      'CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "--expose-gc", "dist/apps/api/src/main.js"]',
+      'CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "--expose-gc", "--no-flush-bytecode", "dist/apps/api/src/main.js"]',
     );
   });
 });

@@ -8,7 +8,11 @@ import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js'
 import type { RunningPostgres } from './database/embedded-postgres.js';
 import { ROOT_LOGGER } from './logging/logging.module.js';
 import { startBanner } from './startup/banner.js';
-import { startIdleCollector } from './startup/idle-collector.js';
+import {
+  type ExposedGc,
+  reducingCollection,
+  startIdleCollector,
+} from './startup/idle-collector.js';
 import { stopOnSignal } from './startup/stop-on-signal.js';
 import { AdminBootstrapService } from './users/admin-bootstrap.service.js';
 
@@ -50,9 +54,9 @@ async function bootstrap(): Promise<void> {
   }
   await app.listen(config.port, config.host);
   // V8's collector, exposed by `--expose-gc` (API_NODE_FLAGS); without it V8 alone decides when.
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = (globalThis as { gc?: ExposedGc }).gc;
   if (gc)
-    startIdleCollector(gc, (c) =>
+    startIdleCollector(reducingCollection(gc), (c) =>
       logger.debug(
         { grownMb: mb(c.grownBytes), pauseMs: Math.round(c.pauseMs), liveMb: mb(c.afterBytes) },
         'old generation collected while idle',

@@ -16,12 +16,20 @@
  *
  * `--expose-gc`: gives the api V8's `gc()`, which `startup/idle-collector.ts` calls when the main
  * thread has been idle for a second and the old generation has grown since it was last collected.
- * Nothing else calls it.
+ * Nothing else calls it. It runs V8's memory-reducing collection, which returns freed pages to the
+ * system (a regular one keeps them resident: ~13 MB more per poll).
+ *
+ * `--no-flush-bytecode`: with the memory-reducing collection and without this flag, four windows in
+ * a row had p99 59–99 ms; with it, 18–29 ms (one six-window run each, bench/README.md, twelfth
+ * round). V8 discards the bytecode of functions not run for a few collections, and each idle
+ * collection is two: most likely the casting's own code, unused between castings, was compiled
+ * again at the next one. The api's code is a fixed set; keeping its bytecode costs a few MB.
  */
 export const API_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=16',
   '--heap-growing-percent=50',
   '--expose-gc',
+  '--no-flush-bytecode',
 ];
 
 /**
