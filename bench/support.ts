@@ -1,6 +1,7 @@
 // What the benchmarks share: a JSON client for the api, a staff account, and small helpers.
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { Worker } from 'node:worker_threads';
 
 export const ADMIN_PASSWORD = 'bench-admin-password';
 
@@ -75,4 +76,38 @@ export function apiClient(base: string): ApiClient {
       return login('bench', 'second-pass-123');
     },
   };
+}
+
+/**
+ * One HTTP request sent and timed from a worker thread, whose event loop is its own: a bench that
+ * holds 2,000 tablets' sockets on its main thread reads an answer only after the messages that
+ * arrived with it (2,000 `poll:closed` right after a close's answer), and timed there the close
+ * looked up to twice as slow as the api was. `startedAt` is on the main thread's
+ * `performance.now()` clock.
+ */
+export async function requestFromWorker(
+  url: string,
+  init: { method: string; headers: Record<string, string> },
+): Promise<{ status: number; startedAt: number; ms: number }> {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const t0 = performance.now();
+     fetch(workerData.url, workerData.init)
+       .then(async (r) => {
+         await r.arrayBuffer();
+         const ms = performance.now() - t0;
+         parentPort.postMessage({ status: r.status, at: performance.timeOrigin + t0, ms });
+       })
+       .catch((e) => parentPort.postMessage({ error: String(e) }));`,
+    { eval: true, workerData: { url, init } },
+  );
+  try {
+    const [m] = (await once(worker, 'message')) as [
+      { status: number; at: number; ms: number; error?: string },
+    ];
+    if (m.error) throw new Error(`${init.method} ${url}: ${m.error}`);
+    return { status: m.status, startedAt: m.at - performance.timeOrigin, ms: m.ms };
+  } finally {
+    await worker.terminate();
+  }
 }
