@@ -162,16 +162,20 @@ export function emptyTally(key: ElectionKey, shape: BallotShape): EncryptedTally
   return sumCiphertexts(key, shape, []);
 }
 
-function decryptionChallenge(
+/**
+ * The Fiat–Shamir challenge of a trustee's decryption proof for one tally entry, over the points'
+ * encodings (so a libsodium prover, node/partial.ts, hashes the same bytes).
+ */
+export function decryptionChallengeOf(
   info: KeyInfo,
   trustee: number,
   Yi: Uint8Array,
   q: number,
   e: number,
-  A: Point,
-  D: Point,
-  t1: Point,
-  t2: Point,
+  A: Uint8Array,
+  D: Uint8Array,
+  t1: Uint8Array,
+  t2: Uint8Array,
 ): bigint {
   return challengeOf(
     transcript(TAGS.decryptionProof)
@@ -181,11 +185,28 @@ function decryptionChallenge(
       .raw(Yi)
       .u32(q)
       .u32(e)
-      .raw(pointToBytes(A))
-      .raw(pointToBytes(D))
-      .raw(pointToBytes(t1))
-      .raw(pointToBytes(t2)),
+      .raw(A)
+      .raw(D)
+      .raw(t1)
+      .raw(t2),
   );
+}
+
+function decryptionChallenge(
+  info: KeyInfo,
+  trustee: number,
+  Yi: Uint8Array,
+  q: number,
+  e: number,
+  ...points: [A: Point, D: Point, t1: Point, t2: Point]
+): bigint {
+  const [A, D, t1, t2] = points.map(pointToBytes) as [
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+  ];
+  return decryptionChallengeOf(info, trustee, Yi, q, e, A, D, t1, t2);
 }
 
 /** A trustee's share of the decryption of the tally, with one proof per entry. */

@@ -3,6 +3,7 @@ export * from '../../../../libs/ballot/src/index.js';
 export {
   chunkVerifier,
   loadSodium,
+  partialDecryptSodium,
   SodiumGroup,
   sodiumSummer,
   RunningSum,

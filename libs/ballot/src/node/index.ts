@@ -13,6 +13,7 @@ export {
   type ChunkOutcome,
   type ChunkVerifier,
 } from './chunk.js';
+export { partialDecryptSodium } from './partial.js';
 export {
   SodiumGroup,
   loadSodium,
