@@ -26,10 +26,16 @@ function babyTable(m: number): Steps {
   return t;
 }
 
-// The baby steps' count rounded up to a power of two, so one table serves every poll of a
-// similar size (64 for 1,025 to 4,096 ballots): building one costs a point encoding a step.
+// The baby steps: 4·√(max + 1), rounded up to a power of two so one table serves every poll of
+// a similar size (256 for 1,025 to 4,096 ballots). A table costs a point encoding a step, once
+// per size (a server builds it when a poll opens); each giant step of the search costs one at
+// the close. With √(max + 1) steps a 2,000-ballot count took up to 32 giant steps, and a
+// motion's three counts ~20–30 ms of a busy machine's close (its profile); now at most 8 each.
+const BABY_STEPS_PER_ROOT = 4;
+
 function stepsFor(max: number): number {
-  return 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(Math.sqrt(max + 1)))));
+  const wanted = Math.max(1, Math.ceil(BABY_STEPS_PER_ROOT * Math.sqrt(max + 1)));
+  return 2 ** Math.ceil(Math.log2(wanted));
 }
 
 /** Builds the table a search up to `max` uses (a server does it when a poll opens). */
@@ -37,7 +43,7 @@ export function warmCountSearch(max: number): void {
   if (Number.isSafeInteger(max) && max >= 0) babyTable(stepsFor(max));
 }
 
-/** n with n·G = M and 0 ≤ n ≤ max, or undefined. At most about 3·√max point encodings. */
+/** n with n·G = M and 0 ≤ n ≤ max, or undefined: at most max / (the baby steps) + 1 encodings. */
 export function smallDiscreteLog(M: Point, max: number): number | undefined {
   if (!Number.isSafeInteger(max) || max < 0)
     throw new RangeError('max must be a non-negative integer');

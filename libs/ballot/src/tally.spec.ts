@@ -202,5 +202,8 @@ describe('smallDiscreteLog', () => {
     for (const max of [0, 1, 2, 3, 4, 15, 16, 17])
       for (let n = 0; n <= max + 1; n++)
         expect(smallDiscreteLog(mulG(BigInt(n)), max)).toBe(n <= max ? n : undefined);
+    // A 2,000-ballot count (256 baby steps): either side of each giant step, and of max.
+    for (const n of [0, 255, 256, 257, 511, 512, 667, 1023, 1024, 1999, 2000, 2001])
+      expect(smallDiscreteLog(mulG(BigInt(n)), 2000)).toBe(n <= 2000 ? n : undefined);
   });
 });
