@@ -8,14 +8,13 @@ import {
   type ElectionKeyV1,
   type ElectionRecordV2,
   finishRecord,
-  loadSodium,
   type PartialDecryption,
   type PreparedClose,
   prepareClose,
   type RecordKey,
   resumeClose,
   type RunningSum,
-  SodiumGroup,
+  sodiumGroup,
   sodiumSummer,
   type VerifiedSummer,
 } from '../common/ballot.js';
@@ -63,8 +62,6 @@ export interface PollExclusion {
 @Injectable()
 export class BallotsClose {
   private readonly logger = new Logger('Tally');
-  // libsodium sums the verified ballots' ciphertexts several times faster than decoding them.
-  private sodium?: Promise<SodiumGroup>;
 
   constructor(
     @InjectRepository(Poll) private readonly polls: Repository<Poll>,
@@ -268,8 +265,7 @@ export class BallotsClose {
         return running.tallyWithout(key, left);
       };
     }
-    this.sodium ??= loadSodium().then((s) => new SodiumGroup(s));
-    return sodiumSummer(await this.sodium);
+    return sodiumSummer(await sodiumGroup());
   }
 
   /** The record's key: the ceremony's public transcript, or the custodian's one-trustee key. */

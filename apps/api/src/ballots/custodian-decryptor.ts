@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import {
-  loadSodium,
-  partialDecryptSodium,
-  type PreparedClose,
-  SodiumGroup,
-} from '../common/ballot.js';
+import { partialDecryptSodium, type PreparedClose, sodiumGroup } from '../common/ballot.js';
 import { BallotsClose } from './close.service.js';
 import { CustodianKeys } from './custodian-keys.service.js';
 import type { Poll } from './poll.entity.js';
@@ -22,8 +17,6 @@ export const CUSTODIAN_KEY_LOST =
  */
 @Injectable()
 export class CustodianDecryptor extends PollDecryptor {
-  private group?: Promise<SodiumGroup>;
-
   constructor(
     private readonly keys: CustodianKeys,
     private readonly moduleRef: ModuleRef,
@@ -39,9 +32,8 @@ export class CustodianDecryptor extends PollDecryptor {
     if (!secret) return close.voidPoll(pollId, CUSTODIAN_KEY_LOST);
     // With libsodium: the same partial as libs/ballot's partialDecrypt, without noble's
     // multiplications (~60 ms of a busy machine's close).
-    this.group ??= loadSodium().then((s) => new SodiumGroup(s));
     const partial = partialDecryptSodium(
-      await this.group,
+      await sodiumGroup(),
       prepared.key,
       prepared.shape,
       secret,

@@ -2,10 +2,10 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   type Ballot,
   type BallotShape,
-  loadSodium,
+  sodiumGroup,
   RunningSum,
   type RunningSumShare,
-  SodiumGroup,
+  type SodiumGroup,
 } from '../common/ballot.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 
@@ -53,7 +53,7 @@ export class RunningSums implements OnModuleInit {
   constructor(private readonly realtime: RealtimeService) {}
 
   async onModuleInit(): Promise<void> {
-    this.group = new SodiumGroup(await loadSodium());
+    this.group = await sodiumGroup();
     this.realtime.answerOthers(SHARE_EVENT, (pollId) =>
       typeof pollId === 'string' ? this.share(pollId) : null,
     );

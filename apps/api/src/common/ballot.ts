@@ -5,6 +5,7 @@ export {
   loadSodium,
   partialDecryptSodium,
   SodiumGroup,
+  sodiumGroup,
   sodiumSummer,
   RunningSum,
   type RunningSumShare,

@@ -16,6 +16,7 @@ export {
 export { partialDecryptSodium } from './partial.js';
 export {
   SodiumGroup,
+  sodiumGroup,
   loadSodium,
   verifyBallotSodium,
   type Sodium,

@@ -24,6 +24,14 @@ export function loadSodium(): Promise<Sodium> {
   return loaded;
 }
 
+let group: Promise<SodiumGroup> | undefined;
+
+/** One SodiumGroup for the process (its arithmetic holds no state but a cache of sums). */
+export function sodiumGroup(): Promise<SodiumGroup> {
+  group ??= loadSodium().then((s) => new SodiumGroup(s));
+  return group;
+}
+
 const ID: Uint8Array = new Uint8Array(32);
 const isId = (p: Uint8Array): boolean => equalBytes(p, ID);
 const HALF_L = L >> 1n;
