@@ -6,7 +6,7 @@
  * marks. Trustee i publishes D_i = x_i·A and proves log_G Y_i = log_A D_i. Then
  * B − Σ D_i = n·G and n ∈ 0..(number of ballots) is found by baby-step giant-step.
  */
-import { BallotError } from './errors.js';
+import { BallotError, type BallotErrorDetail } from './errors.js';
 import { addCiphertexts, type Ciphertext } from './elgamal.js';
 import {
   ZERO,
@@ -26,7 +26,7 @@ import {
   type TrusteeSecret,
 } from './keys.js';
 import type { TellerSecret } from './ceremony.js';
-import { chaumPedersenEqs, checkEach, proveChaumPedersen } from './proofs.js';
+import { chaumPedersenEqs, checkEach, proveChaumPedersen, type CheckedEq } from './proofs.js';
 import { resultOf } from './threshold.js';
 
 export { smallDiscreteLog, warmCountSearch } from './dlog.js';
@@ -257,6 +257,29 @@ export function verifyPartialDecryption(
 }
 
 /**
+ * The arithmetic a partial decryption's proofs are checked with: @noble/curves' points here,
+ * libsodium's encodings on the server (node/partial.ts). Same equations, same challenge bytes.
+ */
+export interface PartialArithmetic<P> {
+  /** A point from its hex encoding; BAD_ENCODING when it is not a valid one. */
+  point: (hex: unknown, what: string, detail: BallotErrorDetail) => P;
+  /** The point's canonical encoding, as hashed into the challenge. */
+  encode: (p: P) => Uint8Array;
+  /** A trustee's public share. */
+  share: (share: KeyInfo['shares'][number]) => P;
+  /** Throws the first equation's code when one does not hold. */
+  checkEach: (eqs: readonly CheckedEq<P>[]) => void;
+}
+
+const nobleArithmetic: PartialArithmetic<Point> = {
+  // Through pointFromHex's cache: the D of a partial checked on arrival is decoded once.
+  point: pointFromHex,
+  encode: pointToBytes,
+  share: (s) => s.Y,
+  checkEach: (eqs) => checkEach(eqs, ZERO),
+};
+
+/**
  * Checks a partial decryption's form and proofs against the tally; returns the decoded D per
  * entry. `proofChecked`: this very partial's proofs were checked against this tally before (a
  * server that checked it on arrival and kept it as accepted): its form is checked and its D
@@ -268,6 +291,23 @@ export function checkPartial(
   pd: PartialDecryption,
   proofChecked = false,
 ): Point[][] {
+  return checkPartialWith(
+    info,
+    sums.map((q) => q.map((c) => c.alpha)),
+    pd,
+    nobleArithmetic,
+    proofChecked,
+  );
+}
+
+/** checkPartial over any arithmetic: `alphas` are the tally's A per entry. */
+export function checkPartialWith<P>(
+  info: KeyInfo,
+  alphas: readonly (readonly P[])[],
+  pd: PartialDecryption,
+  arithmetic: PartialArithmetic<P>,
+  proofChecked = false,
+): P[][] {
   if (!pd || typeof pd !== 'object')
     throw new BallotError('BAD_ENCODING', 'partial decryption must be an object');
   if (pd.version !== 1)
@@ -280,11 +320,13 @@ export function checkPartial(
     throw new BallotError('WRONG_POLL', `decryption is for poll "${pd.pollId}"`, { trustee });
   if (pd.keyFingerprint !== info.fingerprintHex)
     throw new BallotError('WRONG_KEY', 'decryption names another election key', { trustee });
-  if (!Array.isArray(pd.questions) || pd.questions.length !== sums.length)
+  if (!Array.isArray(pd.questions) || pd.questions.length !== alphas.length)
     throw new BallotError('SHAPE_MISMATCH', "decryption does not have the tally's questions", {
       trustee,
     });
-  return sums.map((q, qi) => {
+  const { point, encode } = arithmetic;
+  const Yi = arithmetic.share(share);
+  return alphas.map((q, qi) => {
     const given = pd.questions[qi]?.entries;
     if (!Array.isArray(given) || given.length !== q.length)
       throw new BallotError(
@@ -292,18 +334,27 @@ export function checkPartial(
         `decryption question ${qi} does not have the tally's entries`,
         { trustee, question: qi },
       );
-    return q.map(({ alpha: A }, ei) => {
+    return q.map((A, ei) => {
       const detail = { trustee, question: qi, entry: ei };
       const g = given[ei];
-      const D = pointFromHex(g?.d, 'd', detail);
+      const D = point(g?.d, 'd', detail);
       if (proofChecked) return D;
-      const t1 = pointFromHex(g?.t1, 't1', detail);
-      const t2 = pointFromHex(g?.t2, 't2', detail);
+      const t1 = point(g?.t1, 't1', detail);
+      const t2 = point(g?.t2, 't2', detail);
       const s = scalarFromHex(g?.s, 's', detail);
-      const c = decryptionChallenge(info, trustee, share.bytes, qi, ei, A, D, t1, t2);
-      checkEach(
-        chaumPedersenEqs(share.Y, A, D, t1, t2, c, s, 'DECRYPTION_PROOF_FAILED', detail),
-        ZERO,
+      const c = decryptionChallengeOf(
+        info,
+        trustee,
+        share.bytes,
+        qi,
+        ei,
+        encode(A),
+        encode(D),
+        encode(t1),
+        encode(t2),
+      );
+      arithmetic.checkEach(
+        chaumPedersenEqs(Yi, A, D, t1, t2, c, s, 'DECRYPTION_PROOF_FAILED', detail),
       );
       return D;
     });

@@ -14,7 +14,8 @@ import {
   type PartialDecryption,
   type PreparedClose,
   resumeClose,
-  verifyPartialDecryption,
+  sodiumGroup,
+  verifyPartialDecryptionSodium,
 } from '../common/ballot.js';
 import { ballotCheckReason } from '../common/ballot-check-text.js';
 import { Clock } from '../common/clock.js';
@@ -167,10 +168,12 @@ export class DecryptionService {
 
   /**
    * A teller's partial decryption: checked against the stored tally (libs/ballot
-   * `verifyPartialDecryption`); a failing one is stored as refused with its reason and answered
+   * `verifyPartialDecryption`, with libsodium); a failing one is stored as refused with its reason and answered
    * 400; a valid one is stored, and with t valid ones the close finishes.
    */
   async submit(pollId: string, partial: object, auth: AuthContext): Promise<DecryptionStatus> {
+    // When it came, before it was checked: how long the close took after it counts from here.
+    const receivedAt = this.clock.now();
     const { poll, index } = await this.access(pollId, auth, false);
     const stored = await this.boards.prepared(pollId, 'voters');
     if (poll.status !== PollStatus.Closed || poll.result || !stored)
@@ -185,7 +188,14 @@ export class DecryptionService {
           check: 'WRONG_SECRET',
           reason: `监票人 ${index} 提交的是监票人 ${String(pd.trustee)} 的部分解密`,
         };
-      else verifyPartialDecryption(prepared.key, prepared.shape, prepared.record.tally, pd);
+      else
+        verifyPartialDecryptionSodium(
+          await sodiumGroup(),
+          prepared.key,
+          prepared.shape,
+          prepared.record.tally,
+          pd,
+        );
     } catch (e) {
       if (!(e instanceof BallotError)) throw e;
       reason = ballotCheckReason(e);
@@ -198,7 +208,7 @@ export class DecryptionService {
         partial,
         accepted: reason === null,
         reason: reason ? `${reason.reason}（${reason.check}）` : null,
-        receivedAt: this.clock.now(),
+        receivedAt,
       });
     } catch (e) {
       if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')

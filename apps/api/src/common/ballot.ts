@@ -4,6 +4,7 @@ export {
   chunkVerifier,
   loadSodium,
   partialDecryptSodium,
+  verifyPartialDecryptionSodium,
   SodiumGroup,
   sodiumGroup,
   sodiumSummer,

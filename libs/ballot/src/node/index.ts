@@ -13,7 +13,7 @@ export {
   type ChunkOutcome,
   type ChunkVerifier,
 } from './chunk.js';
-export { partialDecryptSodium } from './partial.js';
+export { partialDecryptSodium, verifyPartialDecryptionSodium } from './partial.js';
 export {
   SodiumGroup,
   sodiumGroup,

@@ -11,8 +11,10 @@ import { checkTrusteeSecret, type ElectionKey, type TrusteeSecret } from '../key
 import { defaultRng, randomScalar, type Rng } from '../rng.js';
 import type { BallotShape } from '../shape.js';
 import {
+  checkPartialWith,
   decryptionChallengeOf,
   type EncryptedTally,
+  type PartialArithmetic,
   type PartialDecryption,
   parseTally,
 } from '../tally.js';
@@ -49,4 +51,31 @@ export function partialDecryptSodium(
       }),
     })),
   };
+}
+
+/**
+ * `verifyPartialDecryption` (tally.ts) with libsodium: the same checks, in the same order, with
+ * the same error codes; the proofs' multiplications (four per entry) by libsodium. The server
+ * checks each teller's partial with it as it arrives (noble took ~25 ms of a busy close per
+ * partial). Returns each entry's D as its encoding.
+ */
+export function verifyPartialDecryptionSodium(
+  group: SodiumGroup,
+  key: ElectionKey,
+  shape: BallotShape,
+  tally: EncryptedTally,
+  pd: PartialDecryption,
+): Uint8Array[][] {
+  // The tally's form and points checked as verifyPartialDecryption checks them.
+  const { info } = parseTally(key, shape, tally);
+  const decode = group.decoder();
+  const arithmetic: PartialArithmetic<Uint8Array> = {
+    point: (hex, what, detail) => decode(fromHex(hex, 32, what, detail), what, detail),
+    encode: (p) => p,
+    share: (s) => s.bytes,
+    checkEach: (eqs) => group.checkEach(eqs, info.Ybytes),
+  };
+  // parseTally decoded each alpha: canonical encodings, the bytes noble's encoding gives.
+  const alphas = tally.questions.map((q) => q.entries.map((e) => fromHex(e.alpha, 32, 'alpha')));
+  return checkPartialWith(info, alphas, pd, arithmetic);
 }
