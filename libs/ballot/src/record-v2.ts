@@ -270,8 +270,10 @@ export function prepareClose(p: {
   let tally = sumCiphertexts(key, shape, checked);
   if (trusted.length > 0) {
     const ballots = trusted.map((e) => e.ballot);
-    const sum = p.sumVerified ?? sumDecoded;
-    tally = addTallies(key, shape, tally, sum(key, shape, ballots));
+    const sum = (p.sumVerified ?? sumDecoded)(key, shape, ballots);
+    // Every counted ballot verified on arrival (the usual close): that sum is the tally, without
+    // adding an empty one to it (decoding and encoding every entry again).
+    tally = checked.length === 0 ? sum : addTallies(key, shape, tally, sum);
   }
   return {
     record: {

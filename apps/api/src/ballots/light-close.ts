@@ -32,6 +32,9 @@ export class LightClose {
    * was not read.
    */
   async prepare(poll: Poll, key: RecordKey, running: RunningSum): Promise<PreparedClose | null> {
+    // A secret ballot is stored under the voter its proofs are bound to (cast.service.ts refuses
+    // one naming another): `credential` is its `voter`, read without unpacking ~3 KB of
+    // compressed JSON per row (~6 MB for 2,000) as `ballot->>'voter'` did.
     const rows: {
       position: number;
       delegate_id: string;
@@ -44,7 +47,7 @@ export class LightClose {
     }[] = await this.ballots.query(
       `SELECT position, delegate_id, tracker, chain_head, verified,
               ${RECEIVED_AT_ISO} AS received_at,
-              superseded_by IS NOT NULL AS superseded, ballot->>'voter' AS voter
+              superseded_by IS NOT NULL AS superseded, credential AS voter
          FROM poll_ballots WHERE poll_id = $1 ORDER BY position`,
       [poll.id],
     );

@@ -122,7 +122,8 @@ export class RunningSums implements OnModuleInit {
 /** Positions as [first, last] runs, ascending. */
 export function runsOf(positions: Iterable<number>): [number, number][] {
   const runs: [number, number][] = [];
-  for (const p of [...positions].sort((a, b) => a - b)) {
+  // A typed array sorts numbers without a comparator call per pair (2,000 positions at a close).
+  for (const p of Float64Array.from(positions).sort()) {
     const last = runs.at(-1);
     if (last && p === last[1] + 1) last[1] = p;
     else runs.push([p, p]);
