@@ -156,6 +156,13 @@ describe('election record v2', () => {
     expect(
       prepareClose({ ...base, chainHeads: wrongHeads }).record.board.entries[0]!.chainHead,
     ).toBe('f'.repeat(64));
+    // With the genesis computed at opening: the same record; a given one is taken as it is.
+    const genesis = checked.record.board.genesis;
+    const given = prepareClose({ ...base, chainHeads: heads, genesis });
+    expect(given.record).toEqual(checked.record);
+    expect(prepareClose({ ...base, genesis: 'e'.repeat(64) }).record.board.genesis).toBe(
+      'e'.repeat(64),
+    );
     // Resumed from the stored record alone (what the server keeps while the tellers answer).
     const resumed = resumeClose(JSON.parse(JSON.stringify(trusted.record)));
     expect(resumed.counted).toEqual(trusted.counted);

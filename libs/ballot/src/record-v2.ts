@@ -231,6 +231,12 @@ export function prepareClose(p: {
    * is one per entry; anyone checking the record recomputes the chain.
    */
   chainHeads?: readonly string[];
+  /**
+   * h_0 as the server computed it with `openingGenesis` when the poll opened (and chained every
+   * ballot from), so the close does not hash the 2,000 issued credentials again; anyone checking
+   * the record recomputes it.
+   */
+  genesis?: string;
   rng?: Rng;
 }): PreparedClose {
   const poll = checkRecordPoll(p.poll);
@@ -258,7 +264,7 @@ export function prepareClose(p: {
     (position) => p.verified?.[position - 1] === true,
   );
   const exclusions = requiredExclusions(counting, issuance, poll.recast, new Set(p.seatLost));
-  const genesis = openingGenesis(poll, key, p.issued, p.slips);
+  const genesis = p.genesis ?? openingGenesis(poll, key, p.issued, p.slips);
   const heads =
     p.chainHeads?.length === p.entries.length ? p.chainHeads : chainHeads(genesis, trackers);
   const isCounted = (i: number) => !exclusions.has(i + 1);

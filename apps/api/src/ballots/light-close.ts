@@ -77,6 +77,8 @@ export class LightClose {
         // Computed and signed as each ballot was appended (board-append.ts): every row has one,
         // since every ballot came through the cast path (the running sum counts them all).
         chainHeads: rows.map((r) => r.chain_head),
+        // And the chain starts from the genesis stored at opening (polls.service.ts).
+        genesis: poll.boardGenesis ?? undefined,
         sumVerified: (key, _shape, counted) => {
           const kept = new Set<object>(counted);
           const left = board.filter((b) => !kept.has(b));
