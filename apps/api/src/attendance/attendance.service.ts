@@ -84,6 +84,16 @@ export class AttendanceService implements OnModuleDestroy {
     };
   }
 
+  /**
+   * A poll's electorate as it closes: the serving voting delegates and those checked in (the
+   * summary's `total` and `present`, without reading the congress's settings for the quorum).
+   */
+  async electorate(sessionId: string): Promise<{ total: number; present: number }> {
+    const session = await this.sessions.get(sessionId);
+    const { total, present } = await this.count(sessionId, session.termId);
+    return { total, present };
+  }
+
   /** Serving voting delegates checked in at the session: the quorum's and the turnout's "present". */
   async presentVoters(sessionId: string): Promise<number> {
     const session = await this.sessions.get(sessionId);

@@ -83,7 +83,7 @@ export class BallotsClose {
     const poll = await this.polls.findOneBy({ id: pollId });
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     // `present` is the checked-in count, never the number of ballots.
-    const { total, present } = await this.attendance.summary(poll.sessionId);
+    const { total, present } = await this.attendance.electorate(poll.sessionId);
     const closed: unknown[] = (
       await this.polls.query(
         `UPDATE polls SET status = 'closed', closed_at = $2, closed_by = $3, electorate = $4
@@ -103,7 +103,7 @@ export class BallotsClose {
       );
     const decidedNow = !poll.secret || poll.keyMode !== 'tellers';
     try {
-      const tallied = await this.tally(pollId);
+      const tallied = await this.tally(pollId, true);
       if (!decidedNow) announceClosed();
       return tallied;
     } catch (e) {
@@ -112,8 +112,12 @@ export class BallotsClose {
     }
   }
 
-  /** Decides a closed poll; safe to run again (after a crash between close and result). */
-  async tally(pollId: string): Promise<Poll> {
+  /**
+   * Decides a closed poll; safe to run again (after a crash between close and result). `fresh`:
+   * called by the request that has just closed it, so no prepared close is stored unless a
+   * `tally` running at the same moment stored one (then `storePrepared` takes that one).
+   */
+  async tally(pollId: string, fresh = false): Promise<Poll> {
     const poll = await findWithIssued(this.polls, pollId);
     if (!poll) throw new BallotsException(BallotsErrorCode.PollNotFound);
     if (poll.status !== PollStatus.Closed) throw new BallotsException(BallotsErrorCode.NotOpen);
@@ -131,7 +135,7 @@ export class BallotsClose {
     } else {
       // Only tellers' mode stores a prepared close (a crash after preparing, before the tellers).
       const stored =
-        poll.keyMode === 'tellers' ? await this.board.prepared(pollId, 'voters') : null;
+        poll.keyMode === 'tellers' && !fresh ? await this.board.prepared(pollId, 'voters') : null;
       const prepared = stored ? resumeClose(stored) : await this.prepare(poll);
       // Decided within the request (custodian): that poll is the answer, not read again.
       const decided = await this.decryptor.request(poll, prepared);
