@@ -168,8 +168,8 @@ export class DecryptionService {
 
   /**
    * A teller's partial decryption: checked against the stored tally (libs/ballot
-   * `verifyPartialDecryption`, with libsodium); a failing one is stored as refused with its reason and answered
-   * 400; a valid one is stored, and with t valid ones the close finishes.
+   * `verifyPartialDecryption`'s checks, with libsodium); a failing one is stored as refused with
+   * its reason and answered 400; a valid one is stored, and with t valid ones the close finishes.
    */
   async submit(pollId: string, partial: object, auth: AuthContext): Promise<DecryptionStatus> {
     // When it came, before it was checked: how long the close took after it counts from here.
