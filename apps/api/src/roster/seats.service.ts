@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, Raw, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 import { Delegate } from './delegate.entity.js';
 import { RosterKind } from './roster.enums.js';
-import { SERVING, SERVING_VOTER } from './seat-rules.js';
+import { SERVING, SERVING_VOTER, servingVoterSql } from './seat-rules.js';
 
 /**
  * The roster's answers about seats, for the modules that need them (attendance, agenda,
@@ -59,11 +59,12 @@ export class SeatsService {
   /** Of these seats, the ids of those that are serving voting delegates now. */
   async servingVoterIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.delegates.find({
-      // One array parameter: a poll's close asks for 2,000 seats at once.
-      where: { id: Raw((column) => `${column} = ANY(:ids)`, { ids }), ...SERVING_VOTER },
-      select: { id: true },
-    });
+    // One array parameter, and the ids as they come: a poll's close asks for 2,000 seats at once
+    // (made into entities by TypeORM they were ~15 ms of a busy close).
+    const rows: { id: string }[] = await this.delegates.query(
+      `SELECT d.id FROM delegates d WHERE d.id = ANY($1::uuid[]) AND ${servingVoterSql('d')}`,
+      [ids],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
