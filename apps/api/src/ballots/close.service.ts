@@ -194,8 +194,11 @@ export class BallotsClose {
    * else the board's ballots are added here.
    */
   private async prepare(poll: Poll): Promise<PreparedClose> {
-    const running = await this.sums.take(poll.id, shapeOf(poll));
-    const key = await this.recordKey(poll);
+    // Independent: the other api processes' sums (over the adapter) and the key (a query).
+    const [running, key] = await Promise.all([
+      this.sums.take(poll.id, shapeOf(poll)),
+      this.recordKey(poll),
+    ]);
     // Neither the prepared close nor the record is stored with its ballots (stored-record.ts):
     // with a whole running sum, only the ballots that may not count are read.
     const light = running && !poll.withSlips ? await this.light.prepare(poll, key, running) : null;

@@ -23,13 +23,16 @@ export class TellersDecryptor extends PollDecryptor {
 
   async request(poll: Poll, prepared: PreparedClose): Promise<null> {
     const pollId = poll.id;
-    const tellers = await this.ceremonies.tellersOf(poll.ceremonyId!);
-    this.realtime.toUsers(
-      tellers.map((t) => t.userId),
-      'decryption:requested',
-      { pollId, sessionId: poll.sessionId, ceremonyId: poll.ceremonyId! },
-    );
-    await this.decryption.finishIfEnough(pollId, prepared, poll);
+    const ask = async () => {
+      const tellers = await this.ceremonies.tellersOf(poll.ceremonyId!);
+      this.realtime.toUsers(
+        tellers.map((t) => t.userId),
+        'decryption:requested',
+        { pollId, sessionId: poll.sessionId, ceremonyId: poll.ceremonyId! },
+      );
+    };
+    // Side by side: asking the tellers, and the partials already stored (after a restart).
+    await Promise.all([ask(), this.decryption.finishIfEnough(pollId, prepared, poll)]);
     return null; // decided when enough tellers have answered, not within this call
   }
 }
