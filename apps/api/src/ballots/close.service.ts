@@ -98,9 +98,7 @@ export class BallotsClose {
     // it: casts are refused from the UPDATE above on, and the tellers' devices are asked by the
     // decryptor (and read the pending list), not by this announcement.
     const announceClosed = () =>
-      setImmediate(() =>
-        this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:closed', { pollId }),
-      );
+      this.realtime.toRoomAfterAnswer(sessionRoom(poll.sessionId), 'poll:closed', { pollId });
     const decidedNow = !poll.secret || poll.keyMode !== 'tellers';
     try {
       const tallied = await this.tally(pollId, true);
@@ -337,10 +335,8 @@ export class BallotsClose {
     // result: not read back.
     const decided = { ...poll, result } as Poll;
     // Whoever decided it (the console's close, the teller whose partial completed it) is answered
-    // first; the hall's copy, a write to each of 2,000 sockets, follows in the next turn.
-    setImmediate(() =>
-      this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:result', pollView(decided)),
-    );
+    // first; the hall's copy, a write to each of 2,000 sockets, follows once that answer is out.
+    this.realtime.toRoomAfterAnswer(sessionRoom(poll.sessionId), 'poll:result', pollView(decided));
     this.logger.log(
       { pollId: poll.id, cast: result.ballots.cast, counted: result.ballots.counted },
       result.void

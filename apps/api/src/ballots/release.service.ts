@@ -67,7 +67,11 @@ export class ResultRelease {
     )[0] as unknown[];
     const released = await this.polls.findOneByOrFail({ id: pollId });
     if (done.length > 0)
-      this.realtime.toRoom(sessionRoom(poll.sessionId), 'poll:result', pollView(released));
+      this.realtime.toRoomAfterAnswer(
+        sessionRoom(poll.sessionId),
+        'poll:result',
+        pollView(released),
+      );
     return released;
   }
 

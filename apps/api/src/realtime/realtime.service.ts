@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { ServerEvent, ServerEvents } from '../common/contracts.js';
+import { afterAnswer } from './after-answer.js';
 import { isWatchRoom, rooms } from './socket-auth.adapter.js';
 
 /** socket.io's server-to-server events, untyped: they are not part of the clients' contract. */
@@ -86,6 +87,15 @@ export class RealtimeService {
 
   toRoom<E extends ServerEvent>(room: string, event: E, payload: ServerEvents[E]): void {
     this.server?.to(room).emit(event, payload);
+  }
+
+  /**
+   * `toRoom` once the answer to the HTTP request in progress has been written (`afterAnswer`):
+   * for the whole hall's copy of what that request decided, so whoever decided it is answered
+   * first.
+   */
+  toRoomAfterAnswer<E extends ServerEvent>(room: string, event: E, payload: ServerEvents[E]): void {
+    afterAnswer(() => this.toRoom(room, event, payload));
   }
 
   /**
