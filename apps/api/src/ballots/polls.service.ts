@@ -244,7 +244,7 @@ export class PollsService {
       throw e;
     }
     const saved = await this.get(id);
-    this.realtime.toRoom(sessionRoom(session.id), 'poll:opened', pollView(saved));
+    this.realtime.toRoomAfterAnswer(sessionRoom(session.id), 'poll:opened', pollView(saved));
     this.cast.prepare(saved.id);
     return saved;
   }
