@@ -151,7 +151,7 @@ describe('afterAnswer', () => {
     expect(order).toEqual(['hall']);
   });
 
-  it('a failing part is logged; the next one still runs', async () => {
+  it('a failing part (logged) does not stop the next one', async () => {
     const heard = hall();
     afterAnswer(() => {
       throw new Error('refused');
